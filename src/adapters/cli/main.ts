@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander'
+import { BuildError, EXIT_BUILD_FAILED, EXIT_INVALID_INPUT, EXIT_OK, InvalidInputError, errorMessage } from '../../util/errors.js'
+import { ConsoleReporter } from '../../util/log.js'
+import type { CliContext } from './context.js'
+import { commands } from './commands/index.js'
+
+/** Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit. */
+export async function main(argv: string[]): Promise<number> {
+  const ctx: CliContext = { reporter: new ConsoleReporter(), exitCode: EXIT_OK }
+  const program = new Command()
+    .name('kiln')
+    .description('Build chains of operating-system images for bare metal, and the archives a provisioner boots.')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+  for (const register of commands) register(program, ctx)
+  try {
+    await program.parseAsync(argv)
+    return ctx.exitCode
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors are invalid input.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_INVALID_INPUT
+    }
+    if (e instanceof InvalidInputError) {
+      for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`)
+      process.stderr.write(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was built.\n`)
+      return EXIT_INVALID_INPUT
+    }
+    if (e instanceof BuildError) {
+      process.stderr.write(`error: ${e.message}\n`)
+      return EXIT_BUILD_FAILED
+    }
+    process.stderr.write(`error: ${errorMessage(e)}\n`)
+    return EXIT_BUILD_FAILED
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The normalised model of an IMAGES.json catalog. Every input shape (IMAGES.json v1,
+ * the corpusops list, genoci's YAML) loads into these types; nothing past the model
+ * looks at the raw documents again.
+ */
+
+export type BuilderKind = 'dockerfile' | 'packer' | 'overlay' | 'aci'
+
+export interface BootstrapSource {
+  suite: string
+  variant?: string
+  include?: string[]
+  components?: string[]
+  /** Mirror URL; defaults to the host's apt sources. */
+  mirror?: string
+  /** Pin to a snapshot date (YYYYMMDDTHHMMSSZ or YYYY-MM-DD). */
+  snapshot?: string
+  arch?: string
+}
+
+/** Where an image starts from. `image` names another image of the chain. */
+export type BaseSource =
+  | { kind: 'scratch' }
+  | { kind: 'image'; name: string }
+  | { kind: 'docker'; ref: string }
+  | { kind: 'tar'; path: string }
+  | { kind: 'dir'; path: string }
+  | { kind: 'squashfs'; path: string }
+  | { kind: 'bootstrap'; bootstrap: BootstrapSource }
+
+export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'oci' | 'aci'
+
+/** Overlay builder steps (also what genoci entries load into). */
+export interface OverlaySpec {
+  packs?: string[]
+  run?: Array<string[] | string>
+  copy?: Array<{ src: string; dest: string }>
+  env?: Record<string, string>
+  entrypoint?: string[]
+  cmd?: string[]
+  /** genoci: tarballs expanded into the root. */
+  expand?: string[]
+  /** genoci: .deb/.rpm installed inside. */
+  install?: string[]
+  /** genoci: host commands before/after, %ROOT% replaced by the root path. */
+  pre?: string[]
+  post?: string[]
+  annotations?: Record<string, string>
+  /** Sandbox options. */
+  mounts?: Array<'proc' | 'dev' | 'sys'>
+  policyRcD?: boolean
+}
+
+export interface ImageSpec {
+  /** Unique in the catalog; usable as a docker tag and a file name. */
+  name: string
+  /** Index in the catalog's image list (list order is kept as a tie-break). */
+  index: number
+  /** JSON pointer to this image in its file, for messages. */
+  pointer: string
+  builder: BuilderKind
+  base: BaseSource
+  /** Explicit extra dependencies by name. */
+  dependsOn: string[]
+  distro?: string
+  plan?: string
+  arch: string
+  /** Builder's main file (Dockerfile, Packer template, ACI manifest), relative to the project root. */
+  file?: string
+  /** Build context / working directory, relative to the project root. */
+  workingDir: string
+  /** Build args (dockerfile) or vars (packer). */
+  args: Record<string, string>
+  /** corpusops' extra_args, already placeholder-expanded, as an argument array. */
+  extraArgs: string[]
+  /** Docker tag to give the built image in the engine (corpusops' `tag`). */
+  tag?: string
+  version?: string
+  target?: string
+  labels: Record<string, string>
+  network?: string
+  overlay?: OverlaySpec
+  exports: ExportKind[]
+  /** Pin a kernel version for the boot archives. */
+  kernel?: string
+  /** Boot gate for images with boot archives (default true). */
+  verify: boolean
+}
+
+export interface Catalog {
+  /** Absolute path of the file that was loaded. */
+  file: string
+  /** Absolute project root: every relative path resolves against it and may not leave it. */
+  root: string
+  images: ImageSpec[]
+}

@@ -1,0 +1,86 @@
+/**
+ * The store's contract. Every image, whatever built it, lives in one OCI image layout
+ * (image-spec v1.1): blobs under blobs/sha256/<hex>, index.json naming manifests with
+ * org.opencontainers.image.ref.name. Builders read their base here and write results
+ * here; exporters read only here; the cache moves blobs in and out.
+ *
+ * Layers are kept uncompressed (application/vnd.oci.image.layer.v1.tar): a layer blob's
+ * digest then equals its diffID, `docker save` output imports without recompressing, and
+ * exporters can seek inside a layer (the flattener reads a hardlink's masked target by
+ * offset instead of unpacking). The cache compresses on the way out.
+ */
+
+export const MEDIA_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
+export const MEDIA_INDEX = 'application/vnd.oci.image.index.v1+json'
+export const MEDIA_CONFIG = 'application/vnd.oci.image.config.v1+json'
+export const MEDIA_LAYER = 'application/vnd.oci.image.layer.v1.tar'
+export const MEDIA_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip'
+export const MEDIA_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd'
+
+export const ANNOTATION_REF = 'org.opencontainers.image.ref.name'
+export const ANNOTATION_CREATED = 'org.opencontainers.image.created'
+/** The image's input key (plan/keys.ts): how a build is found again. */
+export const ANNOTATION_KEY = 'dev.kiln.key'
+export const ANNOTATION_NAME = 'dev.kiln.image'
+
+/** "sha256:<64 hex>" */
+export type Digest = string
+
+export interface Descriptor {
+  mediaType: string
+  digest: Digest
+  size: number
+  annotations?: Record<string, string>
+  platform?: { architecture: string; os: string; variant?: string }
+}
+
+export interface OciManifest {
+  schemaVersion: 2
+  mediaType: typeof MEDIA_MANIFEST
+  config: Descriptor
+  layers: Descriptor[]
+  annotations?: Record<string, string>
+}
+
+export interface OciImageConfig {
+  architecture: string
+  os: string
+  created?: string
+  config?: {
+    Env?: string[]
+    Entrypoint?: string[] | null
+    Cmd?: string[] | null
+    WorkingDir?: string
+    User?: string
+    Labels?: Record<string, string>
+    ExposedPorts?: Record<string, object>
+    Volumes?: Record<string, object>
+    StopSignal?: string
+  }
+  rootfs: { type: 'layers'; diff_ids: Digest[] }
+  history?: Array<{ created?: string; created_by?: string; comment?: string; empty_layer?: boolean }>
+}
+
+/** A layer as the exporters and sandbox see it: a file on disk holding an uncompressed tar. */
+export interface LayerRef {
+  /** Digest of the blob as stored. */
+  digest: Digest
+  /** Digest of the uncompressed tar (the config's rootfs.diff_ids entry). */
+  diffID: Digest
+  size: number
+  mediaType: string
+  /** Absolute path of the blob file. */
+  path: string
+}
+
+/** An image read back from the store, bottom layer first. */
+export interface StoredImage {
+  manifestDigest: Digest
+  manifest: OciManifest
+  config: OciImageConfig
+  layers: LayerRef[]
+  /** The ref names pointing at this manifest. */
+  refs: string[]
+  /** Input key, when kiln built it. */
+  key?: string
+}

@@ -1,0 +1,137 @@
+/**
+ * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
+ * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
+ * the last lines of its output kept so a failure can show them.
+ */
+import { execa, type Options as ExecaOptions, type ResultPromise } from 'execa'
+import type { Reporter } from './log.js'
+import { SilentReporter } from './log.js'
+
+export const TAIL_LINES = 30
+
+export interface RunOptions {
+  cwd?: string
+  env?: Record<string, string | undefined>
+  /** Replace the environment instead of extending process.env. */
+  extendEnv?: boolean
+  input?: string | Buffer
+  /** Called with every output line (stdout and stderr), e.g. to show progress. */
+  onLine?: (line: string) => void
+  reporter?: Reporter
+  /** Keep stdout as the result (default true). Large binary output should be streamed instead. */
+  captureStdout?: boolean
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+export interface RunResult {
+  exitCode: number
+  stdout: string
+  /** Last TAIL_LINES lines of stdout+stderr interleaved. */
+  tail: string[]
+}
+
+export class ExecError extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | undefined,
+    readonly tail: string[],
+    reason: string
+  ) {
+    super(`${command}: ${reason}`)
+    this.name = 'ExecError'
+  }
+}
+
+/** A ring buffer of the last N lines. */
+export class Tail {
+  private lines: string[] = []
+  private partial = ''
+  constructor(private readonly max = TAIL_LINES) {}
+  push(chunk: string, onLine?: (l: string) => void): void {
+    const parts = (this.partial + chunk).split(/\r?\n|\r/)
+    this.partial = parts.pop() ?? ''
+    for (const l of parts) this.add(l, onLine)
+  }
+  flush(onLine?: (l: string) => void): void {
+    if (this.partial) this.add(this.partial, onLine)
+    this.partial = ''
+  }
+  get(): string[] {
+    return [...this.lines]
+  }
+  private add(l: string, onLine?: (l: string) => void): void {
+    this.lines.push(l)
+    if (this.lines.length > this.max) this.lines.shift()
+    onLine?.(l)
+  }
+}
+
+/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
+export async function run(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  const reporter = opts.reporter ?? new SilentReporter()
+  const command = [file, ...args].map(quoteForLog).join(' ')
+  reporter.debug(`$ ${command}`)
+  const tail = new Tail()
+  const capture = opts.captureStdout !== false
+  let stdout = ''
+  const child = execa(file, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    extendEnv: opts.extendEnv ?? true,
+    input: opts.input,
+    reject: false,
+    stdin: opts.input === undefined ? 'ignore' : undefined,
+    buffer: false,
+    timeout: opts.timeoutMs,
+    cancelSignal: opts.signal,
+    encoding: 'utf8'
+  } as ExecaOptions) as ResultPromise
+  child.stdout?.setEncoding('utf8')
+  child.stderr?.setEncoding('utf8')
+  child.stdout?.on('data', (d: string) => {
+    if (capture) stdout += d
+    tail.push(d, opts.onLine)
+  })
+  child.stderr?.on('data', (d: string) => tail.push(d, opts.onLine))
+  const result = await child
+  tail.flush(opts.onLine)
+  const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1
+  if (result.failed || exitCode !== 0) {
+    const reason = result.timedOut
+      ? `timed out after ${opts.timeoutMs} ms`
+      : result.isCanceled
+        ? 'cancelled'
+        : result.signal
+          ? `killed by ${result.signal}`
+          : exitCode === -1
+            ? String(result.originalMessage ?? result.shortMessage ?? 'could not start')
+            : `exited with status ${exitCode}`
+    throw new ExecError(command, result.exitCode, tail.get(), reason)
+  }
+  return { exitCode, stdout, tail: tail.get() }
+}
+
+/** Like run() but returns null instead of throwing when the tool is missing or fails. */
+export async function tryRun(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult | null> {
+  try {
+    return await run(file, args, opts)
+  } catch {
+    return null
+  }
+}
+
+/** Whether a tool is on PATH (cached). */
+const whichCache = new Map<string, Promise<boolean>>()
+export function hasTool(name: string): Promise<boolean> {
+  let p = whichCache.get(name)
+  if (!p) {
+    p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null)
+    whichCache.set(name, p)
+  }
+  return p
+}
+
+function quoteForLog(a: string): string {
+  return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`
+}
