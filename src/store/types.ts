@@ -84,3 +84,36 @@ export interface StoredImage {
   /** Input key, when kiln built it. */
   key?: string
 }
+
+/** What a new image is made of, for Store.putImage. Layers must already be blobs in the store. */
+export interface NewImage {
+  /** Layers bottom first; each already written with putLayer (or reused from the base). */
+  layers: LayerRef[]
+  config: Omit<OciImageConfig, 'rootfs'>
+  /** Image name in the catalog: the moving tag, and NAME-YYYY-MM-DD_N. */
+  name: string
+  /** Input key (plan/keys.ts). */
+  key: string
+  annotations?: Record<string, string>
+}
+
+/** The store's operations (implemented by store/layout.ts). */
+export interface Store {
+  readonly root: string
+  /** Writes a layer (an uncompressed tar stream) as a blob: streamed, hashed on the way, temp + rename, skipped when present. */
+  putLayer(tar: NodeJS.ReadableStream): Promise<LayerRef>
+  /** Writes a small JSON or other blob. */
+  putBlob(data: Buffer | string, mediaType: string): Promise<Descriptor>
+  hasBlob(digest: Digest): Promise<boolean>
+  blobPath(digest: Digest): string
+  /** Writes config + manifest, points `name` at it, adds `name-YYYY-MM-DD_N` (UTC); returns the image. */
+  putImage(image: NewImage): Promise<StoredImage>
+  /** An image by ref name (moving tag or dated tag) or manifest digest; null if absent. */
+  getImage(ref: string): Promise<StoredImage | null>
+  /** The newest image whose input key is `key`, or null. */
+  findByKey(key: string): Promise<StoredImage | null>
+  /** Every ref in index.json: name → manifest digest. */
+  listRefs(): Promise<Array<{ ref: string; digest: Digest; key?: string }>>
+  /** Removes blobs no ref reaches; returns the number and bytes removed. */
+  gc(): Promise<{ removed: number; bytes: number }>
+}
