@@ -4,7 +4,8 @@
  * looks at the raw documents again.
  */
 
-export type BuilderKind = 'dockerfile' | 'packer' | 'overlay' | 'aci'
+/** `import`: no build step, the image is its base source as imported (e.g. a bootstrap). */
+export type BuilderKind = 'dockerfile' | 'packer' | 'overlay' | 'aci' | 'import'
 
 export interface BootstrapSource {
   suite: string
