@@ -5,6 +5,6 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/unit'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testTimeout: 30000
 }

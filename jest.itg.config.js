@@ -6,8 +6,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test/itg'],
   testMatch: ['**/*.itg.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
-  globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  globalSetup: '<rootDir>/test/fixtures/global-setup.mjs',
   maxWorkers: 2,
   testTimeout: 600000
 }
