@@ -86,11 +86,18 @@ export interface ImageSpec {
   kernel?: string
   /** Boot gate for images with boot archives (default true). */
   verify: boolean
+  /** 1-based line of the image entry in its file, for messages (absent when built in code). */
+  line?: number
 }
+
+/** Which document shape a catalog was loaded from. */
+export type CatalogFormat = 'kiln-v1' | 'corpusops' | 'genoci'
 
 export interface Catalog {
   /** Absolute path of the file that was loaded. */
   file: string
+  /** The shape the file was written in (absent when built in code: kiln-v1). */
+  format?: CatalogFormat
   /** Absolute project root: every relative path resolves against it and may not leave it. */
   root: string
   images: ImageSpec[]

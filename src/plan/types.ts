@@ -17,6 +17,8 @@ export interface PlannedImage {
   inputs: KeyInput[]
   /** Names of images of the chain this one needs built first (base, depends_on, Dockerfile FROM). */
   deps: string[]
+  /** True when the selection asked for this image; false when it is here only as an ancestor of one. */
+  selected?: boolean
 }
 
 export interface Plan {

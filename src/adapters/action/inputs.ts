@@ -1,0 +1,127 @@
+/**
+ * The Action's inputs, keyed by their names in action.yml, read and checked once. Parsing is a
+ * pure function of a reader so it can be tested as a table; main.ts passes core.getInput.
+ */
+import { CACHE_KINDS, parseSize, type CacheKind } from '../../cache/index.js'
+import { InvalidInputError, type Problem } from '../../util/errors.js'
+
+export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const
+export const MODES = ['build', 'plan'] as const
+
+export interface Inputs {
+  'images-file': string
+  targets: string[]
+  distro?: string
+  plan?: string
+  arch?: string
+  cache: CacheKind
+  'cache-dir': string
+  'cache-size': string
+  'store-dir': string
+  'out-dir': string
+  exports: boolean
+  compression: (typeof COMPRESSIONS)[number]
+  'release-tag': string
+  'upload-artifacts': boolean
+  mode: (typeof MODES)[number]
+  jobs: number
+  'source-date-epoch'?: number
+  verify: boolean
+  token: string
+}
+
+/** Defaults as in action.yml, for callers that do not go through the runner (and for tests). */
+export const DEFAULTS: Record<keyof Inputs, string> = {
+  'images-file': 'IMAGES.json',
+  targets: '',
+  distro: '',
+  plan: '',
+  arch: '',
+  cache: 'github',
+  'cache-dir': '',
+  'cache-size': '',
+  'store-dir': '',
+  'out-dir': 'out',
+  exports: 'true',
+  compression: 'gzip',
+  'release-tag': '',
+  'upload-artifacts': 'true',
+  mode: 'build',
+  jobs: '2',
+  'source-date-epoch': '',
+  verify: 'true',
+  token: ''
+}
+
+/** Reads every input; `read(name)` returns '' for an input that was not given (as core.getInput). */
+export function parseInputs(read: (name: string) => string): Inputs {
+  const problems: Problem[] = []
+  const get = (name: keyof Inputs): string => {
+    const v = read(name).trim()
+    return v === '' ? DEFAULTS[name] : v
+  }
+  const bad = (name: string, message: string) =>
+    problems.push({ file: 'action inputs', pointer: `/${name}`, message })
+  const oneOf = <T extends string>(name: keyof Inputs, allowed: readonly T[]): T => {
+    const v = get(name)
+    if (!(allowed as readonly string[]).includes(v)) bad(name, `"${v}" is not one of ${allowed.join(', ')}`)
+    return v as T
+  }
+  const bool = (name: keyof Inputs): boolean => {
+    const v = get(name).toLowerCase()
+    if (['true', 'yes', '1', 'on'].includes(v)) return true
+    if (['false', 'no', '0', 'off'].includes(v)) return false
+    bad(name, `"${v}" is not a boolean (true or false)`)
+    return false
+  }
+  const optional = (name: keyof Inputs): string | undefined => get(name) || undefined
+
+  const jobsText = get('jobs')
+  const jobs = Number(jobsText)
+  if (!Number.isInteger(jobs) || jobs < 1) bad('jobs', `"${jobsText}" is not a whole number of at least 1`)
+  const epochText = get('source-date-epoch')
+  const epoch = epochText === '' ? undefined : Number(epochText)
+  if (epoch !== undefined && (!Number.isInteger(epoch) || epoch < 0)) {
+    bad('source-date-epoch', `"${epochText}" is not a Unix time in seconds`)
+  }
+  const cacheSize = get('cache-size')
+  if (cacheSize) {
+    try {
+      parseSize(cacheSize)
+    } catch (e) {
+      bad('cache-size', e instanceof Error ? e.message : String(e))
+    }
+  }
+  const inputs: Inputs = {
+    'images-file': get('images-file'),
+    targets: splitList(get('targets')),
+    distro: optional('distro'),
+    plan: optional('plan'),
+    arch: optional('arch'),
+    cache: oneOf('cache', CACHE_KINDS),
+    'cache-dir': get('cache-dir'),
+    'cache-size': cacheSize,
+    'store-dir': get('store-dir'),
+    'out-dir': get('out-dir'),
+    exports: bool('exports'),
+    compression: oneOf('compression', COMPRESSIONS),
+    'release-tag': get('release-tag'),
+    'upload-artifacts': bool('upload-artifacts'),
+    mode: oneOf('mode', MODES),
+    jobs,
+    'source-date-epoch': epoch,
+    verify: bool('verify'),
+    token: get('token')
+  }
+  if (inputs.cache === 'local' && !inputs['cache-dir']) bad('cache-dir', 'cache "local" needs a cache-dir')
+  if (problems.length) throw new InvalidInputError(problems)
+  return inputs
+}
+
+/** "a, b\nc" → ["a", "b", "c"]: newline or comma separated, blanks dropped. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}

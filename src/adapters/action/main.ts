@@ -1,0 +1,228 @@
+/**
+ * The Action: read the inputs once, plan, build through the engine with the cache hooked in,
+ * set the outputs, write the job summary, upload artifacts and release assets. The engine knows
+ * nothing of Actions; this file is the only place that joins the two.
+ *
+ * Strict and tolerant failures: invalid input, a failed image or a failed release fail the step;
+ * cache, summary and artifact problems only warn. Outputs and the summary are recorded before a
+ * failure is reported, so later steps (and people) can see what got done.
+ */
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { buildPlan } from '../../build/run.js'
+import type { RunReport } from '../../build/types.js'
+import { openCache, type ImageCache } from '../../cache/index.js'
+import { loadCatalog } from '../../model/index.js'
+import { makePlan, type Plan, type Selection } from '../../plan/index.js'
+import { openStore, type Store } from '../../store/index.js'
+import { InvalidInputError, errorMessage } from '../../util/errors.js'
+import type { Reporter } from '../../util/log.js'
+import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
+import { parseInputs, type Inputs } from './inputs.js'
+import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import { publishRelease, type ReleaseResult } from './release.js'
+import { ActionReporter, annotateProblems } from './reporter.js'
+import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
+
+export async function run(): Promise<void> {
+  const reporter = new ActionReporter()
+  try {
+    const inputs = parseInputs((name) => core.getInput(name))
+    if (inputs.token) core.setSecret(inputs.token)
+    const selection: Selection = {
+      targets: inputs.targets,
+      distro: inputs.distro,
+      plan: inputs.plan,
+      arch: inputs.arch
+    }
+    const catalog = await loadCatalog(resolve(inputs['images-file']))
+    const plan = await makePlan(catalog, selection)
+    const matrix = matrixOf(plan, selection)
+    setOutput('matrix', matrix)
+    const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
+    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')))
+    const cache = await openCache({
+      kind: inputs.cache,
+      dir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,
+      size: inputs['cache-size'],
+      reporter,
+      store,
+      tmpDir: join(runnerTemp, 'kiln-cache-tmp')
+    })
+    if (inputs.mode === 'plan') {
+      await planOnly(plan, store, cache, matrix)
+      return
+    }
+    const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
+    await build(inputs, plan, store, cache, chosen, reporter)
+  } catch (e) {
+    if (e instanceof InvalidInputError) annotateProblems(e.problems)
+    core.setFailed(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/** mode: plan: what each image would be (records only, no layers, no docker), the matrix, why. */
+async function planOnly(
+  plan: Plan,
+  store: Store,
+  cache: ImageCache,
+  matrix: { include: object[] }
+): Promise<void> {
+  const images: PlanOutputImage[] = []
+  for (const p of plan.images) {
+    let status: PlanOutputImage['status'] = 'build'
+    if (await store.findByKey(p.key)) status = 'store'
+    else if (await cache.has(p)) status = 'cache'
+    const changed = status === 'build' ? (await cache.explainMiss(p)).changed : undefined
+    images.push({
+      name: p.spec.name,
+      key: p.key,
+      builder: p.spec.builder,
+      deps: p.deps,
+      distro: p.spec.distro,
+      plan: p.spec.plan,
+      arch: p.spec.arch,
+      status,
+      changed
+    })
+    core.info(
+      `${p.spec.name}: ${status === 'build' ? 'would be built' : status === 'cache' ? 'in the cache' : 'in the store'} (${p.key.slice(0, 12)})`
+    )
+  }
+  setOutput('plan', { images })
+  setOutput('built', images.filter((i) => i.status === 'build').length)
+  setOutput('cache-hits', images.filter((i) => i.status === 'cache').length)
+  setOutput(
+    'images',
+    images.map((i) => ({ name: i.name, key: i.key, status: i.status }))
+  )
+  setOutput('artifacts', '')
+  await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
+}
+
+async function build(
+  inputs: Inputs,
+  plan: Plan,
+  store: Store,
+  cache: ImageCache,
+  chosen: Set<string>,
+  reporter: Reporter
+): Promise<void> {
+  const outDir = resolve(inputs['out-dir'])
+  const saved = new Set<string>()
+  setOutput('plan', {
+    images: plan.images.map((p) => ({ name: p.spec.name, key: p.key, builder: p.spec.builder, deps: p.deps }))
+  })
+  const report = await buildPlan(plan, {
+    store,
+    outDir,
+    reporter,
+    jobs: inputs.jobs,
+    exports: inputs.exports,
+    compression: inputs.compression,
+    sourceDateEpoch: inputs['source-date-epoch'],
+    tmpDir: process.env.RUNNER_TEMP || undefined,
+    hooks: {
+      restore: (p) => cache.restore(p),
+      // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
+      async afterImage(r, stored, p) {
+        if (r.status === 'restored' || cache.backendName === 'none') return
+        if (r.status === 'built') {
+          const why = await cache.explainMiss(p)
+          if (why.changed) r.changed = why.changed
+        }
+        if (await cache.save(p, stored)) saved.add(p.spec.name)
+      }
+    }
+  }).catch(async (e: unknown) => {
+    // No report came back: record what out/index.json holds before the error is reported.
+    const partial = await readFile(join(outDir, 'index.json'), 'utf8').catch(() => null)
+    if (partial) setBuildOutputs(JSON.parse(partial) as RunReport)
+    throw e
+  })
+  await cache.close()
+  setBuildOutputs(report)
+
+  const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed')
+  let artifacts: UploadedArtifact[] = []
+  if (inputs['upload-artifacts'] && inputs.exports) {
+    artifacts =
+      (await tolerate(reporter, 'artifact upload', () => uploadImageArtifacts(report, chosen, reporter))) ??
+      []
+  }
+  let release: ReleaseResult | undefined
+  let releaseError: string | undefined
+  if (inputs['release-tag'] && failed.length === 0) {
+    release = await publish(inputs, report, chosen).catch((e: unknown) => {
+      releaseError = errorMessage(e)
+      return undefined
+    })
+  } else if (inputs['release-tag']) {
+    releaseError = `release ${inputs['release-tag']} not published: ${failed.length} image(s) failed`
+  }
+  const markdown = renderSummary({
+    report,
+    edges: edges(plan),
+    cache: cache.stats,
+    saved,
+    artifacts,
+    release: release && {
+      tag: inputs['release-tag'],
+      url: release.url,
+      assets: release.assets.map((a) => a.name)
+    }
+  })
+  await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
+  if (failed.length) {
+    const what = failed.map((i) => `${i.name} (${i.error?.step ?? 'boot gate'})`).join(', ')
+    throw new Error(
+      `${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${what}${releaseError ? `; ${releaseError}` : ''}`
+    )
+  }
+  if (releaseError) throw new Error(releaseError)
+}
+
+/** Attaches the exported files of the images this job was asked for to the release. */
+async function publish(inputs: Inputs, report: RunReport, chosen: Set<string>): Promise<ReleaseResult> {
+  const repository = process.env.GITHUB_REPOSITORY
+  if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
+  if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
+  const assets = report.images
+    .filter((i) => chosen.has(i.name))
+    .flatMap(
+      (i) =>
+        i.exports?.files.map((f) => ({ name: `${i.name}-${f.name}`, path: join(i.exports!.dir, f.name) })) ??
+        []
+    )
+  const result = await publishRelease({
+    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    token: inputs.token,
+    repository,
+    tag: inputs['release-tag'],
+    sha: process.env.GITHUB_SHA,
+    assets
+  })
+  core.info(
+    `release ${inputs['release-tag']}: ${result.assets.length} asset(s) attached${result.created ? ' (release created)' : ''}`
+  )
+  return result
+}
+
+function edges(plan: Plan): Array<[string, string]> {
+  return plan.images.flatMap((p) => p.deps.map((d): [string, string] => [d, p.spec.name]))
+}
+
+/** Runs a step whose failure must not fail the job: it becomes a warning. */
+async function tolerate<T>(
+  reporter: Reporter | null,
+  what: string,
+  fn: () => Promise<T>
+): Promise<T | undefined> {
+  return fn().catch((e: unknown) => {
+    const message = `${what} failed: ${errorMessage(e)}`
+    if (reporter) reporter.warn(message)
+    else core.warning(message)
+    return undefined
+  })
+}

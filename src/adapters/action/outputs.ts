@@ -1,0 +1,83 @@
+/**
+ * The Action's outputs: names in one place, values computed by pure functions.
+ */
+import * as core from '@actions/core'
+import type { RunReport } from '../../build/types.js'
+import type { Plan } from '../../plan/types.js'
+import type { Selection } from '../../plan/index.js'
+import type { ChangedInput } from '../../cache/index.js'
+import type { PlanStatus } from './summary.js'
+
+export const OUTPUTS = ['images', 'artifacts', 'cache-hits', 'built', 'matrix', 'plan'] as const
+export type OutputName = (typeof OUTPUTS)[number]
+
+export interface MatrixEntry {
+  distro: string
+  plan: string
+  arch: string
+  /** The images of this combination that were asked for, comma separated: a job builds exactly these. */
+  targets: string
+}
+
+/**
+ * One matrix job per distinct (distro, plan, arch) of the images asked for (not of ancestors
+ * pulled in to build them), each naming its images so that no image is the target of two jobs:
+ * `{"include":[...]}` as strategy.matrix takes it through fromJSON.
+ */
+export function matrixOf(plan: Plan, sel: Selection): { include: MatrixEntry[] } {
+  const targets = sel.targets?.length ? new Set(sel.targets) : undefined
+  const chosen = plan.images.filter(
+    (p) =>
+      (!targets || targets.has(p.spec.name)) &&
+      (sel.distro === undefined || p.spec.distro === sel.distro) &&
+      (sel.plan === undefined || p.spec.plan === sel.plan) &&
+      (sel.arch === undefined || p.spec.arch === sel.arch)
+  )
+  const groups = new Map<string, MatrixEntry>()
+  for (const p of chosen) {
+    const e = { distro: p.spec.distro ?? '', plan: p.spec.plan ?? '', arch: p.spec.arch, targets: '' }
+    const id = JSON.stringify([e.distro, e.plan, e.arch])
+    const g = groups.get(id) ?? e
+    g.targets = g.targets ? `${g.targets},${p.spec.name}` : p.spec.name
+    groups.set(id, g)
+  }
+  return { include: [...groups.values()] }
+}
+
+export interface PlanOutputImage {
+  name: string
+  key: string
+  builder: string
+  deps: string[]
+  distro?: string
+  plan?: string
+  arch: string
+  /** build: would be built; cache: would be restored; store: already in the store. */
+  status: PlanStatus
+  changed?: ChangedInput[] | null
+}
+
+export function setOutput(name: OutputName, value: string | number | object): void {
+  core.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value))
+}
+
+/** Outputs of a build: set before a failure is reported, so later steps can still read them. */
+export function setBuildOutputs(report: RunReport): void {
+  setOutput(
+    'images',
+    report.images.map((i) => ({
+      name: i.name,
+      key: i.key,
+      status: i.status,
+      seconds: i.seconds,
+      size: i.size,
+      manifestDigest: i.manifestDigest,
+      tag: i.tag,
+      changed: i.changed
+    }))
+  )
+  const files = report.images.flatMap((i) => i.exports?.files.map((f) => `${i.exports!.dir}/${f.name}`) ?? [])
+  setOutput('artifacts', files.join('\n'))
+  setOutput('cache-hits', report.images.filter((i) => i.status === 'restored').length)
+  setOutput('built', report.images.filter((i) => i.status === 'built').length)
+}

@@ -1,0 +1,197 @@
+/**
+ * The job summary: a graph of the chain coloured by what happened to each image, a table per
+ * image, why each rebuilt image was rebuilt, the exported files, the boot gate, the changelog.
+ * renderSummary is pure (a RunReport in, markdown out) so it is tested without a runner; the
+ * graph goes in raw, as a ```mermaid fence: core.summary.addCodeBlock would wrap it in <pre>,
+ * which GitHub shows as text instead of drawing it.
+ */
+import * as core from '@actions/core'
+import type { CacheStats, ChangedInput } from '../../cache/index.js'
+import type { ImageReport, RunReport } from '../../build/types.js'
+import { formatBytes, formatSeconds } from '../../util/log.js'
+
+export type PlanStatus = 'store' | 'cache' | 'build'
+
+export interface SummaryInput {
+  report: RunReport
+  /** Dependency edges [from, to] between images of the report (from the plan). */
+  edges?: Array<[string, string]>
+  cache?: CacheStats
+  /** Images this run saved to the cache. */
+  saved?: Set<string>
+  artifacts?: Array<{ name: string; size: number; id?: number }>
+  release?: { tag: string; url?: string; assets: string[] }
+  /** Markdown changelog per image name. */
+  changelogs?: Record<string, string>
+}
+
+const COLOURS: Record<string, string> = {
+  built: 'fill:#1f883d,color:#fff,stroke:#116329',
+  reused: 'fill:#ddf4ff,color:#0a3069,stroke:#54aeff',
+  restored: 'fill:#0969da,color:#fff,stroke:#0550ae',
+  failed: 'fill:#cf222e,color:#fff,stroke:#a40e26',
+  skipped: 'fill:#eaeef2,color:#57606a,stroke:#8c959f,stroke-dasharray:4',
+  store: 'fill:#ddf4ff,color:#0a3069,stroke:#54aeff',
+  cache: 'fill:#0969da,color:#fff,stroke:#0550ae',
+  build: 'fill:#bf8700,color:#fff,stroke:#9a6700'
+}
+
+export function renderSummary(s: SummaryInput): string {
+  const { report } = s
+  const out: string[] = []
+  const count = (st: string) => report.images.filter((i) => i.status === st).length
+  const parts = (['built', 'restored', 'reused', 'failed', 'skipped'] as const)
+    .filter((st) => count(st))
+    .map((st) => `${count(st)} ${st}`)
+  out.push(`## Kiln: ${report.images.length} image${report.images.length === 1 ? '' : 's'}`, '')
+  out.push(`${parts.join(' · ') || 'nothing to do'} in ${formatSeconds(report.seconds)}`, '')
+  if (count('built') === 0 && count('failed') === 0 && count('restored') > 0) {
+    out.push(`Nothing was built: every image came from the store or the cache.`, '')
+  }
+  out.push(
+    mermaid(
+      report.images.map((i) => ({ name: i.name, status: i.status })),
+      edgesOf(s)
+    ),
+    ''
+  )
+
+  out.push('| image | key | status | time | size | cache |', '| --- | --- | --- | ---: | ---: | --- |')
+  for (const i of report.images) {
+    out.push(
+      `| ${cell(i.name)} | \`${i.key.slice(0, 12)}\` | ${i.status} | ${formatSeconds(i.seconds)} | ${i.size ? formatBytes(i.size) : '-'} | ${cacheCell(i, s)} |`
+    )
+  }
+  out.push('')
+
+  const why = report.images
+    .filter((i) => i.status === 'built')
+    .map((i) => `- **${cell(i.name)}**: ${whyLine(i.changed as ChangedInput[] | undefined)}`)
+  if (why.length) out.push('### Why rebuilt', '', ...why, '')
+
+  const failed = report.images.filter((i) => i.status === 'failed' && i.error)
+  if (failed.length) {
+    out.push('### Failures', '')
+    for (const i of failed) {
+      out.push(`**${cell(i.name)}** failed at \`${i.error!.step}\`: ${i.error!.message}`, '')
+      if (i.error!.tail.length)
+        out.push('```', ...i.error!.tail.map((l) => l.replace(/```/g, "'''")), '```', '')
+    }
+  }
+
+  const exported = report.images.filter((i) => i.exports?.files.length)
+  if (exported.length) {
+    out.push('### Exported', '', '| image | file | size | sha256 |', '| --- | --- | ---: | --- |')
+    for (const i of exported) {
+      for (const f of i.exports!.files)
+        out.push(`| ${cell(i.name)} | ${cell(f.name)} | ${formatBytes(f.size)} | \`${f.sha256}\` |`)
+    }
+    out.push('')
+  }
+  if (s.artifacts?.length) {
+    out.push('### Artifacts', '', ...s.artifacts.map((a) => `- \`${a.name}\` (${formatBytes(a.size)})`), '')
+  }
+  if (s.release) {
+    const title = s.release.url ? `[${s.release.tag}](${s.release.url})` : s.release.tag
+    out.push(`### Release ${title}`, '', ...s.release.assets.map((a) => `- ${a}`), '')
+  }
+
+  const booted = report.images.filter((i) => i.verify)
+  if (booted.length) {
+    out.push('### Boot gate', '', '| image | result | time | detail |', '| --- | --- | ---: | --- |')
+    for (const i of booted) {
+      const v = i.verify!
+      out.push(
+        `| ${cell(i.name)} | ${v.status} | ${formatSeconds(v.seconds)} | ${cell([v.accel, v.message].filter(Boolean).join(': '))} |`
+      )
+    }
+    out.push('')
+  }
+
+  if (s.cache) out.push(cacheLine(s.cache), '')
+  for (const [name, md] of Object.entries(s.changelogs ?? {})) {
+    out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')
+  }
+  return out.join('\n')
+}
+
+/** The summary of `mode: plan`: what each image would be, and why. */
+export function renderPlanSummary(
+  images: Array<{ name: string; key: string; status: PlanStatus; changed?: ChangedInput[] | null }>,
+  edges: Array<[string, string]>,
+  matrix: { include: object[] }
+): string {
+  const out = [`## Kiln plan: ${images.length} image${images.length === 1 ? '' : 's'}`, '']
+  const n = (st: PlanStatus) => images.filter((i) => i.status === st).length
+  out.push(
+    `${n('build')} to build · ${n('cache')} in the cache · ${n('store')} in the store · ${matrix.include.length} matrix job(s)`,
+    ''
+  )
+  out.push(mermaid(images, edges), '')
+  out.push('| image | key | would be | why |', '| --- | --- | --- | --- |')
+  const what: Record<PlanStatus, string> = { build: 'built', cache: 'restored', store: 'reused' }
+  for (const i of images) {
+    out.push(
+      `| ${cell(i.name)} | \`${i.key.slice(0, 12)}\` | ${what[i.status]} | ${i.status === 'build' ? cell(whyLine(i.changed ?? undefined)) : ''} |`
+    )
+  }
+  out.push('')
+  return out.join('\n')
+}
+
+export async function writeJobSummary(markdown: string): Promise<void> {
+  await core.summary.addRaw(markdown, true).write()
+}
+
+function edgesOf(s: SummaryInput): Array<[string, string]> {
+  if (s.edges) return s.edges
+  const names = new Set(s.report.images.map((i) => i.name))
+  return s.report.images.filter((i) => i.base && names.has(i.base)).map((i) => [i.base!, i.name])
+}
+
+function mermaid(nodes: Array<{ name: string; status: string }>, edges: Array<[string, string]>): string {
+  const id = new Map(nodes.map((n, i) => [n.name, `n${i}`]))
+  const lines = ['```mermaid', 'graph LR']
+  for (const n of nodes) lines.push(`  ${id.get(n.name)}["${n.name.replace(/"/g, '#quot;')}"]:::${n.status}`)
+  for (const [from, to] of edges)
+    if (id.has(from) && id.has(to)) lines.push(`  ${id.get(from)} --> ${id.get(to)}`)
+  for (const st of new Set(nodes.map((n) => n.status))) lines.push(`  classDef ${st} ${COLOURS[st] ?? ''}`)
+  lines.push('```')
+  return lines.join('\n')
+}
+
+function cacheCell(i: ImageReport, s: SummaryInput): string {
+  switch (i.status) {
+    case 'restored':
+      return 'hit'
+    case 'reused':
+      return 'in store'
+    case 'built':
+      return s.saved?.has(i.name) ? 'miss, saved' : 'miss'
+    default:
+      return '-'
+  }
+}
+
+function whyLine(changed: ChangedInput[] | undefined): string {
+  if (changed === undefined || changed === null) return 'no earlier build of this image in the cache'
+  if (changed.length === 0)
+    return 'inputs unchanged since the last build; its cache entry was missing or unusable'
+  const verb = { added: 'added', removed: 'removed', changed: 'changed' }
+  return changed.map((c) => `${verb[c.change] ?? 'changed'} ${c.kind} \`${c.name}\``).join(', ')
+}
+
+function cacheLine(c: CacheStats): string {
+  const bits = [`${c.hits} restored`, `${c.saved} saved`]
+  if (c.blobsDownloaded)
+    bits.push(`${c.blobsDownloaded} layers (${formatBytes(c.bytesDownloaded)}) downloaded`)
+  if (c.blobsUploaded) bits.push(`${c.blobsUploaded} layers (${formatBytes(c.bytesUploaded)}) uploaded`)
+  if (c.rejected) bits.push(`${c.rejected} entr${c.rejected === 1 ? 'y' : 'ies'} rejected`)
+  const head = `**Cache** (${c.backend}): ${bits.join(', ')}.`
+  return c.warnings.length ? [head, '', ...c.warnings.map((w) => `- :warning: ${cell(w)}`)].join('\n') : head
+}
+
+/** Text safe inside a table cell. */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}

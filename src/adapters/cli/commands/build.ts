@@ -1,0 +1,112 @@
+/** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
+import { Option, type Command } from 'commander'
+import { resolve } from 'node:path'
+import { buildPlan, type Compression } from '../../../build/run.js'
+import { loadCatalog } from '../../../model/index.js'
+import { makePlan } from '../../../plan/index.js'
+import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
+import { EXIT_BUILD_FAILED, InvalidInputError } from '../../../util/errors.js'
+import type { RegisterCommand } from '../context.js'
+
+interface BuildFlags {
+  file: string
+  target: string[]
+  distro?: string
+  plan?: string
+  arch?: string
+  store: string
+  out: string
+  jobs: string
+  export: boolean
+  compress: Compression
+  sourceDateEpoch?: string
+}
+
+function collect(v: string, prev: string[]): string[] {
+  return [...prev, v]
+}
+
+function positiveInt(flag: string, v: string): number {
+  if (!/^\d+$/.test(v) || Number(v) < 1) {
+    throw new InvalidInputError([
+      { file: '(command line)', pointer: '', message: `${flag} must be a positive integer, not "${v}"` }
+    ])
+  }
+  return Number(v)
+}
+
+export const registerBuild: RegisterCommand = (program: Command, ctx) => {
+  program
+    .command('build')
+    .description(
+      'Build the selected images (and their ancestors) into the store; write the archives and out/index.json.'
+    )
+    .option('-f, --file <file>', 'catalog file', 'IMAGES.json')
+    .option(
+      '-t, --target <name>',
+      'image to build, with its ancestors (repeatable; default: all)',
+      collect,
+      []
+    )
+    .option('--distro <distro>', 'only images of this distro')
+    .option('--plan <plan>', 'only images of this hardware plan')
+    .option('--arch <arch>', 'only images of this architecture')
+    .option('--store <dir>', 'store directory (OCI image layout)', DEFAULT_STORE_DIR)
+    .option('--out <dir>', 'where archives and index.json go', 'out')
+    .option('-j, --jobs <n>', 'images built at the same time', '1')
+    .option('--no-export', 'build into the store only, write no archives')
+    .addOption(
+      new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip')
+    )
+    .option(
+      '--source-date-epoch <seconds>',
+      'timestamp for reproducible outputs (default: $SOURCE_DATE_EPOCH)'
+    )
+    .action(async (flags: BuildFlags) => {
+      const jobs = positiveInt('--jobs', flags.jobs)
+      const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH
+      const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText)
+      const catalog = await loadCatalog(flags.file)
+      const plan = await makePlan(catalog, {
+        targets: flags.target.length ? flags.target : undefined,
+        distro: flags.distro,
+        plan: flags.plan,
+        arch: flags.arch
+      })
+      const store = await openStore(resolve(flags.store))
+      // Ctrl-C stops the tools and lets every build clean up after itself.
+      const abort = new AbortController()
+      const onSignal = (): void => abort.abort()
+      process.once('SIGINT', onSignal)
+      process.once('SIGTERM', onSignal)
+      try {
+        const report = await buildPlan(plan, {
+          store,
+          outDir: resolve(flags.out),
+          jobs,
+          reporter: ctx.reporter,
+          exports: flags.export,
+          compression: flags.compress,
+          sourceDateEpoch,
+          signal: abort.signal
+        })
+        if (report.images.some((i) => i.status === 'failed')) ctx.exitCode = EXIT_BUILD_FAILED
+      } finally {
+        process.off('SIGINT', onSignal)
+        process.off('SIGTERM', onSignal)
+      }
+    })
+}
+
+function positiveIntOrZero(v: string): number {
+  if (!/^\d+$/.test(v)) {
+    throw new InvalidInputError([
+      {
+        file: '(command line)',
+        pointer: '',
+        message: `--source-date-epoch must be seconds since 1970, not "${v}"`
+      }
+    ])
+  }
+  return Number(v)
+}

@@ -1,0 +1,74 @@
+import { basename, resolve } from 'node:path'
+import { Option, type Command } from 'commander'
+import { BuildError, InvalidInputError } from '../../../util/errors.js'
+import { DEFAULT_BOOT_TIMEOUT_SEC, verifyBoot } from '../../../verify/boot.js'
+import type { AccelChoice } from '../../../verify/accel.js'
+import type { GuestArch } from '../../../verify/archives.js'
+import type { CliContext, RegisterCommand } from '../context.js'
+
+interface BootFlags {
+  timeout: string
+  accel: AccelChoice
+  initrdOnly?: boolean
+  arch?: GuestArch
+  json?: boolean
+}
+
+/** kiln verify boot DIR: boots an exported image's archives under qemu (the gate before publishing). */
+export const registerVerify: RegisterCommand = (program: Command, ctx: CliContext) => {
+  const verify = program.command('verify').description('Check exported images before they are published')
+  verify
+    .command('boot')
+    .description(
+      'Boot the image in DIR (image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz, manifest.json) ' +
+        'with its own kernel and initrd under qemu, the root filesystem as a disk and a check program as ' +
+        'init: passes when it mounts its root, loads a module and finds /sbin/init'
+    )
+    .argument('<dir>', 'directory holding the exported archives of one image')
+    .option('--timeout <seconds>', 'limit for the boot itself', String(DEFAULT_BOOT_TIMEOUT_SEC))
+    .addOption(
+      new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
+        .choices(['auto', 'kvm', 'tcg'])
+        .default('auto')
+    )
+    .option(
+      '--initrd-only',
+      'quick check: kernel and initrd only, pass when the initrd looks for its root device'
+    )
+    .addOption(
+      new Option('--arch <arch>', "guest architecture (default: manifest.json's arch, else x86_64)").choices([
+        'x86_64',
+        'aarch64'
+      ])
+    )
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (dir: string, flags: BootFlags) => {
+      const timeoutSec = Number(flags.timeout)
+      if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
+        throw new InvalidInputError([
+          {
+            file: '<command line>',
+            pointer: '--timeout',
+            message: `not a positive number of seconds: ${flags.timeout}`
+          }
+        ])
+      }
+      const result = await verifyBoot({
+        dir: resolve(dir),
+        timeoutSec,
+        accel: flags.accel,
+        mode: flags.initrdOnly ? 'initrd' : 'disk',
+        arch: flags.arch,
+        reporter: ctx.reporter
+      })
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+      if (result.status === 'failed') {
+        throw new BuildError(
+          basename(resolve(dir)),
+          'boot check',
+          result.message ?? 'failed',
+          result.consoleTail
+        )
+      }
+    })
+}

@@ -1,0 +1,406 @@
+/**
+ * Builds a plan: every selected image once, in plan order, independent images side by side up
+ * to `jobs`. An image whose input key is already in the store is reused, not rebuilt; a failed
+ * image stops the images built on it while the others finish. out/index.json is rewritten
+ * after every image, so a report exists whatever happens later.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtemp, mkdir, rm, rename, copyFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { builderFor as defaultBuilderFor, type EngineBuilderOptions } from '../builders/index.js'
+import { EngineSession } from '../builders/engine-session.js'
+import { dockerSafeName } from '../builders/docker-build-args.js'
+import type { Builder } from '../builders/types.js'
+import { EXPORT_KINDS, exportImage, type ExportKind } from '../exporters/index.js'
+import type { BuilderKind } from '../model/types.js'
+import type { Plan, PlannedImage } from '../plan/types.js'
+import { materializeBase } from '../sources/index.js'
+import type { Store, StoredImage } from '../store/types.js'
+import { BuildError, errorMessage } from '../util/errors.js'
+import { formatBytes, formatSeconds, type Reporter } from '../util/log.js'
+import { describeBase, describeImage, writeReport } from './report.js'
+import type { ImageReport, RunReport } from './types.js'
+
+export type Compression = 'gzip' | 'zstd' | 'none'
+
+export interface BuildHooks {
+  /** Before building an image the store lacks: bring it from elsewhere (the cache); null if not there. */
+  restore?(planned: PlannedImage): Promise<StoredImage | null>
+  /** After each image is in the store (built, reused or restored), e.g. to save it to the cache at once. */
+  afterImage?(report: ImageReport, stored: StoredImage, planned: PlannedImage): Promise<void>
+}
+
+export interface BuildOptions {
+  store: Store
+  /** Where out/index.json and the per-image archives go. */
+  outDir: string
+  reporter: Reporter
+  /** Images built at the same time (default 1). */
+  jobs?: number
+  /** Write the archives of images with `exports` (default true). */
+  exports?: boolean
+  compression?: Compression
+  sourceDateEpoch?: number
+  hooks?: BuildHooks
+  signal?: AbortSignal
+  /** Where per-image work areas go (default the OS temp dir). */
+  tmpDir?: string
+  /** The builder for a kind (tests put their own here). */
+  builderFor?: (kind: BuilderKind, opts: EngineBuilderOptions, image: string) => Builder
+}
+
+type State = 'pending' | 'running' | 'done' | 'failed' | 'skipped'
+
+export async function buildPlan(plan: Plan, opts: BuildOptions): Promise<RunReport> {
+  const run = new PlanRun(plan, opts)
+  try {
+    return await run.execute()
+  } finally {
+    await run.session.close()
+  }
+}
+
+class PlanRun {
+  readonly session: EngineSession
+  private readonly jobs: number
+  private readonly state = new Map<string, State>()
+  /** Images available to build on, by name. */
+  private readonly images = new Map<string, StoredImage>()
+  private readonly reports = new Map<string, ImageReport>()
+  private readonly startedAt = new Date()
+  private writing: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly opts: BuildOptions
+  ) {
+    this.session = new EngineSession(opts.reporter)
+    this.jobs = Math.max(1, Math.floor(opts.jobs ?? 1))
+    for (const p of plan.images) {
+      this.state.set(p.spec.name, 'pending')
+      this.reports.set(p.spec.name, {
+        name: p.spec.name,
+        key: p.key,
+        builder: p.spec.builder,
+        base: describeBase(p.spec.base),
+        distro: p.spec.distro,
+        plan: p.spec.plan,
+        arch: p.spec.arch,
+        status: 'skipped',
+        seconds: 0,
+        layers: [],
+        size: 0
+      })
+    }
+  }
+
+  async execute(): Promise<RunReport> {
+    const { reporter } = this.opts
+    await new Promise<void>((done) => {
+      const running = new Set<string>()
+      const pump = (): void => {
+        for (const p of this.plan.images) {
+          const name = p.spec.name
+          if (this.state.get(name) !== 'pending') continue
+          const deps = p.deps.filter((d) => this.state.has(d)).map((d) => this.state.get(d))
+          const blocked = deps.find((s) => s === 'failed' || s === 'skipped')
+          if (blocked || this.opts.signal?.aborted) {
+            // Plan order is topological: a skipped image's descendants come later in this same pass.
+            this.skip(p)
+            continue
+          }
+          if (running.size >= this.jobs || !deps.every((s) => s === 'done')) continue
+          running.add(name)
+          this.state.set(name, 'running')
+          void this.one(p).then((ok) => {
+            this.state.set(name, ok ? 'done' : 'failed')
+            running.delete(name)
+            pump()
+          })
+        }
+        if (running.size === 0) done()
+      }
+      pump()
+    })
+    const report = this.snapshot()
+    await this.save(report)
+    const failed = report.images.filter((i) => i.status === 'failed').length
+    const counts = (['built', 'reused', 'restored', 'failed', 'skipped'] as const)
+      .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`)
+    const line = `${report.images.length} image${report.images.length === 1 ? '' : 's'}: ${counts.join(', ')} in ${formatSeconds(report.seconds)}`
+    if (failed) reporter.error(line)
+    else reporter.info(line)
+    return report
+  }
+
+  private skip(p: PlannedImage): void {
+    const name = p.spec.name
+    this.state.set(name, 'skipped')
+    const r = this.reports.get(name)!
+    r.status = 'skipped'
+    const cause = p.deps.find((d) => ['failed', 'skipped'].includes(this.state.get(d) ?? ''))
+    this.opts.reporter.warn(
+      cause ? `${name}: skipped: ${cause} did not build` : `${name}: skipped: the run was stopped`
+    )
+  }
+
+  /** One image: reuse, restore or build it, then export and hand it to the hook. True if it can be built on. */
+  private async one(p: PlannedImage): Promise<boolean> {
+    const name = p.spec.name
+    const r = this.reports.get(name)!
+    const reporter = this.jobs > 1 ? prefixed(this.opts.reporter, name) : this.opts.reporter
+    const t0 = Date.now()
+    const body = async (): Promise<boolean> => {
+      let step = 'store'
+      try {
+        let image = await this.opts.store.findByKey(p.key)
+        let status: ImageReport['status'] = 'reused'
+        if (!image && this.opts.hooks?.restore) {
+          step = 'restore'
+          image = await this.opts.hooks.restore(p)
+          status = 'restored'
+        }
+        if (!image) {
+          image = await this.build(p, reporter)
+          status = 'built'
+        }
+        this.images.set(name, image)
+        r.status = status
+        describeImage(r, image)
+        r.seconds = (Date.now() - t0) / 1000
+        const newBytes = status === 'built' ? this.newBytes(p, image) : 0
+        reporter.info(
+          `${name}: ${status} ${image.manifestDigest.slice(7, 19)} in ${formatSeconds(r.seconds)}: ` +
+            `${image.layers.length} layers, ${formatBytes(r.size)}${status === 'built' ? ` (${formatBytes(newBytes)} new)` : ''}`
+        )
+        if (this.opts.hooks?.afterImage) {
+          try {
+            await this.opts.hooks.afterImage(r, image, p)
+          } catch (e) {
+            reporter.warn(`${name}: after-build step failed: ${errorMessage(e)}`)
+          }
+        }
+        step = 'export'
+        await this.export(p, image, r, reporter)
+        r.seconds = (Date.now() - t0) / 1000
+        return true
+      } catch (e) {
+        const err = e instanceof BuildError ? e : toError(name, step, e)
+        r.status = 'failed'
+        r.seconds = (Date.now() - t0) / 1000
+        r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail }
+        reporter.error(err.message)
+        // An image that is in the store but failed to export is still there to build on.
+        return step === 'export' && this.images.has(name)
+      } finally {
+        await this.save(this.snapshot())
+      }
+    }
+    return this.jobs > 1 ? body() : reporter.group(`${name} (${p.spec.builder})`, body)
+  }
+
+  /** Runs the image's builder in a fresh work area and stores the result. */
+  private async build(p: PlannedImage, reporter: Reporter): Promise<StoredImage> {
+    const { spec } = p
+    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
+    try {
+      const base = await this.base(p, workDir, reporter)
+      const make = this.opts.builderFor ?? defaultBuilderFor
+      const builder = make(
+        spec.builder,
+        { session: this.session, sourceDateEpoch: this.opts.sourceDateEpoch },
+        spec.name
+      )
+      const result = await builder.build({
+        store: this.opts.store,
+        catalog: this.plan.catalog,
+        image: p,
+        base,
+        workDir,
+        reporter,
+        signal: this.opts.signal
+      })
+      let stored: StoredImage
+      try {
+        stored = await this.opts.store.putImage({
+          layers: result.layers,
+          config: result.config,
+          name: spec.name,
+          key: p.key,
+          annotations: result.annotations
+        })
+      } catch (e) {
+        throw toError(spec.name, 'store', e)
+      }
+      if (result.artifacts) await this.keepArtifacts(spec.name, result.artifacts)
+      return stored
+    } finally {
+      await rm(workDir, { recursive: true, force: true }).catch((e) =>
+        reporter.warn(`could not remove ${workDir}: ${errorMessage(e)}`)
+      )
+    }
+  }
+
+  /** The image to build on: another image of the chain, or a source brought into the store. */
+  private async base(p: PlannedImage, workDir: string, reporter: Reporter): Promise<StoredImage | null> {
+    const { spec } = p
+    const src = spec.base
+    if (src.kind === 'scratch') return null
+    if (src.kind === 'image') {
+      const have = this.images.get(src.name)
+      if (have) return have
+      const planned = this.plan.images.find((i) => i.spec.name === src.name)
+      const found = planned
+        ? await this.opts.store.findByKey(planned.key)
+        : await this.opts.store.getImage(src.name)
+      if (!found) throw new BuildError(spec.name, 'base', `base image ${src.name} is not in the store`)
+      return found
+    }
+    const key = sourceKey(p)
+    try {
+      const stored = await this.opts.store.findByKey(key)
+      if (stored) {
+        reporter.info(`base ${describeBase(src)}: in the store`)
+        return stored
+      }
+      const t0 = Date.now()
+      const made = await materializeBase(this.opts.store, src, {
+        root: this.plan.catalog.root,
+        image: spec.name,
+        workDir,
+        reporter,
+        key,
+        arch: spec.arch
+      })
+      const size = made.layers.reduce((n, l) => n + l.size, 0)
+      reporter.info(
+        `base ${describeBase(src)}: ${formatBytes(size)} in ${formatSeconds((Date.now() - t0) / 1000)}`
+      )
+      return made
+    } catch (e) {
+      throw toError(spec.name, `base ${describeBase(src)}`, e)
+    }
+  }
+
+  private newBytes(p: PlannedImage, image: StoredImage): number {
+    const base = p.spec.base.kind === 'image' ? this.images.get(p.spec.base.name) : undefined
+    const had = new Set(base?.layers.map((l) => l.digest) ?? [])
+    return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0)
+  }
+
+  /** Files a builder made next to the image (e.g. image.aci) go to out/<name>/. */
+  private async keepArtifacts(name: string, artifacts: Record<string, string>): Promise<void> {
+    const dir = join(this.opts.outDir, name)
+    await mkdir(dir, { recursive: true })
+    for (const [file, path] of Object.entries(artifacts)) {
+      const dest = join(dir, basename(file))
+      const tmp = `${dest}.tmp-${process.pid}`
+      try {
+        await rename(path, tmp)
+      } catch {
+        // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
+        await copyFile(path, tmp)
+      }
+      await rename(tmp, dest)
+    }
+  }
+
+  private async export(
+    p: PlannedImage,
+    image: StoredImage,
+    r: ImageReport,
+    reporter: Reporter
+  ): Promise<void> {
+    // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
+    const kinds = p.spec.exports.filter((k): k is ExportKind =>
+      (EXPORT_KINDS as readonly string[]).includes(k)
+    )
+    // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
+    if (this.opts.exports === false || kinds.length === 0 || p.selected === false) return
+    try {
+      // The exporter writes into <outDir>/<name>/.
+      const res = await exportImage({
+        layers: image.layers,
+        outDir: this.opts.outDir,
+        name: p.spec.name,
+        key: p.key,
+        exports: kinds,
+        compression: this.opts.compression ?? 'gzip',
+        kernel: p.spec.kernel,
+        sourceDateEpoch: this.opts.sourceDateEpoch,
+        baseChain: this.baseChain(p),
+        reporter
+      })
+      r.exports = {
+        dir: res.dir,
+        files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
+        kernel: res.kernel ?? undefined
+      }
+    } catch (e) {
+      throw toError(p.spec.name, 'export', e)
+    }
+  }
+
+  /** The images this one is built on, nearest first (for the export manifest). */
+  private baseChain(p: PlannedImage): Array<{ name: string; key?: string }> {
+    const chain: Array<{ name: string; key?: string }> = []
+    let cur: PlannedImage | undefined = p
+    while (cur && cur.spec.base.kind === 'image' && chain.length < 64) {
+      const name: string = cur.spec.base.name
+      cur = this.plan.images.find((i) => i.spec.name === name)
+      chain.push({ name, key: cur?.key })
+    }
+    return chain
+  }
+
+  private snapshot(): RunReport {
+    return {
+      version: 1,
+      startedAt: this.startedAt.toISOString(),
+      seconds: (Date.now() - this.startedAt.getTime()) / 1000,
+      images: this.plan.images.map((p) => ({ ...this.reports.get(p.spec.name)! }))
+    }
+  }
+
+  /** Report writes are serialised: parallel images finish in any order, the file stays whole. */
+  private save(report: RunReport): Promise<unknown> {
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => writeReport(this.opts.outDir, report))
+      .catch((e) => this.opts.reporter.warn(`could not write the run report: ${errorMessage(e)}`))
+    return this.writing
+  }
+}
+
+/**
+ * The key of an image's base source, apart from the image's own key: editing a Dockerfile must
+ * not bootstrap or import its base again. It covers the source spec, the architecture and the
+ * content of source files (the plan's base-* inputs).
+ */
+export function sourceKey(p: PlannedImage): string {
+  const h = createHash('sha256').update('kiln base source 1\n')
+  h.update(`${JSON.stringify(p.spec.base)}\n${p.spec.arch}\n`)
+  for (const i of p.inputs) if (i.kind.startsWith('base-')) h.update(`${i.kind}\t${i.name}\t${i.digest}\n`)
+  return h.digest('hex')
+}
+
+function toError(image: string, step: string, e: unknown): BuildError {
+  if (e instanceof BuildError) return e
+  const tail = (e as { tail?: unknown }).tail
+  return new BuildError(image, step, errorMessage(e), Array.isArray(tail) ? tail.map(String) : [])
+}
+
+/** With several images at once, groups would interleave: every line says its image instead. */
+function prefixed(r: Reporter, name: string): Reporter {
+  const p = (m: string): string => `[${name}] ${m}`
+  return {
+    info: (m) => r.info(p(m)),
+    warn: (m, w) => r.warn(p(m), w),
+    error: (m, w) => r.error(p(m), w),
+    debug: (m) => r.debug(p(m)),
+    group: (_t, fn) => fn()
+  }
+}

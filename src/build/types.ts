@@ -1,0 +1,35 @@
+/** out/index.json: one record per image of the run. Written by build/, read by the Action's summary. */
+export interface ImageReport {
+  name: string
+  key: string
+  builder: string
+  base?: string
+  distro?: string
+  plan?: string
+  arch: string
+  /** built: made in this run; reused: found in the store; restored: brought from the cache; failed; skipped: an ancestor failed. */
+  status: 'built' | 'reused' | 'restored' | 'failed' | 'skipped'
+  seconds: number
+  manifestDigest?: string
+  layers: string[]
+  /** Sum of layer sizes, bytes. */
+  size: number
+  /** Dated tag given to this build. */
+  tag?: string
+  error?: { step: string; message: string; tail: string[] }
+  /** Why it was rebuilt: inputs changed since the last build of this image (from the cache record). */
+  changed?: Array<{ kind: string; name: string }>
+  exports?: {
+    dir: string
+    files: Array<{ name: string; size: number; sha256: string }>
+    kernel?: string
+  }
+  verify?: { status: 'passed' | 'failed' | 'skipped'; seconds: number; accel?: string; message?: string }
+}
+
+export interface RunReport {
+  version: 1
+  startedAt: string
+  seconds: number
+  images: ImageReport[]
+}

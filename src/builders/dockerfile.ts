@@ -1,0 +1,141 @@
+/**
+ * Dockerfile builder: the base from the store goes into the engine (under a unique tag, given
+ * as BASE_IMAGE, and under the base's catalog name so `FROM debian_12-base` means the chain's
+ * image, as on Packet's plan branches), `docker build` runs, and the result comes back into
+ * the store with `docker save` (only layers the store lacks are written).
+ */
+import { resolve } from 'node:path'
+import { saveFromDocker } from '../engine/index.js'
+import { ExecError, run } from '../util/exec.js'
+import { BuildError, errorMessage } from '../util/errors.js'
+import { formatBytes, formatSeconds } from '../util/log.js'
+import type { BuildContext, BuildResult, Builder } from './types.js'
+import { dockerBuildArgs, isDockerStepLine } from './docker-build-args.js'
+import { dockerBuildMode, type EngineSession } from './engine-session.js'
+
+export interface EngineBuilderOptions {
+  session: EngineSession
+  /** Given to the build as SOURCE_DATE_EPOCH. */
+  sourceDateEpoch?: number
+}
+
+export class DockerfileBuilder implements Builder {
+  constructor(private readonly opts: EngineBuilderOptions) {}
+
+  async build(ctx: BuildContext): Promise<BuildResult> {
+    const { spec } = ctx.image
+    const { session } = this.opts
+    const root = ctx.catalog.root
+    if (!spec.file) throw new BuildError(spec.name, 'docker build', 'no Dockerfile: the image has no "file"')
+    const file = resolve(root, spec.file)
+    const contextDir = resolve(root, spec.workingDir)
+
+    const baseRef = await provideBase(ctx, session, 'docker load')
+    const outputTag = session.uniqueTag(spec.name, 'out')
+    const mode = await dockerBuildMode(ctx.reporter)
+    const args = dockerBuildArgs(spec, {
+      file,
+      contextDir,
+      baseRef,
+      outputTag,
+      mode,
+      sourceDateEpoch: this.opts.sourceDateEpoch
+    })
+    // The classic builder commits every step as an image (" ---> <id>"); after a failure those
+    // are dangling, and the session removes them.
+    const stepImages: string[] = []
+    let afterFrom = false
+    try {
+      await run('docker', args, {
+        cwd: contextDir,
+        env: mode === 'classic' ? { DOCKER_BUILDKIT: '0' } : { DOCKER_BUILDKIT: '1' },
+        reporter: ctx.reporter,
+        signal: ctx.signal,
+        captureStdout: false,
+        onLine: (l) => {
+          const step = /^ ---> ([0-9a-f]{12,64})$/.exec(l)
+          // The id right after a FROM step is an existing image (the base, or any image named there): never ours.
+          if (step && !afterFrom) stepImages.push(step[1])
+          if (/^Step \d+\/\d+ : /.test(l)) afterFrom = /^Step \d+\/\d+ : FROM /i.test(l)
+          else if (step) afterFrom = false
+          if (isDockerStepLine(l)) ctx.reporter.info(l)
+          else ctx.reporter.debug(l)
+        }
+      })
+    } catch (e) {
+      session.forget(stepImages)
+      throw toBuildError(spec.name, 'docker build', e)
+    }
+    return saveResult(ctx, session, outputTag)
+  }
+}
+
+/**
+ * Puts the base into the engine for a build; returns the unique tag to build from (undefined
+ * for scratch). A base that is another image of the chain is also tagged NAME:latest.
+ */
+export async function provideBase(
+  ctx: BuildContext,
+  session: EngineSession,
+  step: string
+): Promise<string | undefined> {
+  const { spec } = ctx.image
+  if (!ctx.base) return undefined
+  const baseRef = session.uniqueTag(spec.name, 'base')
+  const tags = [baseRef]
+  if (spec.base.kind === 'image') tags.push(`${spec.base.name}:latest`)
+  try {
+    await session.provide(ctx.store, ctx.base, tags, ctx.reporter)
+  } catch (e) {
+    throw toBuildError(spec.name, step, e)
+  }
+  return baseRef
+}
+
+/** `docker save` of the built image into the store; remembers it so children skip a load. */
+export async function saveResult(
+  ctx: BuildContext,
+  session: EngineSession,
+  ref: string
+): Promise<BuildResult> {
+  const { spec } = ctx.image
+  try {
+    const id = await session.inspectId(ref)
+    const t0 = Date.now()
+    const saved = await saveFromDocker(ctx.store, ref, ctx.reporter)
+    const size = saved.layers.reduce((n, l) => n + l.size, 0)
+    ctx.reporter.info(
+      `saved from the engine: ${saved.layers.length} layers, ${formatBytes(size)} in ${formatSeconds((Date.now() - t0) / 1000)}`
+    )
+    session.remember(ctx.image.key, id)
+    const { rootfs: _rootfs, ...config } = saved.config
+    return { layers: saved.layers, config }
+  } catch (e) {
+    throw toBuildError(spec.name, 'docker save', e)
+  }
+}
+
+/**
+ * The tool's lines as a person reads them: no colour codes (the classic builder paints stderr),
+ * no notice that the classic builder is deprecated (it is chosen on purpose, see engine-session).
+ */
+export function cleanTail(tail: string[]): string[] {
+  return tail
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))
+    .filter(
+      (l) =>
+        !/^DEPRECATED: The legacy builder is deprecated/.test(l) &&
+        !/^\s+(BuildKit is currently disabled|environment-variable\.|install the buildx component)/.test(l)
+    )
+}
+
+export function toBuildError(image: string, step: string, e: unknown): BuildError {
+  if (e instanceof BuildError) return e
+  if (e instanceof ExecError) {
+    // The full command line is in the debug log; the message keeps the tool and its reason.
+    const reason = e.message.startsWith(e.command) ? e.message.slice(e.command.length + 2) : e.message
+    return new BuildError(image, step, `${e.command.split(' ')[0]} ${reason}`, cleanTail(e.tail))
+  }
+  const tail = (e as { tail?: unknown }).tail
+  return new BuildError(image, step, errorMessage(e), Array.isArray(tail) ? tail.map(String) : [])
+}

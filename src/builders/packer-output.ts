@@ -1,0 +1,109 @@
+/**
+ * Packer's -machine-readable output: one record a line, `timestamp,target,type,data...`,
+ * commas inside data written as %!(PACKER_COMMA) and newlines as a literal \n.
+ */
+
+export interface PackerRecord {
+  timestamp: number
+  target: string
+  type: string
+  data: string[]
+}
+
+export function parsePackerLine(line: string): PackerRecord | null {
+  const parts = line.split(',')
+  if (parts.length < 3 || !/^\d+$/.test(parts[0])) return null
+  return {
+    timestamp: Number(parts[0]),
+    target: parts[1],
+    type: parts[2],
+    data: parts.slice(3).map(unescapePacker)
+  }
+}
+
+export function unescapePacker(s: string): string {
+  return s
+    .replace(/%!\(PACKER_COMMA\)/g, ',')
+    .replace(/\\n/g, '\n')
+    .replace(/\\r/g, '\r')
+}
+
+export interface PackerArtifact {
+  index: number
+  builderId?: string
+  id?: string
+  string?: string
+  files: string[]
+}
+
+/** Collects artifacts (`artifact,N,field,value`) and ui messages as they stream by. */
+export class PackerOutput {
+  readonly artifacts: PackerArtifact[] = []
+  readonly errors: string[] = []
+
+  /** Returns the human lines of a ui record (say/message/error), for progress and the tail. */
+  push(line: string): { kind: 'say' | 'message' | 'error'; lines: string[] } | null {
+    const r = parsePackerLine(line)
+    if (!r) return null
+    if (r.type === 'ui' && r.data.length >= 2) {
+      const kind = r.data[0] as 'say' | 'message' | 'error'
+      const lines = r.data
+        .slice(1)
+        .join(',')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+      if (kind === 'error') this.errors.push(...lines)
+      if (kind === 'say' || kind === 'message' || kind === 'error') return { kind, lines }
+      return null
+    }
+    if (r.type === 'artifact' && r.data.length >= 2) {
+      const index = Number(r.data[0])
+      let a = this.artifacts.find((x) => x.index === index)
+      if (!a) {
+        a = { index, files: [] }
+        this.artifacts.push(a)
+      }
+      const [, field, ...rest] = r.data
+      const value = rest.join(',')
+      if (field === 'builder-id') a.builderId = value
+      else if (field === 'id') a.id = value
+      else if (field === 'string') a.string = value
+      else if (field === 'file' && rest.length >= 2) a.files.push(rest.slice(1).join(','))
+    }
+    return null
+  }
+
+  /**
+   * The engine image the build produced: the last artifact that names one (a committed image
+   * id from the docker builder, or a repository:tag from the docker-tag/import post-processors).
+   */
+  dockerImage(): string | undefined {
+    for (const a of [...this.artifacts].reverse()) {
+      if (!a.id) continue
+      if (/^sha256:[0-9a-f]{64}$/.test(a.id)) return a.id
+      if (a.builderId && /docker-(tag|import)/.test(a.builderId)) return a.id
+    }
+    return undefined
+  }
+}
+
+/** Variables a template declares (JSON `variables` keys, HCL2 `variable "x"` blocks). */
+export function declaredVariables(template: string, isJson: boolean): Set<string> {
+  if (isJson) {
+    const doc = JSON.parse(template) as { variables?: Record<string, unknown> }
+    return new Set(Object.keys(doc.variables ?? {}))
+  }
+  return new Set([...template.matchAll(/^\s*variable\s+"([^"]+)"/gm)].map((m) => m[1]))
+}
+
+/** The `packer build` command line. corpusops order: builder args, extra args, then the template. */
+export function packerBuildArgs(
+  template: string,
+  vars: Record<string, string>,
+  extraArgs: string[]
+): string[] {
+  const args = ['build', '-machine-readable', '-color=false']
+  for (const k of Object.keys(vars).sort()) args.push('-var', `${k}=${vars[k]}`)
+  args.push(...extraArgs, template)
+  return args
+}

@@ -1,0 +1,128 @@
+/**
+ * Packer builder: `packer build -machine-readable` on a JSON or HCL2 template, with the base
+ * loaded into the engine and handed over as the `base_image` variable. The template's docker
+ * builder (`commit: true`) leaves an engine image; its id comes from the machine-readable
+ * artifact records, and `docker save` brings it into the store.
+ */
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { run, tryRun, Tail } from '../util/exec.js'
+import { BuildError } from '../util/errors.js'
+import type { BuildContext, BuildResult, Builder } from './types.js'
+import { provideBase, saveResult, toBuildError, type EngineBuilderOptions } from './dockerfile.js'
+import { PackerOutput, declaredVariables, packerBuildArgs } from './packer-output.js'
+
+let packerVersionProbe: Promise<string | null> | undefined
+
+/** `packer version` once per process, e.g. "1.6.6"; null when packer is missing. */
+export function packerVersion(): Promise<string | null> {
+  packerVersionProbe ??= tryRun('packer', ['version'], { env: { CHECKPOINT_DISABLE: '1' } }).then(
+    (r) => r?.stdout.match(/v?(\d+\.\d+\.\d+)/)?.[1] ?? null
+  )
+  return packerVersionProbe
+}
+
+function atLeast(version: string, want: [number, number]): boolean {
+  const [a, b] = version.split('.').map(Number)
+  return a > want[0] || (a === want[0] && b >= want[1])
+}
+
+export class PackerBuilder implements Builder {
+  constructor(private readonly opts: EngineBuilderOptions) {}
+
+  async build(ctx: BuildContext): Promise<BuildResult> {
+    const { spec } = ctx.image
+    const { session } = this.opts
+    if (!spec.file) throw new BuildError(spec.name, 'packer build', 'no template: the image has no "file"')
+    const template = resolve(ctx.catalog.root, spec.file)
+    const cwd = resolve(ctx.catalog.root, spec.workingDir)
+    const isJson = /\.json$/i.test(template)
+    const version = await packerVersion()
+    if (!version)
+      throw new BuildError(spec.name, 'packer build', 'packer is not installed (Debian package "packer")')
+
+    let text: string
+    let declared: Set<string>
+    try {
+      text = await readFile(template, 'utf8')
+      declared = declaredVariables(text, isJson)
+    } catch (e) {
+      throw toBuildError(spec.name, 'packer template', e)
+    }
+
+    const env = {
+      CHECKPOINT_DISABLE: '1',
+      // Packer's docker builder shares a temp dir with the container: keep it in this build's work area.
+      PACKER_TMP_DIR: ctx.workDir,
+      PACKER_NO_COLOR: '1'
+    }
+    if (!isJson && /\brequired_plugins\b/.test(text)) {
+      if (atLeast(version, [1, 7])) {
+        try {
+          await run('packer', ['init', dirname(template)], {
+            cwd,
+            env,
+            reporter: ctx.reporter,
+            signal: ctx.signal
+          })
+        } catch (e) {
+          throw toBuildError(spec.name, 'packer init', e)
+        }
+      } else {
+        ctx.reporter.warn(
+          `packer ${version} has no "packer init" (1.7+); required_plugins in ${spec.file} are ignored`
+        )
+      }
+    }
+
+    const baseRef = await provideBase(ctx, session, 'docker load')
+    const outputTag = session.uniqueTag(spec.name, 'out')
+    // Variables Kiln provides, passed only when the template declares them (HCL2 rejects unknown ones).
+    const provided: Record<string, string> = { output_tag: outputTag, image_name: spec.name }
+    if (baseRef) provided.base_image = baseRef
+    if (this.opts.sourceDateEpoch !== undefined)
+      provided.source_date_epoch = String(this.opts.sourceDateEpoch)
+    const vars: Record<string, string> = {}
+    for (const [k, v] of Object.entries(provided)) if (declared.has(k)) vars[k] = v
+    Object.assign(vars, spec.args)
+
+    const out = new PackerOutput()
+    const tail = new Tail()
+    try {
+      await run('packer', packerBuildArgs(template, vars, spec.extraArgs), {
+        cwd,
+        env,
+        reporter: ctx.reporter,
+        signal: ctx.signal,
+        onLine: (l) => {
+          const ui = out.push(l)
+          if (!ui) return
+          for (const line of ui.lines) {
+            tail.push(`${line}\n`)
+            if (ui.kind === 'say') ctx.reporter.info(line)
+            else ctx.reporter.debug(line)
+          }
+        }
+      })
+    } catch (e) {
+      const reason = out.errors.length ? out.errors[out.errors.length - 1] : (e as Error).message
+      throw new BuildError(spec.name, 'packer build', reason.split('\n')[0], tail.get())
+    }
+
+    const produced = out.dockerImage()
+    if (!produced) {
+      throw new BuildError(
+        spec.name,
+        'packer build',
+        'the template produced no engine image: use the docker builder with "commit": true',
+        tail.get()
+      )
+    }
+    try {
+      await session.tag(produced, outputTag)
+    } catch (e) {
+      throw toBuildError(spec.name, 'packer build', e)
+    }
+    return saveResult(ctx, session, outputTag)
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * The bridge between the store and the Docker engine, both ways, streamed:
+ *
+ * - `loadIntoDocker` writes a docker-archive (the legacy form every engine since 1.10 loads:
+ *   manifest.json, <config>.json, <layer>/layer.tar) straight into `docker load`'s stdin.
+ *   The config blob goes in byte for byte, so the engine's image id is the store's config
+ *   digest.
+ * - `saveFromDocker` reads `docker save` from its stdout and takes both forms the engine may
+ *   write: the legacy one (docker < 25) and the OCI image layout one (docker 25+, which also
+ *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
+ *   before manifest.json), so every layer-like entry is streamed into the store as it comes
+ *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ */
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { posix } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import tarStream from 'tar-stream'
+import { decompressStream } from '../sources/compression.js'
+import type { Descriptor, LayerRef, OciImageConfig, Store, StoredImage } from '../store/types.js'
+import { run, tryRun } from '../util/exec.js'
+import { spawnStream } from '../util/exec-stream.js'
+import type { Reporter } from '../util/log.js'
+import { SilentReporter } from '../util/log.js'
+
+/** Entries up to this size are buffered (configs, manifests, small layers); larger ones are streamed. */
+const SMALL_ENTRY = 8 * 1024 * 1024
+
+export async function dockerServerVersion(reporter?: Reporter): Promise<string> {
+  const r = await run('docker', ['version', '--format', '{{.Server.Version}}'], { reporter })
+  return r.stdout.trim()
+}
+
+/** Whether the engine has an image by this reference (name:tag, id or digest). */
+export async function imageExists(ref: string, reporter?: Reporter): Promise<boolean> {
+  return (await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reporter })) !== null
+}
+
+export async function pullImage(ref: string, reporter: Reporter): Promise<void> {
+  try {
+    await run('docker', ['pull', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) })
+  } catch (e) {
+    const err = e as Error & { tail?: string[] }
+    const out = new Error(
+      `docker image ${ref} is not in the engine and could not be pulled: ${err.message}`,
+      { cause: e }
+    )
+    Object.assign(out, { tail: err.tail ?? [] })
+    throw out
+  }
+}
+
+/** Removes an engine image by reference; a missing image is not an error. */
+export async function removeDockerImage(ref: string, reporter?: Reporter): Promise<void> {
+  await tryRun('docker', ['image', 'rm', '--force', ref], { reporter })
+}
+
+const hex = (d: string): string => d.replace(/^sha256:/, '')
+
+/**
+ * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
+ * `docker load`; nothing is written to disk on kiln's side.
+ */
+export async function loadIntoDocker(
+  store: Store,
+  image: StoredImage,
+  tag: string,
+  reporter: Reporter
+): Promise<void> {
+  const pack = tarStream.pack()
+  const proc = spawnStream('docker', ['load'], { stdin: pack as unknown as Readable, reporter })
+  const configDigest = image.manifest.config.digest
+  const configName = `${hex(configDigest)}.json`
+  const layerNames = image.layers.map((l) => `${hex(l.digest)}/layer.tar`)
+  const writing = (async () => {
+    const mtime = new Date(0)
+    const config = await readFile(store.blobPath(configDigest))
+    await addEntry(pack, { name: configName, size: config.length, mtime, mode: 0o644 }, config)
+    const written = new Set<string>()
+    for (const [i, l] of image.layers.entries()) {
+      if (written.has(layerNames[i])) continue
+      written.add(layerNames[i])
+      await addEntry(pack, { name: `${hex(l.digest)}/`, type: 'directory', mtime, mode: 0o755 })
+      await addEntry(
+        pack,
+        { name: layerNames[i], size: l.size, mtime, mode: 0o644 },
+        createReadStream(store.blobPath(l.digest))
+      )
+    }
+    const manifest = Buffer.from(
+      JSON.stringify([{ Config: configName, RepoTags: [tag], Layers: layerNames }])
+    )
+    await addEntry(pack, { name: 'manifest.json', size: manifest.length, mtime, mode: 0o644 }, manifest)
+    pack.finalize()
+  })()
+  try {
+    await Promise.all([writing, proc.done])
+  } catch (e) {
+    pack.destroy()
+    proc.kill()
+    const toolError = await proc.done.then(
+      () => null,
+      (x: unknown) => x as Error
+    )
+    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
+    const out = new Error(
+      `docker load of ${image.refs[0] ?? image.manifestDigest} as ${tag}: ${cause.message}`,
+      { cause }
+    )
+    Object.assign(out, { tail: (cause as { tail?: string[] }).tail ?? [] })
+    throw out
+  }
+}
+
+/** Adds one entry to a tar-stream pack, from a buffer or a stream, respecting back-pressure. */
+async function addEntry(
+  pack: tarStream.Pack,
+  header: Partial<tarStream.Header> & { name: string },
+  body?: Buffer | Readable
+): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    if (!body || Buffer.isBuffer(body)) {
+      pack.entry(header, body ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve()))
+      return
+    }
+    const entry = pack.entry(header, (err) => (err ? reject(err) : resolve()))
+    pipeline(body, entry as unknown as NodeJS.WritableStream).catch(reject)
+  })
+}
+
+export interface SavedImage {
+  /** Bottom first, as stored (uncompressed: digest == diffID). */
+  layers: LayerRef[]
+  config: OciImageConfig
+}
+
+interface LegacyManifest {
+  Config: string
+  RepoTags?: string[] | null
+  Layers: string[]
+}
+
+/**
+ * Takes an engine image into the store: `docker save REF` streamed, its layers stored
+ * (decompressed when the archive holds compressed ones), its config returned. Layers the
+ * store already has are hashed and dropped, not rewritten.
+ */
+export async function saveFromDocker(
+  store: Store,
+  ref: string,
+  reporter: Reporter = new SilentReporter()
+): Promise<SavedImage> {
+  const proc = spawnStream('docker', ['save', ref], { reporter })
+  try {
+    const [saved] = await Promise.all([
+      importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
+      proc.done
+    ])
+    return saved
+  } catch (e) {
+    proc.kill()
+    const toolError = await proc.done.then(
+      () => null,
+      (x: unknown) => x as Error
+    )
+    // The engine's own message ("No such image: …") says more than a truncated archive does.
+    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
+    const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
+    Object.assign(out, { tail: (cause as { tail?: string[] }).tail ?? [] })
+    throw out
+  }
+}
+
+/**
+ * Stores the image in a docker-archive or OCI-archive tar stream (what `docker save`,
+ * `skopeo copy … docker-archive:` or `oci-archive:` write) and returns its layers and config.
+ * `ref` picks the image when the archive holds several (legacy manifest.json RepoTags).
+ */
+export async function importDockerArchive(
+  store: Store,
+  input: Readable,
+  opts: { what: string; ref?: string; reporter?: Reporter }
+): Promise<SavedImage> {
+  const what = opts.what
+  const extract = tarStream.extract()
+  const small = new Map<string, Buffer>()
+  const layers = new Map<string, LayerRef>()
+  const links = new Map<string, string>()
+  const feeding = pipeline(input, extract as unknown as NodeJS.WritableStream)
+  // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
+  feeding.catch(() => {})
+  for await (const entry of extract) {
+    entry.on('error', () => {})
+    const name = posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '')
+    const type = entry.header.type ?? 'file'
+    if (type === 'symlink' || type === 'link') {
+      const target = entry.header.linkname ?? ''
+      links.set(
+        name,
+        type === 'symlink'
+          ? posix.normalize(posix.join(posix.dirname(name), target))
+          : posix.normalize(target)
+      )
+      entry.resume()
+      continue
+    }
+    if (type !== 'file' && type !== 'contiguous-file') {
+      entry.resume()
+      continue
+    }
+    const layerLike = name.endsWith('/layer.tar') || name.startsWith('blobs/')
+    const size = entry.header.size ?? 0
+    if (size <= SMALL_ENTRY) {
+      const buf = await readAll(entry as AsyncIterable<Buffer>)
+      if (layerLike && !looksLikeJson(buf))
+        layers.set(name, await store.putLayer(decompressStream(Readable.from([buf]), `${what}: ${name}`)))
+      else small.set(name, buf)
+    } else if (layerLike) {
+      layers.set(
+        name,
+        await store.putLayer(
+          decompressStream(entry as unknown as Readable, `${what}: ${name}`, opts.reporter)
+        )
+      )
+    } else {
+      entry.resume()
+    }
+  }
+  await feeding
+  const resolveName = (n: string): string => {
+    let cur = posix.normalize(n).replace(/^\.\//, '')
+    for (let i = 0; i < 16 && links.has(cur); i++) cur = links.get(cur)!
+    return cur
+  }
+  const json = <T>(n: string, label: string): T => {
+    const buf = small.get(resolveName(n))
+    if (!buf) throw new Error(`${what}: the archive has no ${label} (${n})`)
+    return JSON.parse(buf.toString('utf8')) as T
+  }
+  let configName: string
+  let layerNames: string[]
+  if (small.has('manifest.json')) {
+    const all = json<LegacyManifest[]>('manifest.json', 'manifest.json')
+    const m = (opts.ref ? all.find((x) => x.RepoTags?.includes(opts.ref!)) : undefined) ?? all[0]
+    if (!m) throw new Error(`${what}: manifest.json lists no image`)
+    configName = m.Config
+    layerNames = m.Layers
+  } else if (small.has('index.json')) {
+    let desc: Descriptor | undefined = json<{ manifests: Descriptor[] }>('index.json', 'index.json')
+      .manifests[0]
+    // Follow nested indexes (docker 25+ puts one image index per tag) down to an image manifest.
+    for (let depth = 0; desc && depth < 4; depth++) {
+      const doc = json<{ manifests?: Descriptor[]; config?: Descriptor }>(
+        `blobs/sha256/${hex(desc.digest)}`,
+        `blob ${desc.digest}`
+      )
+      if (doc.config) break
+      desc = pickPlatform(doc.manifests ?? [])
+    }
+    if (!desc) throw new Error(`${what}: index.json names no manifest`)
+    const manifest = json<{ config: Descriptor; layers: Descriptor[] }>(
+      `blobs/sha256/${hex(desc.digest)}`,
+      `manifest ${desc.digest}`
+    )
+    configName = `blobs/sha256/${hex(manifest.config.digest)}`
+    layerNames = manifest.layers.map((l) => `blobs/sha256/${hex(l.digest)}`)
+  } else {
+    throw new Error(`${what}: the archive has neither manifest.json nor index.json`)
+  }
+  const config = json<OciImageConfig>(configName, 'image config')
+  const out = layerNames.map((n, i) => {
+    const l = layers.get(resolveName(n))
+    if (!l) throw new Error(`${what}: layer ${i + 1} (${n}) is missing from the archive`)
+    return l
+  })
+  const diffIDs = config.rootfs?.diff_ids ?? []
+  if (diffIDs.length !== out.length || out.some((l, i) => l.diffID !== diffIDs[i])) {
+    throw new Error(
+      `${what}: the layers do not match the image config's diff_ids (got ${out.map((l) => l.diffID.slice(7, 19)).join(', ')}; config says ${diffIDs.map((d) => d.slice(7, 19)).join(', ')})`
+    )
+  }
+  return { layers: out, config }
+}
+
+function pickPlatform(ms: Descriptor[]): Descriptor | undefined {
+  // Attestation manifests (unknown/unknown) are not images.
+  return (
+    ms.find((m) => m.platform?.os === 'linux') ??
+    ms.find((m) => m.platform?.architecture !== 'unknown') ??
+    ms[0]
+  )
+}
+
+function looksLikeJson(buf: Buffer): boolean {
+  if (buf.length === 0 || buf[0] !== 0x7b) return false
+  try {
+    JSON.parse(buf.toString('utf8'))
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function readAll(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const c of stream) chunks.push(c)
+  return Buffer.concat(chunks)
+}

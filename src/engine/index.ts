@@ -1,0 +1,10 @@
+export {
+  dockerServerVersion,
+  imageExists,
+  loadIntoDocker,
+  pullImage,
+  removeDockerImage,
+  saveFromDocker,
+  importDockerArchive
+} from './docker.js'
+export type { SavedImage } from './docker.js'

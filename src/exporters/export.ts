@@ -1,0 +1,166 @@
+/**
+ * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
+ * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
+ * compression), manifest.json and SHA256SUMS.
+ */
+import { createHash } from 'node:crypto'
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { LayerRef } from '../store/types.js'
+import { BuildError, errorMessage } from '../util/errors.js'
+import type { Reporter } from '../util/log.js'
+import { formatBytes, formatSeconds, SilentReporter } from '../util/log.js'
+import { modulesTarget, NoKernelError, selectBoot, singleFileTarget, type BootSelection } from './boot.js'
+import { compressor, FileSink, suffixFor, type Compression } from './compress.js'
+import { ensureRoot, planLayers, rootfsHeader, runPass, TarWriter, type Capture, type PassTarget } from './flatten.js'
+import { resolveLayers, type LayerSource } from './inputs.js'
+import { writeManifest, writeSums, type ArchiveInfo, type ExportManifest } from './manifest.js'
+import { APK_INSTALLED, DPKG_STATUS, parseApkInstalled, parseDpkgStatus, queryRpm, RPM_DIRS, type PackageList } from './packages.js'
+import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
+
+export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+
+export interface ExportOptions {
+  /** Bottom layer first: store layers, or regions of tar from resolveInput(). */
+  layers: LayerSource[] | LayerRef[]
+  outDir: string
+  name: string
+  key?: string
+  exports: ExportKind[]
+  compression: Compression
+  /** Kernel version to export instead of the newest. */
+  kernel?: string
+  sourceDateEpoch?: number
+  /** Bases this image was built on, nearest first. */
+  baseChain?: Array<{ name: string; key?: string }>
+  reporter?: Reporter
+}
+
+export interface ExportResult {
+  /** out/<name> */
+  dir: string
+  archives: ArchiveInfo[]
+  manifest: ExportManifest
+  manifestPath: string
+  sumsPath: string
+  kernel: string | null
+  seconds: number
+}
+
+const ARCHIVE_BASE: Record<ExportKind, string> = { rootfs: 'image', kernel: 'kernel', initrd: 'initrd', modules: 'modules' }
+
+/** Database files to read during the pass, keyed by their planned entry. */
+function packageCaptures(plan: FlattenPlan): { captures: Map<PlannedEntry, Capture>; got: Map<string, Buffer>; rpmDir?: string } {
+  const captures = new Map<PlannedEntry, Capture>()
+  const got = new Map<string, Buffer>()
+  for (const path of [DPKG_STATUS, APK_INSTALLED]) {
+    const r = resolveInImage(plan, path)
+    if (r && r.entry.src.type !== 'dir') captures.set(r.entry, (_p, data) => got.set(path, data))
+  }
+  let rpmDir: string | undefined
+  for (const dir of RPM_DIRS) {
+    const r = resolveInImage(plan, dir)
+    if (!r || r.entry.src.type !== 'dir') continue
+    rpmDir = dir
+    for (const [path, p] of plan.visible) {
+      if (path.startsWith(`${r.path}/`) && (p.src.type === 'file' || p.kind !== 'copy')) {
+        captures.set(p, (_p, data) => got.set(`rpm:${path.slice(r.path.length + 1)}`, data))
+      }
+    }
+    break
+  }
+  return { captures, got, rpmDir }
+}
+
+async function readPackages(got: Map<string, Buffer>, rpmDir: string | undefined, reporter: Reporter): Promise<PackageList> {
+  const dpkg = got.get(DPKG_STATUS)
+  if (dpkg) return { format: 'dpkg', packages: parseDpkgStatus(dpkg.toString('utf8')) }
+  const apk = got.get(APK_INSTALLED)
+  if (apk) return { format: 'apk', packages: parseApkInstalled(apk.toString('utf8')) }
+  if (rpmDir) {
+    const files = new Map([...got].filter(([k]) => k.startsWith('rpm:')).map(([k, v]) => [k.slice(4), v]))
+    return { format: 'rpm', packages: (await queryRpm(rpmDir, files, reporter)) ?? [] }
+  }
+  return { format: null, packages: [] }
+}
+
+/** Writes the requested archives, manifest.json and SHA256SUMS for one image. */
+export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
+  const reporter = opts.reporter ?? new SilentReporter()
+  const t0 = Date.now()
+  const dir = join(opts.outDir, opts.name)
+  const fail = (step: string, e: unknown): never => {
+    if (e instanceof BuildError) throw e
+    throw new BuildError(opts.name, step, errorMessage(e))
+  }
+  const input = await resolveLayers(opts.layers).catch((e: unknown) => fail('read layers', e))
+  try {
+    const plan = await planLayers(input.layers).catch((e: unknown) => fail('index layers', e))
+    ensureRoot(plan, opts.sourceDateEpoch)
+    for (const d of plan.dropped) reporter.warn(`${opts.name}: dropped ${d}: it lies below a symlink or file`)
+    const wants = new Set(opts.exports)
+    let boot: BootSelection | null = null
+    if (wants.has('kernel') || wants.has('initrd') || wants.has('modules')) {
+      try {
+        boot = selectBoot(plan, opts.kernel)
+      } catch (e) {
+        if (e instanceof NoKernelError) throw new BuildError(opts.name, 'export boot archives', e.message)
+        throw e
+      }
+      if (wants.has('initrd') && !boot.initrd) {
+        throw new BuildError(opts.name, 'export boot archives', `no initrd for kernel ${boot.version} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`)
+      }
+      if (wants.has('modules') && !boot.modulesPath) {
+        throw new BuildError(opts.name, 'export boot archives', `no /lib/modules/${boot.version} directory for kernel ${boot.version}`)
+      }
+      reporter.info(`${opts.name}: kernel ${boot.version} (/${boot.kernelPath})`)
+    }
+    await mkdir(dir, { recursive: true })
+    const sde = opts.sourceDateEpoch
+    const files: Array<{ kind: ExportKind; file: string; sink: FileSink }> = []
+    const targets: PassTarget[] = []
+    for (const kind of EXPORT_KINDS) {
+      if (!wants.has(kind)) continue
+      const file = `${ARCHIVE_BASE[kind]}${suffixFor(opts.compression)}`
+      const sink = new FileSink(join(dir, file))
+      // vmlinuz and the initrd are compressed already: level 1 is as good and far faster.
+      const level = opts.compression === 'gzip' && (kind === 'kernel' || kind === 'initrd') ? 1 : undefined
+      const writer = new TarWriter(await compressor(opts.compression, sink, level))
+      files.push({ kind, file, sink })
+      if (kind === 'rootfs') targets.push({ writer, select: (p, c) => rootfsHeader(p, c, sde) })
+      else if (kind === 'kernel') targets.push(singleFileTarget(writer, boot!.kernel, './vmlinuz', sde))
+      else if (kind === 'initrd') targets.push(singleFileTarget(writer, boot!.initrd!, './initrd', sde))
+      else targets.push(modulesTarget(writer, boot!, sde))
+    }
+    const pkg = packageCaptures(plan)
+    await runPass({ plan, targets, captures: pkg.captures, reporter, label: opts.name }).catch((e: unknown) => fail('write archives', e))
+    const packages = await readPackages(pkg.got, pkg.rpmDir, reporter)
+    const archives: ArchiveInfo[] = files.map((f) => ({ kind: f.kind, file: f.file, path: f.sink.path, size: f.sink.size, sha256: f.sink.sha256 }))
+    let fsSize = 0
+    for (const p of plan.entries) if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize')) fsSize += (p.data ?? p.src).size
+    const manifest: ExportManifest = {
+      schemaVersion: 1,
+      name: opts.name,
+      key: opts.key,
+      base: opts.baseChain ?? [],
+      layers: input.layers.map((l) => l.digest ?? null),
+      archives: archives.map(({ path: _p, ...a }) => a),
+      entries: plan.entries.length,
+      fsSize,
+      kernel: boot?.version ?? null,
+      packageFormat: packages.format,
+      packages: packages.packages
+    }
+    const manifestPath = join(dir, 'manifest.json')
+    await writeManifest(manifestPath, manifest)
+    const manifestSha = createHash('sha256').update(await readFile(manifestPath)).digest('hex')
+    const sumsPath = join(dir, 'SHA256SUMS')
+    await writeSums(sumsPath, [...archives, { file: 'manifest.json', sha256: manifestSha }])
+    const seconds = (Date.now() - t0) / 1000
+    reporter.info(`${opts.name}: ${archives.map((a) => `${a.file} ${formatBytes(a.size)}`).join(', ')} in ${formatSeconds(seconds)}`)
+    return { dir, archives, manifest, manifestPath, sumsPath, kernel: manifest.kernel, seconds }
+  } finally {
+    await input.cleanup()
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The one streaming pass: reads each output member's data by offset from its layer and
+ * writes it to every archive that wants it (rootfs, kernel, initrd, modules), never
+ * unpacking to disk. Members are batched into 1 MiB writes.
+ */
+import type { Reporter } from '../util/log.js'
+import { formatBytes, formatSeconds, SilentReporter } from '../util/log.js'
+import { compressor, FileSink, StdoutSink, type ByteSink, type Compression } from './compress.js'
+import { FileReader } from './file-reader.js'
+import type { LayerSource } from './inputs.js'
+import { contentOf, indexLayer, planFlatten, type FlattenPlan, type IndexedEntry, type PlannedEntry } from './plan.js'
+import { encodeHeader, END_OF_ARCHIVE, paddingFor, type OutHeader } from './tar.js'
+
+const CHUNK = 1 << 20
+
+/** Buffers tar bytes into 1 MiB writes to a sink. */
+export class TarWriter {
+  private buf = Buffer.allocUnsafe(CHUNK)
+  private used = 0
+  bytes = 0
+  constructor(readonly sink: ByteSink) {}
+  async push(b: Buffer): Promise<void> {
+    this.bytes += b.length
+    let off = 0
+    while (off < b.length) {
+      const n = Math.min(b.length - off, CHUNK - this.used)
+      b.copy(this.buf, this.used, off, off + n)
+      this.used += n
+      off += n
+      if (this.used === CHUNK) await this.flush()
+    }
+  }
+  private async flush(): Promise<void> {
+    if (!this.used) return
+    const out = this.buf.subarray(0, this.used)
+    // The sink may keep the buffer until its write settles: hand it over and start a new one.
+    this.buf = Buffer.allocUnsafe(CHUNK)
+    this.used = 0
+    await this.sink.write(out)
+  }
+  async finish(): Promise<void> {
+    await this.push(END_OF_ARCHIVE)
+    await this.flush()
+    await this.sink.end()
+  }
+}
+
+/** One archive fed by the pass: which members it takes, under what header. */
+export interface PassTarget {
+  writer: TarWriter
+  select(p: PlannedEntry, content: IndexedEntry | undefined): OutHeader | null
+}
+
+/** An observer that sees selected members' data (package databases are captured this way). */
+export type Capture = (p: PlannedEntry, data: Buffer) => void
+
+/** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
+export function rootfsHeader(p: PlannedEntry, content: IndexedEntry | undefined, sourceDateEpoch?: number): OutHeader {
+  // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
+  const e = p.kind === 'materialize' ? p.data! : p.src
+  const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
+  const name = p.path === '' ? './' : `./${p.path}${e.type === 'dir' ? '/' : ''}`
+  const h: OutHeader = { name, type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size: 0, mtime, xattrs: e.xattrs }
+  if (p.kind === 'link') Object.assign(h, { type: 'link', linkname: `./${p.linkTo}` })
+  else if (p.kind === 'materialize') Object.assign(h, { type: 'file', size: content?.size ?? 0 })
+  else if (e.type === 'file') h.size = e.size
+  else if (e.type === 'symlink') h.linkname = e.linkname
+  else if (e.type === 'char' || e.type === 'block') Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor })
+  return h
+}
+
+export interface PassOptions {
+  plan: FlattenPlan
+  targets: PassTarget[]
+  captures?: Map<PlannedEntry, Capture>
+  reporter?: Reporter
+  label?: string
+}
+
+/** Runs the pass; closes every target; on failure aborts them all (no partial files left). */
+export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; seconds: number }> {
+  const { plan, targets } = opts
+  const reporter = opts.reporter ?? new SilentReporter()
+  const readers = new Map<string, FileReader>()
+  const readerFor = async (l: number): Promise<FileReader> => {
+    const path = plan.layers[l].source.path
+    let r = readers.get(path)
+    if (!r) readers.set(path, (r = await FileReader.open(path)))
+    return r
+  }
+  const t0 = Date.now()
+  let lastReport = t0
+  let bytesRead = 0
+  try {
+    for (const p of plan.entries) {
+      const content = contentOf(plan, p)
+      const picks: Array<[TarWriter, OutHeader]> = []
+      for (const t of targets) {
+        const h = t.select(p, content)
+        if (h) picks.push([t.writer, h])
+      }
+      const capture = opts.captures?.get(p)
+      const withData = picks.filter(([, h]) => h.type === 'file' && h.size > 0).map(([w]) => w)
+      for (const [w, h] of picks) await w.push(encodeHeader(h))
+      if ((withData.length || capture) && content && content.size > 0) {
+        const r = await readerFor(content.layer)
+        const captured: Buffer[] = []
+        for (let off = 0; off < content.size; off += CHUNK) {
+          const n = Math.min(CHUNK, content.size - off)
+          const chunk = await r.readFresh(content.dataOffset + off, n)
+          for (const w of withData) await w.push(chunk)
+          if (capture) captured.push(chunk)
+          bytesRead += n
+        }
+        const padding = paddingFor(content.size)
+        if (padding) for (const w of withData) await w.push(Buffer.alloc(padding))
+        capture?.(p, Buffer.concat(captured))
+      }
+      if (Date.now() - lastReport > 5000) {
+        lastReport = Date.now()
+        reporter.info(`${opts.label ?? 'flatten'}: ${formatBytes(bytesRead)} read, ${formatSeconds((lastReport - t0) / 1000)}`)
+      }
+    }
+    for (const t of targets) await t.writer.finish()
+  } catch (e) {
+    await Promise.all(targets.map((t) => t.writer.sink.abort().catch(() => undefined)))
+    throw e
+  } finally {
+    await Promise.all([...readers.values()].map((r) => r.close()))
+  }
+  return { bytesRead, seconds: (Date.now() - t0) / 1000 }
+}
+
+/** Indexes every layer's headers (bottom first) and plans the flattened view. */
+export async function planLayers(layers: LayerSource[]): Promise<FlattenPlan> {
+  const idx = []
+  for (const [i, l] of layers.entries()) idx.push(await indexLayer(l, i))
+  return planFlatten(idx)
+}
+
+/** The root first: an image without a root member still gets `./` (0755 root:root). */
+export function ensureRoot(plan: FlattenPlan, sourceDateEpoch?: number): void {
+  if (plan.visible.has('')) return
+  const src: IndexedEntry = {
+    path: '',
+    type: 'dir',
+    mode: 0o755,
+    uid: 0,
+    gid: 0,
+    size: 0,
+    mtime: sourceDateEpoch ?? 0,
+    linkname: '',
+    devmajor: 0,
+    devminor: 0,
+    dataOffset: 0,
+    layer: -1,
+    seq: -1
+  }
+  const root: PlannedEntry = { src, path: '', kind: 'copy', order: [-1, -1] }
+  plan.visible.set('', root)
+  plan.entries.unshift(root)
+}
+
+export interface FlattenOptions {
+  layers: LayerSource[]
+  /** Output file, or '-' for stdout. */
+  output: string
+  compression: Compression
+  sourceDateEpoch?: number
+  reporter?: Reporter
+}
+
+export interface FlattenResult {
+  path: string
+  size: number
+  sha256: string
+  entries: number
+  seconds: number
+}
+
+/** Flattens layers into one tar (optionally compressed), written atomically or to stdout. */
+export async function flatten(opts: FlattenOptions): Promise<FlattenResult> {
+  const reporter = opts.reporter ?? new SilentReporter()
+  const t0 = Date.now()
+  const plan = await planLayers(opts.layers)
+  ensureRoot(plan, opts.sourceDateEpoch)
+  for (const d of plan.dropped) reporter.warn(`dropped ${d}: it lies below a symlink or file`)
+  const file = opts.output === '-' ? new StdoutSink() : new FileSink(opts.output)
+  const sink = await compressor(opts.compression, file)
+  const writer = new TarWriter(sink)
+  const target: PassTarget = { writer, select: (p, c) => rootfsHeader(p, c, opts.sourceDateEpoch) }
+  await runPass({ plan, targets: [target], reporter })
+  const seconds = (Date.now() - t0) / 1000
+  reporter.info(`flatten: ${plan.entries.length} entries, ${formatBytes(writer.bytes)} of tar → ${formatBytes(file.size)} in ${formatSeconds(seconds)}`)
+  return { path: opts.output, size: file.size, sha256: file instanceof FileSink ? file.sha256 : file.hash.digest('hex'), entries: plan.entries.length, seconds }
+}
+
+

@@ -1,0 +1,238 @@
+/**
+ * Deciding what the flattened image holds, from the layers' header indexes alone (no
+ * data read). Walks the layers top first with three path sets: paths a higher layer
+ * already has (`exact`), paths it whited out (`deleted`), and paths whose whole subtree
+ * it hides (`subtree`: whiteouts, opaque directories, and non-directories that replace a
+ * directory). Hardlinks whose target a higher layer masks become regular files holding
+ * the original content (read later by offset), and later links to the same target link
+ * to that first copy; so a link never dangles nor points at new content.
+ */
+import type { LayerSource } from './inputs.js'
+import { FileReader } from './file-reader.js'
+import { baseOf, normalizePath, parentOf, readHeaders, type TarEntry } from './tar.js'
+
+export class FlattenError extends Error {}
+
+export interface IndexedEntry extends TarEntry {
+  layer: number
+  seq: number
+  /** For a hardlink: the regular file it names, resolved inside its own layer. */
+  target?: IndexedEntry
+  /** For a hardlink whose target is not in its own layer: the normalised target path. */
+  lowerTarget?: string
+}
+
+export interface LayerIndex {
+  source: LayerSource
+  entries: IndexedEntry[]
+  /** Paths deleted by `.wh.NAME` members. */
+  whiteouts: string[]
+  /** Directories marked opaque by `.wh..wh..opq`. */
+  opaques: string[]
+}
+
+/** One member of the output, in output order. */
+export interface PlannedEntry {
+  /** Metadata source. */
+  src: IndexedEntry
+  path: string
+  /** copy: as in the layer; link: a hardlink to `linkTo`; materialize: a regular file with `data`'s content. */
+  kind: 'copy' | 'link' | 'materialize'
+  linkTo?: string
+  data?: IndexedEntry
+  order: [number, number]
+}
+
+export interface FlattenPlan {
+  layers: LayerIndex[]
+  /** Output order: the root first, then bottom layer first, each in its tar order. */
+  entries: PlannedEntry[]
+  /** Final view: path → entry. */
+  visible: Map<string, PlannedEntry>
+  /** Members dropped because they sit below a non-directory (hostile or broken input). */
+  dropped: string[]
+}
+
+const where = (s: LayerSource, i: number): string => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`
+
+/** Reads a layer's headers (skipping data) into an index. */
+export async function indexLayer(source: LayerSource, layer: number): Promise<LayerIndex> {
+  const reader = await FileReader.open(source.path)
+  const idx: LayerIndex = { source, entries: [], whiteouts: [], opaques: [] }
+  const byPath = new Map<string, IndexedEntry>()
+  try {
+    let seq = 0
+    for await (const raw of readHeaders(reader, source.offset, source.length, where(source, layer))) {
+      const path = normalizePath(raw.rawPath)
+      if (path === null) throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`)
+      const base = baseOf(path)
+      if (base.startsWith('.wh.')) {
+        if (base === '.wh..wh..opq') idx.opaques.push(parentOf(path))
+        else if (!base.startsWith('.wh..wh.')) {
+          const dir = parentOf(path)
+          idx.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4))
+        }
+        // Other .wh..wh.* names are aufs bookkeeping: neither content nor a deletion.
+        continue
+      }
+      const { rawPath: _p, rawLinkname, typeflag: _t, ...meta } = raw
+      let linkname = rawLinkname
+      if (raw.type === 'link') {
+        const t = normalizePath(rawLinkname)
+        if (t === null || t === '') {
+          throw new FlattenError(`${where(source, layer)}: hardlink "${raw.rawPath}" → "${rawLinkname}" points outside the root`)
+        }
+        linkname = t
+      }
+      const e: IndexedEntry = { ...meta, path, linkname, layer, seq: seq++ }
+      if (e.type === 'link') {
+        const t = byPath.get(linkname)
+        if (t) e.target = t.type === 'link' ? (t.target ?? undefined) : t
+        if (t?.type === 'link' && !t.target) e.lowerTarget = t.lowerTarget
+        if (!t) e.lowerTarget = linkname
+        if (e.target && e.target.type !== 'file') {
+          throw new FlattenError(`${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`)
+        }
+      }
+      byPath.set(path, e)
+      idx.entries.push(e)
+    }
+  } finally {
+    await reader.close()
+  }
+  return idx
+}
+
+function hiddenBySubtree(path: string, subtree: Set<string>): boolean {
+  if (path === '' || subtree.size === 0) return false
+  let a = path
+  do {
+    a = parentOf(a)
+    if (subtree.has(a)) return true
+  } while (a !== '')
+  return false
+}
+
+/** The flattened view of indexed layers (bottom first). */
+export function planFlatten(layers: LayerIndex[]): FlattenPlan {
+  const exact = new Set<string>()
+  const deleted = new Set<string>()
+  const subtree = new Set<string>()
+  const visible = new Map<string, PlannedEntry>()
+  const materialized = new Map<IndexedEntry, string>()
+  const lowerLinks: PlannedEntry[] = []
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const L = layers[i]
+    const last = new Map<string, IndexedEntry>()
+    for (const e of L.entries) last.set(e.path, e)
+    const addExact: string[] = []
+    const addSubtree: string[] = [...L.whiteouts, ...L.opaques]
+    for (const e of L.entries) {
+      if (last.get(e.path) !== e) continue // a later member of the same layer replaces it
+      if (deleted.has(e.path) || hiddenBySubtree(e.path, subtree)) continue
+      if (exact.has(e.path)) {
+        // A directory kept by a higher layer comes out where it first appears, so parents precede children.
+        const v = visible.get(e.path)
+        if (v && v.src.type === 'dir' && e.type === 'dir') v.order = [i, e.seq]
+        continue
+      }
+      const p: PlannedEntry = { src: e, path: e.path, kind: 'copy', order: [i, e.seq] }
+      if (e.type === 'link') {
+        const t = e.target
+        if (!t) lowerLinks.push(p)
+        else if (visible.get(t.path)?.src === t) Object.assign(p, { kind: 'link', linkTo: t.path })
+        else if (materialized.has(t)) Object.assign(p, { kind: 'link', linkTo: materialized.get(t) })
+        else {
+          Object.assign(p, { kind: 'materialize', data: t })
+          materialized.set(t, e.path)
+        }
+      }
+      if (e.type !== 'dir') addSubtree.push(e.path)
+      addExact.push(e.path)
+      visible.set(e.path, p)
+    }
+    for (const w of L.whiteouts) deleted.add(w)
+    for (const s of addSubtree) subtree.add(s)
+    for (const x of addExact) exact.add(x)
+  }
+  // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
+  // file survives, else copy its content.
+  for (const p of lowerLinks) {
+    const name = p.src.lowerTarget!
+    let t: IndexedEntry | undefined
+    for (let j = p.src.layer - 1; j >= 0 && !t; j--) {
+      const es = layers[j].entries
+      for (let k = es.length - 1; k >= 0 && !t; k--) if (es[k].path === name) t = es[k]
+      if (t?.type === 'link') t = t.target
+    }
+    if (!t || t.type !== 'file') {
+      throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`)
+    }
+    if (visible.get(t.path)?.src === t) Object.assign(p, { kind: 'link', linkTo: t.path })
+    else Object.assign(p, { kind: 'materialize', data: t })
+  }
+  // Nothing may sit below a symlink or file: extracting it would write through the link.
+  const dropped: string[] = []
+  for (const path of [...visible.keys()]) {
+    let a = path
+    while (a !== '') {
+      a = parentOf(a)
+      const v = visible.get(a)
+      if (v && v.src.type !== 'dir') {
+        dropped.push(path)
+        visible.delete(path)
+        break
+      }
+    }
+  }
+  const entries = [...visible.values()].sort((a, b) => {
+    if (a.path === '') return -1
+    if (b.path === '') return 1
+    return a.order[0] - b.order[0] || a.order[1] - b.order[1]
+  })
+  return { layers, entries, visible, dropped }
+}
+
+/** The entry whose data a planned regular file (or hardlink) carries. */
+export function contentOf(plan: FlattenPlan, p: PlannedEntry): IndexedEntry | undefined {
+  if (p.kind === 'materialize') return p.data
+  if (p.kind === 'link') {
+    const t = plan.visible.get(p.linkTo!)
+    return t ? contentOf(plan, t) : undefined
+  }
+  return p.src.type === 'file' ? p.src : undefined
+}
+
+/**
+ * Resolves a path inside the image, following symlinks as a chroot would (`..` stops at
+ * the root). Returns the final path and its entry, or null when a component is missing.
+ */
+export function resolveInImage(plan: FlattenPlan, path: string, hops = 0): { path: string; entry: PlannedEntry } | null {
+  if (hops > 40) return null
+  const parts = (normalizePath(path) ?? '').split('/').filter(Boolean)
+  let cur = ''
+  for (let k = 0; k < parts.length; k++) {
+    const next = cur ? `${cur}/${parts[k]}` : parts[k]
+    const v = plan.visible.get(next)
+    if (!v) return null
+    if (v.src.type === 'symlink') {
+      const target = v.src.linkname
+      const joined = target.startsWith('/') ? target : `${cur}/${target}`
+      const rest = parts.slice(k + 1).join('/')
+      return resolveInImage(plan, chrootNormalize(rest ? `${joined}/${rest}` : joined), hops + 1)
+    }
+    cur = next
+  }
+  const entry = plan.visible.get(cur)
+  return entry ? { path: cur, entry } : null
+}
+
+function chrootNormalize(p: string): string {
+  const out: string[] = []
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') out.pop()
+    else out.push(part)
+  }
+  return out.join('/')
+}

@@ -1,0 +1,322 @@
+/**
+ * A minimal tar codec: enough of ustar, PAX (`x`/`g`) and GNU (`L`/`K`) to read layer
+ * headers without touching file data, and to write ustar + PAX headers. Hand-rolled on
+ * purpose: the flattener reads only 512-byte headers and skips data by offset, which a
+ * stream parser cannot do.
+ */
+
+export const BLOCK = 512
+
+export type EntryType = 'file' | 'link' | 'symlink' | 'char' | 'block' | 'dir' | 'fifo'
+
+/** One tar member as the exporters see it: metadata plus where its data lies. */
+export interface TarEntry {
+  /** Normalised path relative to the root: no leading `./` or `/`, no trailing `/`; '' is the root. */
+  path: string
+  type: EntryType
+  /** Permission bits including setuid, setgid and sticky (mode & 0o7777). */
+  mode: number
+  uid: number
+  gid: number
+  /** Data size in bytes (regular files only; 0 otherwise). */
+  size: number
+  /** Modification time, whole seconds. */
+  mtime: number
+  /** Hardlink target (normalised like path) or symlink target (verbatim). */
+  linkname: string
+  devmajor: number
+  devminor: number
+  /** Extended attributes from PAX SCHILY.xattr.* records (values are raw bytes). */
+  xattrs?: Record<string, Buffer>
+  /** Absolute offset of the data in the file the entry was read from. */
+  dataOffset: number
+}
+
+/** A path from an archive, made relative and safe: null when it would escape the root. */
+export function normalizePath(raw: string): string | null {
+  const out: string[] = []
+  for (const part of raw.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (out.length === 0) return null
+      out.pop()
+      continue
+    }
+    out.push(part)
+  }
+  return out.join('/')
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('/')
+  return i < 0 ? '' : path.slice(0, i)
+}
+
+export function baseOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+// ---------------------------------------------------------------- reading
+
+function readString(buf: Buffer, off: number, len: number): string {
+  const end = buf.indexOf(0, off)
+  return buf.toString('utf8', off, end < 0 || end > off + len ? off + len : end)
+}
+
+function readNumber(buf: Buffer, off: number, len: number): number {
+  // GNU base-256: high bit of the first byte set (big sizes, big uids, negative times).
+  if (buf[off] & 0x80) {
+    let v = buf[off] & 0x7f
+    for (let i = 1; i < len; i++) v = v * 256 + buf[off + i]
+    return v
+  }
+  const s = buf.toString('latin1', off, off + len).replace(/\0.*$/s, '').trim()
+  return s ? parseInt(s, 8) : 0
+}
+
+/** PAX records: "LEN key=value\n"; values kept as bytes (xattrs may be binary). */
+export function parsePax(data: Buffer): Map<string, Buffer> {
+  const rec = new Map<string, Buffer>()
+  let i = 0
+  while (i < data.length) {
+    const sp = data.indexOf(0x20, i)
+    if (sp < 0) break
+    const len = parseInt(data.toString('latin1', i, sp), 10)
+    if (!(len > 0) || i + len > data.length) break
+    const eq = data.indexOf(0x3d, sp)
+    if (eq < 0 || eq >= i + len) break
+    rec.set(data.toString('utf8', sp + 1, eq), data.subarray(eq + 1, i + len - 1))
+    i += len
+  }
+  return rec
+}
+
+function checksumOk(h: Buffer): boolean {
+  const stored = readNumber(h, 148, 8)
+  let sum = 0
+  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]
+  return sum === stored
+}
+
+const TYPES: Record<string, EntryType> = {
+  '0': 'file',
+  '\0': 'file',
+  '7': 'file',
+  '1': 'link',
+  '2': 'symlink',
+  '3': 'char',
+  '4': 'block',
+  '5': 'dir',
+  '6': 'fifo'
+}
+
+/** Random access to a region of a file, with a read-ahead window so headers of small files cost no syscall. */
+export interface BlockSource {
+  read(pos: number, len: number): Promise<Buffer>
+}
+
+export class TarFormatError extends Error {}
+
+/** A raw member before normalisation (used to read a save tarball's own members too). */
+export interface RawEntry extends Omit<TarEntry, 'path' | 'linkname'> {
+  rawPath: string
+  rawLinkname: string
+  typeflag: string
+}
+
+/**
+ * Walks the headers of the tar that lies in [start, start+length) and yields each member,
+ * PAX and GNU long names applied. Data is never read (only skipped), except for the
+ * small PAX/GNU meta members.
+ */
+export async function* readHeaders(src: BlockSource, start: number, length: number, where: string): AsyncGenerator<RawEntry> {
+  const end = start + length
+  let pos = start
+  let global = new Map<string, Buffer>()
+  let pax: Map<string, Buffer> | null = null
+  let longName: string | null = null
+  let longLink: string | null = null
+  while (pos + BLOCK <= end) {
+    const h = await src.read(pos, BLOCK)
+    if (h.length < BLOCK) throw new TarFormatError(`${where}: truncated tar header at byte ${pos - start}`)
+    if (h.every((b) => b === 0)) return
+    if (!checksumOk(h)) throw new TarFormatError(`${where}: bad tar header checksum at byte ${pos - start}`)
+    const typeflag = String.fromCharCode(h[156])
+    let size = readNumber(h, 124, 12)
+    const dataOffset = pos + BLOCK
+    const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK
+    if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+      const data = await src.read(dataOffset, size)
+      if (typeflag === 'x') pax = parsePax(data)
+      else if (typeflag === 'g') global = new Map([...global, ...parsePax(data)])
+      else if (typeflag === 'L') longName = readString(data, 0, data.length)
+      else longLink = readString(data, 0, data.length)
+      pos = next
+      continue
+    }
+    const type = TYPES[typeflag]
+    if (!type) throw new TarFormatError(`${where}: unsupported tar member type '${typeflag}' at byte ${pos - start}`)
+    const magic = h.toString('latin1', 257, 263)
+    let name = readString(h, 0, 100)
+    if (magic === 'ustar\0') {
+      const prefix = readString(h, 345, 155)
+      if (prefix) name = `${prefix}/${name}`
+    }
+    let linkname = readString(h, 157, 100)
+    let uid = readNumber(h, 108, 8)
+    let gid = readNumber(h, 116, 8)
+    let mtime = readNumber(h, 136, 12)
+    const rec = pax ? new Map([...global, ...pax]) : global
+    if (longName !== null) name = longName
+    if (longLink !== null) linkname = longLink
+    let xattrs: Record<string, Buffer> | undefined
+    for (const [k, v] of rec) {
+      if (k === 'path') name = v.toString('utf8')
+      else if (k === 'linkpath') linkname = v.toString('utf8')
+      else if (k === 'size') size = parseInt(v.toString(), 10)
+      else if (k === 'uid') uid = parseInt(v.toString(), 10)
+      else if (k === 'gid') gid = parseInt(v.toString(), 10)
+      else if (k === 'mtime') mtime = Math.floor(parseFloat(v.toString()))
+      else if (k.startsWith('SCHILY.xattr.')) (xattrs ??= {})[k.slice(13)] = Buffer.from(v)
+      else if (k.startsWith('GNU.sparse')) throw new TarFormatError(`${where}: sparse file ${name} is not supported`)
+    }
+    pax = null
+    longName = longLink = null
+    const dataSize = type === 'file' ? size : 0
+    yield {
+      rawPath: name,
+      rawLinkname: linkname,
+      typeflag,
+      type,
+      mode: readNumber(h, 100, 8) & 0o7777,
+      uid,
+      gid,
+      size: dataSize,
+      mtime,
+      devmajor: readNumber(h, 329, 8),
+      devminor: readNumber(h, 337, 8),
+      xattrs,
+      dataOffset
+    }
+    // A PAX size overrides the header's; skip by the real size.
+    pos = dataOffset + Math.ceil(size / BLOCK) * BLOCK
+  }
+}
+
+// ---------------------------------------------------------------- writing
+
+/** What the writer needs for one member; `name` is written verbatim (callers add `./`). */
+export interface OutHeader {
+  name: string
+  type: EntryType
+  mode: number
+  uid: number
+  gid: number
+  size: number
+  mtime: number
+  linkname?: string
+  devmajor?: number
+  devminor?: number
+  xattrs?: Record<string, Buffer>
+}
+
+const TYPEFLAG: Record<EntryType, string> = {
+  file: '0',
+  link: '1',
+  symlink: '2',
+  char: '3',
+  block: '4',
+  dir: '5',
+  fifo: '6'
+}
+
+function writeOctal(h: Buffer, off: number, len: number, v: number): boolean {
+  const s = Math.max(0, Math.floor(v)).toString(8)
+  if (s.length > len - 1) return false
+  h.write(s.padStart(len - 1, '0') + '\0', off, len, 'latin1')
+  return true
+}
+
+function paxRecord(key: string, value: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')])
+  let len = body.length + 1
+  while (String(len).length + body.length !== len) len = String(len).length + body.length
+  return Buffer.concat([Buffer.from(String(len)), body])
+}
+
+/** Splits a name into ustar prefix + name, or null when it needs PAX. */
+function splitName(name: Buffer): [Buffer, Buffer] | null {
+  if (name.length <= 100) return [Buffer.alloc(0), name]
+  for (let i = Math.min(name.length - 1, 155); i > 0; i--) {
+    if (name[i] === 0x2f && name.length - i - 1 <= 100 && name.length - i - 1 > 0) {
+      return [name.subarray(0, i), name.subarray(i + 1)]
+    }
+  }
+  return null
+}
+
+function ustar(
+  name: Buffer,
+  prefix: Buffer,
+  typeflag: string,
+  e: { mode: number; uid: number; gid: number; size: number; mtime: number },
+  link: Buffer,
+  dev: [number, number]
+): Buffer {
+  const h = Buffer.alloc(BLOCK)
+  name.copy(h, 0, 0, 100)
+  // A value too big for its field is left zero: the PAX record written before carries it.
+  writeOctal(h, 100, 8, e.mode)
+  writeOctal(h, 108, 8, e.uid)
+  writeOctal(h, 116, 8, e.gid)
+  writeOctal(h, 124, 12, e.size)
+  writeOctal(h, 136, 12, e.mtime)
+  h.write(typeflag, 156, 1, 'latin1')
+  link.copy(h, 157, 0, 100)
+  h.write('ustar\0', 257, 6, 'latin1')
+  h.write('00', 263, 2, 'latin1')
+  writeOctal(h, 329, 8, dev[0])
+  writeOctal(h, 337, 8, dev[1])
+  prefix.copy(h, 345, 0, 155)
+  h.fill(0x20, 148, 156)
+  let sum = 0
+  for (let i = 0; i < BLOCK; i++) sum += h[i]
+  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'latin1')
+  return h
+}
+
+function pad(n: number): number {
+  return (BLOCK - (n % BLOCK)) % BLOCK
+}
+
+/** The header block(s) of one member: a PAX `x` member first when a field does not fit ustar. */
+export function encodeHeader(e: OutHeader): Buffer {
+  const nameBuf = Buffer.from(e.name, 'utf8')
+  const linkBuf = Buffer.from(e.linkname ?? '', 'utf8')
+  const split = splitName(nameBuf)
+  const records: Buffer[] = []
+  if (!split) records.push(paxRecord('path', nameBuf))
+  if (linkBuf.length > 100) records.push(paxRecord('linkpath', linkBuf))
+  const MAX8 = 0o7777777
+  if (e.uid > MAX8) records.push(paxRecord('uid', Buffer.from(String(e.uid))))
+  if (e.gid > MAX8) records.push(paxRecord('gid', Buffer.from(String(e.gid))))
+  if (e.size > 0o77777777777) records.push(paxRecord('size', Buffer.from(String(e.size))))
+  // Sorted so the same xattrs always give the same bytes.
+  for (const k of Object.keys(e.xattrs ?? {}).sort()) records.push(paxRecord(`SCHILY.xattr.${k}`, e.xattrs![k]))
+  const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)]
+  const dev: [number, number] = [e.devmajor ?? 0, e.devminor ?? 0]
+  const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev)
+  if (!records.length) return main
+  const body = Buffer.concat(records)
+  const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'utf8').subarray(0, 80)
+  const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base])
+  const ph = ustar(paxName, Buffer.alloc(0), 'x', { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime }, Buffer.alloc(0), [0, 0])
+  return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main])
+}
+
+export function paddingFor(size: number): number {
+  return pad(size)
+}
+
+/** Two zero blocks end an archive. */
+export const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK)

@@ -1,0 +1,7 @@
+// The catalog model: load, validate and normalise IMAGES.json.
+export * from './types.js'
+export { loadCatalog, displayPath, explicitDeps, type LoadOptions } from './load.js'
+export { findCycles, formatCycle } from './cycles.js'
+export { parseTag, sanitizeName, type TagParts } from './corpusops.js'
+export { splitShellWords } from './shell-words.js'
+export { closest, didYouMean, levenshtein } from './suggest.js'

@@ -1,0 +1,177 @@
+/**
+ * loadCatalog: reads IMAGES.json (v1 or corpusops, JSON or YAML; genoci YAML goes to its
+ * own loader), validates it, and returns
+ * the normalised Catalog, or throws InvalidInputError listing every problem found, each with
+ * its file, JSON pointer, line and column. Nothing runs before the whole file is known good.
+ */
+import { readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+import { InvalidInputError, type Problem } from '../util/errors.js'
+import type { Catalog, ImageSpec } from './types.js'
+import { isJsonText, parseSource, type SourceDoc } from './positions.js'
+import { Problems } from './problems.js'
+import { checkV1Schema } from './validate.js'
+import { normalizeV1, type PathRef, type RawDefaults, type RawImage } from './normalize.js'
+import { isCorpusopsDoc, normalizeCorpusops } from './corpusops.js'
+import { checkPath } from './paths.js'
+import { didYouMean } from './suggest.js'
+import { findCycles, formatCycle } from './cycles.js'
+import { loadGenoci } from './genoci.js'
+
+export interface LoadOptions {
+  /** Project root; default: the file's directory (corpusops files: its parent, see corpusops.ts). */
+  root?: string
+}
+
+/** A path as shown in messages: relative to the current directory when it is below it. */
+export function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
+}
+
+export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise<Catalog> {
+  const abs = path.resolve(file)
+  const display = displayPath(abs)
+  let text: string
+  try {
+    text = await readFile(abs, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new InvalidInputError([
+      {
+        file: display,
+        pointer: '',
+        message: code === 'ENOENT' ? 'file does not exist' : `cannot read: ${String(e)}`
+      }
+    ])
+  }
+  const parsed = parseSource(display, text, isJsonText(abs, text))
+  if (Array.isArray(parsed)) throw new InvalidInputError(parsed)
+
+  // genoci's YAML (a map of tag → steps, with no `images` list) has its own loader.
+  if (isGenociDoc(parsed.value)) return { format: 'genoci', ...(await loadGenoci(abs)) }
+
+  const corpusops = isCorpusopsDoc(parsed.value)
+  const rootGiven = opts.root ?? (corpusops ? path.dirname(path.dirname(abs)) : path.dirname(abs))
+  let root: string
+  try {
+    root = await realpath(path.resolve(rootGiven))
+  } catch {
+    throw new InvalidInputError([
+      { file: display, pointer: '', message: `project root "${rootGiven}" does not exist` }
+    ])
+  }
+
+  const problems = new Problems(parsed)
+  const entries: Array<{ spec: ImageSpec; paths: PathRef[] }> = []
+  if (corpusops) {
+    const images = (parsed.value as { images: unknown[] }).images
+    const lines = images.map((_, i) => parsed.locate(`/images/${i}`)?.line)
+    const r = await normalizeCorpusops(images, path.dirname(abs), root, lines)
+    for (const [pointer, message] of r.problems)
+      problems.add(pointer, message, undefined, keyPointer(message))
+    entries.push(...r.specs)
+  } else {
+    entries.push(...normalizeV1Doc(parsed, problems))
+  }
+
+  checkNames(
+    entries.map((e) => e.spec),
+    problems
+  )
+  await checkPaths(root, entries, problems)
+  if (problems.list.length) throw new InvalidInputError(sortProblems(problems.list))
+  return { file: abs, format: corpusops ? 'corpusops' : 'kiln-v1', root, images: entries.map((e) => e.spec) }
+}
+
+function isGenociDoc(doc: unknown): boolean {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return false
+  const entries = Object.entries(doc)
+  return (
+    entries.length > 0 &&
+    !('images' in doc) &&
+    !('version' in doc) &&
+    entries.every(([, v]) => v === null || (typeof v === 'object' && !Array.isArray(v)))
+  )
+}
+
+function keyPointer(message: string): { key: boolean } | undefined {
+  return message.startsWith('unknown key') ? { key: true } : undefined
+}
+
+function normalizeV1Doc(doc: SourceDoc, problems: Problems): Array<{ spec: ImageSpec; paths: PathRef[] }> {
+  const bad = checkV1Schema(doc.value, problems)
+  const value = doc.value as { defaults?: RawDefaults; images?: unknown }
+  if (!Array.isArray(value?.images)) return []
+  const defaults = [...bad].some((p) => p.startsWith('/defaults')) ? {} : (value.defaults ?? {})
+  const out: Array<{ spec: ImageSpec; paths: PathRef[] }> = []
+  value.images.forEach((raw, i) => {
+    const at = `/images/${i}`
+    if ([...bad].some((p) => p === at || p.startsWith(`${at}/`))) return
+    const r = normalizeV1(raw as RawImage, i, defaults, doc.locate(at)?.line)
+    for (const [pointer, message] of r.problems) problems.add(pointer, message, r.spec.name)
+    out.push({ spec: r.spec, paths: r.paths })
+  })
+  return out
+}
+
+/** Unique names; base and depends_on name images that exist; no cycle through them. */
+function checkNames(specs: ImageSpec[], problems: Problems): void {
+  const byName = new Map<string, ImageSpec>()
+  for (const s of specs) {
+    const first = byName.get(s.name)
+    if (first) {
+      const where = problems.doc.locate(first.pointer)
+      problems.add(
+        `${s.pointer}/name`,
+        `duplicate image name "${s.name}" (first at ${first.pointer}${where ? `, line ${where.line}` : ''})`,
+        s.name
+      )
+    } else byName.set(s.name, s)
+  }
+  const names = [...byName.keys()]
+  for (const s of specs) {
+    if (s.base.kind === 'image' && !byName.has(s.base.name))
+      problems.add(
+        `${s.pointer}/base`,
+        `base "${s.base.name}" names no image of the catalog${didYouMean(s.base.name, names)}`,
+        s.name
+      )
+    s.dependsOn.forEach((d, i) => {
+      if (!byName.has(d))
+        problems.add(
+          `${s.pointer}/depends_on/${i}`,
+          `depends_on "${d}" names no image of the catalog${didYouMean(d, names)}`,
+          s.name
+        )
+    })
+  }
+  const cycles = findCycles(names, (n) => explicitDeps(byName.get(n) as ImageSpec))
+  for (const c of cycles) {
+    const s = byName.get(c[0]) as ImageSpec
+    problems.add(s.pointer, formatCycle(c), s.name)
+  }
+}
+
+export function explicitDeps(s: ImageSpec): string[] {
+  return [...(s.base.kind === 'image' ? [s.base.name] : []), ...s.dependsOn]
+}
+
+async function checkPaths(
+  root: string,
+  entries: Array<{ spec: ImageSpec; paths: PathRef[] }>,
+  problems: Problems
+): Promise<void> {
+  const checks = entries.flatMap((e) => e.paths.map((p) => ({ ...p, image: e.spec.name })))
+  const results = await Promise.all(checks.map((c) => checkPath(root, c.rel, c.kind)))
+  results.forEach((message, i) => {
+    if (message) problems.add(checks[i].pointer, message, checks[i].image)
+  })
+}
+
+function sortProblems(list: Problem[]): Problem[] {
+  return list
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map(({ p }) => p)
+}

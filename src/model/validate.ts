@@ -1,0 +1,116 @@
+/**
+ * Checks an IMAGES.json v1 document against schema/images-v1.schema.json (the same schema
+ * editors use through "$schema") and turns ajv's errors into one plain message per problem.
+ */
+import { Ajv, type ErrorObject } from 'ajv'
+import { imagesV1Schema } from './schema.js'
+import type { Problems } from './problems.js'
+import { didYouMean } from './suggest.js'
+
+const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true })
+const validateV1Schema = ajv.compile(imagesV1Schema)
+
+/** Validates `doc`; adds a problem per error and returns the JSON pointers that had errors. */
+export function checkV1Schema(doc: unknown, problems: Problems): Set<string> {
+  const bad = new Set<string>()
+  if (validateV1Schema(doc)) return bad
+  const seen = new Set<string>()
+  for (const e of validateV1Schema.errors ?? []) {
+    // A oneOf reports each branch's mismatch and then itself: keep only its own summary.
+    if (/\/oneOf\/\d+\//.test(e.schemaPath)) continue
+    const { pointer, message, key } = describe(e)
+    const id = `${pointer}\0${message}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    bad.add(pointer)
+    problems.add(pointer, message, imageNameAt(doc, pointer), { key })
+  }
+  return bad
+}
+
+/** The name of the image a pointer falls in (/images/<i>/...), when it has one. */
+export function imageNameAt(doc: unknown, pointer: string): string | undefined {
+  const m = /^\/images\/(\d+)(\/|$)/.exec(pointer)
+  if (!m) return undefined
+  const images = (doc as { images?: unknown[] } | null)?.images
+  const entry = Array.isArray(images) ? images[Number(m[1])] : undefined
+  const name = (entry as { name?: unknown } | undefined)?.name
+  return typeof name === 'string' && name ? name : undefined
+}
+
+function lastKey(pointer: string): string {
+  return pointer.slice(pointer.lastIndexOf('/') + 1)
+}
+
+function describe(e: ErrorObject): { pointer: string; message: string; key?: boolean } {
+  const at = e.instancePath
+  const field = lastKey(at)
+  const p = e.params as Record<string, unknown>
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty)
+      const known = Object.keys((e.parentSchema as { properties?: object }).properties ?? {})
+      return { pointer: `${at}/${key}`, message: `unknown key "${key}"${didYouMean(key, known)}`, key: true }
+    }
+    case 'required':
+      return { pointer: at, message: `missing key "${String(p.missingProperty)}"` }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String)
+      // An item of a list (exports/1) is named by the list, in the singular.
+      const what = /^\d+$/.test(field) ? lastKey(parent(at)).replace(/s$/, '') : field
+      return {
+        pointer: at,
+        message: `unknown ${what} ${JSON.stringify(e.data)}; expected one of ${allowed.join(', ')}${typeof e.data === 'string' ? didYouMean(e.data, allowed) : ''}`
+      }
+    }
+    case 'const':
+      return { pointer: at, message: `must be ${JSON.stringify(p.allowedValue)}` }
+    case 'pattern':
+      if (field === 'name' && /^\/images\/\d+\/name$/.test(at))
+        return {
+          pointer: at,
+          message: `name ${JSON.stringify(e.data)} is not usable as a docker tag and file name: use lowercase letters, digits, "_", "." and "-", starting with a letter or digit, at most 128 characters`
+        }
+      if (field === 'snapshot')
+        return {
+          pointer: at,
+          message: `snapshot ${JSON.stringify(e.data)} is not a date: YYYYMMDDTHHMMSSZ or YYYY-MM-DD`
+        }
+      return { pointer: at, message: `${JSON.stringify(e.data)} does not match ${String(p.pattern)}` }
+    case 'type':
+      if (field === 'base') return { pointer: at, message: baseMessage }
+      return { pointer: at, message: `must be ${article(String(p.type))}` }
+    case 'minProperties':
+    case 'maxProperties':
+      if (field === 'base') return { pointer: at, message: baseMessage }
+      return { pointer: at, message: e.message ?? e.keyword }
+    case 'minLength':
+      return { pointer: at, message: 'must not be empty' }
+    case 'minItems':
+      return { pointer: at, message: 'must not be empty' }
+    case 'uniqueItems':
+      return { pointer: at, message: `lists ${JSON.stringify((e.data as unknown[])[Number(p.i)])} twice` }
+    case 'oneOf':
+      return {
+        pointer: at,
+        message:
+          field === 'extra_args'
+            ? 'must be a string or an array of strings'
+            : 'must be a non-empty string or a non-empty array of strings'
+      }
+    default:
+      return { pointer: at, message: e.message ?? e.keyword }
+  }
+}
+
+const baseMessage =
+  'base must be an image name, "scratch", or exactly one of {"image": ref}, {"tar": path}, {"dir": path}, {"squashfs": path}, {"bootstrap": {...}}'
+
+function parent(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'))
+}
+
+function article(type: string): string {
+  const t = type.replace(/,/g, ' or ')
+  return /^(array|object|integer)/.test(t) ? `an ${t}` : `a ${t}`
+}

@@ -1,0 +1,161 @@
+/**
+ * A sandbox: an image's layers (read-only, unpacked) under a writable upper directory,
+ * mounted with overlayfs in a private mount namespace for each command, with the host's
+ * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
+ *
+ * Commands run as argument arrays, inside the image (`exec`: chroot, a controlled
+ * environment) or on the host with the mounted root in $KILN_ROOT (`host`: packs, copies,
+ * genoci's pre/post hooks). `close()` removes what the sandbox created; callers use
+ * try/finally, and SIGINT/SIGTERM are covered by cleanup.ts.
+ */
+import { randomBytes } from 'node:crypto'
+import { chmod, chown, mkdir, rm, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Reporter } from '../util/log.js'
+import { trackDir } from './cleanup.js'
+import { runDriver, type DriverResult, type MountKind } from './driver.js'
+import { isWhiteout, lookupLayered, settleTimes, writePatch, type PatchFile } from './patch.js'
+
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+
+/** The environment every command inside starts from (then the image's Env, then the spec's). */
+export function baseEnv(): Record<string, string> {
+  return { PATH: DEFAULT_PATH, HOME: '/root', DEBIAN_FRONTEND: 'noninteractive', LANG: 'C.UTF-8' }
+}
+
+/** `["K=V", …]` (an OCI config's Env) as a record. */
+export function envFromList(list: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const kv of list ?? []) {
+    const i = kv.indexOf('=')
+    if (i > 0) out[kv.slice(0, i)] = kv.slice(i + 1)
+  }
+  return out
+}
+
+export interface SandboxOptions {
+  /** A directory of the caller's for this sandbox's own files; created, removed by close(). */
+  dir: string
+  /** Unpacked layers, TOP FIRST. */
+  lowers: string[]
+  /** Use this directory as the upper (it is kept by close()); default: a fresh one in `dir`. */
+  upper?: string
+  /** Host resolv.conf / hosts during commands (default true). */
+  dns?: boolean
+  hosts?: boolean
+  policyRcD?: boolean
+  mounts?: MountKind[]
+  /** The image's environment (config Env), applied over baseEnv(). */
+  env?: Record<string, string>
+  reporter?: Reporter
+  signal?: AbortSignal
+}
+
+export interface CommandOptions {
+  env?: Record<string, string>
+  /** Extra read-only files visible during this command only (e.g. `.kiln/run.sh`). */
+  files?: PatchFile[]
+  stdio?: 'inherit' | 'pipe'
+  onLine?: (line: string) => void
+  /** Host commands only. */
+  cwd?: string
+}
+
+export class Sandbox {
+  readonly upper: string
+  private readonly work: string
+  private readonly merged: string
+  private readonly patch: string
+  private readonly removeDir: () => void
+
+  private constructor(
+    private readonly opts: SandboxOptions,
+    removeDir: () => void
+  ) {
+    this.removeDir = removeDir
+    this.upper = opts.upper ?? join(opts.dir, 'upper')
+    this.work = join(opts.dir, 'work')
+    this.merged = join(opts.dir, 'root')
+    this.patch = join(opts.dir, 'patch')
+  }
+
+  static async open(opts: SandboxOptions): Promise<Sandbox> {
+    await mkdir(opts.dir, { recursive: true })
+    const remove = trackDir(opts.dir)
+    const sb = new Sandbox(opts, remove)
+    try {
+      for (const d of [sb.work, sb.merged]) await mkdir(d, { mode: 0o755 })
+      if (!opts.upper) {
+        // The upper dir's root is the merged root: it must look like an image root
+        // (a 0700 root keeps apt's _apt user out, for one).
+        await mkdir(sb.upper, { mode: 0o755 })
+        await chmod(sb.upper, 0o755)
+        await chown(sb.upper, 0, 0)
+      }
+    } catch (e) {
+      remove()
+      throw e
+    }
+    return sb
+  }
+
+  /** The root as mounted during a command (only inside the sandbox's namespace). */
+  get root(): string {
+    return this.merged
+  }
+
+  /** Runs `argv` inside the image (chroot), with a controlled environment. */
+  async exec(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
+    const env = { ...baseEnv(), ...this.opts.env, ...o.env }
+    const kv = Object.entries(env).map(([k, v]) => `${k}=${v}`)
+    return this.runWith(['env', '-i', ...kv, 'chroot', this.merged, ...argv], o)
+  }
+
+  /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
+  async host(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
+    const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`)
+    return this.runWith(['env', ...kv, ...argv], o)
+  }
+
+  async close(): Promise<void> {
+    this.removeDir()
+  }
+
+  private async runWith(argv: string[], o: CommandOptions): Promise<DriverResult> {
+    const imageDirs = [this.upper, ...this.opts.lowers]
+    const patch = await writePatch(
+      this.patch,
+      imageDirs,
+      { dns: this.opts.dns, hosts: this.opts.hosts, policyRcD: this.opts.policyRcD, mounts: this.opts.mounts, files: o.files },
+      this.opts.reporter
+    )
+    await settleTimes(this.patch, imageDirs, patch.paths)
+    try {
+      return await runDriver({
+        merged: this.merged,
+        lowers: [this.patch, ...this.opts.lowers],
+        upper: this.upper,
+        work: this.work,
+        mounts: patch.mounts,
+        argv,
+        stdio: o.stdio ?? 'pipe',
+        onLine: o.onLine,
+        cwd: o.cwd,
+        signal: this.opts.signal,
+        reporter: this.opts.reporter
+      })
+    } finally {
+      // A step that deleted a patched file left a whiteout for something the image never
+      // had: drop it, so the upper dir shows only real changes.
+      for (const p of patch.paths) {
+        if ((await isWhiteout(this.upper, p)) && !(await lookupLayered(this.opts.lowers, p))) await unlink(join(this.upper, p))
+      }
+      await rm(this.patch, { recursive: true, force: true })
+    }
+  }
+}
+
+/** A fresh, unique directory name under `parent`. */
+export function uniqueDir(parent: string, prefix: string): string {
+  return join(parent, `${prefix}-${process.pid}-${randomBytes(4).toString('hex')}`)
+}

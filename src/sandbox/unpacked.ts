@@ -1,0 +1,102 @@
+/**
+ * Unpacked layers, kept by diffID for reuse as overlayfs lower directories:
+ * `<cacheDir>/layers/<diffID hex>/`. A layer is unpacked once (into a temporary directory
+ * renamed into place), so a persistent runner never unpacks the same base twice, and two
+ * builds racing for the same layer both end up with one complete copy.
+ *
+ * OCI whiteouts become overlayfs whiteouts: `.wh.NAME` → a character device 0/0 `NAME`,
+ * `.wh..wh..opq` → the xattr trusted.overlay.opaque=y on its directory. Ownership, modes
+ * and xattrs are kept (GNU tar as root, numeric owners). Layers come from the store, but
+ * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
+ * before anything is written.
+ */
+import { createReadStream } from 'node:fs'
+import { lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { checkTar } from '../sources/safe-tar.js'
+import type { LayerRef } from '../store/types.js'
+import { run } from '../util/exec.js'
+import type { Reporter } from '../util/log.js'
+import { trackDir } from './cleanup.js'
+import { walk } from './fswalk.js'
+import { makeWhiteouts, markOpaque } from './xattr.js'
+import { uniqueDir } from './sandbox.js'
+
+export const DEFAULT_CACHE_DIR = process.env.KILN_SANDBOX_CACHE ?? '/var/tmp/kiln'
+
+/** GNU tar flags that keep everything a root filesystem needs. */
+export const TAR_KEEP_ALL = ['--numeric-owner', '--xattrs', '--xattrs-include=*', '--xattrs-exclude=trusted.overlay.*']
+
+const WH = '.wh.'
+const OPQ = '.wh..wh..opq'
+
+/** The directory holding `layer` unpacked in overlayfs form (unpacked now if needed). */
+export async function unpackLayer(layer: LayerRef, cacheDir = DEFAULT_CACHE_DIR, reporter?: Reporter): Promise<string> {
+  const hex = layer.diffID.replace(/^sha256:/, '')
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`unpack ${layer.path}: bad diffID ${layer.diffID}`)
+  const parent = join(cacheDir, 'layers')
+  const dest = join(parent, hex)
+  if (await stat(dest).catch(() => null)) return dest
+  await mkdir(parent, { recursive: true })
+  const tmp = uniqueDir(parent, `.unpack-${hex.slice(0, 12)}`)
+  await mkdir(tmp, { mode: 0o755 })
+  const remove = trackDir(tmp)
+  try {
+    reporter?.debug(`unpack layer ${layer.diffID}`)
+    await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`)
+    await run('tar', ['--extract', '--file', layer.path, '--directory', tmp, '--same-permissions', '--same-owner', ...TAR_KEEP_ALL])
+    await toOverlayForm(tmp)
+    await rename(tmp, dest).catch(async (e: NodeJS.ErrnoException) => {
+      // Someone else finished the same layer first: theirs is as good as ours.
+      if (!(await stat(dest).catch(() => null))) throw e
+    })
+  } catch (e) {
+    throw new Error(`unpack layer ${layer.diffID} (${layer.path}): ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+  } finally {
+    remove()
+  }
+  return dest
+}
+
+/** Unpacks every layer of an image; returns the directories TOP FIRST, as overlayfs wants them. */
+export async function unpackLayers(layers: readonly LayerRef[], cacheDir = DEFAULT_CACHE_DIR, reporter?: Reporter): Promise<string[]> {
+  const dirs: string[] = []
+  for (const l of layers) dirs.push(await unpackLayer(l, cacheDir, reporter))
+  return dirs.reverse()
+}
+
+/** Converts OCI whiteout files under `root` to overlayfs whiteouts, keeping directory times. */
+export async function toOverlayForm(root: string): Promise<void> {
+  const opaque: string[] = []
+  const whiteouts: string[] = []
+  const markers: string[] = []
+  for await (const { rel, entry } of walk(root)) {
+    if (!entry.name.startsWith(WH)) continue
+    const dir = dirname(rel) === '.' ? '' : dirname(rel)
+    markers.push(rel)
+    if (entry.name === OPQ) opaque.push(join(root, dir))
+    else {
+      const target = join(root, dir, entry.name.slice(WH.length))
+      // Same-layer content beats its own whiteout (a whiteout only hides lower layers).
+      if (!(await lstat(target).catch(() => null))) whiteouts.push(target)
+    }
+  }
+  if (!markers.length) return
+  const times = new Map<string, { atime: Date; mtime: Date }>()
+  for (const m of markers) {
+    const d = dirname(join(root, m))
+    if (!times.has(d)) {
+      const st = await lstat(d)
+      times.set(d, { atime: st.atime, mtime: st.mtime })
+    }
+  }
+  for (const m of markers) await unlink(join(root, m))
+  await makeWhiteouts(whiteouts)
+  await markOpaque(opaque)
+  for (const [d, t] of times) await utimes(d, t.atime, t.mtime)
+}
+
+/** Removes the unpacked copy of a layer (e.g. to reclaim space). */
+export async function forgetLayer(diffID: string, cacheDir = DEFAULT_CACHE_DIR): Promise<void> {
+  await rm(join(cacheDir, 'layers', diffID.replace(/^sha256:/, '')), { recursive: true, force: true })
+}

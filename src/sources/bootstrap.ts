@@ -1,0 +1,104 @@
+/**
+ * A Debian-family base made by mmdebstrap from the distro's own mirror: no registry needed,
+ * and pinnable to a snapshot date. mmdebstrap writes the root filesystem as a tar on stdout
+ * (target `-`), which goes straight into the store as one layer.
+ */
+import type { BootstrapSource } from '../model/types.js'
+import { spawnStream, type StreamProcess } from '../util/exec-stream.js'
+import type { Reporter } from '../util/log.js'
+import { hostAptSources, pickMirror } from './apt-sources.js'
+
+/** Snapshot archive root; a snapshot date selects `<root>/archive/debian/<date>/`. Override with KILN_SNAPSHOT_MIRROR. */
+export const DEFAULT_SNAPSHOT_ROOT = 'https://snapshot.debian.org'
+
+/** Debian architecture names from the catalog's uname-style ones. */
+export function debianArch(arch: string): string {
+  const map: Record<string, string> = {
+    x86_64: 'amd64',
+    aarch64: 'arm64',
+    armv7l: 'armhf',
+    i686: 'i386',
+    ppc64le: 'ppc64el'
+  }
+  return map[arch] ?? arch
+}
+
+/** `YYYY-MM-DD` or `YYYYMMDD[THHMMSSZ]` → the snapshot archive's `YYYYMMDDTHHMMSSZ`. Throws on anything else. */
+export function snapshotTimestamp(date: string): string {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (m) return `${m[1]}${m[2]}${m[3]}T000000Z`
+  m = /^(\d{8})(T\d{6}Z)?$/.exec(date)
+  if (m) return `${m[1]}${m[2] ?? 'T000000Z'}`
+  throw new Error(`snapshot ${JSON.stringify(date)}: expected YYYY-MM-DD or YYYYMMDDTHHMMSSZ`)
+}
+
+/** Seconds since the epoch of a snapshot timestamp: mmdebstrap's SOURCE_DATE_EPOCH, for reproducible output. */
+export function snapshotEpoch(ts: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(ts)
+  if (!m) throw new Error(`snapshot timestamp ${ts}: not YYYYMMDDTHHMMSSZ`)
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000
+}
+
+/** `<root>/archive/debian/<timestamp>/` for a snapshot date. */
+export function snapshotMirror(
+  date: string,
+  root = process.env.KILN_SNAPSHOT_MIRROR || DEFAULT_SNAPSHOT_ROOT
+): string {
+  return `${root.replace(/\/+$/, '')}/archive/debian/${snapshotTimestamp(date)}/`
+}
+
+export interface BootstrapCommand {
+  args: string[]
+  env: Record<string, string>
+  mirror: string
+}
+
+/**
+ * The mmdebstrap command line for `b` (pure: table-tested). `hostMirror` is the default
+ * mirror when `b.mirror` is not set; a snapshot date replaces the mirror by the snapshot
+ * archive unless `b.mirror` is given, in which case that mirror is used as the snapshot root.
+ */
+export function bootstrapCommand(
+  b: BootstrapSource,
+  arch: string,
+  hostMirror: string | null
+): BootstrapCommand {
+  const env: Record<string, string> = {}
+  const args = ['--mode=auto', '--format=tar']
+  let mirror: string
+  if (b.snapshot) {
+    mirror = b.mirror ? snapshotMirror(b.snapshot, b.mirror) : snapshotMirror(b.snapshot)
+    env.SOURCE_DATE_EPOCH = String(snapshotEpoch(snapshotTimestamp(b.snapshot)))
+    // Snapshot Release files are past their Valid-Until date by design.
+    args.push('--aptopt=Acquire::Check-Valid-Until "false"')
+  } else {
+    if (!b.mirror && !hostMirror) {
+      throw new Error(
+        `bootstrap ${b.suite}: no mirror given and none found in the host's apt sources (/etc/apt)`
+      )
+    }
+    mirror = b.mirror ?? hostMirror!
+  }
+  if (b.variant) args.push(`--variant=${b.variant}`)
+  if (b.components?.length) args.push(`--components=${b.components.join(',')}`)
+  if (b.include?.length) args.push(`--include=${b.include.join(',')}`)
+  args.push(`--architectures=${debianArch(b.arch ?? arch)}`)
+  args.push(b.suite, '-', mirror)
+  return { args, env, mirror }
+}
+
+/** Starts mmdebstrap writing the root filesystem tar to stdout. */
+export async function startBootstrap(
+  b: BootstrapSource,
+  arch: string,
+  reporter: Reporter
+): Promise<StreamProcess> {
+  const hostMirror = b.mirror || b.snapshot ? null : pickMirror(await hostAptSources(), b.suite)
+  const cmd = bootstrapCommand(b, arch, hostMirror)
+  reporter.info(`mmdebstrap ${b.suite} from ${cmd.mirror}`)
+  return spawnStream('mmdebstrap', cmd.args, {
+    env: cmd.env,
+    reporter,
+    onLine: (l) => reporter.debug(`mmdebstrap: ${l}`)
+  })
+}

@@ -1,0 +1,171 @@
+/**
+ * The root disk of the boot check: image.tar.gz unpacked to scratch, its kernel modules
+ * replaced by the content of modules.tar.gz (so a broken modules archive fails the
+ * gate, as it would on the machine it is provisioned to), the check program added, then
+ * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
+ * archives are only read.
+ */
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  writeFileSync
+} from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { ExecError, run } from '../util/exec.js'
+import { formatBytes, type Reporter } from '../util/log.js'
+import { archiveError, decompressArgs, GateFailure } from './archives.js'
+
+export interface RootDiskOptions {
+  rootfs: string
+  modules: string
+  /** Scratch directory (removed by the caller). */
+  work: string
+  checkPath: string
+  checkScript: string
+  reporter?: Reporter
+}
+
+export interface RootDisk {
+  path: string
+  sizeBytes: number
+  /** Kernel releases found in the modules archive (lib/modules/<release>). */
+  moduleReleases: string[]
+}
+
+/** The image's own modules are left out: modules.tar.gz provides them. */
+const ROOTFS_MODULE_DIRS = ['./lib/modules', './usr/lib/modules', 'lib/modules', 'usr/lib/modules']
+
+const MiB = 1024 * 1024
+
+export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
+  const { reporter } = opts
+  const root = join(opts.work, 'root')
+  const staging = join(opts.work, 'modules')
+  mkdirSync(root)
+  mkdirSync(staging)
+
+  // Both archives unpack at once: each is one decompressor and one tar, two cores between them.
+  const extract = async (file: string, dest: string, extra: string[]): Promise<void> => {
+    try {
+      await run('tar', [...(await decompressArgs(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra], {
+        reporter
+      })
+    } catch (e) {
+      throw archiveError(file, 'cannot be extracted', e)
+    }
+  }
+  await settleAll([
+    extract(opts.rootfs, root, [
+      '--xattrs',
+      '--xattrs-include=*',
+      '--anchored',
+      ...ROOTFS_MODULE_DIRS.map((d) => `--exclude=${d}`)
+    ]),
+    extract(opts.modules, staging, [])
+  ])
+  if (readdirSync(root).length === 0) throw new GateFailure(`${opts.rootfs} is empty`)
+
+  const stagedModules = join(staging, 'lib', 'modules')
+  const releases = existsSync(stagedModules) ? readdirSync(stagedModules) : []
+  if (releases.length === 0)
+    throw new GateFailure(`${opts.modules} has no lib/modules/<kernel release>/ directory`)
+
+  // lib is usually a link to usr/lib (merged /usr): follow it inside the image, never on the host.
+  const modulesDir = join(resolveInRoot(root, 'lib'), 'modules')
+  mkdirSync(modulesDir, { recursive: true })
+  for (const r of releases) {
+    await rm(join(modulesDir, r), { recursive: true, force: true })
+    renameSync(join(stagedModules, r), join(modulesDir, r))
+  }
+
+  const check = join(root, opts.checkPath)
+  await rm(check, { force: true })
+  writeFileSync(check, opts.checkScript)
+  chmodSync(check, 0o755)
+
+  const used = Number((await run('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0])
+  const inodes = Number((await run('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0])
+  // Room for ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
+  const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160
+  const disk = join(opts.work, 'root.ext4')
+  reporter?.info(`making the root disk: ${formatBytes(used)} in ${inodes} files`)
+  try {
+    await run(
+      'mke2fs',
+      [
+        '-q',
+        '-F',
+        '-t',
+        'ext4',
+        '-L',
+        'kiln-root',
+        '-m',
+        '0',
+        '-N',
+        String(Math.ceil(inodes * 1.1) + 4096),
+        '-d',
+        root,
+        disk,
+        `${sizeMiB}M`
+      ],
+      { reporter }
+    )
+  } catch (e) {
+    const tail = e instanceof ExecError ? e.tail : []
+    throw new Error(
+      `mke2fs could not make the root disk from ${opts.rootfs}: ${tail.join(' | ') || String(e)}`
+    )
+  }
+  // The unpacked tree is as big as the disk: give the space back before booting.
+  await rm(root, { recursive: true, force: true })
+  await rm(staging, { recursive: true, force: true })
+  return { path: disk, sizeBytes: sizeMiB * MiB, moduleReleases: releases }
+}
+
+/** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */
+export async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises)
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value)
+}
+
+/**
+ * Resolves `rel` inside `root` as the image would see it, following symbolic links with
+ * absolute targets relative to `root` and never climbing above it.
+ */
+export function resolveInRoot(root: string, rel: string): string {
+  const resolved: string[] = []
+  let pending = rel.split('/').filter(Boolean)
+  let hops = 0
+  while (pending.length) {
+    const c = pending.shift() as string
+    if (c === '.') continue
+    if (c === '..') {
+      resolved.pop()
+      continue
+    }
+    const p = join(root, ...resolved, c)
+    let isLink = false
+    try {
+      isLink = lstatSync(p).isSymbolicLink()
+    } catch {
+      // Not there (yet): the rest is taken as it is.
+    }
+    if (!isLink) {
+      resolved.push(c)
+      continue
+    }
+    if (++hops > 40) throw new GateFailure(`too many symbolic links resolving /${rel} in the image`)
+    const target = readlinkSync(p)
+    if (target.startsWith('/')) resolved.length = 0
+    pending = [...target.split('/').filter(Boolean), ...pending]
+  }
+  return join(root, ...resolved)
+}

@@ -1,0 +1,81 @@
+/**
+ * qemu command lines for the boot check: the image's own kernel and initrd, the serial
+ * console on stdout, no display, no default devices, and -no-reboot so that a panic
+ * (panic=-1 reboots at once) or the check's power-off ends qemu.
+ */
+import type { GuestArch } from './archives.js'
+
+export type Accel = 'kvm' | 'tcg'
+
+export interface QemuSpec {
+  arch: GuestArch
+  accel: Accel
+  kernel: string
+  initrd?: string
+  /** Raw ext4 image for the root filesystem; absent for the initrd-only check. */
+  disk?: string
+  append: string
+  memoryMiB?: number
+}
+
+export interface Command {
+  file: string
+  args: string[]
+}
+
+/** The disk is the first virtio block device on both machines. */
+export const ROOT_DEVICE = '/dev/vda'
+
+export function qemuBinary(arch: GuestArch): string {
+  return arch === 'aarch64' ? 'qemu-system-aarch64' : 'qemu-system-x86_64'
+}
+
+export function serialConsole(arch: GuestArch): string {
+  return arch === 'aarch64' ? 'ttyAMA0' : 'ttyS0'
+}
+
+export function qemuCommand(spec: QemuSpec): Command {
+  const args: string[] = []
+  if (spec.arch === 'aarch64') {
+    args.push('-M', 'virt', '-cpu', spec.accel === 'kvm' ? 'host' : 'cortex-a57')
+  } else if (spec.accel === 'kvm') {
+    args.push('-cpu', 'host')
+  }
+  args.push(
+    '-accel',
+    spec.accel,
+    '-m',
+    String(spec.memoryMiB ?? 1024),
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-no-reboot',
+    '-serial',
+    'stdio',
+    '-kernel',
+    spec.kernel
+  )
+  if (spec.initrd) args.push('-initrd', spec.initrd)
+  args.push('-append', spec.append)
+  if (spec.disk) args.push('-drive', `file=${qemuOptionValue(spec.disk)},if=virtio,format=raw`)
+  return { file: qemuBinary(spec.arch), args }
+}
+
+/** Kernel command line of the full check: the disk is / and the check program is init. */
+export function diskAppend(arch: GuestArch, init: string): string {
+  return `console=${serialConsole(arch)} root=${ROOT_DEVICE} ro init=${init} panic=-1`
+}
+
+/**
+ * Kernel command line of the initrd-only check: no disk, so the initramfs looks for the
+ * root device, gives up after rootdelay, and (panic= set) reboots instead of a shell.
+ */
+export function initrdAppend(arch: GuestArch): string {
+  return `console=${serialConsole(arch)} root=${ROOT_DEVICE} rootdelay=1 panic=-1`
+}
+
+/** qemu splits -drive options on commas; a comma in a path is written twice. */
+function qemuOptionValue(v: string): string {
+  return v.replace(/,/g, ',,')
+}

@@ -1,0 +1,204 @@
+// The boot gate for real: the kernel fixture's archives (laid out as the exporters lay them
+// out) booted under qemu, and deliberately broken copies of them, each failing with a message
+// that names what is wrong. After every test no qemu process and no scratch directory remain.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { Command } from 'commander'
+import { registerVerify } from '../../src/adapters/cli/commands/verify.js'
+import type { CliContext } from '../../src/adapters/cli/context.js'
+import { run } from '../../src/util/exec.js'
+import { SilentReporter } from '../../src/util/log.js'
+import { verifyBoot, type BootResult } from '../../src/verify/boot.js'
+import { BootAborted } from '../../src/verify/console.js'
+import { TEMP_PREFIX } from '../../src/verify/temp.js'
+import {
+  BOOT_ARCHIVES,
+  copyArchives,
+  deleteMembers,
+  ensureBootArchives,
+  replaceSingle,
+  scramble,
+  type BootArchives
+} from '../fixtures/boot-archives.js'
+
+const reporter = new SilentReporter()
+let good: BootArchives
+let scratch: string
+
+/** qemu processes started by this process's checks (their command lines name our scratch dirs). */
+function liveQemus(): string[] {
+  const found: string[] = []
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')
+      if (cmd[0].includes('qemu-system') && cmd.some((a) => a.includes(TEMP_PREFIX))) found.push(pid)
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found
+}
+
+function scratchDirsLeft(): string[] {
+  return readdirSync(tmpdir()).filter((f) => f.startsWith(TEMP_PREFIX))
+}
+
+function snapshot(dir: string): string {
+  return BOOT_ARCHIVES.map((f) => {
+    const st = statSync(join(dir, f))
+    return `${f} ${st.size} ${st.mtimeMs}`
+  }).join('\n')
+}
+
+/** The program with only this command, as main() builds it. */
+function cli(ctx: CliContext): Command {
+  const program = new Command().exitOverride()
+  registerVerify(program, ctx)
+  return program
+}
+
+function expectFailed(r: BootResult, message: RegExp): void {
+  if (r.status !== 'failed' || !message.test(r.message ?? '')) {
+    throw new Error(`expected a failure matching ${message}, got: ${JSON.stringify(r, null, 2)}`)
+  }
+}
+
+beforeAll(async () => {
+  good = await ensureBootArchives()
+  scratch = mkdtempSync(join(tmpdir(), 'kiln-verify-itg-'))
+})
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+afterEach(() => {
+  expect(liveQemus()).toEqual([])
+  expect(scratchDirsLeft()).toEqual([])
+})
+
+it('boots the good archives: root on the disk, a module loaded, /sbin/init there', async () => {
+  const before = snapshot(good.dir)
+  const r = await verifyBoot({ dir: good.dir, reporter })
+  if (r.status !== 'passed') throw new Error(`boot check failed: ${r.message}\n${r.consoleTail.join('\n')}`)
+  expect(r.kernel).toBe(good.kernel)
+  expect(['kvm', 'tcg']).toContain(r.accel)
+  expect(r.seconds).toBeGreaterThan(0)
+  expect(r.seconds).toBeLessThan(120)
+  expect(r.consoleTail.some((l) => l.startsWith(`KILN-BOOT-OK ${good.kernel} `))).toBe(true)
+  expect(r.consoleTail).toContain('KILN-CHECK root filesystem on /dev/vda')
+  expect(r.consoleTail.some((l) => /^KILN-CHECK module loop loaded from \/lib\/modules\//.test(l))).toBe(true)
+  // What is published is only read.
+  expect(snapshot(good.dir)).toBe(before)
+  process.stderr.write(
+    `boot check: ${r.seconds.toFixed(1)} s booting, ${r.totalSeconds.toFixed(1)} s in all (${r.accel})\n`
+  )
+})
+
+it('kiln verify boot --initrd-only passes once the initramfs looks for its root', async () => {
+  const ctx = { reporter, exitCode: 0 }
+  await cli(ctx).parseAsync(['node', 'kiln', 'verify', 'boot', good.dir, '--initrd-only', '--timeout', '100'])
+  expect(ctx.exitCode).toBe(0)
+})
+
+it('fails before booting when the initrd is missing or empty', async () => {
+  const missing = copyArchives(good.dir, scratch, 'no-initrd')
+  rmSync(join(missing, 'initrd.tar.gz'))
+  const r1 = await verifyBoot({ dir: missing, reporter })
+  expectFailed(r1, /has no initrd: initrd\.tar\.gz not found/)
+  expect(r1.consoleTail).toEqual([])
+  await expect(
+    cli({ reporter, exitCode: 0 }).parseAsync(['node', 'kiln', 'verify', 'boot', missing])
+  ).rejects.toThrow(
+    new RegExp(`^${basename(missing)}: boot check: ${missing} has no initrd: initrd.tar.gz not found$`)
+  )
+
+  const empty = copyArchives(good.dir, scratch, 'empty-initrd')
+  await replaceSingle(empty, 'initrd.tar.gz', 'initrd', (p) => scramble(p, 0))
+  const r2 = await verifyBoot({ dir: empty, reporter })
+  expectFailed(r2, /initrd\.tar\.gz has no initrd \(\.\/initrd is empty\)/)
+})
+
+it('fails at the kernel panic when the initrd is corrupt, with the console tail', async () => {
+  const dir = copyArchives(good.dir, scratch, 'corrupt-initrd')
+  await replaceSingle(dir, 'initrd.tar.gz', 'initrd', (p) => scramble(p, 1 << 20))
+  const t0 = Date.now()
+  const r = await verifyBoot({ dir, reporter, mode: 'initrd', timeoutSec: 100 })
+  expectFailed(r, /^kernel panic: VFS: Unable to mount root fs .*\(console: Initramfs unpacking failed/)
+  expect(r.consoleTail.length).toBeGreaterThan(10)
+  expect(Date.now() - t0).toBeLessThan(90_000) // stopped at the panic, not at the timeout
+})
+
+it('fails when the modules archive lacks the module the check loads, naming it', async () => {
+  const dir = copyArchives(good.dir, scratch, 'no-loop')
+  await deleteMembers(dir, 'modules.tar.gz', '*/loop.ko')
+  const r = await verifyBoot({ dir, reporter })
+  expectFailed(r, /failed its checks: module loop: its file is missing/)
+  expect(r.consoleTail.some((l) => l.startsWith('KILN-CHECK-FAIL module loop'))).toBe(true)
+})
+
+it('fails when the root filesystem has no /sbin/init, naming it', async () => {
+  const dir = copyArchives(good.dir, scratch, 'no-init')
+  await deleteMembers(dir, 'image.tar.gz', '*sbin/init')
+  const r = await verifyBoot({ dir, reporter })
+  expectFailed(r, /failed its checks: \/sbin\/init is missing$/)
+})
+
+it('stops qemu at the timeout and when cancelled, leaving nothing behind', async () => {
+  const r = await verifyBoot({ dir: good.dir, reporter, mode: 'initrd', timeoutSec: 2 })
+  expectFailed(r, /^timed out after 2 s: the initrd never reached its root device lookup/)
+  expect(liveQemus()).toEqual([])
+
+  const abort = new AbortController()
+  const started = verifyBoot({ dir: good.dir, reporter, mode: 'initrd', signal: abort.signal })
+  setTimeout(() => abort.abort(), 3000)
+  await expect(started).rejects.toThrow(BootAborted)
+})
+
+it('removes the scratch directory and qemu when the process is terminated', async () => {
+  // A check killed by SIGTERM mid-boot: its exit hooks remove its scratch dir and its qemu.
+  const script = join(scratch, 'boot.mts')
+  writeFileSync(
+    script,
+    [
+      `import { verifyBoot } from ${JSON.stringify(join(process.cwd(), 'src/verify/boot.ts'))}`,
+      `import { SilentReporter } from ${JSON.stringify(join(process.cwd(), 'src/util/log.ts'))}`,
+      `await verifyBoot({ dir: process.argv[2], mode: 'initrd', accel: 'tcg', reporter: new SilentReporter() })`
+    ].join('\n')
+  )
+  const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
+  const child = run(tsx, [script, good.dir]).then(
+    () => 'exited normally',
+    (e: Error) => e.message
+  )
+  const childPid = await waitFor(() => {
+    const dir = readdirSync(tmpdir()).find((f) => /^kiln-verify-\d+-/.test(f) && !f.startsWith(TEMP_PREFIX))
+    return dir ? dir.split('-')[2] : undefined
+  })
+  await waitFor(() => qemuOf(childPid))
+  process.kill(Number(childPid), 'SIGTERM')
+  expect(await child).toMatch(/SIGTERM|status [1-9]/)
+  await waitFor(() => (qemuOf(childPid) ? undefined : 'gone'), 10_000)
+  expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-verify-${childPid}-`))).toEqual([])
+})
+
+function qemuOf(pid: string): string | undefined {
+  for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
+      if (cmd.startsWith('qemu-system') && cmd.includes(`kiln-verify-${pid}-`)) return p
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined
+}
+
+async function waitFor<T>(probe: () => T | undefined, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = probe()
+    if (v !== undefined) return v
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}

@@ -1,0 +1,124 @@
+import { parseInputs, splitList } from '../../src/adapters/action/inputs.js'
+import { matrixOf } from '../../src/adapters/action/outputs.js'
+import { InvalidInputError } from '../../src/util/errors.js'
+import type { Plan } from '../../src/plan/types.js'
+import { planned } from './cache-helpers.js'
+
+const reader = (given: Record<string, string>) => (name: string) => given[name] ?? ''
+
+describe('parseInputs', () => {
+  test('defaults as action.yml declares them', () => {
+    expect(parseInputs(reader({}))).toEqual({
+      'images-file': 'IMAGES.json',
+      targets: [],
+      distro: undefined,
+      plan: undefined,
+      arch: undefined,
+      cache: 'github',
+      'cache-dir': '',
+      'cache-size': '',
+      'store-dir': '',
+      'out-dir': 'out',
+      exports: true,
+      compression: 'gzip',
+      'release-tag': '',
+      'upload-artifacts': true,
+      mode: 'build',
+      jobs: 2,
+      'source-date-epoch': undefined,
+      verify: true,
+      token: ''
+    })
+  })
+
+  test.each([
+    [{ targets: 'a, b\nc\n' }, { targets: ['a', 'b', 'c'] }],
+    [
+      { cache: 'local', 'cache-dir': '/var/cache/kiln', 'cache-size': '8G' },
+      { cache: 'local', 'cache-dir': '/var/cache/kiln', 'cache-size': '8G' }
+    ],
+    [
+      { mode: 'plan', jobs: '4', exports: 'false', 'source-date-epoch': '1700000000' },
+      { mode: 'plan', jobs: 4, exports: false, 'source-date-epoch': 1700000000 }
+    ],
+    [
+      { distro: ' debian_12 ', plan: 'c3.small.x86' },
+      { distro: 'debian_12', plan: 'c3.small.x86' }
+    ]
+  ])('%j', (given, expected) => {
+    expect(parseInputs(reader(given))).toMatchObject(expected)
+  })
+
+  test('every bad input is reported at once, by name', () => {
+    let err: unknown
+    try {
+      parseInputs(
+        reader({
+          cache: 'redis',
+          jobs: '0',
+          exports: 'maybe',
+          mode: 'deploy',
+          'cache-size': 'big',
+          'source-date-epoch': 'yesterday'
+        })
+      )
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(InvalidInputError)
+    const problems = (err as InvalidInputError).problems.map((p) => `${p.pointer}: ${p.message}`)
+    expect(problems).toEqual([
+      '/jobs: "0" is not a whole number of at least 1',
+      '/source-date-epoch: "yesterday" is not a Unix time in seconds',
+      '/cache-size: invalid size "big": expected a number with an optional unit K, M, G or T',
+      '/cache: "redis" is not one of local, github, none',
+      '/exports: "maybe" is not a boolean (true or false)',
+      '/mode: "deploy" is not one of build, plan'
+    ])
+  })
+
+  test('a local cache needs a directory', () => {
+    expect(() => parseInputs(reader({ cache: 'local' }))).toThrow(/cache "local" needs a cache-dir/)
+  })
+
+  test('splitList', () => expect(splitList(' a,,b \n\n c')).toEqual(['a', 'b', 'c']))
+})
+
+describe('matrixOf', () => {
+  const img = (name: string, distro?: string, plan?: string) => {
+    const p = planned(name, [])
+    p.spec.distro = distro
+    p.spec.plan = plan
+    return p
+  }
+  const plan = {
+    images: [
+      img('d12-base', 'debian_12'),
+      img('d12-c3', 'debian_12', 'c3.small.x86'),
+      img('d12-m3', 'debian_12', 'm3.large.x86'),
+      img('u22-base', 'ubuntu_22')
+    ]
+  } as Plan
+
+  test('one job per distinct combination of the chosen images, each naming its targets', () => {
+    const m = matrixOf(plan, {})
+    expect(JSON.parse(JSON.stringify(m))).toEqual({
+      include: [
+        { distro: 'debian_12', plan: '', arch: 'x86_64', targets: 'd12-base' },
+        { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', targets: 'd12-c3' },
+        { distro: 'debian_12', plan: 'm3.large.x86', arch: 'x86_64', targets: 'd12-m3' },
+        { distro: 'ubuntu_22', plan: '', arch: 'x86_64', targets: 'u22-base' }
+      ]
+    })
+  })
+
+  test('ancestors pulled in by a selection are not matrix jobs', () => {
+    expect(matrixOf(plan, { plan: 'c3.small.x86' }).include).toEqual([
+      { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', targets: 'd12-c3' }
+    ])
+    expect(matrixOf(plan, { targets: ['d12-m3', 'd12-c3'] }).include.map((e) => e.targets)).toEqual([
+      'd12-c3',
+      'd12-m3'
+    ])
+  })
+})

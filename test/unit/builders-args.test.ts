@@ -1,0 +1,145 @@
+import { dockerBuildArgs, dockerSafeName, isDockerStepLine } from '../../src/builders/docker-build-args.js'
+import type { ImageSpec } from '../../src/model/types.js'
+
+function spec(over: Partial<ImageSpec> = {}): ImageSpec {
+  return {
+    name: 'debian_12-c3.small.x86',
+    index: 1,
+    pointer: '/images/1',
+    builder: 'dockerfile',
+    base: { kind: 'image', name: 'debian_12-base' },
+    dependsOn: [],
+    arch: 'x86_64',
+    file: 'plans/c3/Dockerfile',
+    workingDir: '.',
+    args: {},
+    extraArgs: [],
+    labels: {},
+    exports: [],
+    verify: true,
+    ...over
+  }
+}
+
+const common = { file: '/p/plans/c3/Dockerfile', contextDir: '/p', outputTag: 'kiln-out/x:1' }
+
+describe('dockerBuildArgs', () => {
+  const cases: Array<[string, ImageSpec, Parameters<typeof dockerBuildArgs>[1], string[]]> = [
+    [
+      'classic builder, base, host network by default',
+      spec(),
+      { ...common, mode: 'classic', baseRef: 'kiln-base/x:1' },
+      [
+        'build',
+        '--file',
+        '/p/plans/c3/Dockerfile',
+        '--tag',
+        'kiln-out/x:1',
+        '--network',
+        'host',
+        '--force-rm',
+        '--build-arg',
+        'BASE_IMAGE=kiln-base/x:1',
+        '/p'
+      ]
+    ],
+    [
+      'buildx loads the result into the engine; scratch has no BASE_IMAGE',
+      spec({ base: { kind: 'scratch' } }),
+      { ...common, mode: 'buildx' },
+      [
+        'buildx',
+        'build',
+        '--load',
+        '--file',
+        '/p/plans/c3/Dockerfile',
+        '--tag',
+        'kiln-out/x:1',
+        '--network',
+        'host',
+        '/p'
+      ]
+    ],
+    [
+      'user tag, network, args sorted, target, labels, extra args before the context',
+      spec({
+        tag: 'corpusops/app:1.0',
+        network: 'none',
+        args: { Z: '1', A: 'two words' },
+        target: 'final',
+        labels: { 'org.example.b': 'b', 'org.example.a': 'a' },
+        extraArgs: ['--squash', '--build-arg', 'X={tag}']
+      }),
+      { ...common, mode: 'classic', baseRef: 'b:1', sourceDateEpoch: 1700000000 },
+      [
+        'build',
+        '--file',
+        '/p/plans/c3/Dockerfile',
+        '--tag',
+        'kiln-out/x:1',
+        '--tag',
+        'corpusops/app:1.0',
+        '--network',
+        'none',
+        '--force-rm',
+        '--build-arg',
+        'A=two words',
+        '--build-arg',
+        'BASE_IMAGE=b:1',
+        '--build-arg',
+        'SOURCE_DATE_EPOCH=1700000000',
+        '--build-arg',
+        'Z=1',
+        '--target',
+        'final',
+        '--label',
+        'org.example.a=a',
+        '--label',
+        'org.example.b=b',
+        '--squash',
+        '--build-arg',
+        'X={tag}',
+        '/p'
+      ]
+    ],
+    [
+      "the catalog's own BASE_IMAGE wins",
+      spec({ args: { BASE_IMAGE: 'mine:1' } }),
+      { ...common, mode: 'classic', baseRef: 'kiln-base/x:1' },
+      [
+        'build',
+        '--file',
+        '/p/plans/c3/Dockerfile',
+        '--tag',
+        'kiln-out/x:1',
+        '--network',
+        'host',
+        '--force-rm',
+        '--build-arg',
+        'BASE_IMAGE=mine:1',
+        '/p'
+      ]
+    ]
+  ]
+  it.each(cases)('%s', (_title, s, inputs, want) => {
+    expect(dockerBuildArgs(s, inputs)).toEqual(want)
+  })
+})
+
+describe('dockerSafeName', () => {
+  it.each([
+    ['debian_12-c3.small.x86', 'debian_12-c3.small.x86'],
+    ['Busybox ACI', 'busybox-aci'],
+    ['-x-', 'x'],
+    ['***', 'image']
+  ])('%s → %s', (a, b) => expect(dockerSafeName(a)).toBe(b))
+})
+
+describe('isDockerStepLine', () => {
+  it.each([
+    ['Step 2/5 : RUN apt-get update', true],
+    ['#7 [2/3] RUN apt-get update', true],
+    [' ---> Running in 0a1b2c', false],
+    ['Get:1 http://deb bookworm InRelease', false]
+  ])('%s', (l, want) => expect(isDockerStepLine(l)).toBe(want))
+})

@@ -1,0 +1,210 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { compareVersions } from '../../src/exporters/boot.js'
+import { FileSink, ParallelGzipSink } from '../../src/exporters/compress.js'
+import { exportImage } from '../../src/exporters/export.js'
+import { flatten } from '../../src/exporters/flatten.js'
+import { resolveInput, resolveLayers } from '../../src/exporters/inputs.js'
+import { parseApkInstalled, parseDpkgStatus } from '../../src/exporters/packages.js'
+import { BuildError } from '../../src/util/errors.js'
+import { readTar, Scratch, tarBuffer, type Member } from './flatten-fixtures.js'
+
+let s: Scratch
+beforeEach(() => {
+  s = new Scratch()
+})
+afterEach(() => s.cleanup())
+
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
+
+describe('inputs', () => {
+  const L0: Member[] = [{ name: 'etc/' }, { name: 'etc/a', content: 'a' }]
+  const L1: Member[] = [{ name: 'etc/.wh.a' }, { name: 'etc/b', content: 'b' }]
+
+  test('a legacy docker save tarball (file or stdin): layers are regions of the outer file, in manifest order', async () => {
+    const l0 = await tarBuffer(L0)
+    const l1 = await tarBuffer(L1)
+    // manifest.json last, as a streamed save may have it.
+    const save = await tarBuffer([
+      { name: 'bbb/layer.tar', content: l1 },
+      { name: 'aaa/layer.tar', content: l0 },
+      { name: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', RepoTags: ['x:y'], Layers: ['aaa/layer.tar', 'bbb/layer.tar'] }]) }
+    ])
+    const path = s.file(save, 'save.tar')
+    const input = await resolveInput(path)
+    try {
+      expect(input.layers.map((l) => l.path)).toEqual([path, path])
+      expect(input.layers.map((l, i) => save.subarray(l.offset, l.offset + l.length).equals([l0, l1][i]))).toEqual([true, true])
+      await flatten({ layers: input.layers, output: s.path('o.tar'), compression: 'none' })
+      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual(['./', './etc/', './etc/b'])
+    } finally {
+      await input.cleanup()
+    }
+    const piped = await resolveInput('-', Readable.from([save.subarray(0, 1000), save.subarray(1000)]))
+    try {
+      expect(piped.layers.map((l) => l.length)).toEqual([l0.length, l1.length])
+      expect(piped.layers[0].path).not.toBe(path)
+    } finally {
+      await piped.cleanup()
+    }
+  })
+
+  test('an OCI layout dir with DIR:TAG picks the tagged image; gzip layers are decompressed', async () => {
+    const l0 = gzipSync(await tarBuffer(L0))
+    const l1 = await tarBuffer(L1)
+    const dir = s.path('layout')
+    mkdirSync(join(dir, 'blobs/sha256'), { recursive: true })
+    const blob = (b: Buffer): string => {
+      writeFileSync(join(dir, 'blobs/sha256', sha(b)), b)
+      return `sha256:${sha(b)}`
+    }
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [{ digest: blob(l0) }, { digest: blob(l1) }] }))
+    const other = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [{ digest: blob(l1) }] }))
+    const ann = (t: string): Record<string, string> => ({ 'org.opencontainers.image.ref.name': t })
+    writeFileSync(
+      join(dir, 'index.json'),
+      JSON.stringify({ manifests: [{ digest: blob(manifest), annotations: ann('want') }, { digest: blob(other), annotations: ann('other') }] })
+    )
+    await expect(resolveInput(dir)).rejects.toThrow(/names 2 images; pick one/)
+    const input = await resolveInput(`${dir}:want`)
+    try {
+      expect(input.layers).toHaveLength(2)
+      expect(input.layers[0].path).not.toContain('layout') // decompressed copy
+      await flatten({ layers: input.layers, output: s.path('o.tar'), compression: 'none' })
+      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual(['./', './etc/', './etc/b'])
+    } finally {
+      await input.cleanup()
+    }
+  })
+
+  test('store layers (LayerRef) are used in place', async () => {
+    const buf = await tarBuffer(L0)
+    const path = s.file(buf)
+    const r = await resolveLayers([{ digest: `sha256:${sha(buf)}`, diffID: `sha256:${sha(buf)}`, size: buf.length, mediaType: 'x', path }])
+    expect(r.layers).toEqual([{ path, offset: 0, length: buf.length, digest: `sha256:${sha(buf)}` }])
+    await r.cleanup()
+  })
+})
+
+describe('parallel gzip', () => {
+  test('makes one valid gzip stream, identical each time, across many blocks', async () => {
+    const data = Buffer.alloc(5 * (1 << 20) + 12345)
+    let x = 1
+    for (let i = 0; i < data.length; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff
+      data[i] = x % 7 === 0 ? x & 0xff : 97 + (i % 13)
+    }
+    const run = async (name: string): Promise<Buffer> => {
+      const sink = new FileSink(s.path(name))
+      const gz = new ParallelGzipSink(sink, 6)
+      for (let off = 0; off < data.length; off += 300_000) await gz.write(data.subarray(off, off + 300_000))
+      await gz.end()
+      expect(sink.sha256).toBe(sha(readFileSync(s.path(name))))
+      return readFileSync(s.path(name))
+    }
+    const a = await run('a.gz')
+    expect(gunzipSync(a).equals(data)).toBe(true)
+    expect(a.length).toBeLessThan(data.length / 2)
+    expect((await run('b.gz')).equals(a)).toBe(true)
+  })
+})
+
+describe('packages', () => {
+  test('dpkg status: installed packages only, sorted', () => {
+    const status = [
+      'Package: zlib1g\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1:1.2.13.dfsg-1\nDescription: x\n continued: line',
+      'Package: removed\nStatus: deinstall ok config-files\nVersion: 1.0',
+      'Package: bash\nStatus: install ok installed\nArchitecture: amd64\nVersion: 5.2.15-2+b2'
+    ].join('\n\n')
+    expect(parseDpkgStatus(status)).toEqual([
+      { name: 'bash', version: '5.2.15-2+b2', arch: 'amd64' },
+      { name: 'zlib1g', version: '1:1.2.13.dfsg-1', arch: 'amd64' }
+    ])
+  })
+  test('apk installed', () => {
+    expect(parseApkInstalled('C:Q1x\nP:musl\nV:1.2.4-r2\nA:x86_64\n\nP:busybox\nV:1.36.1-r5\nA:x86_64\n')).toEqual([
+      { name: 'busybox', version: '1.36.1-r5', arch: 'x86_64' },
+      { name: 'musl', version: '1.2.4-r2', arch: 'x86_64' }
+    ])
+  })
+})
+
+describe('boot archives', () => {
+  test('version sort, like sort -V', () => {
+    expect(['6.1.0-9-amd64', '6.1.0-10-amd64', '5.10.0-28-amd64'].sort(compareVersions)).toEqual(['5.10.0-28-amd64', '6.1.0-9-amd64', '6.1.0-10-amd64'])
+  })
+
+  // A merged-/usr image: lib → usr/lib, two kernels, a rescue kernel, /vmlinuz links, a dpkg database.
+  const image = async (): Promise<ReturnType<Scratch['layers']>> =>
+    s.layers(
+      [
+        { name: 'lib', type: 'symlink', linkname: 'usr/lib' },
+        { name: 'usr/' },
+        { name: 'usr/lib/' },
+        { name: 'usr/lib/modules/' },
+        { name: 'usr/lib/modules/6.1.0-9-amd64/' },
+        { name: 'usr/lib/modules/6.1.0-9-amd64/old.ko', content: 'old' },
+        { name: 'boot/' },
+        { name: 'boot/vmlinuz-6.1.0-9-amd64', content: 'K9' },
+        { name: 'boot/initrd.img-6.1.0-9-amd64', content: 'I9' },
+        { name: 'var/' },
+        { name: 'var/lib/' },
+        { name: 'var/lib/dpkg/' },
+        { name: 'var/lib/dpkg/status', content: 'Package: linux-image-6.1.0-9-amd64\nStatus: install ok installed\nVersion: 6.1.27-1\n' }
+      ],
+      [
+        { name: 'usr/lib/modules/6.1.0-10-amd64/' },
+        { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/' },
+        { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/a.ko', content: 'A' },
+        { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/b.ko', type: 'link', linkname: 'usr/lib/modules/6.1.0-10-amd64/kernel/a.ko' },
+        { name: 'usr/lib/modules/6.1.0-10-amd64/build', type: 'symlink', linkname: '/usr/src/linux-headers-6.1.0-10-amd64' },
+        { name: 'boot/vmlinuz-6.1.0-10-amd64', content: 'K10', mode: 0o600 },
+        { name: 'boot/initramfs-6.1.0-10-amd64.img', content: 'I10' },
+        { name: 'boot/vmlinuz-0-rescue-abc', content: 'R' },
+        { name: 'vmlinuz', type: 'symlink', linkname: 'boot/vmlinuz-6.1.0-10-amd64' }
+      ]
+    )
+
+  test('newest kernel, its initrd whatever it is called, modules at lib/modules/V; SHA256SUMS checks', async () => {
+    const layers = await image()
+    const r = await exportImage({ layers, outDir: s.dir, name: 'img', exports: ['rootfs', 'kernel', 'initrd', 'modules'], compression: 'gzip', baseChain: [{ name: 'base', key: 'k0' }], key: 'k1' })
+    expect(r.kernel).toBe('6.1.0-10-amd64')
+    const list = async (f: string): Promise<Array<[string, string, string]>> =>
+      (await readTar(gunzipSync(readFileSync(join(r.dir, f))))).map((m) => [m.name, m.type, m.content])
+    expect(await list('kernel.tar.gz')).toEqual([['./vmlinuz', 'file', 'K10']])
+    expect(await list('initrd.tar.gz')).toEqual([['./initrd', 'file', 'I10']])
+    expect(await list('modules.tar.gz')).toEqual([
+      ['lib/modules/6.1.0-10-amd64/', 'directory', ''],
+      ['lib/modules/6.1.0-10-amd64/kernel/', 'directory', ''],
+      ['lib/modules/6.1.0-10-amd64/kernel/a.ko', 'file', 'A'],
+      ['lib/modules/6.1.0-10-amd64/kernel/b.ko', 'file', 'A'],
+      ['lib/modules/6.1.0-10-amd64/build', 'symlink', '']
+    ])
+    const sums = readFileSync(r.sumsPath, 'utf8').trim().split('\n')
+    expect(sums.map((l) => l.split('  ')[1])).toEqual(['image.tar.gz', 'initrd.tar.gz', 'kernel.tar.gz', 'manifest.json', 'modules.tar.gz'])
+    for (const l of sums) {
+      const [hex, f] = l.split('  ')
+      expect(sha(readFileSync(join(r.dir, f)))).toBe(hex)
+    }
+    const m = JSON.parse(readFileSync(r.manifestPath, 'utf8'))
+    expect(m).toMatchObject({ name: 'img', key: 'k1', base: [{ name: 'base', key: 'k0' }], kernel: '6.1.0-10-amd64', packageFormat: 'dpkg' })
+    expect(m.packages).toEqual([{ name: 'linux-image-6.1.0-9-amd64', version: '6.1.27-1' }])
+    expect(m.layers).toHaveLength(2)
+  })
+
+  test('a pinned kernel; zstd archives; a missing kernel fails naming the image', async () => {
+    const layers = await image()
+    const r = await exportImage({ layers, outDir: s.dir, name: 'pin', exports: ['kernel', 'initrd'], compression: 'zstd', kernel: '6.1.0-9-amd64' })
+    expect(r.archives.map((a) => a.file)).toEqual(['kernel.tar.zst', 'initrd.tar.zst'])
+    await expect(exportImage({ layers, outDir: s.dir, name: 'pin2', exports: ['kernel'], compression: 'none', kernel: '9.9' })).rejects.toThrow(
+      /pin2: .*kernel 9.9 is not in the image \(found: 6.1.0-9-amd64, 6.1.0-10-amd64\)/
+    )
+    const plain = await s.layers([{ name: 'etc/' }])
+    const e = await exportImage({ layers: plain, outDir: s.dir, name: 'nokernel', exports: ['rootfs', 'kernel'], compression: 'none' }).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(BuildError)
+    expect(String((e as Error).message)).toMatch(/^nokernel: .*no kernel in the image/)
+  })
+})

@@ -1,0 +1,210 @@
+import path from 'node:path'
+import { stringify } from 'yaml'
+import { loadCatalog } from '../../src/model/load.js'
+import type { ImageSpec } from '../../src/model/types.js'
+import { InvalidInputError } from '../../src/util/errors.js'
+import { fixturesDir, removeTree, writeTree } from '../fixtures/catalog/tree.js'
+
+const dirs: string[] = []
+afterAll(async () => Promise.all(dirs.map(removeTree)))
+async function tree(files: Record<string, string | object>): Promise<string> {
+  const dir = await writeTree(files)
+  dirs.push(dir)
+  return dir
+}
+
+const doc = {
+  $schema: 'https://example.invalid/images-v1.schema.json',
+  version: 1,
+  defaults: { arch: 'aarch64', distro: 'debian_12', exports: ['rootfs', 'kernel'] },
+  images: [
+    {
+      name: 'debian_12-base',
+      base: { bootstrap: { suite: 'bookworm', variant: 'minbase', include: ['systemd-sysv'] } }
+    },
+    {
+      name: 'debian_12-c3',
+      plan: 'c3.small.x86',
+      arch: 'x86_64',
+      builder: 'dockerfile',
+      file: 'plans/c3/Dockerfile',
+      working_dir: 'plans/c3/',
+      args: { A: '1' },
+      extra_args: "--label 'a b=c'",
+      exports: []
+    },
+    {
+      name: 'tools',
+      base: 'debian_12-base',
+      packs: ['packs/ipmi'],
+      run: [['apt-get', 'install', '-y', 'ipmitool'], 'echo hi'],
+      verify: false
+    },
+    { name: 'pk', base: 'empty', builder: 'packer', file: 'packer/t.pkr.hcl', vars: { motd: 'hello' } }
+  ]
+}
+const files = {
+  'plans/c3/Dockerfile': 'FROM debian_12-base\n',
+  'packs/ipmi/etc/x': 'x',
+  'packer/t.pkr.hcl': 'source "docker" "x" {}\n'
+}
+
+describe('IMAGES.json v1', () => {
+  let images: ImageSpec[]
+  let root: string
+  beforeAll(async () => {
+    root = await tree({ ...files, 'IMAGES.json': doc })
+    const c = await loadCatalog(path.join(root, 'IMAGES.json'))
+    expect(c.format).toBe('kiln-v1')
+    expect(c.file).toBe(path.join(root, 'IMAGES.json'))
+    images = c.images
+  })
+
+  test('a bootstrap base without a builder is imported as is, with the defaults', () => {
+    expect(images[0]).toEqual({
+      name: 'debian_12-base',
+      index: 0,
+      pointer: '/images/0',
+      line: 13,
+      builder: 'import',
+      base: {
+        kind: 'bootstrap',
+        bootstrap: { suite: 'bookworm', variant: 'minbase', include: ['systemd-sysv'] }
+      },
+      dependsOn: [],
+      distro: 'debian_12',
+      arch: 'aarch64',
+      workingDir: '.',
+      args: {},
+      extraArgs: [],
+      labels: {},
+      exports: ['rootfs', 'kernel'],
+      verify: true
+    })
+  })
+
+  test('a dockerfile image: paths normalised, extra_args split, network host', () => {
+    expect(images[1]).toMatchObject({
+      builder: 'dockerfile',
+      base: { kind: 'scratch' },
+      file: 'plans/c3/Dockerfile',
+      workingDir: 'plans/c3',
+      plan: 'c3.small.x86',
+      arch: 'x86_64',
+      args: { A: '1' },
+      extraArgs: ['--label', 'a b=c'],
+      exports: [],
+      network: 'host'
+    })
+  })
+
+  test('overlay steps make an overlay image', () => {
+    expect(images[2]).toMatchObject({
+      builder: 'overlay',
+      base: { kind: 'image', name: 'debian_12-base' },
+      overlay: { packs: ['packs/ipmi'], run: [['apt-get', 'install', '-y', 'ipmitool'], 'echo hi'] },
+      verify: false
+    })
+    expect(images[2].network).toBeUndefined()
+  })
+
+  test('packer vars become args; "empty" is scratch', () => {
+    expect(images[3]).toMatchObject({ builder: 'packer', base: { kind: 'scratch' }, args: { motd: 'hello' } })
+  })
+
+  test('YAML loads into the same catalog', async () => {
+    const yamlRoot = await tree({ ...files, 'IMAGES.yaml': `# a comment\n${stringify(doc)}` })
+    const c = await loadCatalog(path.join(yamlRoot, 'IMAGES.yaml'))
+    const strip = (i: ImageSpec) => ({ ...i, line: undefined })
+    expect(c.images.map(strip)).toEqual(images.map(strip))
+  })
+
+  test('root can be given; paths then resolve against it', async () => {
+    const r = await tree({ ...files, 'conf/IMAGES.json': doc })
+    const c = await loadCatalog(path.join(r, 'conf/IMAGES.json'), { root: r })
+    expect(c.images[1].file).toBe('plans/c3/Dockerfile')
+    await expect(loadCatalog(path.join(r, 'conf/IMAGES.json'))).rejects.toThrow(
+      /file "plans\/c3\/Dockerfile" does not exist/
+    )
+  })
+})
+
+describe('corpusops IMAGES.json', () => {
+  const project = path.join(fixturesDir, 'corpusops/setups.myapp')
+  test('loads as it is, with corpusops defaults', async () => {
+    const c = await loadCatalog(path.join(project, '.docker/IMAGES.json'))
+    expect(c.format).toBe('corpusops')
+    expect(path.basename(c.root)).toBe('setups.myapp')
+    expect(c.images.map((i) => [i.name, i.builder, i.file, i.workingDir, i.tag, i.version])).toEqual([
+      ['myapp-1.0', 'packer', '.docker/packer/myapp-1.0.json', '.', undefined, 'myapp-1.0'],
+      ['corpusops-myapp-1.0-app', 'dockerfile', 'Dockerfile', '.', 'corpusops/myapp:1.0-app', '1.0-app'],
+      [
+        'corpusops-docker-matrix-v0.25.1',
+        'dockerfile',
+        'Dockerfile.docker-matrix',
+        '.',
+        'registry.example:5000/corpusops/docker-matrix:v0.25.1',
+        'v0.25.1'
+      ]
+    ])
+    expect(c.images[1].extraArgs).toEqual([
+      '--build-arg',
+      'BASE_TAG=1.0-app',
+      '--label',
+      'note=built by myapp 1.0-app'
+    ])
+    expect(c.images[2].extraArgs).toEqual(['--build-arg', 'BV_SYN=v0.25.1'])
+    expect(c.images.every((i) => i.network === undefined && i.exports.length === 0)).toBe(true)
+  })
+
+  test('defaults: packer file from name, name from the project directory, version from the file', async () => {
+    const r = await tree({
+      'setups.web/.docker/IMAGES.json': {
+        images: [{ builder_type: 'packer' }, { builder_type: 'packer', version: '2.0' }]
+      },
+      'setups.web/.docker/packer/web.json': '{}',
+      'setups.web/.docker/packer/web-2.0.json': '{}'
+    })
+    const c = await loadCatalog(path.join(r, 'setups.web/.docker/IMAGES.json'))
+    expect(c.images.map((i) => [i.name, i.file, i.version])).toEqual([
+      ['web', '.docker/packer/web.json', 'web'],
+      ['web-2.0', '.docker/packer/web-2.0.json', '2.0']
+    ])
+  })
+
+  test('build order: a Dockerfile FROM an earlier tag (or a tag the Packer template gives) depends on it', async () => {
+    const { makePlan } = await import('../../src/plan/index.js')
+    const plan = await makePlan(await loadCatalog(path.join(project, '.docker/IMAGES.json')))
+    expect(plan.images.map((i) => [i.spec.name, i.deps])).toEqual([
+      ['myapp-1.0', []],
+      ['corpusops-myapp-1.0-app', ['myapp-1.0']],
+      ['corpusops-docker-matrix-v0.25.1', ['corpusops-myapp-1.0-app']]
+    ])
+  })
+})
+
+test('every problem of a file comes at once, in file order, located', async () => {
+  const r = await tree({
+    'IMAGES.json':
+      '{\n  "version": 1,\n  "images": [\n    { "name": "a", "bas": "b" },\n    { "name": "c", "base": { "tar": "no.tar" } },\n    { "name": "c", "base": { "image": "x" } }\n  ]\n}\n'
+  })
+  const err = await loadCatalog(path.join(r, 'IMAGES.json')).catch((e: unknown) => e)
+  expect(err).toBeInstanceOf(InvalidInputError)
+  expect(
+    (err as InvalidInputError).problems.map((p) => [p.line, p.column, p.pointer, p.image, p.message])
+  ).toEqual([
+    [4, 20, '/images/0/bas', 'a', 'unknown key "bas"; did you mean "base"?'],
+    [5, 37, '/images/1/base/tar', 'c', 'file "no.tar" does not exist'],
+    [6, 15, '/images/2/name', 'c', 'duplicate image name "c" (first at /images/1, line 5)']
+  ])
+})
+
+test('a genoci YAML map of tag → steps goes to the genoci loader', async () => {
+  const r = await tree({ 'layers.yaml': 'base:\n  base: empty\n  run: echo base\napp:\n  base: base\n  run: echo app\n' })
+  const c = await loadCatalog(path.join(r, 'layers.yaml'))
+  expect(c.format).toBe('genoci')
+  expect(c.images.map((i) => [i.name, i.builder])).toEqual([
+    ['base', 'overlay'],
+    ['app', 'overlay']
+  ])
+})

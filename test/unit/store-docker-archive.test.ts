@@ -1,0 +1,160 @@
+// docker save / OCI archives parsed without an engine: entry order, symlinked layers, gzip layers.
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { gzipSync } from 'node:zlib'
+import tarStream from 'tar-stream'
+import { importDockerArchive } from '../../src/engine/index.js'
+import { openStore, type LayoutStore } from '../../src/store/index.js'
+import { makeTar } from './store-helpers.js'
+
+const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+const hex = (d: string): string => d.slice(7)
+
+interface Raw {
+  name: string
+  body?: Buffer | string
+  linkname?: string
+}
+
+async function archive(entries: Raw[]): Promise<Buffer> {
+  const pack = tarStream.pack()
+  const chunks: Buffer[] = []
+  const done = (async () => {
+    for await (const c of pack as AsyncIterable<Buffer>) chunks.push(c)
+  })()
+  for (const e of entries) {
+    await new Promise<void>((resolve, reject) => {
+      if (e.linkname)
+        pack.entry({ name: e.name, type: 'symlink', linkname: e.linkname }, (err) =>
+          err ? reject(err) : resolve()
+        )
+      else pack.entry({ name: e.name }, Buffer.from(e.body ?? ''), (err) => (err ? reject(err) : resolve()))
+    })
+  }
+  pack.finalize()
+  await done
+  return Buffer.concat(chunks)
+}
+
+let dir: string
+let store: LayoutStore
+let l1: Buffer
+let l2: Buffer
+beforeAll(async () => {
+  l1 = await makeTar([{ name: 'etc/os-release', body: 'ID=test\n' }])
+  l2 = await makeTar([{ name: 'hello', body: 'hi\n' }])
+})
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kiln-dockerarchive-'))
+  store = await openStore(dir)
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const config = (diffIDs: string[]): string =>
+  JSON.stringify({
+    architecture: 'amd64',
+    os: 'linux',
+    config: { Cmd: ['/bin/sh'] },
+    rootfs: { type: 'layers', diff_ids: diffIDs }
+  })
+
+describe('importDockerArchive', () => {
+  it('reads the legacy form with layers before manifest.json', async () => {
+    const cfg = config([sha(l1), sha(l2)])
+    const tar = await archive([
+      { name: 'aaa/layer.tar', body: l2 },
+      { name: 'bbb/layer.tar', body: l1 },
+      { name: `${hex(sha(cfg))}.json`, body: cfg },
+      {
+        name: 'manifest.json',
+        body: JSON.stringify([
+          { Config: `${hex(sha(cfg))}.json`, RepoTags: ['x:1'], Layers: ['bbb/layer.tar', 'aaa/layer.tar'] }
+        ])
+      }
+    ])
+    const got = await importDockerArchive(store, Readable.from([tar]), { what: 'legacy.tar', ref: 'x:1' })
+    expect(got.layers.map((l) => l.digest)).toEqual([sha(l1), sha(l2)])
+    expect(got.config.config?.Cmd).toEqual(['/bin/sh'])
+  })
+
+  it('follows docker 25 symlinks from <id>/layer.tar into blobs/, and takes gzip OCI layers', async () => {
+    const gz = gzipSync(l2)
+    const cfg = config([sha(l1), sha(l2)])
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
+      layers: [
+        { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: sha(l1), size: l1.length },
+        { mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: sha(gz), size: gz.length }
+      ]
+    })
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: sha(manifest),
+          size: manifest.length
+        }
+      ]
+    })
+    const tar = await archive([
+      { name: `blobs/sha256/${hex(sha(gz))}`, body: gz },
+      { name: `blobs/sha256/${hex(sha(l1))}`, body: l1 },
+      { name: `blobs/sha256/${hex(sha(cfg))}`, body: cfg },
+      { name: `blobs/sha256/${hex(sha(manifest))}`, body: manifest },
+      { name: 'index.json', body: index },
+      { name: 'oci-layout', body: '{"imageLayoutVersion":"1.0.0"}' }
+    ])
+    const got = await importDockerArchive(store, Readable.from([tar]), { what: 'oci.tar' })
+    expect(got.layers.map((l) => l.digest)).toEqual([sha(l1), sha(l2)])
+    expect(await store.hasBlob(sha(gz))).toBe(false)
+
+    // docker 25+: manifest.json next to index.json, legacy paths as symlinks into blobs/.
+    const tar25 = await archive([
+      { name: `blobs/sha256/${hex(sha(l1))}`, body: l1 },
+      { name: `blobs/sha256/${hex(sha(gz))}`, body: gz },
+      { name: `blobs/sha256/${hex(sha(cfg))}`, body: cfg },
+      { name: 'ccc/layer.tar', linkname: `../blobs/sha256/${hex(sha(l1))}` },
+      {
+        name: 'manifest.json',
+        body: JSON.stringify([
+          {
+            Config: `blobs/sha256/${hex(sha(cfg))}`,
+            Layers: ['ccc/layer.tar', `blobs/sha256/${hex(sha(gz))}`]
+          }
+        ])
+      }
+    ])
+    const got25 = await importDockerArchive(store, Readable.from([tar25]), { what: 'docker25.tar' })
+    expect(got25.layers.map((l) => l.digest)).toEqual([sha(l1), sha(l2)])
+  })
+
+  it('refuses an archive whose layers do not match the config', async () => {
+    const cfg = config([sha(l2)])
+    const tar = await archive([
+      { name: 'a/layer.tar', body: l1 },
+      { name: 'c.json', body: cfg },
+      { name: 'manifest.json', body: JSON.stringify([{ Config: 'c.json', Layers: ['a/layer.tar'] }]) }
+    ])
+    await expect(importDockerArchive(store, Readable.from([tar]), { what: 'bad.tar' })).rejects.toThrow(
+      /bad\.tar: the layers do not match the image config's diff_ids/
+    )
+  })
+
+  it('names a layer missing from the archive', async () => {
+    const cfg = config([sha(l1)])
+    const tar = await archive([
+      { name: 'c.json', body: cfg },
+      { name: 'manifest.json', body: JSON.stringify([{ Config: 'c.json', Layers: ['gone/layer.tar'] }]) }
+    ])
+    await expect(importDockerArchive(store, Readable.from([tar]), { what: 'short.tar' })).rejects.toThrow(
+      /short\.tar: layer 1 \(gone\/layer\.tar\) is missing/
+    )
+  })
+})
