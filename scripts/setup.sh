@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages Kiln drives (builders, store checks, boot gate).
-pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools pigz zstd xz-utils
+pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools squashfs-tools-ng pigz zstd xz-utils
   e2fsprogs ansible cpio time libcap2-bin)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -2,6 +2,7 @@
 import type { BuilderKind } from '../model/types.js'
 import { BuildError } from '../util/errors.js'
 import type { Builder } from './types.js'
+import { AciBuilder } from './aci/index.js'
 import { DockerfileBuilder, type EngineBuilderOptions } from './dockerfile.js'
 import { ImportBuilder } from './import.js'
 import { OverlayBuilder } from './overlay.js'
@@ -13,13 +14,10 @@ export { dockerBuildArgs } from './docker-build-args.js'
 export { packerBuildArgs, PackerOutput } from './packer-output.js'
 export type { EngineBuilderOptions } from './dockerfile.js'
 
-/** Builders kept outside this module (e.g. aci) register themselves here. */
-const extra = new Map<BuilderKind, (opts: EngineBuilderOptions) => Builder>()
-
-export function registerBuilder(kind: BuilderKind, make: (opts: EngineBuilderOptions) => Builder): void {
-  extra.set(kind, make)
-}
-
+/**
+ * Engine builders (dockerfile, packer) share the run's engine session; sandbox builders
+ * (overlay, aci) need nothing from it.
+ */
 export function builderFor(kind: BuilderKind, opts: EngineBuilderOptions, image = '?'): Builder {
   switch (kind) {
     case 'dockerfile':
@@ -30,11 +28,9 @@ export function builderFor(kind: BuilderKind, opts: EngineBuilderOptions, image 
       return new ImportBuilder()
     case 'overlay':
       return new OverlayBuilder()
-    default: {
-      const make = extra.get(kind)
-      if (!make)
-        throw new BuildError(image, 'builder', `builder "${kind}" is not available in this version of kiln`)
-      return make(opts)
-    }
+    case 'aci':
+      return new AciBuilder()
+    default:
+      throw new BuildError(image, 'builder', `unknown builder "${String(kind)}"`)
   }
 }

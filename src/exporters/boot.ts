@@ -53,7 +53,12 @@ export function listKernels(plan: FlattenPlan): string[] {
   return out.sort(compareVersions)
 }
 
-const INITRD_NAMES = (v: string): string[] => [`boot/initrd.img-${v}`, `boot/initramfs-${v}.img`, `boot/initrd-${v}`, `boot/initrd-${v}.img`]
+const INITRD_NAMES = (v: string): string[] => [
+  `boot/initrd.img-${v}`,
+  `boot/initramfs-${v}.img`,
+  `boot/initrd-${v}`,
+  `boot/initrd-${v}.img`
+]
 
 /** Picks the kernel (newest, or `pin`), its initrd and its modules directory. Throws NoKernelError naming what is missing. */
 export function selectBoot(plan: FlattenPlan, pin?: string): BootSelection {
@@ -79,7 +84,12 @@ export function selectBoot(plan: FlattenPlan, pin?: string): BootSelection {
 }
 
 /** A regular file carrying `content` (for hardlinks: the inode's metadata and data). */
-function fileHeader(name: string, p: PlannedEntry, content: IndexedEntry | undefined, sourceDateEpoch?: number): OutHeader {
+function fileHeader(
+  name: string,
+  p: PlannedEntry,
+  content: IndexedEntry | undefined,
+  sourceDateEpoch?: number
+): OutHeader {
   const e = content ?? p.src
   const size = content?.size ?? 0
   const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
@@ -87,8 +97,16 @@ function fileHeader(name: string, p: PlannedEntry, content: IndexedEntry | undef
 }
 
 /** A target taking one file of the image under a fixed name (./vmlinuz, ./initrd). */
-export function singleFileTarget(writer: TarWriter, entry: PlannedEntry, name: string, sourceDateEpoch?: number): PassTarget {
-  return { writer, select: (p, content) => (p === entry ? fileHeader(name, p, content, sourceDateEpoch) : null) }
+export function singleFileTarget(
+  writer: TarWriter,
+  entry: PlannedEntry,
+  name: string,
+  sourceDateEpoch?: number
+): PassTarget {
+  return {
+    writer,
+    select: (p, content) => (p === entry ? fileHeader(name, p, content, sourceDateEpoch) : null)
+  }
 }
 
 /** A target taking the modules tree, renamed to lib/modules/<version>/…; hardlinks become plain files. */
@@ -101,7 +119,8 @@ export function modulesTarget(writer: TarWriter, sel: BootSelection, sourceDateE
       if (p.path !== dir && !p.path.startsWith(`${dir}/`)) return null
       const rel = p.path.slice(dir.length)
       const e = p.src
-      if (p.kind !== 'copy' || e.type === 'file') return fileHeader(`${prefix}${rel}`, p, content, sourceDateEpoch)
+      if (p.kind !== 'copy' || e.type === 'file')
+        return fileHeader(`${prefix}${rel}`, p, content, sourceDateEpoch)
       const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
       return {
         name: `${prefix}${rel}${e.type === 'dir' ? '/' : ''}`,

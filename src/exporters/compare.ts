@@ -33,7 +33,8 @@ export function compareManifests(oldM: ExportManifest, newM: ExportManifest): Ch
   for (const [k, p] of after) {
     const o = before.get(k)
     if (!o) added.push(p)
-    else if (o.version !== p.version) updated.push({ name: p.name, oldVersion: o.version, newVersion: p.version })
+    else if (o.version !== p.version)
+      updated.push({ name: p.name, oldVersion: o.version, newVersion: p.version })
   }
   for (const [k, p] of before) if (!after.has(k)) removed.push(p)
   return {
@@ -60,16 +61,31 @@ function delta(a: number | null, b: number | null, fmt: (n: number | null) => st
 /** Release-note Markdown. */
 export function changelogMarkdown(c: Changelog, title = 'Changes'): string {
   const lines = [`## ${title}`, '', '| | previous | new |', '| --- | --- | --- |']
-  lines.push(`| Image size | ${mib(c.imageSize.old)} | ${mib(c.imageSize.new)}${delta(c.imageSize.old, c.imageSize.new, mib)} |`)
-  lines.push(`| Filesystem size | ${mib(c.fsSize.old)} | ${mib(c.fsSize.new)}${delta(c.fsSize.old, c.fsSize.new, mib)} |`)
-  lines.push(`| Packages | ${c.packageCount.old} | ${c.packageCount.new}${delta(c.packageCount.old, c.packageCount.new, String)} |`)
+  lines.push(
+    `| Image size | ${mib(c.imageSize.old)} | ${mib(c.imageSize.new)}${delta(c.imageSize.old, c.imageSize.new, mib)} |`
+  )
+  lines.push(
+    `| Filesystem size | ${mib(c.fsSize.old)} | ${mib(c.fsSize.new)}${delta(c.fsSize.old, c.fsSize.new, mib)} |`
+  )
+  lines.push(
+    `| Packages | ${c.packageCount.old} | ${c.packageCount.new}${delta(c.packageCount.old, c.packageCount.new, String)} |`
+  )
   lines.push(`| Kernel | ${c.kernels.old ?? '-'} | ${c.kernels.new ?? '-'} |`)
   const section = (head: string, items: string[]): void => {
     lines.push('', `### ${head} (${items.length})`, '')
     lines.push(...(items.length ? items.map((s) => `- ${s}`) : ['none']))
   }
-  section('New packages', c.added.map((p) => `${p.name} ${p.version}`))
-  section('Updated packages', c.updated.map((u) => `${u.name} ${u.oldVersion} → ${u.newVersion}`))
-  section('Removed packages', c.removed.map((p) => `${p.name} ${p.version}`))
+  section(
+    'New packages',
+    c.added.map((p) => `${p.name} ${p.version}`)
+  )
+  section(
+    'Updated packages',
+    c.updated.map((u) => `${u.name} ${u.oldVersion} → ${u.newVersion}`)
+  )
+  section(
+    'Removed packages',
+    c.removed.map((p) => `${p.name} ${p.version}`)
+  )
   return `${lines.join('\n')}\n`
 }

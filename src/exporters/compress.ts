@@ -15,6 +15,7 @@ import { hasTool } from '../util/exec.js'
 export type Compression = 'gzip' | 'zstd' | 'none'
 
 export interface ByteSink {
+  /** Takes ownership of `chunk`: the caller must not change it afterwards (no copies on the hot path). */
   write(chunk: Buffer): Promise<void>
   end(): Promise<void>
   /** Stops early after a failure: kills helpers, removes partial files. */
@@ -116,15 +117,16 @@ export class ParallelGzipSink implements ByteSink {
   async write(chunk: Buffer): Promise<void> {
     if (!this.started) {
       this.started = true
-      await this.down.write(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, this.level === 9 ? 2 : this.level === 1 ? 4 : 0, 3]))
+      await this.down.write(
+        Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, this.level === 9 ? 2 : this.level === 1 ? 4 : 0, 3])
+      )
     }
     this.crc = zlib.crc32(chunk, this.crc)
     this.isize = (this.isize + chunk.length) % 0x100000000
     let off = 0
     while (off < chunk.length) {
       const take = Math.min(chunk.length - off, GZIP_BLOCK - this.partLen)
-      // Copy: callers may reuse their buffer once write() resolves.
-      this.parts.push(Buffer.from(chunk.subarray(off, off + take)))
+      this.parts.push(chunk.subarray(off, off + take))
       this.partLen += take
       off += take
       if (this.partLen === GZIP_BLOCK) await this.dispatch(false)
@@ -140,10 +142,15 @@ export class ParallelGzipSink implements ByteSink {
       finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH
     }
     if (this.dict) opts.dictionary = this.dict
-    const p = new Promise<Buffer>((resolve, reject) => zlib.deflateRaw(data, opts, (e, out) => (e ? reject(e) : resolve(out))))
+    const p = new Promise<Buffer>((resolve, reject) =>
+      zlib.deflateRaw(data, opts, (e, out) => (e ? reject(e) : resolve(out)))
+    )
     p.catch(() => undefined) // rejections surface when the block is awaited in order
     this.inflight.push(p)
-    this.dict = data.length >= DICT ? data.subarray(data.length - DICT) : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT)
+    this.dict =
+      data.length >= DICT
+        ? data.subarray(data.length - DICT)
+        : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT)
     while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
   }
 

@@ -12,10 +12,26 @@ import type { Reporter } from '../util/log.js'
 import { formatBytes, formatSeconds, SilentReporter } from '../util/log.js'
 import { modulesTarget, NoKernelError, selectBoot, singleFileTarget, type BootSelection } from './boot.js'
 import { compressor, FileSink, suffixFor, type Compression } from './compress.js'
-import { ensureRoot, planLayers, rootfsHeader, runPass, TarWriter, type Capture, type PassTarget } from './flatten.js'
+import {
+  ensureRoot,
+  planLayers,
+  rootfsHeader,
+  runPass,
+  TarWriter,
+  type Capture,
+  type PassTarget
+} from './flatten.js'
 import { resolveLayers, type LayerSource } from './inputs.js'
 import { writeManifest, writeSums, type ArchiveInfo, type ExportManifest } from './manifest.js'
-import { APK_INSTALLED, DPKG_STATUS, parseApkInstalled, parseDpkgStatus, queryRpm, RPM_DIRS, type PackageList } from './packages.js'
+import {
+  APK_INSTALLED,
+  DPKG_STATUS,
+  parseApkInstalled,
+  parseDpkgStatus,
+  queryRpm,
+  RPM_DIRS,
+  type PackageList
+} from './packages.js'
 import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
 
 export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
@@ -48,10 +64,19 @@ export interface ExportResult {
   seconds: number
 }
 
-const ARCHIVE_BASE: Record<ExportKind, string> = { rootfs: 'image', kernel: 'kernel', initrd: 'initrd', modules: 'modules' }
+const ARCHIVE_BASE: Record<ExportKind, string> = {
+  rootfs: 'image',
+  kernel: 'kernel',
+  initrd: 'initrd',
+  modules: 'modules'
+}
 
 /** Database files to read during the pass, keyed by their planned entry. */
-function packageCaptures(plan: FlattenPlan): { captures: Map<PlannedEntry, Capture>; got: Map<string, Buffer>; rpmDir?: string } {
+function packageCaptures(plan: FlattenPlan): {
+  captures: Map<PlannedEntry, Capture>
+  got: Map<string, Buffer>
+  rpmDir?: string
+} {
   const captures = new Map<PlannedEntry, Capture>()
   const got = new Map<string, Buffer>()
   for (const path of [DPKG_STATUS, APK_INSTALLED]) {
@@ -73,7 +98,11 @@ function packageCaptures(plan: FlattenPlan): { captures: Map<PlannedEntry, Captu
   return { captures, got, rpmDir }
 }
 
-async function readPackages(got: Map<string, Buffer>, rpmDir: string | undefined, reporter: Reporter): Promise<PackageList> {
+async function readPackages(
+  got: Map<string, Buffer>,
+  rpmDir: string | undefined,
+  reporter: Reporter
+): Promise<PackageList> {
   const dpkg = got.get(DPKG_STATUS)
   if (dpkg) return { format: 'dpkg', packages: parseDpkgStatus(dpkg.toString('utf8')) }
   const apk = got.get(APK_INSTALLED)
@@ -109,10 +138,18 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
         throw e
       }
       if (wants.has('initrd') && !boot.initrd) {
-        throw new BuildError(opts.name, 'export boot archives', `no initrd for kernel ${boot.version} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`)
+        throw new BuildError(
+          opts.name,
+          'export boot archives',
+          `no initrd for kernel ${boot.version} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`
+        )
       }
       if (wants.has('modules') && !boot.modulesPath) {
-        throw new BuildError(opts.name, 'export boot archives', `no /lib/modules/${boot.version} directory for kernel ${boot.version}`)
+        throw new BuildError(
+          opts.name,
+          'export boot archives',
+          `no /lib/modules/${boot.version} directory for kernel ${boot.version}`
+        )
       }
       reporter.info(`${opts.name}: kernel ${boot.version} (/${boot.kernelPath})`)
     }
@@ -134,11 +171,21 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       else targets.push(modulesTarget(writer, boot!, sde))
     }
     const pkg = packageCaptures(plan)
-    await runPass({ plan, targets, captures: pkg.captures, reporter, label: opts.name }).catch((e: unknown) => fail('write archives', e))
+    await runPass({ plan, targets, captures: pkg.captures, reporter, label: opts.name }).catch((e: unknown) =>
+      fail('write archives', e)
+    )
     const packages = await readPackages(pkg.got, pkg.rpmDir, reporter)
-    const archives: ArchiveInfo[] = files.map((f) => ({ kind: f.kind, file: f.file, path: f.sink.path, size: f.sink.size, sha256: f.sink.sha256 }))
+    const archives: ArchiveInfo[] = files.map((f) => ({
+      kind: f.kind,
+      file: f.file,
+      path: f.sink.path,
+      size: f.sink.size,
+      sha256: f.sink.sha256
+    }))
     let fsSize = 0
-    for (const p of plan.entries) if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize')) fsSize += (p.data ?? p.src).size
+    for (const p of plan.entries)
+      if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize'))
+        fsSize += (p.data ?? p.src).size
     const manifest: ExportManifest = {
       schemaVersion: 1,
       name: opts.name,
@@ -154,11 +201,15 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
     }
     const manifestPath = join(dir, 'manifest.json')
     await writeManifest(manifestPath, manifest)
-    const manifestSha = createHash('sha256').update(await readFile(manifestPath)).digest('hex')
+    const manifestSha = createHash('sha256')
+      .update(await readFile(manifestPath))
+      .digest('hex')
     const sumsPath = join(dir, 'SHA256SUMS')
     await writeSums(sumsPath, [...archives, { file: 'manifest.json', sha256: manifestSha }])
     const seconds = (Date.now() - t0) / 1000
-    reporter.info(`${opts.name}: ${archives.map((a) => `${a.file} ${formatBytes(a.size)}`).join(', ')} in ${formatSeconds(seconds)}`)
+    reporter.info(
+      `${opts.name}: ${archives.map((a) => `${a.file} ${formatBytes(a.size)}`).join(', ')} in ${formatSeconds(seconds)}`
+    )
     return { dir, archives, manifest, manifestPath, sumsPath, kernel: manifest.kernel, seconds }
   } finally {
     await input.cleanup()

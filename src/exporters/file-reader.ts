@@ -1,15 +1,17 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { BlockSource } from './tar.js'
 
-const WINDOW = 1 << 20
+const WINDOW = 64 << 10
 
 /**
- * Positional reads on one file with a 1 MiB read-ahead window: walking the headers of a
- * layer full of small files then costs one read per MiB instead of one per member.
+ * Positional reads on one file with a 64 KiB read-ahead window: walking the headers of a
+ * layer full of small files then costs one read per window instead of one per member. The
+ * window is reused, so read()'s result is only valid until the next read.
  */
 export class FileReader implements BlockSource {
   private winStart = 0
   private win = Buffer.alloc(0)
+  private readonly winBuf = Buffer.allocUnsafe(WINDOW)
   private constructor(
     readonly path: string,
     private readonly fh: FileHandle
@@ -19,16 +21,15 @@ export class FileReader implements BlockSource {
     return new FileReader(path, await open(path, 'r'))
   }
 
-  /** Bytes [pos, pos+len), served from the window when it holds them (the result may share its memory). */
+  /** Bytes [pos, pos+len), served from the window: valid until the next read (copy what you keep). */
   async read(pos: number, len: number): Promise<Buffer> {
     if (pos >= this.winStart && pos + len <= this.winStart + this.win.length) {
       return this.win.subarray(pos - this.winStart, pos - this.winStart + len)
     }
     if (len > WINDOW) return this.readFresh(pos, len)
-    const buf = Buffer.allocUnsafe(WINDOW)
-    const { bytesRead } = await this.fh.read(buf, 0, WINDOW, pos)
+    const { bytesRead } = await this.fh.read(this.winBuf, 0, WINDOW, pos)
     this.winStart = pos
-    this.win = buf.subarray(0, bytesRead)
+    this.win = this.winBuf.subarray(0, bytesRead)
     return this.win.subarray(0, Math.min(len, bytesRead))
   }
 

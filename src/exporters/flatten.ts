@@ -8,7 +8,14 @@ import { formatBytes, formatSeconds, SilentReporter } from '../util/log.js'
 import { compressor, FileSink, StdoutSink, type ByteSink, type Compression } from './compress.js'
 import { FileReader } from './file-reader.js'
 import type { LayerSource } from './inputs.js'
-import { contentOf, indexLayer, planFlatten, type FlattenPlan, type IndexedEntry, type PlannedEntry } from './plan.js'
+import {
+  contentOf,
+  indexLayer,
+  planFlatten,
+  type FlattenPlan,
+  type IndexedEntry,
+  type PlannedEntry
+} from './plan.js'
 import { encodeHeader, END_OF_ARCHIVE, paddingFor, type OutHeader } from './tar.js'
 
 const CHUNK = 1 << 20
@@ -33,7 +40,7 @@ export class TarWriter {
   private async flush(): Promise<void> {
     if (!this.used) return
     const out = this.buf.subarray(0, this.used)
-    // The sink may keep the buffer until its write settles: hand it over and start a new one.
+    // Sinks own what they are given (see ByteSink): hand the buffer over and start a new one.
     this.buf = Buffer.allocUnsafe(CHUNK)
     this.used = 0
     await this.sink.write(out)
@@ -55,17 +62,31 @@ export interface PassTarget {
 export type Capture = (p: PlannedEntry, data: Buffer) => void
 
 /** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
-export function rootfsHeader(p: PlannedEntry, content: IndexedEntry | undefined, sourceDateEpoch?: number): OutHeader {
+export function rootfsHeader(
+  p: PlannedEntry,
+  content: IndexedEntry | undefined,
+  sourceDateEpoch?: number
+): OutHeader {
   // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
   const e = p.kind === 'materialize' ? p.data! : p.src
   const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
   const name = p.path === '' ? './' : `./${p.path}${e.type === 'dir' ? '/' : ''}`
-  const h: OutHeader = { name, type: e.type, mode: e.mode, uid: e.uid, gid: e.gid, size: 0, mtime, xattrs: e.xattrs }
+  const h: OutHeader = {
+    name,
+    type: e.type,
+    mode: e.mode,
+    uid: e.uid,
+    gid: e.gid,
+    size: 0,
+    mtime,
+    xattrs: e.xattrs
+  }
   if (p.kind === 'link') Object.assign(h, { type: 'link', linkname: `./${p.linkTo}` })
   else if (p.kind === 'materialize') Object.assign(h, { type: 'file', size: content?.size ?? 0 })
   else if (e.type === 'file') h.size = e.size
   else if (e.type === 'symlink') h.linkname = e.linkname
-  else if (e.type === 'char' || e.type === 'block') Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor })
+  else if (e.type === 'char' || e.type === 'block')
+    Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor })
   return h
 }
 
@@ -91,6 +112,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
   const t0 = Date.now()
   let lastReport = t0
   let bytesRead = 0
+  const scratch = Buffer.allocUnsafe(CHUNK)
   try {
     for (const p of plan.entries) {
       const content = contentOf(plan, p)
@@ -107,9 +129,11 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
         const captured: Buffer[] = []
         for (let off = 0; off < content.size; off += CHUNK) {
           const n = Math.min(CHUNK, content.size - off)
-          const chunk = await r.readFresh(content.dataOffset + off, n)
+          // One reused buffer: every push copies it before the next read, so no garbage per chunk.
+          const chunk = scratch.subarray(0, n)
+          await r.readInto(chunk, 0, n, content.dataOffset + off)
           for (const w of withData) await w.push(chunk)
-          if (capture) captured.push(chunk)
+          if (capture) captured.push(Buffer.from(chunk))
           bytesRead += n
         }
         const padding = paddingFor(content.size)
@@ -118,7 +142,9 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
       }
       if (Date.now() - lastReport > 5000) {
         lastReport = Date.now()
-        reporter.info(`${opts.label ?? 'flatten'}: ${formatBytes(bytesRead)} read, ${formatSeconds((lastReport - t0) / 1000)}`)
+        reporter.info(
+          `${opts.label ?? 'flatten'}: ${formatBytes(bytesRead)} read, ${formatSeconds((lastReport - t0) / 1000)}`
+        )
       }
     }
     for (const t of targets) await t.writer.finish()
@@ -191,8 +217,14 @@ export async function flatten(opts: FlattenOptions): Promise<FlattenResult> {
   const target: PassTarget = { writer, select: (p, c) => rootfsHeader(p, c, opts.sourceDateEpoch) }
   await runPass({ plan, targets: [target], reporter })
   const seconds = (Date.now() - t0) / 1000
-  reporter.info(`flatten: ${plan.entries.length} entries, ${formatBytes(writer.bytes)} of tar → ${formatBytes(file.size)} in ${formatSeconds(seconds)}`)
-  return { path: opts.output, size: file.size, sha256: file instanceof FileSink ? file.sha256 : file.hash.digest('hex'), entries: plan.entries.length, seconds }
+  reporter.info(
+    `flatten: ${plan.entries.length} entries, ${formatBytes(writer.bytes)} of tar → ${formatBytes(file.size)} in ${formatSeconds(seconds)}`
+  )
+  return {
+    path: opts.output,
+    size: file.size,
+    sha256: file instanceof FileSink ? file.sha256 : file.hash.digest('hex'),
+    entries: plan.entries.length,
+    seconds
+  }
 }
-
-

@@ -53,7 +53,10 @@ async function scratch(): Promise<{ dir: string; cleanup: () => Promise<void> }>
  * Opens an input: `-` (stdin), a `docker save` tarball (legacy or OCI form), an OCI
  * archive, or an OCI layout directory (optionally `DIR:TAG`).
  */
-export async function resolveInput(input: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<ResolvedInput> {
+export async function resolveInput(
+  input: string,
+  stdin: NodeJS.ReadableStream = process.stdin
+): Promise<ResolvedInput> {
   const tmp = await scratch()
   try {
     let path = input
@@ -100,7 +103,8 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
   try {
     const members = new Map<string, Member>()
     for await (const e of readHeaders(reader, 0, st.size, path)) {
-      if (e.type === 'file') members.set(e.rawPath.replace(/^\.?\//, ''), { offset: e.dataOffset, size: e.size })
+      if (e.type === 'file')
+        members.set(e.rawPath.replace(/^\.?\//, ''), { offset: e.dataOffset, size: e.size })
     }
     const readJson = async (name: string): Promise<unknown> => {
       const m = members.get(name)
@@ -116,13 +120,17 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
     if (members.has('manifest.json') && !tag) {
       // docker save (both forms): [{Config, RepoTags, Layers: ["<id>/layer.tar" | "blobs/sha256/<hex>"]}]
       const manifest = (await readJson('manifest.json')) as Array<{ Layers?: string[] }>
-      if (!Array.isArray(manifest) || !manifest[0]?.Layers) throw new InputError(`${path}: manifest.json has no Layers`)
-      if (manifest.length > 1) throw new InputError(`${path}: holds ${manifest.length} images; save one image at a time`)
+      if (!Array.isArray(manifest) || !manifest[0]?.Layers)
+        throw new InputError(`${path}: manifest.json has no Layers`)
+      if (manifest.length > 1)
+        throw new InputError(`${path}: holds ${manifest.length} images; save one image at a time`)
       names = manifest[0].Layers
     } else if (members.has('index.json')) {
       names = await ociLayers((p) => readJson(p), path, tag)
     } else {
-      throw new InputError(`${path}: neither a docker save tarball (manifest.json) nor an OCI archive (index.json)`)
+      throw new InputError(
+        `${path}: neither a docker save tarball (manifest.json) nor an OCI archive (index.json)`
+      )
     }
     const out: LayerSource[] = []
     for (const [i, n] of names.entries()) {
@@ -138,14 +146,23 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
 
 interface OciIndexLike {
   mediaType?: string
-  manifests?: Array<{ mediaType?: string; digest: string; annotations?: Record<string, string>; platform?: { os?: string; architecture?: string } }>
+  manifests?: Array<{
+    mediaType?: string
+    digest: string
+    annotations?: Record<string, string>
+    platform?: { os?: string; architecture?: string }
+  }>
   layers?: Array<{ digest: string }>
 }
 
 const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`
 
 /** Layer blob paths of an OCI image: index.json → (nested index →) manifest → layers. */
-async function ociLayers(readJson: (p: string) => Promise<unknown>, where: string, tag?: string): Promise<string[]> {
+async function ociLayers(
+  readJson: (p: string) => Promise<unknown>,
+  where: string,
+  tag?: string
+): Promise<string[]> {
   const index = (await readJson('index.json')) as OciIndexLike
   let list = index.manifests ?? []
   if (tag) {
@@ -179,7 +196,13 @@ async function fromLayoutDir(dir: string, tag: string | undefined, tmpDir: strin
     const path = join(dir, n)
     const st = await stat(path).catch(() => null)
     if (!st) throw new InputError(`${dir}: layer blob ${n} is missing`)
-    out.push(await uncompressed({ path, offset: 0, length: st.size, digest: n.replace('blobs/', '').replace('/', ':') }, tmpDir, i))
+    out.push(
+      await uncompressed(
+        { path, offset: 0, length: st.size, digest: n.replace('blobs/', '').replace('/', ':') },
+        tmpDir,
+        i
+      )
+    )
   }
   return out
 }
@@ -197,13 +220,19 @@ async function uncompressed(src: LayerSource, tmpDir: string, i: number): Promis
   const zstd = magic.readUInt32LE(0) === 0xfd2fb528
   if (!gzip && !zstd) return src
   const out = join(tmpDir, `layer-${i}.tar`)
-  const input = createReadStream(src.path, { start: src.offset, end: src.offset + src.length - 1, highWaterMark: 1 << 20 })
+  const input = createReadStream(src.path, {
+    start: src.offset,
+    end: src.offset + src.length - 1,
+    highWaterMark: 1 << 20
+  })
   if (gzip) {
     await pipeline(input, createGunzip(), createWriteStream(out))
   } else {
     const child = execa('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' })
     await Promise.all([pipeline(input, child.stdin!), child]).catch((e: unknown) => {
-      throw new InputError(`${src.path}: layer ${i}: zstd -d failed: ${e instanceof Error ? e.message : String(e)}`)
+      throw new InputError(
+        `${src.path}: layer ${i}: zstd -d failed: ${e instanceof Error ? e.message : String(e)}`
+      )
     })
   }
   return { path: out, offset: 0, length: (await stat(out)).size, digest: src.digest }

@@ -52,6 +52,9 @@ export function formatSums(entries: Array<{ file: string; sha256: string }>): st
     .join('')
 }
 
-export async function writeSums(path: string, entries: Array<{ file: string; sha256: string }>): Promise<void> {
+export async function writeSums(
+  path: string,
+  entries: Array<{ file: string; sha256: string }>
+): Promise<void> {
   await writeAtomic(path, formatSums(entries))
 }

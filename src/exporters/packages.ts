@@ -40,7 +40,8 @@ function stanzas(text: string): Array<Map<string, string>> {
   return out
 }
 
-const byName = (a: Package, b: Package): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : (a.arch ?? '').localeCompare(b.arch ?? ''))
+const byName = (a: Package, b: Package): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : (a.arch ?? '').localeCompare(b.arch ?? '')
 
 /** Installed packages from var/lib/dpkg/status (Status "… installed" only). */
 export function parseDpkgStatus(text: string): Package[] {
@@ -62,7 +63,11 @@ export function parseApkInstalled(text: string): Package[] {
 }
 
 /** Queries an rpm database (files keyed by name inside `dbDir`) with the host's rpm. Null without rpm. */
-export async function queryRpm(dbDir: string, files: Map<string, Buffer>, reporter?: Reporter): Promise<Package[] | null> {
+export async function queryRpm(
+  dbDir: string,
+  files: Map<string, Buffer>,
+  reporter?: Reporter
+): Promise<Package[] | null> {
   if (!(await hasTool('rpm'))) {
     reporter?.warn('rpm database found but no rpm tool on this host: package list left empty')
     return null
@@ -74,9 +79,21 @@ export async function queryRpm(dbDir: string, files: Map<string, Buffer>, report
       await mkdir(dirname(p), { recursive: true })
       await writeFile(p, data)
     }
-    const { stdout } = await run('rpm', ['--root', root, '--dbpath', `/${dbDir}`, '-qa', '--qf', '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\t%{ARCH}\\n'], {
-      reporter
-    })
+    const { stdout } = await run(
+      'rpm',
+      [
+        '--root',
+        root,
+        '--dbpath',
+        `/${dbDir}`,
+        '-qa',
+        '--qf',
+        '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\t%{ARCH}\\n'
+      ],
+      {
+        reporter
+      }
+    )
     return stdout
       .split('\n')
       .filter(Boolean)

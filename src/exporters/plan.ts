@@ -64,7 +64,8 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
     let seq = 0
     for await (const raw of readHeaders(reader, source.offset, source.length, where(source, layer))) {
       const path = normalizePath(raw.rawPath)
-      if (path === null) throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`)
+      if (path === null)
+        throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`)
       const base = baseOf(path)
       if (base.startsWith('.wh.')) {
         if (base === '.wh..wh..opq') idx.opaques.push(parentOf(path))
@@ -80,7 +81,9 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
       if (raw.type === 'link') {
         const t = normalizePath(rawLinkname)
         if (t === null || t === '') {
-          throw new FlattenError(`${where(source, layer)}: hardlink "${raw.rawPath}" → "${rawLinkname}" points outside the root`)
+          throw new FlattenError(
+            `${where(source, layer)}: hardlink "${raw.rawPath}" → "${rawLinkname}" points outside the root`
+          )
         }
         linkname = t
       }
@@ -91,7 +94,9 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
         if (t?.type === 'link' && !t.target) e.lowerTarget = t.lowerTarget
         if (!t) e.lowerTarget = linkname
         if (e.target && e.target.type !== 'file') {
-          throw new FlattenError(`${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`)
+          throw new FlattenError(
+            `${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`
+          )
         }
       }
       byPath.set(path, e)
@@ -166,7 +171,9 @@ export function planFlatten(layers: LayerIndex[]): FlattenPlan {
       if (t?.type === 'link') t = t.target
     }
     if (!t || t.type !== 'file') {
-      throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`)
+      throw new FlattenError(
+        `${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`
+      )
     }
     if (visible.get(t.path)?.src === t) Object.assign(p, { kind: 'link', linkTo: t.path })
     else Object.assign(p, { kind: 'materialize', data: t })
@@ -207,7 +214,11 @@ export function contentOf(plan: FlattenPlan, p: PlannedEntry): IndexedEntry | un
  * Resolves a path inside the image, following symlinks as a chroot would (`..` stops at
  * the root). Returns the final path and its entry, or null when a component is missing.
  */
-export function resolveInImage(plan: FlattenPlan, path: string, hops = 0): { path: string; entry: PlannedEntry } | null {
+export function resolveInImage(
+  plan: FlattenPlan,
+  path: string,
+  hops = 0
+): { path: string; entry: PlannedEntry } | null {
   if (hops > 40) return null
   const parts = (normalizePath(path) ?? '').split('/').filter(Boolean)
   let cur = ''

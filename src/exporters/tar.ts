@@ -70,7 +70,10 @@ function readNumber(buf: Buffer, off: number, len: number): number {
     for (let i = 1; i < len; i++) v = v * 256 + buf[off + i]
     return v
   }
-  const s = buf.toString('latin1', off, off + len).replace(/\0.*$/s, '').trim()
+  const s = buf
+    .toString('latin1', off, off + len)
+    .replace(/\0.*$/s, '')
+    .trim()
   return s ? parseInt(s, 8) : 0
 }
 
@@ -85,7 +88,8 @@ export function parsePax(data: Buffer): Map<string, Buffer> {
     if (!(len > 0) || i + len > data.length) break
     const eq = data.indexOf(0x3d, sp)
     if (eq < 0 || eq >= i + len) break
-    rec.set(data.toString('utf8', sp + 1, eq), data.subarray(eq + 1, i + len - 1))
+    // Copied: the reader reuses its buffer.
+    rec.set(data.toString('utf8', sp + 1, eq), Buffer.from(data.subarray(eq + 1, i + len - 1)))
     i += len
   }
   return rec
@@ -129,7 +133,12 @@ export interface RawEntry extends Omit<TarEntry, 'path' | 'linkname'> {
  * PAX and GNU long names applied. Data is never read (only skipped), except for the
  * small PAX/GNU meta members.
  */
-export async function* readHeaders(src: BlockSource, start: number, length: number, where: string): AsyncGenerator<RawEntry> {
+export async function* readHeaders(
+  src: BlockSource,
+  start: number,
+  length: number,
+  where: string
+): AsyncGenerator<RawEntry> {
   const end = start + length
   let pos = start
   let global = new Map<string, Buffer>()
@@ -155,7 +164,8 @@ export async function* readHeaders(src: BlockSource, start: number, length: numb
       continue
     }
     const type = TYPES[typeflag]
-    if (!type) throw new TarFormatError(`${where}: unsupported tar member type '${typeflag}' at byte ${pos - start}`)
+    if (!type)
+      throw new TarFormatError(`${where}: unsupported tar member type '${typeflag}' at byte ${pos - start}`)
     const magic = h.toString('latin1', 257, 263)
     let name = readString(h, 0, 100)
     if (magic === 'ustar\0') {
@@ -177,8 +187,9 @@ export async function* readHeaders(src: BlockSource, start: number, length: numb
       else if (k === 'uid') uid = parseInt(v.toString(), 10)
       else if (k === 'gid') gid = parseInt(v.toString(), 10)
       else if (k === 'mtime') mtime = Math.floor(parseFloat(v.toString()))
-      else if (k.startsWith('SCHILY.xattr.')) (xattrs ??= {})[k.slice(13)] = Buffer.from(v)
-      else if (k.startsWith('GNU.sparse')) throw new TarFormatError(`${where}: sparse file ${name} is not supported`)
+      else if (k.startsWith('SCHILY.xattr.')) (xattrs ??= {})[k.slice(13)] = v
+      else if (k.startsWith('GNU.sparse'))
+        throw new TarFormatError(`${where}: sparse file ${name} is not supported`)
     }
     pax = null
     longName = longLink = null
@@ -302,7 +313,8 @@ export function encodeHeader(e: OutHeader): Buffer {
   if (e.gid > MAX8) records.push(paxRecord('gid', Buffer.from(String(e.gid))))
   if (e.size > 0o77777777777) records.push(paxRecord('size', Buffer.from(String(e.size))))
   // Sorted so the same xattrs always give the same bytes.
-  for (const k of Object.keys(e.xattrs ?? {}).sort()) records.push(paxRecord(`SCHILY.xattr.${k}`, e.xattrs![k]))
+  for (const k of Object.keys(e.xattrs ?? {}).sort())
+    records.push(paxRecord(`SCHILY.xattr.${k}`, e.xattrs![k]))
   const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)]
   const dev: [number, number] = [e.devmajor ?? 0, e.devminor ?? 0]
   const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev)
@@ -310,7 +322,14 @@ export function encodeHeader(e: OutHeader): Buffer {
   const body = Buffer.concat(records)
   const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'utf8').subarray(0, 80)
   const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base])
-  const ph = ustar(paxName, Buffer.alloc(0), 'x', { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime }, Buffer.alloc(0), [0, 0])
+  const ph = ustar(
+    paxName,
+    Buffer.alloc(0),
+    'x',
+    { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime },
+    Buffer.alloc(0),
+    [0, 0]
+  )
   return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main])
 }
 

@@ -1,6 +1,13 @@
 // The catalog model: load, validate and normalise IMAGES.json.
 export * from './types.js'
-export { loadCatalog, displayPath, explicitDeps, type LoadOptions } from './load.js'
+export {
+  DEFAULT_CATALOG_FILES,
+  displayPath,
+  explicitDeps,
+  findCatalog,
+  loadCatalog,
+  type LoadOptions
+} from './load.js'
 export { findCycles, formatCycle } from './cycles.js'
 export { parseTag, sanitizeName, type TagParts } from './corpusops.js'
 export { splitShellWords } from './shell-words.js'

@@ -4,7 +4,7 @@
  * the normalised Catalog, or throws InvalidInputError listing every problem found, each with
  * its file, JSON pointer, line and column. Nothing runs before the whole file is known good.
  */
-import { readFile, realpath } from 'node:fs/promises'
+import { access, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { InvalidInputError, type Problem } from '../util/errors.js'
 import type { Catalog, ImageSpec } from './types.js'
@@ -29,6 +29,30 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
 }
 
+/** Where a catalog is looked for when none is named: Kiln's names, then corpusops' places. */
+export const DEFAULT_CATALOG_FILES = [
+  'IMAGES.json',
+  'IMAGES.yaml',
+  'IMAGES.yml',
+  '.docker/IMAGES.json',
+  'docker/IMAGES.json'
+]
+
+/** The first default catalog file that exists in `dir`, else `IMAGES.json` (whose absence loadCatalog reports). */
+export async function findCatalog(dir: string = process.cwd()): Promise<string> {
+  for (const name of DEFAULT_CATALOG_FILES) {
+    const f = path.join(dir, name)
+    if (
+      await access(f).then(
+        () => true,
+        () => false
+      )
+    )
+      return f
+  }
+  return path.join(dir, DEFAULT_CATALOG_FILES[0])
+}
+
 export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise<Catalog> {
   const abs = path.resolve(file)
   const display = displayPath(abs)
@@ -51,8 +75,10 @@ export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise
   // genoci's YAML (a map of tag → steps, with no `images` list) has its own loader.
   if (isGenociDoc(parsed.value)) return { format: 'genoci', ...(await loadGenoci(abs)) }
 
+  // Paths are compared with the real root, so derive everything from the file's real path.
+  const realFile = await realpath(abs)
   const corpusops = isCorpusopsDoc(parsed.value)
-  const rootGiven = opts.root ?? (corpusops ? path.dirname(path.dirname(abs)) : path.dirname(abs))
+  const rootGiven = opts.root ?? (corpusops ? path.dirname(path.dirname(realFile)) : path.dirname(realFile))
   let root: string
   try {
     root = await realpath(path.resolve(rootGiven))
@@ -67,7 +93,7 @@ export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise
   if (corpusops) {
     const images = (parsed.value as { images: unknown[] }).images
     const lines = images.map((_, i) => parsed.locate(`/images/${i}`)?.line)
-    const r = await normalizeCorpusops(images, path.dirname(abs), root, lines)
+    const r = await normalizeCorpusops(images, path.dirname(realFile), root, lines)
     for (const [pointer, message] of r.problems)
       problems.add(pointer, message, undefined, keyPointer(message))
     entries.push(...r.specs)

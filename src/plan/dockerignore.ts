@@ -33,7 +33,8 @@ export const CONTEXT_ALWAYS_EXCLUDED = ['.git']
 export function dockerignoreFilter(patterns: string[]): TreeFilter {
   const ig = ignoreFactory().add(patterns)
   return {
-    excluded: (rel) => CONTEXT_ALWAYS_EXCLUDED.some((x) => rel === x || rel.startsWith(`${x}/`)) || ig.ignores(rel),
+    excluded: (rel) =>
+      CONTEXT_ALWAYS_EXCLUDED.some((x) => rel === x || rel.startsWith(`${x}/`)) || ig.ignores(rel),
     // With `!` exceptions a file below an excluded directory can come back, so walk it.
     prune: !patterns.some((p) => p.startsWith('!')),
     id: sha256(patterns.join('\n'))

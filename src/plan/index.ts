@@ -15,7 +15,12 @@ export { computeKeys, keyOf, KEY_FORMAT } from './keys.js'
 export { BUILDER_FORMAT, gatherInputs, specForKey } from './inputs.js'
 export { allDeps, canonicalRef, chainMatcher, dockerfileDeps, topoOrder } from './graph.js'
 export { buildArgsFrom, dockerfileFroms, instructions, substitute, type FromRef } from './dockerfile-from.js'
-export { CONTEXT_ALWAYS_EXCLUDED, contextFilter, dockerignoreFilter, parseDockerignore } from './dockerignore.js'
+export {
+  CONTEXT_ALWAYS_EXCLUDED,
+  contextFilter,
+  dockerignoreFilter,
+  parseDockerignore
+} from './dockerignore.js'
 export { Hasher, canonicalJson, sha256, type TreeFilter } from './hash.js'
 export {
   aciManifestRefs,

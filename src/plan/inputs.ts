@@ -31,10 +31,17 @@ export interface InputOptions {
   toolVersions?: Partial<Record<BuilderKind, string>>
 }
 
-/** The spec without what does not decide content: its position in the file. */
-export function specForKey(spec: ImageSpec): Omit<ImageSpec, 'index' | 'pointer' | 'line'> {
+/**
+ * The spec as it counts for the key: without its place in the file (index, pointer, line)
+ * and without what only acts after the build (exports, the boot check, the kernel pin),
+ * so reordering the catalog or asking for one more archive rebuilds nothing. The name
+ * stays: it is the tag the image gets.
+ */
+export function specForKey(
+  spec: ImageSpec
+): Omit<ImageSpec, 'index' | 'pointer' | 'line' | 'exports' | 'verify' | 'kernel'> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { index, pointer, line, ...rest } = spec
+  const { index, pointer, line, exports, verify, kernel, ...rest } = spec
   return rest
 }
 

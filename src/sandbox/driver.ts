@@ -67,7 +67,10 @@ const UNSAFE_OPTION_PATH = /[,:\n\\]/
 
 export function runDriver(r: DriverRun): Promise<DriverResult> {
   for (const p of [r.merged, r.upper, r.work, ...r.lowers]) {
-    if (UNSAFE_OPTION_PATH.test(p)) throw new Error(`sandbox: path ${JSON.stringify(p)} contains a character overlayfs options cannot hold (, : \\ or newline)`)
+    if (UNSAFE_OPTION_PATH.test(p))
+      throw new Error(
+        `sandbox: path ${JSON.stringify(p)} contains a character overlayfs options cannot hold (, : \\ or newline)`
+      )
   }
   if (r.lowers.length === 0) throw new Error('sandbox: at least one lower directory is needed')
   const args = [
@@ -93,7 +96,9 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
     r.mounts.join(','),
     ...r.argv
   ]
-  r.reporter?.debug(`sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`)
+  r.reporter?.debug(
+    `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`
+  )
   const interactive = r.stdio === 'inherit'
   // A build step gets its own process group so that one kill reaches all of it; an
   // interactive command stays in the terminal's foreground group so ^C reaches it.

@@ -18,7 +18,11 @@ import { TAR_KEEP_ALL } from './unpacked.js'
 import { findOpaqueDirs } from './xattr.js'
 
 /** pax headers without per-run noise (pid in names, atime, ctime). */
-export const TAR_CREATE_STABLE = ['--sort=name', '--format=posix', '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime']
+export const TAR_CREATE_STABLE = [
+  '--sort=name',
+  '--format=posix',
+  '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime'
+]
 
 /** Rewrites overlayfs markers under `upper` as OCI whiteout files. */
 export async function toOciForm(upper: string): Promise<{ whiteouts: number; opaque: number }> {
@@ -74,7 +78,15 @@ export async function putDirAsLayer(store: Store, dir: string, what: string): Pr
       // Only a tar that finished cleanly ends the stream; otherwise putLayer sees an error
       // and drops its temporary blob instead of storing a truncated layer.
       if (code === 0) body.end()
-      else body.destroy(new ExecError(`tar --create -C ${dir}`, code ?? undefined, tail.get(), sig ? `killed by ${sig}` : `exited with status ${code}`))
+      else
+        body.destroy(
+          new ExecError(
+            `tar --create -C ${dir}`,
+            code ?? undefined,
+            tail.get(),
+            sig ? `killed by ${sig}` : `exited with status ${code}`
+          )
+        )
       resolve()
     })
   })

@@ -78,13 +78,21 @@ export async function writePatch(
 
   for (const f of files) {
     if (!(await mirrorParents(patchDir, imageDirs, f.path))) {
-      reporter?.warn(`sandbox: /${dirname(f.path)} is not a directory in the image; /${f.path} is not provided`)
+      reporter?.warn(
+        `sandbox: /${dirname(f.path)} is not a directory in the image; /${f.path} is not provided`
+      )
       continue
     }
     const dest = join(patchDir, f.path)
     if (f.source) {
       // Host DNS files may be missing: then there is nothing to patch in.
-      if (!(await copyFile(f.source, dest).then(() => true, () => false))) continue
+      if (
+        !(await copyFile(f.source, dest).then(
+          () => true,
+          () => false
+        ))
+      )
+        continue
     } else await writeFile(dest, f.content ?? '', { mode: f.mode })
     await chmod(dest, f.mode)
     paths.push(f.path)
@@ -136,4 +144,3 @@ export async function settleTimes(patchDir: string, imageDirs: string[], rels: s
     if (st) await utimes(join(patchDir, d), st.atime, st.mtime).catch(() => undefined)
   }
 }
-

@@ -25,7 +25,10 @@ export interface RunInImageOptions {
 }
 
 export class ImageNotFoundError extends Error {
-  constructor(readonly ref: string, readonly storeRoot: string) {
+  constructor(
+    readonly ref: string,
+    readonly storeRoot: string
+  ) {
     super(`image ${ref} is not in the store ${storeRoot}`)
     this.name = 'ImageNotFoundError'
   }
@@ -44,9 +47,19 @@ export async function runInImage(
   const dir = await mkdtemp(join(tmpdir(), 'kiln-run-'))
   const env = envFromList(image.config.config?.Env)
   if (process.env.TERM) env.TERM = process.env.TERM
-  const sb = await Sandbox.open({ dir, lowers, mounts: o.mounts, dns: o.dns, env: { ...env, ...o.env }, reporter: o.reporter, signal: o.signal })
+  const sb = await Sandbox.open({
+    dir,
+    lowers,
+    mounts: o.mounts,
+    dns: o.dns,
+    env: { ...env, ...o.env },
+    reporter: o.reporter,
+    signal: o.signal
+  })
   try {
-    const cmd = argv.length ? argv : [...(image.config.config?.Entrypoint ?? []), ...(image.config.config?.Cmd ?? [])]
+    const cmd = argv.length
+      ? argv
+      : [...(image.config.config?.Entrypoint ?? []), ...(image.config.config?.Cmd ?? [])]
     if (!cmd.length) throw new Error(`image ${ref} has no Entrypoint or Cmd: give a command after --`)
     const r = await sb.exec(cmd, { stdio: o.stdio ?? 'inherit', onLine: o.onLine })
     return { exitCode: r.signal ? 128 + signalNumber(r.signal) : r.exitCode, tail: r.tail }
@@ -56,6 +69,12 @@ export async function runInImage(
 }
 
 function signalNumber(sig: NodeJS.Signals): number {
-  const n: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 }
+  const n: Partial<Record<NodeJS.Signals, number>> = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGKILL: 9,
+    SIGTERM: 15
+  }
   return n[sig] ?? 1
 }

@@ -126,7 +126,13 @@ export class Sandbox {
     const patch = await writePatch(
       this.patch,
       imageDirs,
-      { dns: this.opts.dns, hosts: this.opts.hosts, policyRcD: this.opts.policyRcD, mounts: this.opts.mounts, files: o.files },
+      {
+        dns: this.opts.dns,
+        hosts: this.opts.hosts,
+        policyRcD: this.opts.policyRcD,
+        mounts: this.opts.mounts,
+        files: o.files
+      },
       this.opts.reporter
     )
     await settleTimes(this.patch, imageDirs, patch.paths)
@@ -148,7 +154,8 @@ export class Sandbox {
       // A step that deleted a patched file left a whiteout for something the image never
       // had: drop it, so the upper dir shows only real changes.
       for (const p of patch.paths) {
-        if ((await isWhiteout(this.upper, p)) && !(await lookupLayered(this.opts.lowers, p))) await unlink(join(this.upper, p))
+        if ((await isWhiteout(this.upper, p)) && !(await lookupLayered(this.opts.lowers, p)))
+          await unlink(join(this.upper, p))
       }
       await rm(this.patch, { recursive: true, force: true })
     }

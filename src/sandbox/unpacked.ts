@@ -25,13 +25,22 @@ import { uniqueDir } from './sandbox.js'
 export const DEFAULT_CACHE_DIR = process.env.KILN_SANDBOX_CACHE ?? '/var/tmp/kiln'
 
 /** GNU tar flags that keep everything a root filesystem needs. */
-export const TAR_KEEP_ALL = ['--numeric-owner', '--xattrs', '--xattrs-include=*', '--xattrs-exclude=trusted.overlay.*']
+export const TAR_KEEP_ALL = [
+  '--numeric-owner',
+  '--xattrs',
+  '--xattrs-include=*',
+  '--xattrs-exclude=trusted.overlay.*'
+]
 
 const WH = '.wh.'
 const OPQ = '.wh..wh..opq'
 
 /** The directory holding `layer` unpacked in overlayfs form (unpacked now if needed). */
-export async function unpackLayer(layer: LayerRef, cacheDir = DEFAULT_CACHE_DIR, reporter?: Reporter): Promise<string> {
+export async function unpackLayer(
+  layer: LayerRef,
+  cacheDir = DEFAULT_CACHE_DIR,
+  reporter?: Reporter
+): Promise<string> {
   const hex = layer.diffID.replace(/^sha256:/, '')
   if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`unpack ${layer.path}: bad diffID ${layer.diffID}`)
   const parent = join(cacheDir, 'layers')
@@ -44,14 +53,26 @@ export async function unpackLayer(layer: LayerRef, cacheDir = DEFAULT_CACHE_DIR,
   try {
     reporter?.debug(`unpack layer ${layer.diffID}`)
     await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`)
-    await run('tar', ['--extract', '--file', layer.path, '--directory', tmp, '--same-permissions', '--same-owner', ...TAR_KEEP_ALL])
+    await run('tar', [
+      '--extract',
+      '--file',
+      layer.path,
+      '--directory',
+      tmp,
+      '--same-permissions',
+      '--same-owner',
+      ...TAR_KEEP_ALL
+    ])
     await toOverlayForm(tmp)
     await rename(tmp, dest).catch(async (e: NodeJS.ErrnoException) => {
       // Someone else finished the same layer first: theirs is as good as ours.
       if (!(await stat(dest).catch(() => null))) throw e
     })
   } catch (e) {
-    throw new Error(`unpack layer ${layer.diffID} (${layer.path}): ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+    throw new Error(
+      `unpack layer ${layer.diffID} (${layer.path}): ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e }
+    )
   } finally {
     remove()
   }
@@ -59,7 +80,11 @@ export async function unpackLayer(layer: LayerRef, cacheDir = DEFAULT_CACHE_DIR,
 }
 
 /** Unpacks every layer of an image; returns the directories TOP FIRST, as overlayfs wants them. */
-export async function unpackLayers(layers: readonly LayerRef[], cacheDir = DEFAULT_CACHE_DIR, reporter?: Reporter): Promise<string[]> {
+export async function unpackLayers(
+  layers: readonly LayerRef[],
+  cacheDir = DEFAULT_CACHE_DIR,
+  reporter?: Reporter
+): Promise<string[]> {
   const dirs: string[] = []
   for (const l of layers) dirs.push(await unpackLayer(l, cacheDir, reporter))
   return dirs.reverse()

@@ -10,7 +10,15 @@ const BATCH = 500
 
 /** Paths (relative to root) of the directories marked opaque under `root`. */
 export async function findOpaqueDirs(root: string): Promise<string[]> {
-  const r = await run('getfattr', ['--recursive', '--physical', '--absolute-names', '--dump', '--encoding=text', `--match=^trusted\\.overlay\\.opaque$`, root])
+  const r = await run('getfattr', [
+    '--recursive',
+    '--physical',
+    '--absolute-names',
+    '--dump',
+    '--encoding=text',
+    `--match=^trusted\\.overlay\\.opaque$`,
+    root
+  ])
   const out: string[] = []
   let file: string | null = null
   for (const line of r.stdout.split('\n')) {
@@ -26,7 +34,13 @@ export async function findOpaqueDirs(root: string): Promise<string[]> {
 /** Marks directories opaque (absolute paths). */
 export async function markOpaque(paths: string[]): Promise<void> {
   for (let i = 0; i < paths.length; i += BATCH) {
-    await run('setfattr', ['--no-dereference', `--name=${OPAQUE_XATTR}`, '--value=y', '--', ...paths.slice(i, i + BATCH)])
+    await run('setfattr', [
+      '--no-dereference',
+      `--name=${OPAQUE_XATTR}`,
+      '--value=y',
+      '--',
+      ...paths.slice(i, i + BATCH)
+    ])
   }
 }
 

@@ -8,8 +8,20 @@ import { spawnStream, type StreamProcess } from '../util/exec-stream.js'
 import type { Reporter } from '../util/log.js'
 import { hostAptSources, pickMirror } from './apt-sources.js'
 
-/** Snapshot archive root; a snapshot date selects `<root>/archive/debian/<date>/`. Override with KILN_SNAPSHOT_MIRROR. */
-export const DEFAULT_SNAPSHOT_ROOT = 'https://snapshot.debian.org'
+/**
+ * Snapshot archive root; a snapshot date selects `<root>/archive/debian/<date>/`. Given by
+ * `bootstrap.mirror` or KILN_SNAPSHOT_MIRROR: Kiln names no archive host of its own, so a
+ * pinned build always says which archive it trusts.
+ */
+export function snapshotRoot(mirror?: string): string {
+  const root = mirror || process.env.KILN_SNAPSHOT_MIRROR
+  if (!root) {
+    throw new Error(
+      'a snapshot date needs a snapshot archive: set bootstrap.mirror (or KILN_SNAPSHOT_MIRROR) to its root URL'
+    )
+  }
+  return root
+}
 
 /** Debian architecture names from the catalog's uname-style ones. */
 export function debianArch(arch: string): string {
@@ -40,10 +52,7 @@ export function snapshotEpoch(ts: string): number {
 }
 
 /** `<root>/archive/debian/<timestamp>/` for a snapshot date. */
-export function snapshotMirror(
-  date: string,
-  root = process.env.KILN_SNAPSHOT_MIRROR || DEFAULT_SNAPSHOT_ROOT
-): string {
+export function snapshotMirror(date: string, root = snapshotRoot()): string {
   return `${root.replace(/\/+$/, '')}/archive/debian/${snapshotTimestamp(date)}/`
 }
 
@@ -67,7 +76,7 @@ export function bootstrapCommand(
   const args = ['--mode=auto', '--format=tar']
   let mirror: string
   if (b.snapshot) {
-    mirror = b.mirror ? snapshotMirror(b.snapshot, b.mirror) : snapshotMirror(b.snapshot)
+    mirror = snapshotMirror(b.snapshot, snapshotRoot(b.mirror))
     env.SOURCE_DATE_EPOCH = String(snapshotEpoch(snapshotTimestamp(b.snapshot)))
     // Snapshot Release files are past their Valid-Until date by design.
     args.push('--aptopt=Acquire::Check-Valid-Until "false"')

@@ -21,7 +21,7 @@ export {
   snapshotMirror,
   snapshotTimestamp,
   startBootstrap,
-  DEFAULT_SNAPSHOT_ROOT
+  snapshotRoot
 } from './bootstrap.js'
 export { hostAptSources, parseDeb822, parseSourcesList, pickMirror } from './apt-sources.js'
 export type { AptSource } from './apt-sources.js'

@@ -73,7 +73,8 @@ async function probeKvm(arch: GuestArch, kernel: string, reporter: Reporter): Pr
       reporter.debug(`KVM works (kernel ran in ${r.seconds.toFixed(1)} s)`)
       return 'kvm'
     }
-    reporter.info(`KVM does not work here (${r.verdict.message}); using TCG`)
+    const last = r.consoleTail.filter((l) => l.trim()).pop()
+    reporter.info(`KVM does not work here (${r.verdict.message}${last ? `: ${last}` : ''}); using TCG`)
   } catch (e) {
     reporter.info(`KVM does not work here (${(e as Error).message}); using TCG`)
   }

@@ -23,7 +23,7 @@ import {
   type GuestArch
 } from './archives.js'
 import { CHECK_PATH, DEFAULT_CHECK_MODULES, checkScript } from './check-script.js'
-import { DiskCheckRules, InitrdCheckRules, runGuest, type ConsoleRules } from './console.js'
+import { BootAborted, DiskCheckRules, InitrdCheckRules, runGuest, type ConsoleRules } from './console.js'
 import { makeRootDisk, settleAll } from './disk.js'
 import { ROOT_DEVICE, diskAppend, initrdAppend, qemuBinary, qemuCommand, type Accel } from './qemu.js'
 import { makeScratchDir } from './temp.js'
@@ -120,10 +120,11 @@ export async function verifyBoot(opts: VerifyBootOptions): Promise<BootResult> {
             rootDevice: ROOT_DEVICE,
             modules: opts.modules ?? DEFAULT_CHECK_MODULES
           }),
-          reporter
+          reporter,
+          signal: opts.signal
         }),
         accelChoice
-      ] as const)
+      ])
       accel = chosen
       if (manifest.kernel && !made.moduleReleases.includes(manifest.kernel)) {
         return failed(
@@ -159,6 +160,7 @@ export async function verifyBoot(opts: VerifyBootOptions): Promise<BootResult> {
       totalSeconds: (Date.now() - t0) / 1000
     }
   } catch (e) {
+    if (opts.signal?.aborted) throw new BootAborted()
     if (e instanceof GateFailure) return failed(e.message)
     throw e
   } finally {

@@ -195,6 +195,8 @@ export async function runGuest(
     // qemu did not start at all (missing binary): a problem of this machine, not of the image.
     throw error
   }
-  const how = error instanceof ExecError ? ` (qemu exit status ${error.exitCode ?? 'unknown'})` : ''
+  const ended =
+    error instanceof ExecError ? /(killed by \w+|exited with status -?\d+)$/.exec(error.message) : null
+  const how = ended ? ` (qemu ${ended[1]})` : ''
   return { verdict: { passed: false, message: `${rules.explainNoVerdict()}${how}` }, consoleTail, seconds }
 }

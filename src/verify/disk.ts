@@ -29,6 +29,8 @@ export interface RootDiskOptions {
   checkPath: string
   checkScript: string
   reporter?: Reporter
+  /** Stops the unpacking and mke2fs (they then fail with "cancelled"). */
+  signal?: AbortSignal
 }
 
 export interface RootDisk {
@@ -44,7 +46,7 @@ const ROOTFS_MODULE_DIRS = ['./lib/modules', './usr/lib/modules', 'lib/modules',
 const MiB = 1024 * 1024
 
 export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
-  const { reporter } = opts
+  const { reporter, signal } = opts
   const root = join(opts.work, 'root')
   const staging = join(opts.work, 'modules')
   mkdirSync(root)
@@ -53,9 +55,13 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
   // Both archives unpack at once: each is one decompressor and one tar, two cores between them.
   const extract = async (file: string, dest: string, extra: string[]): Promise<void> => {
     try {
-      await run('tar', [...(await decompressArgs(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra], {
-        reporter
-      })
+      await run(
+        'tar',
+        [...(await decompressArgs(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra],
+        {
+          reporter
+        }
+      )
     } catch (e) {
       throw archiveError(file, 'cannot be extracted', e)
     }
@@ -114,7 +120,7 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
         disk,
         `${sizeMiB}M`
       ],
-      { reporter }
+      { reporter, signal }
     )
   } catch (e) {
     const tail = e instanceof ExecError ? e.tail : []
@@ -129,11 +135,13 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
 }
 
 /** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */
-export async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(promises)
+export async function settleAll<T extends readonly unknown[]>(promises: {
+  [K in keyof T]: Promise<T[K]>
+}): Promise<T> {
+  const settled = await Promise.allSettled(promises as unknown as readonly Promise<unknown>[])
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
-  return settled.map((s) => (s as PromiseFulfilledResult<T>).value)
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
 
 /**

@@ -29,7 +29,17 @@ let work: string
  * /dev/shm (mount points the engine creates). The root directory itself is compared by
  * the unit tests: docker export does not write a member for it.
  */
-const IGNORED = new Set(['', '.dockerenv', 'etc/hosts', 'etc/hostname', 'etc/resolv.conf', 'etc/mtab', 'dev/console', 'dev/pts', 'dev/shm'])
+const IGNORED = new Set([
+  '',
+  '.dockerenv',
+  'etc/hosts',
+  'etc/hostname',
+  'etc/resolv.conf',
+  'etc/mtab',
+  'dev/console',
+  'dev/pts',
+  'dev/shm'
+])
 /** Directories whose metadata the engine touches when it prepares the container (mount points). */
 const TOUCHED_DIRS = new Set(['dev', 'etc', 'proc', 'sys'])
 
@@ -44,7 +54,9 @@ interface Member {
 }
 
 /** Every member of a tar (plain or gzip) with a digest of its content; hardlinks take their target's digest. */
-async function inventory(path: string): Promise<{ members: Map<string, Member>; groups: Set<string>; order: string[] }> {
+async function inventory(
+  path: string
+): Promise<{ members: Map<string, Member>; groups: Set<string>; order: string[] }> {
   const members = new Map<string, Member>()
   const linkOf = new Map<string, string>()
   const order: string[] = []
@@ -80,7 +92,15 @@ async function inventory(path: string): Promise<{ members: Map<string, Member>; 
   for (const [n, t] of linkOf) {
     const r = root(t)
     const target = members.get(r)!
-    members.set(n, { ...members.get(n)!, type: 'file', sha: target.sha, mode: target.mode, uid: target.uid, gid: target.gid, cap: target.cap })
+    members.set(n, {
+      ...members.get(n)!,
+      type: 'file',
+      sha: target.sha,
+      mode: target.mode,
+      uid: target.uid,
+      gid: target.gid,
+      cap: target.cap
+    })
     byRoot.set(r, [...(byRoot.get(r) ?? [r]), n])
   }
   const groups = new Set([...byRoot.values()].map((g) => g.sort().join(' ')))
@@ -99,7 +119,8 @@ function diff(ours: Map<string, Member>, theirs: Map<string, Member>): string[] 
     }
     const x = TOUCHED_DIRS.has(n) ? { ...a, mode: 0, uid: 0, gid: 0 } : a
     const y = TOUCHED_DIRS.has(n) ? { ...b, mode: 0, uid: 0, gid: 0 } : b
-    if (JSON.stringify(x) !== JSON.stringify(y)) out.push(`${n}: kiln ${JSON.stringify(a)} docker ${JSON.stringify(b)}`)
+    if (JSON.stringify(x) !== JSON.stringify(y))
+      out.push(`${n}: kiln ${JSON.stringify(a)} docker ${JSON.stringify(b)}`)
   }
   return out
 }
@@ -199,7 +220,9 @@ describe('flatten matches docker export', () => {
     const input = await resolveInput(save)
     const plan = await planLayers(input.layers).finally(() => input.cleanup())
     expect(plan.layers.flatMap((l) => l.opaques)).toContain('opt/d')
-    expect(plan.layers.flatMap((l) => l.whiteouts)).toEqual(expect.arrayContaining(['opt/u', 'opt/l1', 'usr/bin/dpkg-split']))
+    expect(plan.layers.flatMap((l) => l.whiteouts)).toEqual(
+      expect.arrayContaining(['opt/u', 'opt/l1', 'usr/bin/dpkg-split'])
+    )
     const ours = await inventory(out)
     const theirs = await inventory(exported)
     expect(diff(ours.members, theirs.members)).toEqual([])
@@ -239,7 +262,10 @@ describe('flatten matches docker export', () => {
   })
 
   test('the kernel image: rootfs matches, and the boot archives hold exactly ./vmlinuz, ./initrd, lib/modules/V/…', async () => {
-    const tag = await build('kernel', `FROM ${baseImage('kernel')}\nRUN echo kiln > /etc/motd && rm -rf /usr/share/doc\n`)
+    const tag = await build(
+      'kernel',
+      `FROM ${baseImage('kernel')}\nRUN echo kiln > /etc/motd && rm -rf /usr/share/doc\n`
+    )
     const { save, exported } = await saveAndExport(tag, 'kernel')
     // Boot archives gzip (as provisioners want them); the rootfs for the comparison left plain,
     // which keeps this test's compression work to the modules.
@@ -263,19 +289,28 @@ describe('flatten matches docker export', () => {
     expect(diff(ours.members, theirs.members)).toEqual([])
     const v = r.kernel!
     expect(v).toMatch(/^\d+\.\d+\.\d+-\d+-amd64$/)
-    const list = async (f: string): Promise<string[]> => (await run('tar', ['-tzf', join(r.dir, f)])).stdout.trim().split('\n')
+    const list = async (f: string): Promise<string[]> =>
+      (await run('tar', ['-tzf', join(r.dir, f)])).stdout.trim().split('\n')
     expect(await list('kernel.tar.gz')).toEqual(['./vmlinuz'])
     expect(await list('initrd.tar.gz')).toEqual(['./initrd'])
     const mods = await list('modules.tar.gz')
     expect(mods[0]).toBe(`lib/modules/${v}/`)
     expect(mods.every((n) => n.startsWith(`lib/modules/${v}/`))).toBe(true)
     expect(mods.some((n) => n.endsWith('.ko') || n.endsWith('.ko.xz'))).toBe(true)
-    expect(mods.length).toBe([...ours.members.keys()].filter((k) => k === `usr/lib/modules/${v}` || k.startsWith(`usr/lib/modules/${v}/`)).length)
+    expect(mods.length).toBe(
+      [...ours.members.keys()].filter(
+        (k) => k === `usr/lib/modules/${v}` || k.startsWith(`usr/lib/modules/${v}/`)
+      ).length
+    )
     // The kernel is the image's own, byte for byte.
     const vmlinuzSha = ours.members.get(`boot/vmlinuz-${v}`)?.sha
     const k = join(work, 'k')
     await run('sh', ['-c', 'mkdir -p "$1" && tar -xzf "$2" -C "$1"', 'sh', k, join(r.dir, 'kernel.tar.gz')])
-    expect(createHash('sha256').update(readFileSync(join(k, 'vmlinuz'))).digest('hex')).toBe(vmlinuzSha)
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(k, 'vmlinuz')))
+        .digest('hex')
+    ).toBe(vmlinuzSha)
     await run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: r.dir })
     const manifest = JSON.parse(readFileSync(r.manifestPath, 'utf8'))
     expect(manifest.kernel).toBe(v)

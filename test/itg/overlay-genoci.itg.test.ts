@@ -19,7 +19,13 @@ beforeAll(async () => {
   dir = await tempDir('genoci')
   const project = join(dir, 'project')
   await cp(join(process.cwd(), 'test/fixtures/genoci'), project, { recursive: true })
-  await run('sh', ['-c', 'pigz -1 -c "$1" > "$2"', 'gz', await ensureBase('minbase'), join(project, 'rootfs.tar.gz')])
+  await run('sh', [
+    '-c',
+    'pigz -1 -c "$1" > "$2"',
+    'gz',
+    await ensureBase('minbase'),
+    join(project, 'rootfs.tar.gz')
+  ])
   store = await openStore(join(dir, 'store'))
   const catalog = await loadGenoci(join(project, 'example.yaml'))
   let prev: StoredImage | null = null
@@ -44,10 +50,15 @@ test('the expanded base is one layer; the derived image adds one more', async ()
 
 test('its default command, run output and copied file are there', async () => {
   const lines: string[] = []
-  expect((await runInImage(store, 'modified', [], { stdio: 'pipe', onLine: (l) => lines.push(l) })).exitCode).toBe(0)
+  expect(
+    (await runInImage(store, 'modified', [], { stdio: 'pipe', onLine: (l) => lines.push(l) })).exitCode
+  ).toBe(0)
   expect(lines).toEqual(['hello world'])
   lines.length = 0
-  const r = await runInImage(store, 'modified', ['sh', '-c', 'cat /hw /etc/genoci.conf; echo $GENOCI'], { stdio: 'pipe', onLine: (l) => lines.push(l) })
+  const r = await runInImage(store, 'modified', ['sh', '-c', 'cat /hw /etc/genoci.conf; echo $GENOCI'], {
+    stdio: 'pipe',
+    onLine: (l) => lines.push(l)
+  })
   expect(r.exitCode).toBe(0)
   expect(lines).toEqual(['Hello, world', 'from pack a', 'yes'])
 })

@@ -22,7 +22,11 @@ export async function storeWithMinbase(dir: string): Promise<{ store: Store; bas
   const layer = await store.putLayer(createReadStream(await ensureBase('minbase')))
   const base = await store.putImage({
     layers: [layer],
-    config: { architecture: 'amd64', os: 'linux', config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] } },
+    config: {
+      architecture: 'amd64',
+      os: 'linux',
+      config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'] }
+    },
     name: 'minbase',
     key: 'test-minbase'
   })
@@ -48,13 +52,32 @@ export function spec(name: string, over: Partial<ImageSpec>): ImageSpec {
   }
 }
 
-export function context(store: Store, root: string, s: ImageSpec, base: StoredImage | null, workDir: string): BuildContext {
+export function context(
+  store: Store,
+  root: string,
+  s: ImageSpec,
+  base: StoredImage | null,
+  workDir: string
+): BuildContext {
   const catalog: Catalog = { file: join(root, 'IMAGES.json'), root, images: [s] }
-  return { store, catalog, image: { spec: s, key: `test-${s.name}`, inputs: [], deps: [] }, base, workDir, reporter: new SilentReporter() }
+  return {
+    store,
+    catalog,
+    image: { spec: s, key: `test-${s.name}`, inputs: [], deps: [] },
+    base,
+    workDir,
+    reporter: new SilentReporter()
+  }
 }
 
 export async function save(store: Store, name: string, r: BuildResult): Promise<StoredImage> {
-  return store.putImage({ layers: r.layers, config: r.config, name, key: `test-${name}-${Date.now()}`, annotations: r.annotations })
+  return store.putImage({
+    layers: r.layers,
+    config: r.config,
+    name,
+    key: `test-${name}-${Date.now()}`,
+    annotations: r.annotations
+  })
 }
 
 /**

@@ -9,7 +9,16 @@ import { flatten } from '../../src/exporters/flatten.js'
 import { runInImage } from '../../src/sandbox/run-image.js'
 import type { Store, StoredImage } from '../../src/store/types.js'
 import { run } from '../../src/util/exec.js'
-import { LISTING_SCRIPT, context, leftovers, listTree, save, spec, storeWithMinbase, tempDir } from './overlay-helpers.js'
+import {
+  LISTING_SCRIPT,
+  context,
+  leftovers,
+  listTree,
+  save,
+  spec,
+  storeWithMinbase,
+  tempDir
+} from './overlay-helpers.js'
 
 const FIXTURE = join(process.cwd(), 'test/fixtures/genoci')
 let dir: string
@@ -53,7 +62,10 @@ afterAll(async () => {
 
 describe('overlay builder', () => {
   test('adds exactly one layer on top of the base, with the config updated', () => {
-    expect(built.layers.map((l) => l.diffID)).toEqual([...base.layers.map((l) => l.diffID), built.layers[1]?.diffID])
+    expect(built.layers.map((l) => l.diffID)).toEqual([
+      ...base.layers.map((l) => l.diffID),
+      built.layers[1]?.diffID
+    ])
     expect(built.config.config?.Env).toContain('KILN_GREETING=hi')
     expect(built.config.config?.Entrypoint).toEqual(['/bin/busybox'])
     expect(built.config.config?.Cmd).toEqual(['sh'])
@@ -62,10 +74,19 @@ describe('overlay builder', () => {
 
   test('packs are laid in order, the package is installed, and it runs', async () => {
     const lines: string[] = []
-    const r = await runInImage(store, 'tools', ['sh', '-c', 'cat /etc/kiln/a.conf /etc/kiln/b.conf; hello-a; busybox echo bb-ok; echo "$KILN_GREETING"'], {
-      stdio: 'pipe',
-      onLine: (l) => lines.push(l)
-    })
+    const r = await runInImage(
+      store,
+      'tools',
+      [
+        'sh',
+        '-c',
+        'cat /etc/kiln/a.conf /etc/kiln/b.conf; hello-a; busybox echo bb-ok; echo "$KILN_GREETING"'
+      ],
+      {
+        stdio: 'pipe',
+        onLine: (l) => lines.push(l)
+      }
+    )
     expect(r.exitCode).toBe(0)
     expect(lines).toEqual(['pack b wins', 'from pack b', 'hello from pack a', 'bb-ok', 'hi'])
   })
@@ -78,18 +99,35 @@ describe('overlay builder', () => {
     expect(names.filter((n) => /resolv\.conf|etc\/hosts$|policy-rc\.d/.test(n))).toEqual([])
     expect(stdout).toMatch(/-rwxr-xr-x 0\/0 .* usr\/local\/bin\/hello-a/)
     // apt's list dir was emptied then refilled: an opaque marker or whiteouts, never a leftover.
-    expect(names.some((n) => n.startsWith('var/lib/apt/lists/') && !n.includes('.wh.') && n !== 'var/lib/apt/lists/' && !n.endsWith('/lock') && !n.includes('partial'))).toBe(false)
+    expect(
+      names.some(
+        (n) =>
+          n.startsWith('var/lib/apt/lists/') &&
+          !n.includes('.wh.') &&
+          n !== 'var/lib/apt/lists/' &&
+          !n.endsWith('/lock') &&
+          !n.includes('partial')
+      )
+    ).toBe(false)
   })
 
   test('flattened base + layer equals the tree the overlay mount showed', async () => {
     const flat = join(dir, 'flat.tar')
-    await flatten({ layers: built.layers.map((l) => ({ path: l.path, offset: 0, length: l.size })), output: flat, compression: 'none' })
+    await flatten({
+      layers: built.layers.map((l) => ({ path: l.path, offset: 0, length: l.size })),
+      output: flat,
+      compression: 'none'
+    })
     const tree = join(dir, 'flat')
     await mkdir(tree)
     await run('tar', ['-C', tree, '-xpf', flat, '--numeric-owner', '--xattrs', '--xattrs-include=*'])
     // Host DNS files and policy-rc.d are patched in during the build only: not part of the image.
-    const drop = (l: string): boolean => !/\.\/(etc\/resolv\.conf|etc\/hosts|usr\/sbin\/policy-rc\.d)$/.test(l)
-    const mounted = (await readFile(join(dir, 'mounted.list'), 'utf8')).split('\n').filter(Boolean).filter(drop)
+    const drop = (l: string): boolean =>
+      !/\.\/(etc\/resolv\.conf|etc\/hosts|usr\/sbin\/policy-rc\.d)$/.test(l)
+    const mounted = (await readFile(join(dir, 'mounted.list'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .filter(drop)
     const flattened = (await listTree(tree, join(dir, 'flat.list'))).filter(drop)
     expect(mounted.length).toBeGreaterThan(1000)
     expect(flattened).toEqual(mounted)

@@ -26,7 +26,11 @@ test('a failing step fails the build with its output, and post still runs; nothi
   const work = join(dir, 'work-fail')
   const marker = join(dir, 'post-ran')
   const s = spec('fails', {
-    overlay: { mounts: ['proc', 'dev'], run: [['sh', '-c', 'echo about to fail; sleep 30 & exit 3']], post: [`touch ${marker}`] }
+    overlay: {
+      mounts: ['proc', 'dev'],
+      run: [['sh', '-c', 'echo about to fail; sleep 30 & exit 3']],
+      post: [`touch ${marker}`]
+    }
   })
   const err = await overlayBuilder.build(context(store, dir, s, base, work)).catch((e: unknown) => e)
   expect(err).toBeInstanceOf(BuildError)
@@ -63,13 +67,16 @@ await overlayBuilder.build(ctx)
     child.stdout.on('data', (d: Buffer) => d.toString().includes('READY') && resolve())
     child.once('exit', () => reject(new Error(`the build ended before its step started: ${err}`)))
   })
-  const sleepers = async (): Promise<string[]> => (await leftovers('sleep 3171')).processes.filter((l) => /^\s*\d+ sleep 3171$/.test(l))
+  const sleepers = async (): Promise<string[]> =>
+    (await leftovers('sleep 3171')).processes.filter((l) => /^\s*\d+ sleep 3171$/.test(l))
   try {
     expect(await sleepers()).toHaveLength(1)
   } finally {
     child.kill('SIGTERM')
   }
-  const [code, sig] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])))
+  const [code, sig] = await new Promise<[number | null, string | null]>((r) =>
+    child.once('exit', (c, s) => r([c, s]))
+  )
   expect(sig ?? code).toBe('SIGTERM')
   expect(await leftovers(work)).toEqual({ mounts: [], processes: [] })
   expect(await sleepers()).toEqual([])

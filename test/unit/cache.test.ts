@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ImageCache, LocalCache, diffInputs, parseSize } from '../../src/cache/index.js'
+import { ImageCache, LocalCache, cacheHooks, diffInputs, parseSize } from '../../src/cache/index.js'
+import type { ImageReport } from '../../src/build/types.js'
 import { openStore } from '../../src/store/index.js'
 import type { Store } from '../../src/store/types.js'
 import type { Reporter } from '../../src/util/log.js'
@@ -143,6 +144,31 @@ describe('ImageCache over a local directory', () => {
         { kind: 'arg', name: 'V', change: 'added' }
       ]
     })
+  })
+})
+
+describe('cacheHooks', () => {
+  test('a built image is explained, then saved at once; the next store restores it', async () => {
+    const store = await openStore(join(dir, 'store1'))
+    const { leaf, leafImg } = await chain(store)
+    const { cache } = cacheFor(store, join(dir, 'cache'))
+    const hooks = cacheHooks(cache)
+    const report = { name: 'leaf', status: 'built' } as ImageReport
+    await hooks.afterImage(report, leafImg, leaf)
+    expect(report.changed).toBeUndefined()
+    expect([...hooks.saved]).toEqual(['leaf'])
+
+    const edited = {
+      ...leaf,
+      key: 'e'.repeat(64),
+      inputs: [input('file', 'leaf/Dockerfile', 'RUN echo 2'), leaf.inputs[1]]
+    }
+    const again = { name: 'leaf', status: 'built' } as ImageReport
+    await hooks.afterImage(again, leafImg, edited)
+    expect(again.changed).toEqual([{ kind: 'file', name: 'leaf/Dockerfile', change: 'changed' }])
+
+    const fresh = cacheHooks(cacheFor(await openStore(join(dir, 'store2')), join(dir, 'cache')).cache)
+    expect((await fresh.restore(leaf))?.key).toBe(leaf.key)
   })
 })
 

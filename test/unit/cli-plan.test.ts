@@ -1,9 +1,12 @@
-// `kiln plan` run as a user runs it: the CLI in a child process (through tsx, no build step).
+// `kiln plan` as a user runs it: the CLI's main() for the invalid-input corpus, and the
+// kiln binary in child processes (through tsx, no build step) for exit statuses and output.
+import { jest } from '@jest/globals'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { execa } from 'execa'
 import { loadCatalog } from '../../src/model/load.js'
 import { makePlan } from '../../src/plan/index.js'
+import { main } from '../../src/adapters/cli/main.js'
 import { fixturesDir } from '../fixtures/catalog/tree.js'
 
 const repo = path.resolve('.')
@@ -28,49 +31,63 @@ async function kiln(cwd: string, args: string[]): Promise<Run> {
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
 
-/** Runs jobs a few at a time: each child compiles the CLI, and the machine may have 2 cores. */
-async function pool<T>(jobs: Array<() => Promise<T>>, size = 3): Promise<T[]> {
-  const out: T[] = new Array(jobs.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < jobs.length) {
-        const i = next++
-        out[i] = await jobs[i]()
-      }
-    })
-  )
-  return out
+/** The same CLI in this process (main() is what the binary runs): fast enough for a corpus. */
+async function kilnInProcess(cwd: string, args: string[]): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    stdout += String(s)
+    return true
+  })
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    stderr += String(s)
+    return true
+  })
+  const before = process.cwd()
+  process.chdir(cwd)
+  try {
+    const exitCode = await main(['node', 'kiln', ...args])
+    return { exitCode, stdout, stderr }
+  } finally {
+    process.chdir(before)
+    out.mockRestore()
+    err.mockRestore()
+  }
 }
 
 const cases: string[] = []
 const runs = new Map<string, Run>()
 
 beforeAll(async () => {
+  // A few runs of the real binary, side by side: each child compiles the CLI.
+  const children: Array<[string, string, string[]]> = [
+    ['child/invalid', path.join(invalidDir, 'unknown-key'), ['plan']],
+    ['child/json', chainDir, ['plan', '--json', '--explain', '--target', 'tools']],
+    ['child/help', chainDir, ['plan', '--help']]
+  ]
+  const pending = Promise.all(children.map(([, cwd, args]) => kiln(cwd, args)))
   cases.push(...(await readdir(invalidDir)).sort())
-  const jobs: Array<[string, string, string[]]> = []
   for (const c of cases) {
     const args = await readFile(path.join(invalidDir, c, 'args'), 'utf8').then(
       (t) => t.split('\n').filter(Boolean),
       () => ['-f', 'IMAGES.json']
     )
-    jobs.push([`invalid/${c}`, path.join(invalidDir, c), ['plan', ...args]])
+    runs.set(`invalid/${c}`, await kilnInProcess(path.join(invalidDir, c), ['plan', ...args]))
   }
-  jobs.push(['table', chainDir, ['plan', '--explain']])
-  jobs.push(['json', chainDir, ['plan', '--json', '--explain', '--target', 'tools']])
-  jobs.push(['help', chainDir, ['plan', '--help']])
-  const results = await pool(
-    jobs.map(
-      ([, cwd, args]) =>
-        () =>
-          kiln(cwd, args)
-    )
-  )
-  jobs.forEach(([name], i) => runs.set(name, results[i]))
+  runs.set('table', await kilnInProcess(chainDir, ['plan', '--explain']))
+  const done = await pending
+  children.forEach(([name], i) => runs.set(name, done[i]))
 }, 300_000)
 
 test('the invalid-input corpus is there', () => {
   expect(cases.length).toBeGreaterThanOrEqual(12)
+})
+
+test('the kiln binary: invalid input exits 2 with the same messages', async () => {
+  const run = runs.get('child/invalid') as Run
+  expect(run.stderr).toBe(await readFile(path.join(invalidDir, 'unknown-key', 'expected.txt'), 'utf8'))
+  expect(run.stdout).toBe('')
+  expect(run.exitCode).toBe(2)
 })
 
 describe('invalid input: exit status 2, every problem on stderr, nothing on stdout', () => {
@@ -120,7 +137,7 @@ test('a table in build order with short keys, builder and base', async () => {
 })
 
 test('--json --explain: the selected image and its ancestors, with their inputs', async () => {
-  const run = runs.get('json') as Run
+  const run = runs.get('child/json') as Run
   expect(run.exitCode).toBe(0)
   const out = JSON.parse(run.stdout) as Array<Record<string, unknown>>
   const plan = await makePlan(await loadCatalog(path.join(chainDir, 'IMAGES.json')), { targets: ['tools'] })
@@ -149,7 +166,7 @@ test('--explain lists every input with its digest after the table', () => {
 })
 
 test('--help describes the options', () => {
-  const run = runs.get('help') as Run
+  const run = runs.get('child/help') as Run
   expect(run.exitCode).toBe(0)
   for (const flag of ['--file', '--target', '--distro', '--plan', '--arch', '--json', '--explain'])
     expect(run.stdout).toContain(flag)

@@ -15,16 +15,24 @@ const manifest = (kernel: string, packages: ExportManifest['packages'], size: nu
 })
 
 describe('compareManifests', () => {
-  const old = manifest('6.1.0-9-amd64', [
-    { name: 'bash', version: '5.2.15-2', arch: 'amd64' },
-    { name: 'wget', version: '1.21.3-1', arch: 'amd64' },
-    { name: 'gone', version: '1', arch: 'all' }
-  ], 100 << 20)
-  const next = manifest('6.1.0-10-amd64', [
-    { name: 'bash', version: '5.2.15-2+b2', arch: 'amd64' },
-    { name: 'wget', version: '1.21.3-1', arch: 'amd64' },
-    { name: 'curl', version: '7.88.1-10', arch: 'amd64' }
-  ], 110 << 20)
+  const old = manifest(
+    '6.1.0-9-amd64',
+    [
+      { name: 'bash', version: '5.2.15-2', arch: 'amd64' },
+      { name: 'wget', version: '1.21.3-1', arch: 'amd64' },
+      { name: 'gone', version: '1', arch: 'all' }
+    ],
+    100 << 20
+  )
+  const next = manifest(
+    '6.1.0-10-amd64',
+    [
+      { name: 'bash', version: '5.2.15-2+b2', arch: 'amd64' },
+      { name: 'wget', version: '1.21.3-1', arch: 'amd64' },
+      { name: 'curl', version: '7.88.1-10', arch: 'amd64' }
+    ],
+    110 << 20
+  )
 
   test('added, updated (old → new version) and removed packages, sizes and kernels', () => {
     const c = compareManifests(old, next)

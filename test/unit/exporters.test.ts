@@ -31,15 +31,26 @@ describe('inputs', () => {
     const save = await tarBuffer([
       { name: 'bbb/layer.tar', content: l1 },
       { name: 'aaa/layer.tar', content: l0 },
-      { name: 'manifest.json', content: JSON.stringify([{ Config: 'c.json', RepoTags: ['x:y'], Layers: ['aaa/layer.tar', 'bbb/layer.tar'] }]) }
+      {
+        name: 'manifest.json',
+        content: JSON.stringify([
+          { Config: 'c.json', RepoTags: ['x:y'], Layers: ['aaa/layer.tar', 'bbb/layer.tar'] }
+        ])
+      }
     ])
     const path = s.file(save, 'save.tar')
     const input = await resolveInput(path)
     try {
       expect(input.layers.map((l) => l.path)).toEqual([path, path])
-      expect(input.layers.map((l, i) => save.subarray(l.offset, l.offset + l.length).equals([l0, l1][i]))).toEqual([true, true])
+      expect(
+        input.layers.map((l, i) => save.subarray(l.offset, l.offset + l.length).equals([l0, l1][i]))
+      ).toEqual([true, true])
       await flatten({ layers: input.layers, output: s.path('o.tar'), compression: 'none' })
-      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual(['./', './etc/', './etc/b'])
+      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual([
+        './',
+        './etc/',
+        './etc/b'
+      ])
     } finally {
       await input.cleanup()
     }
@@ -61,12 +72,19 @@ describe('inputs', () => {
       writeFileSync(join(dir, 'blobs/sha256', sha(b)), b)
       return `sha256:${sha(b)}`
     }
-    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [{ digest: blob(l0) }, { digest: blob(l1) }] }))
+    const manifest = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, layers: [{ digest: blob(l0) }, { digest: blob(l1) }] })
+    )
     const other = Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [{ digest: blob(l1) }] }))
     const ann = (t: string): Record<string, string> => ({ 'org.opencontainers.image.ref.name': t })
     writeFileSync(
       join(dir, 'index.json'),
-      JSON.stringify({ manifests: [{ digest: blob(manifest), annotations: ann('want') }, { digest: blob(other), annotations: ann('other') }] })
+      JSON.stringify({
+        manifests: [
+          { digest: blob(manifest), annotations: ann('want') },
+          { digest: blob(other), annotations: ann('other') }
+        ]
+      })
     )
     await expect(resolveInput(dir)).rejects.toThrow(/names 2 images; pick one/)
     const input = await resolveInput(`${dir}:want`)
@@ -74,7 +92,11 @@ describe('inputs', () => {
       expect(input.layers).toHaveLength(2)
       expect(input.layers[0].path).not.toContain('layout') // decompressed copy
       await flatten({ layers: input.layers, output: s.path('o.tar'), compression: 'none' })
-      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual(['./', './etc/', './etc/b'])
+      expect((await readTar(readFileSync(s.path('o.tar')))).map((m) => m.name)).toEqual([
+        './',
+        './etc/',
+        './etc/b'
+      ])
     } finally {
       await input.cleanup()
     }
@@ -83,7 +105,9 @@ describe('inputs', () => {
   test('store layers (LayerRef) are used in place', async () => {
     const buf = await tarBuffer(L0)
     const path = s.file(buf)
-    const r = await resolveLayers([{ digest: `sha256:${sha(buf)}`, diffID: `sha256:${sha(buf)}`, size: buf.length, mediaType: 'x', path }])
+    const r = await resolveLayers([
+      { digest: `sha256:${sha(buf)}`, diffID: `sha256:${sha(buf)}`, size: buf.length, mediaType: 'x', path }
+    ])
     expect(r.layers).toEqual([{ path, offset: 0, length: buf.length, digest: `sha256:${sha(buf)}` }])
     await r.cleanup()
   })
@@ -125,7 +149,9 @@ describe('packages', () => {
     ])
   })
   test('apk installed', () => {
-    expect(parseApkInstalled('C:Q1x\nP:musl\nV:1.2.4-r2\nA:x86_64\n\nP:busybox\nV:1.36.1-r5\nA:x86_64\n')).toEqual([
+    expect(
+      parseApkInstalled('C:Q1x\nP:musl\nV:1.2.4-r2\nA:x86_64\n\nP:busybox\nV:1.36.1-r5\nA:x86_64\n')
+    ).toEqual([
       { name: 'busybox', version: '1.36.1-r5', arch: 'x86_64' },
       { name: 'musl', version: '1.2.4-r2', arch: 'x86_64' }
     ])
@@ -134,7 +160,11 @@ describe('packages', () => {
 
 describe('boot archives', () => {
   test('version sort, like sort -V', () => {
-    expect(['6.1.0-9-amd64', '6.1.0-10-amd64', '5.10.0-28-amd64'].sort(compareVersions)).toEqual(['5.10.0-28-amd64', '6.1.0-9-amd64', '6.1.0-10-amd64'])
+    expect(['6.1.0-9-amd64', '6.1.0-10-amd64', '5.10.0-28-amd64'].sort(compareVersions)).toEqual([
+      '5.10.0-28-amd64',
+      '6.1.0-9-amd64',
+      '6.1.0-10-amd64'
+    ])
   })
 
   // A merged-/usr image: lib → usr/lib, two kernels, a rescue kernel, /vmlinuz links, a dpkg database.
@@ -153,14 +183,25 @@ describe('boot archives', () => {
         { name: 'var/' },
         { name: 'var/lib/' },
         { name: 'var/lib/dpkg/' },
-        { name: 'var/lib/dpkg/status', content: 'Package: linux-image-6.1.0-9-amd64\nStatus: install ok installed\nVersion: 6.1.27-1\n' }
+        {
+          name: 'var/lib/dpkg/status',
+          content: 'Package: linux-image-6.1.0-9-amd64\nStatus: install ok installed\nVersion: 6.1.27-1\n'
+        }
       ],
       [
         { name: 'usr/lib/modules/6.1.0-10-amd64/' },
         { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/' },
         { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/a.ko', content: 'A' },
-        { name: 'usr/lib/modules/6.1.0-10-amd64/kernel/b.ko', type: 'link', linkname: 'usr/lib/modules/6.1.0-10-amd64/kernel/a.ko' },
-        { name: 'usr/lib/modules/6.1.0-10-amd64/build', type: 'symlink', linkname: '/usr/src/linux-headers-6.1.0-10-amd64' },
+        {
+          name: 'usr/lib/modules/6.1.0-10-amd64/kernel/b.ko',
+          type: 'link',
+          linkname: 'usr/lib/modules/6.1.0-10-amd64/kernel/a.ko'
+        },
+        {
+          name: 'usr/lib/modules/6.1.0-10-amd64/build',
+          type: 'symlink',
+          linkname: '/usr/src/linux-headers-6.1.0-10-amd64'
+        },
         { name: 'boot/vmlinuz-6.1.0-10-amd64', content: 'K10', mode: 0o600 },
         { name: 'boot/initramfs-6.1.0-10-amd64.img', content: 'I10' },
         { name: 'boot/vmlinuz-0-rescue-abc', content: 'R' },
@@ -170,7 +211,15 @@ describe('boot archives', () => {
 
   test('newest kernel, its initrd whatever it is called, modules at lib/modules/V; SHA256SUMS checks', async () => {
     const layers = await image()
-    const r = await exportImage({ layers, outDir: s.dir, name: 'img', exports: ['rootfs', 'kernel', 'initrd', 'modules'], compression: 'gzip', baseChain: [{ name: 'base', key: 'k0' }], key: 'k1' })
+    const r = await exportImage({
+      layers,
+      outDir: s.dir,
+      name: 'img',
+      exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+      compression: 'gzip',
+      baseChain: [{ name: 'base', key: 'k0' }],
+      key: 'k1'
+    })
     expect(r.kernel).toBe('6.1.0-10-amd64')
     const list = async (f: string): Promise<Array<[string, string, string]>> =>
       (await readTar(gunzipSync(readFileSync(join(r.dir, f))))).map((m) => [m.name, m.type, m.content])
@@ -184,26 +233,58 @@ describe('boot archives', () => {
       ['lib/modules/6.1.0-10-amd64/build', 'symlink', '']
     ])
     const sums = readFileSync(r.sumsPath, 'utf8').trim().split('\n')
-    expect(sums.map((l) => l.split('  ')[1])).toEqual(['image.tar.gz', 'initrd.tar.gz', 'kernel.tar.gz', 'manifest.json', 'modules.tar.gz'])
+    expect(sums.map((l) => l.split('  ')[1])).toEqual([
+      'image.tar.gz',
+      'initrd.tar.gz',
+      'kernel.tar.gz',
+      'manifest.json',
+      'modules.tar.gz'
+    ])
     for (const l of sums) {
       const [hex, f] = l.split('  ')
       expect(sha(readFileSync(join(r.dir, f)))).toBe(hex)
     }
     const m = JSON.parse(readFileSync(r.manifestPath, 'utf8'))
-    expect(m).toMatchObject({ name: 'img', key: 'k1', base: [{ name: 'base', key: 'k0' }], kernel: '6.1.0-10-amd64', packageFormat: 'dpkg' })
+    expect(m).toMatchObject({
+      name: 'img',
+      key: 'k1',
+      base: [{ name: 'base', key: 'k0' }],
+      kernel: '6.1.0-10-amd64',
+      packageFormat: 'dpkg'
+    })
     expect(m.packages).toEqual([{ name: 'linux-image-6.1.0-9-amd64', version: '6.1.27-1' }])
     expect(m.layers).toHaveLength(2)
   })
 
   test('a pinned kernel; zstd archives; a missing kernel fails naming the image', async () => {
     const layers = await image()
-    const r = await exportImage({ layers, outDir: s.dir, name: 'pin', exports: ['kernel', 'initrd'], compression: 'zstd', kernel: '6.1.0-9-amd64' })
+    const r = await exportImage({
+      layers,
+      outDir: s.dir,
+      name: 'pin',
+      exports: ['kernel', 'initrd'],
+      compression: 'zstd',
+      kernel: '6.1.0-9-amd64'
+    })
     expect(r.archives.map((a) => a.file)).toEqual(['kernel.tar.zst', 'initrd.tar.zst'])
-    await expect(exportImage({ layers, outDir: s.dir, name: 'pin2', exports: ['kernel'], compression: 'none', kernel: '9.9' })).rejects.toThrow(
-      /pin2: .*kernel 9.9 is not in the image \(found: 6.1.0-9-amd64, 6.1.0-10-amd64\)/
-    )
+    await expect(
+      exportImage({
+        layers,
+        outDir: s.dir,
+        name: 'pin2',
+        exports: ['kernel'],
+        compression: 'none',
+        kernel: '9.9'
+      })
+    ).rejects.toThrow(/pin2: .*kernel 9.9 is not in the image \(found: 6.1.0-9-amd64, 6.1.0-10-amd64\)/)
     const plain = await s.layers([{ name: 'etc/' }])
-    const e = await exportImage({ layers: plain, outDir: s.dir, name: 'nokernel', exports: ['rootfs', 'kernel'], compression: 'none' }).catch((x: unknown) => x)
+    const e = await exportImage({
+      layers: plain,
+      outDir: s.dir,
+      name: 'nokernel',
+      exports: ['rootfs', 'kernel'],
+      compression: 'none'
+    }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(BuildError)
     expect(String((e as Error).message)).toMatch(/^nokernel: .*no kernel in the image/)
   })

@@ -31,7 +31,13 @@ describe('flatten', () => {
 
   test('a whiteout deletes the lower file, and is itself not in the output', async () => {
     const layers = await s.layers(
-      [{ name: 'a/' }, { name: 'a/b', content: 'b' }, { name: 'a/c', content: 'c' }, { name: 'gone/' }, { name: 'gone/x', content: 'x' }],
+      [
+        { name: 'a/' },
+        { name: 'a/b', content: 'b' },
+        { name: 'a/c', content: 'c' },
+        { name: 'gone/' },
+        { name: 'gone/x', content: 'x' }
+      ],
       [{ name: 'a/.wh.b' }, { name: '.wh.gone' }]
     )
     const out = await flat(layers)
@@ -40,7 +46,13 @@ describe('flatten', () => {
 
   test('an opaque directory hides everything the lower layers had in it', async () => {
     const layers = await s.layers(
-      [{ name: 'd/' }, { name: 'd/old', content: 'o' }, { name: 'd/sub/' }, { name: 'd/sub/deep', content: 'd' }, { name: 'keep', content: 'k' }],
+      [
+        { name: 'd/' },
+        { name: 'd/old', content: 'o' },
+        { name: 'd/sub/' },
+        { name: 'd/sub/deep', content: 'd' },
+        { name: 'keep', content: 'k' }
+      ],
       [{ name: 'd/', mode: 0o700 }, { name: 'd/.wh..wh..opq' }, { name: 'd/new', content: 'n' }]
     )
     const out = await flat(layers)
@@ -50,8 +62,18 @@ describe('flatten', () => {
 
   test('a higher layer overwrites content and metadata; type swaps hide the old subtree', async () => {
     const layers = await s.layers(
-      [{ name: 'f', content: 'old', mode: 0o600 }, { name: 'p/' }, { name: 'p/child', content: 'c' }, { name: 'q', content: 'file' }],
-      [{ name: 'f', content: 'new', mode: 0o4755, uid: 1000, gid: 50 }, { name: 'p', content: 'now a file' }, { name: 'q/' }, { name: 'q/inside', content: 'i' }]
+      [
+        { name: 'f', content: 'old', mode: 0o600 },
+        { name: 'p/' },
+        { name: 'p/child', content: 'c' },
+        { name: 'q', content: 'file' }
+      ],
+      [
+        { name: 'f', content: 'new', mode: 0o4755, uid: 1000, gid: 50 },
+        { name: 'p', content: 'now a file' },
+        { name: 'q/' },
+        { name: 'q/inside', content: 'i' }
+      ]
     )
     const out = await flat(layers)
     expect(byName(out, './f')).toMatchObject({ content: 'new', mode: 0o4755, uid: 1000, gid: 50 })
@@ -97,7 +119,10 @@ describe('flatten', () => {
   })
 
   test('a link hidden by a higher layer drops out, and a hardlink to a lower layer file links to it', async () => {
-    const layers = await s.layers([{ name: 'base', content: 'base' }], [{ name: 'up', type: 'link', linkname: 'base' }])
+    const layers = await s.layers(
+      [{ name: 'base', content: 'base' }],
+      [{ name: 'up', type: 'link', linkname: 'base' }]
+    )
     const out = await flat(layers)
     expect(byName(out, './up')).toMatchObject({ type: 'link', linkname: './base' })
   })
@@ -113,7 +138,10 @@ describe('flatten', () => {
     const out = await flat(layers)
     expect(byName(out, './dev/null')?.type).toBe('character-device')
     expect(byName(out, './run/fifo')).toMatchObject({ type: 'fifo', uid: 7, gid: 8, mode: 0o600 })
-    expect(byName(out, './vmlinuz')).toMatchObject({ type: 'symlink', linkname: 'boot/vmlinuz-6.1.0-1-amd64' })
+    expect(byName(out, './vmlinuz')).toMatchObject({
+      type: 'symlink',
+      linkname: 'boot/vmlinuz-6.1.0-1-amd64'
+    })
   })
 
   test('long names (PAX) round-trip, and binary xattrs such as security.capability survive', async () => {
@@ -124,7 +152,16 @@ describe('flatten', () => {
       encodeHeader({ name: `${long}`, type: 'file', mode: 0o644, uid: 0, gid: 0, size: 2, mtime: 1 }),
       Buffer.from('hi'),
       Buffer.alloc(paddingFor(2)),
-      encodeHeader({ name: 'usr/bin/ping', type: 'file', mode: 0o755, uid: 0, gid: 0, size: 0, mtime: 1, xattrs: { 'security.capability': cap } }),
+      encodeHeader({
+        name: 'usr/bin/ping',
+        type: 'file',
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        size: 0,
+        mtime: 1,
+        xattrs: { 'security.capability': cap }
+      }),
       END_OF_ARCHIVE
     ])
     const path = s.file(layer)
@@ -141,15 +178,32 @@ describe('flatten', () => {
   })
 
   test('hostile names: ../ escapes are refused, absolute paths are made relative', async () => {
-    await expect(flat(await s.layers([{ name: '../../etc/passwd', content: 'x' }]))).rejects.toThrow(FlattenError)
-    await expect(flat(await s.layers([{ name: 'a/../../b', content: 'x' }]))).rejects.toThrow(/points outside the root/)
-    await expect(flat(await s.layers([{ name: 'l', type: 'link', linkname: '../../etc/shadow' }]))).rejects.toThrow(/outside the root/)
-    const out = await flat(await s.layers([{ name: '/etc/', type: 'directory' }, { name: '/etc/abs', content: 'a' }, { name: './x/../rel', content: 'r' }]))
+    await expect(flat(await s.layers([{ name: '../../etc/passwd', content: 'x' }]))).rejects.toThrow(
+      FlattenError
+    )
+    await expect(flat(await s.layers([{ name: 'a/../../b', content: 'x' }]))).rejects.toThrow(
+      /points outside the root/
+    )
+    await expect(
+      flat(await s.layers([{ name: 'l', type: 'link', linkname: '../../etc/shadow' }]))
+    ).rejects.toThrow(/outside the root/)
+    const out = await flat(
+      await s.layers([
+        { name: '/etc/', type: 'directory' },
+        { name: '/etc/abs', content: 'a' },
+        { name: './x/../rel', content: 'r' }
+      ])
+    )
     expect(names(out).sort()).toEqual(['./', './etc/', './etc/abs', './rel'])
   })
 
   test('nothing is written below a symlink (a layer cannot write through one)', async () => {
-    const out = await flat(await s.layers([{ name: 'lib', type: 'symlink', linkname: '/' }, { name: 'lib/evil', content: 'x' }]))
+    const out = await flat(
+      await s.layers([
+        { name: 'lib', type: 'symlink', linkname: '/' },
+        { name: 'lib/evil', content: 'x' }
+      ])
+    )
     expect(names(out)).toEqual(['./', './lib'])
   })
 

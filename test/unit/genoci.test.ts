@@ -42,7 +42,9 @@ describe('loadGenoci', () => {
   })
 
   test('an unknown base and an unknown key are both reported', async () => {
-    const err = (await loadGenoci(join(DIR, 'unknown-base.yaml')).catch((e: unknown) => e)) as InvalidInputError
+    const err = (await loadGenoci(join(DIR, 'unknown-base.yaml')).catch(
+      (e: unknown) => e
+    )) as InvalidInputError
     expect(err).toBeInstanceOf(InvalidInputError)
     expect(err.problems.map((p) => [p.pointer, p.message.split(';')[0]])).toEqual([
       ['/top/frobnicate', 'unknown key'],

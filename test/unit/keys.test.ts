@@ -81,6 +81,15 @@ const edits: Array<[string, (dir: string) => Promise<void>, string[]]> = [
     []
   ],
   [
+    'exports and the boot check: nothing (they act after the build)',
+    async (d) => {
+      const f = path.join(d, 'IMAGES.json')
+      const text = await readFile(f, 'utf8')
+      await writeFile(f, text.replace('"exports": ["aci"]', '"exports": ["aci", "oci"], "verify": false'))
+    },
+    []
+  ],
+  [
     'a spec field (an arg): that image and its descendants',
     async (d) => {
       const f = path.join(d, 'IMAGES.json')
@@ -138,18 +147,21 @@ test('.dockerignore exceptions (!) bring files back into the context', async () 
   expect(await after('.dockerignore')).toBe(true)
 })
 
-test.each([[''], ['*.log\n!keep.log\n']])("the checkout's .git never counts in a context (.dockerignore %j)", async (ignore) => {
-  const dir = await writeTree({
-    'IMAGES.json': { version: 1, images: [{ name: 'app', builder: 'dockerfile', file: 'Dockerfile' }] },
-    Dockerfile: 'FROM debian:12\nCOPY . /src\n',
-    '.dockerignore': ignore,
-    '.git/HEAD': 'ref: refs/heads/main\n'
-  })
-  dirs.push(dir)
-  const before = await keys(dir)
-  await writeFile(path.join(dir, '.git/ORIG_HEAD'), 'abc\n')
-  expect(await keys(dir)).toEqual(before)
-})
+test.each([[''], ['*.log\n!keep.log\n']])(
+  "the checkout's .git never counts in a context (.dockerignore %j)",
+  async (ignore) => {
+    const dir = await writeTree({
+      'IMAGES.json': { version: 1, images: [{ name: 'app', builder: 'dockerfile', file: 'Dockerfile' }] },
+      Dockerfile: 'FROM debian:12\nCOPY . /src\n',
+      '.dockerignore': ignore,
+      '.git/HEAD': 'ref: refs/heads/main\n'
+    })
+    dirs.push(dir)
+    const before = await keys(dir)
+    await writeFile(path.join(dir, '.git/ORIG_HEAD'), 'abc\n')
+    expect(await keys(dir)).toEqual(before)
+  }
+)
 
 test('--explain inputs name every file read, with digests', async () => {
   const plan = await makePlan(await loadCatalog(path.join(chain, 'IMAGES.json')))

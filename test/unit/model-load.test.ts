@@ -200,7 +200,9 @@ test('every problem of a file comes at once, in file order, located', async () =
 })
 
 test('a genoci YAML map of tag → steps goes to the genoci loader', async () => {
-  const r = await tree({ 'layers.yaml': 'base:\n  base: empty\n  run: echo base\napp:\n  base: base\n  run: echo app\n' })
+  const r = await tree({
+    'layers.yaml': 'base:\n  base: empty\n  run: echo base\napp:\n  base: base\n  run: echo app\n'
+  })
   const c = await loadCatalog(path.join(r, 'layers.yaml'))
   expect(c.format).toBe('genoci')
   expect(c.images.map((i) => [i.name, i.builder])).toEqual([

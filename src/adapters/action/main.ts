@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
 import type { RunReport } from '../../build/types.js'
-import { openCache, type ImageCache } from '../../cache/index.js'
+import { cacheHooks, openCache, type ImageCache } from '../../cache/index.js'
 import { loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
@@ -110,7 +110,7 @@ async function build(
   reporter: Reporter
 ): Promise<void> {
   const outDir = resolve(inputs['out-dir'])
-  const saved = new Set<string>()
+  const hooks = cacheHooks(cache)
   setOutput('plan', {
     images: plan.images.map((p) => ({ name: p.spec.name, key: p.key, builder: p.spec.builder, deps: p.deps }))
   })
@@ -123,18 +123,8 @@ async function build(
     compression: inputs.compression,
     sourceDateEpoch: inputs['source-date-epoch'],
     tmpDir: process.env.RUNNER_TEMP || undefined,
-    hooks: {
-      restore: (p) => cache.restore(p),
-      // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
-      async afterImage(r, stored, p) {
-        if (r.status === 'restored' || cache.backendName === 'none') return
-        if (r.status === 'built') {
-          const why = await cache.explainMiss(p)
-          if (why.changed) r.changed = why.changed
-        }
-        if (await cache.save(p, stored)) saved.add(p.spec.name)
-      }
-    }
+    // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
+    hooks
   }).catch(async (e: unknown) => {
     // No report came back: record what out/index.json holds before the error is reported.
     const partial = await readFile(join(outDir, 'index.json'), 'utf8').catch(() => null)
@@ -165,7 +155,7 @@ async function build(
     report,
     edges: edges(plan),
     cache: cache.stats,
-    saved,
+    saved: hooks.saved,
     artifacts,
     release: release && {
       tag: inputs['release-tag'],

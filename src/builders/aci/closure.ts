@@ -10,7 +10,12 @@ import { dirname, join, posix } from 'node:path'
 import { readElf, type ElfInfo } from './elf.js'
 import { resolveInRoot } from './rootpath.js'
 
-const MULTIARCH: Record<number, string> = { 62: 'x86_64-linux-gnu', 183: 'aarch64-linux-gnu', 3: 'i386-linux-gnu', 40: 'arm-linux-gnueabihf' }
+const MULTIARCH: Record<number, string> = {
+  62: 'x86_64-linux-gnu',
+  183: 'aarch64-linux-gnu',
+  3: 'i386-linux-gnu',
+  40: 'arm-linux-gnueabihf'
+}
 
 export interface Closure {
   /** Paths to keep, relative to the root (links and the files they lead to). */
@@ -47,11 +52,20 @@ export async function ldSoConfDirs(root: string): Promise<string[]> {
 /** A one-level glob (`/etc/ld.so.conf.d/*.conf`) inside the root, sorted as ldconfig does. */
 async function glob(root: string, pattern: string): Promise<string[]> {
   const dir = posix.dirname(pattern)
-  const re = new RegExp(`^${posix.basename(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+  const re = new RegExp(
+    `^${posix
+      .basename(pattern)
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`
+  )
   const r = await resolveInRoot(root, dir)
   if (!r.real && r.real !== '') return []
   const names = await readdir(join(root, r.real)).catch(() => [] as string[])
-  return names.filter((n) => re.test(n)).sort().map((n) => posix.join(dir, n))
+  return names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => posix.join(dir, n))
 }
 
 export function trustedDirs(machine: number, bits: number): string[] {
@@ -100,7 +114,9 @@ export async function dependencyClosure(root: string, programs: string[]): Promi
       ...trustedDirs(elf.machine, elf.bits)
     ]
     for (const lib of elf.needed) {
-      const found = lib.includes('/') ? await matching(root, lib, elf) : await searchLib(root, lib, search, elf)
+      const found = lib.includes('/')
+        ? await matching(root, lib, elf)
+        : await searchLib(root, lib, search, elf)
       if (!found) {
         missing.push(`/${real}: ${lib}`)
         continue

@@ -42,7 +42,8 @@ export async function readElf(path: string): Promise<ElfInfo | null> {
     if (!bits || (ident[5] !== 1 && ident[5] !== 2)) return null
     const u16 = (b: Buffer, o: number): number => (le ? b.readUInt16LE(o) : b.readUInt16BE(o))
     const u32 = (b: Buffer, o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o))
-    const word = (b: Buffer, o: number): number => (bits === 64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o))
+    const word = (b: Buffer, o: number): number =>
+      bits === 64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o)
     const machine = u16(ident, 18)
     const phoff = bits === 64 ? word(ident, 32) : u32(ident, 28)
     const phentsize = u16(ident, bits === 64 ? 54 : 42)
@@ -60,7 +61,8 @@ export async function readElf(path: string): Promise<ElfInfo | null> {
       const filesz = bits === 64 ? word(ph, o + 32) : u32(ph, o + 16)
       if (type === PT_LOAD) loads.push({ vaddr, offset, filesz })
       else if (type === PT_DYNAMIC) dyn = { offset, size: filesz }
-      else if (type === PT_INTERP) interp = (await read(offset, filesz)).toString('latin1').replace(/\0.*$/s, '')
+      else if (type === PT_INTERP)
+        interp = (await read(offset, filesz)).toString('latin1').replace(/\0.*$/s, '')
     }
     const info: ElfInfo = { bits, machine, interp, needed: [], rpath: [], runpath: [] }
     if (!dyn) return info

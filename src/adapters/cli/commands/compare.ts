@@ -12,10 +12,14 @@ export const readManifestFile: ManifestResolver = async (path) => {
   try {
     m = JSON.parse(await readFile(path, 'utf8')) as ExportManifest
   } catch (e) {
-    throw new InvalidInputError([{ file: path, pointer: '', message: `cannot read manifest: ${errorMessage(e)}` }])
+    throw new InvalidInputError([
+      { file: path, pointer: '', message: `cannot read manifest: ${errorMessage(e)}` }
+    ])
   }
   if (!Array.isArray(m?.packages) || !Array.isArray(m?.archives)) {
-    throw new InvalidInputError([{ file: path, pointer: '', message: 'not an export manifest.json (no packages/archives)' }])
+    throw new InvalidInputError([
+      { file: path, pointer: '', message: 'not an export manifest.json (no packages/archives)' }
+    ])
   }
   return m
 }
@@ -23,13 +27,17 @@ export const readManifestFile: ManifestResolver = async (path) => {
 export const registerCompare: RegisterCommand = (program) => {
   program
     .command('compare')
-    .description('Changelog between two exports of an image: sizes, kernels, packages added, updated and removed')
+    .description(
+      'Changelog between two exports of an image: sizes, kernels, packages added, updated and removed'
+    )
     .argument('<old>', 'manifest.json of the previous export')
     .argument('<new>', 'manifest.json of the new export')
     .option('--json', 'print JSON instead of Markdown')
     .action(async (oldRef: string, newRef: string, o: { json?: boolean }) => {
       const [a, b] = await Promise.all([readManifestFile(oldRef), readManifestFile(newRef)])
       const c = compareManifests(a, b)
-      process.stdout.write(o.json ? `${JSON.stringify(c, null, 2)}\n` : changelogMarkdown(c, `${b.name}: changes`))
+      process.stdout.write(
+        o.json ? `${JSON.stringify(c, null, 2)}\n` : changelogMarkdown(c, `${b.name}: changes`)
+      )
     })
 }

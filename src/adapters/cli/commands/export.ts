@@ -8,17 +8,30 @@ import type { RegisterCommand } from '../context.js'
 export function parseEpoch(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined
   if (!/^\d+$/.test(v)) {
-    throw new InvalidInputError([{ file: '<command line>', pointer: '/source-date-epoch', message: `not a whole number of seconds: ${v}` }])
+    throw new InvalidInputError([
+      {
+        file: '<command line>',
+        pointer: '/source-date-epoch',
+        message: `not a whole number of seconds: ${v}`
+      }
+    ])
   }
   return Number(v)
 }
 
 export function parseExports(v: string): ExportKind[] {
-  const kinds = v.split(',').map((s) => s.trim()).filter(Boolean)
+  const kinds = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const bad = kinds.filter((k) => !(EXPORT_KINDS as readonly string[]).includes(k))
   if (bad.length || !kinds.length) {
     throw new InvalidInputError([
-      { file: '<command line>', pointer: '/exports', message: `unknown export ${bad.join(', ') || '(none)'}; choose from ${EXPORT_KINDS.join(', ')}` }
+      {
+        file: '<command line>',
+        pointer: '/exports',
+        message: `unknown export ${bad.join(', ') || '(none)'}; choose from ${EXPORT_KINDS.join(', ')}`
+      }
     ])
   }
   return kinds as ExportKind[]
@@ -27,16 +40,31 @@ export function parseExports(v: string): ExportKind[] {
 export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
-    .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS')
-    .requiredOption('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
+    .description(
+      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS'
+    )
+    .requiredOption(
+      '-i, --input <path>',
+      "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin"
+    )
     .requiredOption('-o, --output <dir>', 'output directory; archives go to DIR/NAME/')
     .option('--name <name>', 'image name (the subdirectory)', 'image')
     .option('--exports <list>', `comma-separated: ${EXPORT_KINDS.join(',')}`, 'rootfs')
-    .addOption(new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip'))
+    .addOption(
+      new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip')
+    )
     .option('--kernel <version>', 'pick this kernel version instead of the newest')
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
     .action(
-      async (o: { input: string; output: string; name: string; exports: string; compress: Compression; kernel?: string; sourceDateEpoch?: string }) => {
+      async (o: {
+        input: string
+        output: string
+        name: string
+        exports: string
+        compress: Compression
+        kernel?: string
+        sourceDateEpoch?: string
+      }) => {
         const exports = parseExports(o.exports)
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH)
         const input = await resolveInput(o.input)

@@ -16,22 +16,33 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
   program
     .command('flatten')
     .description('Flatten a docker save tarball, OCI archive or OCI layout into one root filesystem tar')
-    .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin", '-')
+    .option(
+      '-i, --input <path>',
+      "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin",
+      '-'
+    )
     .option('-o, --output <path>', "output file, or '-' for stdout", '-')
-    .addOption(new Option('--compress <kind>', 'gzip, zstd or none (default: from the output name, else gzip)').choices(['gzip', 'zstd', 'none']))
+    .addOption(
+      new Option(
+        '--compress <kind>',
+        'gzip, zstd or none (default: from the output name, else gzip)'
+      ).choices(['gzip', 'zstd', 'none'])
+    )
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
-    .action(async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
-      const input = await resolveInput(o.input)
-      try {
-        await flatten({
-          layers: input.layers,
-          output: o.output,
-          compression: o.compress ?? compressionFor(o.output),
-          sourceDateEpoch: parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH),
-          reporter: ctx.reporter
-        })
-      } finally {
-        await input.cleanup()
+    .action(
+      async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
+        const input = await resolveInput(o.input)
+        try {
+          await flatten({
+            layers: input.layers,
+            output: o.output,
+            compression: o.compress ?? compressionFor(o.output),
+            sourceDateEpoch: parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH),
+            reporter: ctx.reporter
+          })
+        } finally {
+          await input.cleanup()
+        }
       }
-    })
+    )
 }

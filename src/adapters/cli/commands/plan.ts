@@ -4,13 +4,18 @@
  */
 import type { Command } from 'commander'
 import type { RegisterCommand } from '../context.js'
-import { loadCatalog } from '../../../model/load.js'
+import {
+  DEFAULT_CATALOG_FILES,
+  displayPath as displayPathOf,
+  findCatalog,
+  loadCatalog
+} from '../../../model/load.js'
 import type { BaseSource, BuilderKind } from '../../../model/types.js'
 import { makePlan } from '../../../plan/index.js'
 import type { Plan } from '../../../plan/types.js'
 
 interface PlanFlags {
-  file: string
+  file?: string
   root?: string
   target: string[]
   distro?: string
@@ -85,7 +90,10 @@ export const registerPlan: RegisterCommand = (program: Command) => {
   program
     .command('plan')
     .description('Show the images a build would make, in order, with their input keys. Builds nothing.')
-    .option('-f, --file <file>', 'the catalog (JSON or YAML)', 'IMAGES.json')
+    .option(
+      '-f, --file <file>',
+      `the catalog, JSON or YAML (default: the first of ${DEFAULT_CATALOG_FILES.join(', ')})`
+    )
     .option('--root <dir>', 'project root that paths resolve against (default: the catalog directory)')
     .option(
       '-t, --target <name>',
@@ -99,7 +107,8 @@ export const registerPlan: RegisterCommand = (program: Command) => {
     .option('--json', 'print a JSON array instead of a table')
     .option('--explain', 'list every input of every key with its digest')
     .action(async (flags: PlanFlags) => {
-      const catalog = await loadCatalog(flags.file, flags.root ? { root: flags.root } : {})
+      const file = flags.file ?? displayPathOf(await findCatalog())
+      const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
       const plan = await makePlan(catalog, {
         targets: flags.target,
         distro: flags.distro,

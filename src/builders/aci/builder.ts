@@ -1,0 +1,418 @@
+/**
+ * The ACI builder (aci-packer's steps, in a sandbox). The steps work on a root file system
+ * directory, since `extract` deletes most of it: `image` unpacks a tarball there (or the
+ * node's base from the chain: also what happens when no `image` step is given), `cmd` and
+ * `ansible` run with that directory as the sandbox's writable root, `extract`,
+ * `create_python_env` and `copy_host_files` work on it from outside.
+ *
+ * Output: `image.aci` (a tar of `manifest` and `rootfs/`, numeric owners; compression from
+ * the node's `args.compression`: gzip (default), xz, zstd or none) returned as an artifact,
+ * and the same root file system as a single-layer image in the store (app.exec →
+ * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
+ */
+import { createReadStream } from 'node:fs'
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import { putDirAsLayer, TAR_CREATE_STABLE } from '../../sandbox/layer.js'
+import { Sandbox, uniqueDir, type CommandOptions } from '../../sandbox/sandbox.js'
+import { DEFAULT_CACHE_DIR, TAR_KEEP_ALL, unpackLayers } from '../../sandbox/unpacked.js'
+import type { MountKind } from '../../sandbox/driver.js'
+import { trackDir } from '../../sandbox/cleanup.js'
+import { checkTar } from '../../sources/safe-tar.js'
+import { ociArch } from '../../store/layout.js'
+import type { OciImageConfig } from '../../store/types.js'
+import { BuildError, errorMessage } from '../../util/errors.js'
+import { ExecError, run } from '../../util/exec.js'
+import { createdTime, type SandboxBuilderOptions } from '../overlay.js'
+import type { BuildContext, BuildResult, Builder } from '../types.js'
+import { dependencyClosure, trustedDirs } from './closure.js'
+import {
+  acIdentifier,
+  checkManifest,
+  mergeManifest,
+  parseSteps,
+  type AciManifest,
+  type AciStep
+} from './manifest.js'
+import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
+import { resolveInRoot } from './rootpath.js'
+
+const COMPRESSION: Record<string, string[]> = { gzip: ['--gzip'], xz: ['--xz'], zstd: ['--zstd'], none: [] }
+
+interface ChrootOptions {
+  dns: boolean
+  hosts: boolean
+  mounts: MountKind[]
+  policyRcD: boolean
+}
+
+const NO_CHROOT_SETUP: ChrootOptions = { dns: false, hosts: false, mounts: [], policyRcD: false }
+
+export class AciBuilder implements Builder {
+  constructor(private readonly opts: SandboxBuilderOptions = {}) {}
+
+  async build(ctx: BuildContext): Promise<BuildResult> {
+    const spec = ctx.image.spec
+    const name = spec.name
+    const fail = (step: string, e: unknown): never => {
+      if (e instanceof BuildError) throw e
+      throw new BuildError(name, step, errorMessage(e), e instanceof ExecError ? e.tail : [])
+    }
+    if (!spec.file)
+      throw new BuildError(name, 'manifest', 'an aci node needs "file": its aci-packer manifest')
+    const manifestFile = resolve(ctx.catalog.root, spec.file)
+    let doc: Record<string, unknown> = {}
+    let steps: AciStep[] = []
+    try {
+      doc = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>
+      steps = parseSteps(doc)
+    } catch (e) {
+      fail(`manifest ${spec.file}`, e)
+    }
+    const compression = spec.args.compression ?? 'gzip'
+    if (!COMPRESSION[compression])
+      throw new BuildError(name, 'args.compression', `"${compression}": expected gzip, xz, zstd or none`)
+
+    const area = join(ctx.workDir, 'aci')
+    await mkdir(area, { recursive: true })
+    const removeArea = trackDir(area)
+    const rootfs = join(area, 'rootfs')
+    await mkdir(rootfs, { mode: 0o755 })
+    await chmod(rootfs, 0o755)
+    try {
+      let chroot: ChrootOptions = NO_CHROOT_SETUP
+      if (!steps.some((s) => s.step === 'image' || s.step === 'create_python_env') && ctx.base)
+        await this.fromBase(ctx, rootfs, area).catch((e) => fail('image (base)', e))
+      for (const [i, step] of steps.entries()) {
+        const where = `step ${i} (${step.step})`
+        ctx.reporter.info(`${name}: ${where}`)
+        try {
+          switch (step.step) {
+            case 'image':
+              if (step.from === 'base' || (!step.path && !step.url)) await this.fromBase(ctx, rootfs, area)
+              else await this.image(ctx, step, rootfs, area)
+              break
+            case 'setup_chroot':
+              chroot = chrootOptions(step, true)
+              break
+            case 'cmd':
+              await this.cmd(ctx, step, rootfs, area, chroot, where)
+              break
+            case 'ansible':
+              await this.ansible(ctx, step, rootfs, area, chrootOptions(step, false), where)
+              break
+            case 'extract':
+              await this.extract(ctx, rootfs, step.binaries, step.keeps ?? [], [])
+              break
+            case 'create_python_env':
+              await this.pythonEnv(ctx, rootfs, step.python_exe ?? '/usr/bin/python3')
+              break
+            case 'copy_host_files':
+              await this.copyHostFiles(ctx, rootfs, step.binaries ?? [], step.files ?? [])
+              break
+          }
+        } catch (e) {
+          fail(where, e)
+        }
+      }
+
+      const arch = ctx.base?.config.architecture ?? ociArch(spec.arch)
+      const manifest = mergeManifest(doc, { name: acIdentifier(name), arch })
+      const problems = checkManifest(manifest)
+      if (problems.length)
+        throw new BuildError(
+          name,
+          `manifest ${spec.file}`,
+          `not a valid appc image manifest:\n    ${problems.join('\n    ')}`
+        )
+      await writeFile(join(area, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`)
+
+      const aci = join(ctx.workDir, 'image.aci')
+      const tmp = `${aci}.tmp-${process.pid}`
+      await run('tar', [
+        '--create',
+        `--file=${tmp}`,
+        ...(COMPRESSION[compression] ?? []),
+        ...TAR_CREATE_STABLE,
+        ...TAR_KEEP_ALL,
+        '--directory',
+        area,
+        'manifest',
+        'rootfs'
+      ]).catch((e) => fail('image.aci', e))
+      await rename(tmp, aci)
+
+      const layer = await putDirAsLayer(ctx.store, rootfs, `${name} rootfs`).catch((e) => fail('layer', e))
+      return { layers: [layer], config: aciConfig(manifest, arch, name), artifacts: { 'image.aci': aci } }
+    } finally {
+      removeArea()
+    }
+  }
+
+  /** The base image of the chain, materialised as a plain directory (the steps delete from it). */
+  private async fromBase(ctx: BuildContext, rootfs: string, area: string): Promise<void> {
+    if (!ctx.base) throw new Error('no base image: give an image step with "path" or "url"')
+    const lowers = await unpackLayers(ctx.base.layers, this.opts.cacheDir ?? DEFAULT_CACHE_DIR, ctx.reporter)
+    const sb = await Sandbox.open({
+      dir: uniqueDir(area, 'base'),
+      lowers,
+      dns: false,
+      hosts: false,
+      reporter: ctx.reporter,
+      signal: ctx.signal
+    })
+    try {
+      const r = await sb.host(['cp', '-a', '--', `${sb.root}/.`, `${rootfs}/`])
+      if (r.exitCode !== 0)
+        throw new ExecError('cp -a', r.exitCode, r.tail, `exited with status ${r.exitCode}`)
+    } finally {
+      await sb.close()
+    }
+  }
+
+  private async image(
+    ctx: BuildContext,
+    step: { path?: string; url?: string },
+    rootfs: string,
+    area: string
+  ): Promise<void> {
+    let file: string
+    if (step.path) file = inside(ctx.catalog.root, step.path)
+    else {
+      const url = new URL(step.url as string)
+      if (url.protocol === 'file:') file = url.pathname
+      else if (url.protocol === 'http:' || url.protocol === 'https:') {
+        file = join(area, `download-${basename(url.pathname) || 'image'}`)
+        const res = await fetch(url, { signal: ctx.signal })
+        if (!res.ok || !res.body) throw new Error(`${url.href}: HTTP ${res.status}`)
+        await writeFile(file, Buffer.from(await res.arrayBuffer()))
+      } else throw new Error(`${url.href}: only file:, http: and https: URLs are supported`)
+    }
+    await checkTar(createReadStream(file), file, ctx.reporter)
+    await run('tar', [
+      '--extract',
+      `--file=${file}`,
+      '--directory',
+      rootfs,
+      '--same-permissions',
+      '--same-owner',
+      ...TAR_KEEP_ALL,
+      '--keep-directory-symlink'
+    ])
+  }
+
+  private async cmd(
+    ctx: BuildContext,
+    step: { path: string; args?: string[]; copy?: boolean },
+    rootfs: string,
+    area: string,
+    c: ChrootOptions,
+    where: string
+  ): Promise<void> {
+    const args = (step.args ?? []).map(String)
+    const o: CommandOptions = { onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`) }
+    let argv = [step.path, ...args]
+    if (step.copy !== false) {
+      const inImage = `.kiln/cmd-${basename(step.path)}`
+      o.files = [{ path: inImage, source: inside(ctx.catalog.root, step.path), mode: 0o755 }]
+      argv = [`/${inImage}`, ...args]
+    }
+    await this.inSandbox(ctx, rootfs, area, c, (sb) => sb.exec(argv, o), where)
+  }
+
+  private async ansible(
+    ctx: BuildContext,
+    step: { playbook: string },
+    rootfs: string,
+    area: string,
+    c: ChrootOptions,
+    where: string
+  ): Promise<void> {
+    const playbook = inside(ctx.catalog.root, step.playbook)
+    const inventory = join(area, 'inventory')
+    await this.inSandbox(
+      ctx,
+      rootfs,
+      area,
+      c,
+      async (sb) => {
+        await writeFile(inventory, `[aci]\n${sb.root} ansible_connection=chroot\n`)
+        return sb.host(['ansible-playbook', '-i', inventory, playbook], {
+          cwd: ctx.catalog.root,
+          env: {
+            ANSIBLE_HOST_KEY_CHECKING: 'False',
+            ANSIBLE_NOCOLOR: '1',
+            ANSIBLE_RETRY_FILES_ENABLED: 'False'
+          },
+          onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`)
+        })
+      },
+      where
+    )
+  }
+
+  private async inSandbox(
+    ctx: BuildContext,
+    rootfs: string,
+    area: string,
+    c: ChrootOptions,
+    f: (sb: Sandbox) => Promise<{ exitCode: number; signal: NodeJS.Signals | null; tail: string[] }>,
+    where: string
+  ): Promise<void> {
+    const sb = await Sandbox.open({
+      dir: uniqueDir(area, 'sb'),
+      lowers: [],
+      upper: rootfs,
+      dns: c.dns,
+      hosts: c.hosts,
+      mounts: c.mounts,
+      policyRcD: c.policyRcD,
+      reporter: ctx.reporter,
+      signal: ctx.signal
+    })
+    try {
+      const r = await f(sb)
+      if (r.exitCode !== 0)
+        throw new BuildError(
+          ctx.image.spec.name,
+          where,
+          r.signal ? `killed by ${r.signal}` : `exited with status ${r.exitCode}`,
+          r.tail
+        )
+    } finally {
+      await sb.close()
+    }
+  }
+
+  /** Keeps the binaries, their library closure (the image's own search paths) and `keeps`; deletes the rest. */
+  private async extract(
+    ctx: BuildContext,
+    rootfs: string,
+    binaries: string[],
+    keeps: string[],
+    extraTrees: string[]
+  ): Promise<void> {
+    const closure = await dependencyClosure(rootfs, binaries)
+    for (const m of closure.missing)
+      ctx.reporter.warn(`${ctx.image.spec.name}: extract: library not found in the image: ${m}`)
+    const trees = [...extraTrees]
+    for (const k of keeps) {
+      const r = await resolveInRoot(rootfs, k)
+      for (const l of r.links) closure.keep.add(l)
+      if (r.real === null) ctx.reporter.warn(`${ctx.image.spec.name}: extract: keep ${k} is not in the image`)
+      else if ((await stat(join(rootfs, r.real))).isDirectory()) trees.push(r.real)
+      else closure.keep.add(r.real)
+    }
+    const removed = await pruneRoot(rootfs, closure.keep, trees)
+    ctx.reporter.info(
+      `${ctx.image.spec.name}: extract kept ${closure.keep.size} paths and ${trees.length} trees, removed ${removed} entries`
+    )
+  }
+
+  /**
+   * Best effort, from the image's own python (aci-packer used the host's virtualenv): the
+   * interpreter, its standard library directory, the library closure of both, /usr/bin/env,
+   * the NSS modules, and a minimal passwd/group. Not kept: site/dist-packages outside the
+   * standard library directory, pip, anything the interpreter loads by name at run time.
+   */
+  private async pythonEnv(ctx: BuildContext, rootfs: string, pythonExe: string): Promise<void> {
+    const py = await resolveInRoot(rootfs, pythonExe)
+    if (!py.real) throw new Error(`${pythonExe} is not in the image`)
+    const version = /python\d+(\.\d+)?/.exec(basename(py.real))?.[0]
+    const stdlib = version ? (await resolveInRoot(rootfs, `/usr/lib/${version}`)).real : null
+    const extras: string[] = []
+    if (stdlib) {
+      const { stdout } = await run('find', [join(rootfs, stdlib), '-name', '*.so*', '-type', 'f'])
+      extras.push(
+        ...stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((p) => p.slice(rootfs.length))
+      )
+    }
+    for (const d of trustedDirs(62, 64).concat(trustedDirs(183, 64)))
+      for (const lib of ['libnss_files.so.2', 'libnss_dns.so.2', 'libnss_compat.so.2'])
+        if ((await resolveInRoot(rootfs, `${d}/${lib}`)).real) extras.push(`${d}/${lib}`)
+    const env = (await resolveInRoot(rootfs, '/usr/bin/env')).real ? ['/usr/bin/env'] : []
+    await this.extract(ctx, rootfs, [pythonExe, ...env, ...extras], [], stdlib ? [stdlib] : [])
+    const etc = await mkdirInRoot(rootfs, 'etc')
+    for (const [f, text] of [
+      ['passwd', 'root:x:0:0:root:/:/bin/sh\n'],
+      ['group', 'root:x:0:root\n']
+    ] as const) {
+      if (!(await stat(join(rootfs, etc, f)).catch(() => null))) await writeFile(join(rootfs, etc, f), text)
+    }
+  }
+
+  /** Host binaries with their library closure (the HOST's search paths), and [host, aci] file pairs. */
+  private async copyHostFiles(
+    ctx: BuildContext,
+    rootfs: string,
+    binaries: string[],
+    files: Array<[string, string]>
+  ): Promise<void> {
+    if (binaries.length) {
+      const closure = await dependencyClosure('/', binaries)
+      for (const m of closure.missing)
+        ctx.reporter.warn(`${ctx.image.spec.name}: copy_host_files: library not found on the host: ${m}`)
+      await copyFromHost(rootfs, [...closure.keep])
+    }
+    for (const [host, aci] of files) {
+      const src = inside(ctx.catalog.root, host)
+      const parts = aci.split('/').filter(Boolean)
+      if (parts.includes('..') || !parts.length)
+        throw new Error(`copy_host_files: ${aci} is not a path inside the image`)
+      const dir = await mkdirInRoot(rootfs, parts.slice(0, -1).join('/'))
+      await run('cp', [
+        '-P',
+        '--preserve=mode,timestamps',
+        '--',
+        src,
+        join(rootfs, dir, parts.at(-1) as string)
+      ])
+    }
+  }
+}
+
+export const aciBuilder: Builder = new AciBuilder()
+
+function chrootOptions(s: Record<string, unknown>, dflt: boolean): ChrootOptions {
+  const flag = (k: string): boolean => (typeof s[k] === 'boolean' ? (s[k] as boolean) : dflt)
+  const mounts: MountKind[] = []
+  if (flag('mount_proc')) mounts.push('proc')
+  if (flag('mount_dev')) mounts.push('dev')
+  if (flag('mount_sys')) mounts.push('sys')
+  return {
+    dns: flag('copy_resolvconf'),
+    hosts: flag('copy_hosts'),
+    mounts,
+    policyRcD: s.make_debian_policy_rc === true
+  }
+}
+
+/** A path of the project, refused when it leaves the project root. */
+function inside(root: string, p: string): string {
+  const abs = resolve(root, p)
+  if (abs !== root && !abs.startsWith(`${root}/`))
+    throw new Error(`${p} lies outside the project root ${root}`)
+  return abs
+}
+
+export function aciConfig(m: AciManifest, arch: string, name: string): Omit<OciImageConfig, 'rootfs'> {
+  const created = createdTime()
+  const conf: NonNullable<OciImageConfig['config']> = {}
+  if (m.app) {
+    conf.Entrypoint = m.app.exec
+    if (m.app.environment?.length) conf.Env = m.app.environment.map((e) => `${e.name}=${e.value}`)
+    if (m.app.workingDirectory) conf.WorkingDir = m.app.workingDirectory
+    if (m.app.user && !['root', '0'].includes(m.app.user)) conf.User = `${m.app.user}:${m.app.group}`
+  }
+  conf.Labels = Object.fromEntries((m.labels ?? []).map((l) => [`appc.${l.name}`, l.value]))
+  return {
+    architecture: ociArch(arch),
+    os: 'linux',
+    created,
+    config: conf,
+    history: [{ created, created_by: `kiln aci ${name}`, comment: m.name }]
+  }
+}

@@ -1,0 +1,95 @@
+// aci-packer's bash + busybox example on the minbase fixture: apt-get in a `cmd` step,
+// an ansible playbook through the chroot connection, a copied script, then `extract`
+// down to the two programs and their libraries (read from the image's own ELF files).
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { aciBuilder } from '../../src/builders/aci/index.js'
+import type { BuildResult } from '../../src/builders/types.js'
+import { runInImage } from '../../src/sandbox/run-image.js'
+import type { Store } from '../../src/store/types.js'
+import { run } from '../../src/util/exec.js'
+import { context, save, spec, storeWithMinbase, tempDir } from './overlay-helpers.js'
+
+let dir: string
+let store: Store
+let result: BuildResult
+
+beforeAll(async () => {
+  dir = await tempDir('aci')
+  const { store: s, base } = await storeWithMinbase(dir)
+  store = s
+  const root = join(process.cwd(), 'test/fixtures/aci')
+  const node = spec('bash-busybox', {
+    builder: 'aci',
+    file: 'bash-busybox.json',
+    args: { compression: 'zstd' }
+  })
+  result = await aciBuilder.build(context(store, root, node, base, join(dir, 'work')))
+  await save(store, 'bash-busybox', result)
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const inImage = async (argv: string[]): Promise<{ code: number; lines: string[] }> => {
+  const lines: string[] = []
+  const r = await runInImage(store, 'bash-busybox', argv, { stdio: 'pipe', onLine: (l) => lines.push(l) })
+  return { code: r.exitCode, lines }
+}
+
+describe('aci builder', () => {
+  test('image.aci holds manifest and rootfs/, with the manifest merged onto the defaults', async () => {
+    const aci = result.artifacts?.['image.aci'] as string
+    const { stdout } = await run('tar', ['--zstd', '-tf', aci])
+    const names = stdout.split('\n')
+    expect(names).toContain('manifest')
+    expect(names).toContain('rootfs/usr/bin/bash')
+    expect(names.length).toBeLessThan(80)
+    await run('tar', ['--zstd', '-xf', aci, '-C', dir, 'manifest'])
+    const m = JSON.parse(await readFile(join(dir, 'manifest'), 'utf8')) as Record<string, unknown>
+    expect(m).toMatchObject({
+      acKind: 'ImageManifest',
+      acVersion: '0.8.11',
+      name: 'example.com/bash-busybox'
+    })
+    expect(m.labels).toEqual([
+      { name: 'os', value: 'linux' },
+      { name: 'arch', value: 'amd64' },
+      { name: 'version', value: '1.0.0' }
+    ])
+    expect(m['-aci-packer-build-steps-']).toBeUndefined()
+  })
+
+  test('the extracted programs still run, and only they (and what was kept) are left', async () => {
+    expect(await inImage(['bash', '-c', 'echo ok'])).toEqual({ code: 0, lines: ['ok'] })
+    const ls = await inImage(['busybox', 'ls', '/'])
+    expect(ls.code).toBe(0)
+    expect(ls.lines.join(' ')).toMatch(/\busr\b/)
+    expect(
+      await inImage([
+        'bash',
+        '-c',
+        'for f in /usr/bin/apt-get /usr/bin/dpkg /usr/bin/python3 /usr/sbin/policy-rc.d; do [ -e $f ] && echo $f; done; echo $ACI'
+      ])
+    ).toEqual({
+      code: 0,
+      lines: ['yes']
+    })
+  })
+
+  test('the ansible playbook and the copied script did their work', async () => {
+    expect(await inImage(['busybox', 'cat', '/etc/kiln-aci.conf', '/hello.out'])).toEqual({
+      code: 0,
+      lines: ['greeting=hello', 'managed=ansible', 'hello from-cmd']
+    })
+  })
+
+  test('the store image is one layer with the app as its entrypoint', async () => {
+    const img = await store.getImage('bash-busybox')
+    expect(img?.layers).toHaveLength(1)
+    expect(img?.config.config?.Entrypoint).toEqual(['/bin/bash'])
+    expect(img?.config.config?.Env).toEqual(['ACI=yes'])
+  })
+})
