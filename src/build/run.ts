@@ -68,6 +68,8 @@ class PlanRun {
   /** Images available to build on, by name. */
   private readonly images = new Map<string, StoredImage>()
   private readonly reports = new Map<string, ImageReport>()
+  /** The base each built image was built on, to tell its new layers apart. */
+  private readonly bases = new Map<string, StoredImage | null>()
   private readonly startedAt = new Date()
   private writing: Promise<unknown> = Promise.resolve()
 
@@ -171,7 +173,7 @@ class PlanRun {
         r.status = status
         describeImage(r, image)
         r.seconds = (Date.now() - t0) / 1000
-        const newBytes = status === 'built' ? this.newBytes(p, image) : 0
+        const newBytes = status === 'built' ? this.newBytes(name, image) : 0
         reporter.info(
           `${name}: ${status} ${image.manifestDigest.slice(7, 19)} in ${formatSeconds(r.seconds)}: ` +
             `${image.layers.length} layers, ${formatBytes(r.size)}${status === 'built' ? ` (${formatBytes(newBytes)} new)` : ''}`
@@ -208,6 +210,7 @@ class PlanRun {
     const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
     try {
       const base = await this.base(p, workDir, reporter)
+      this.bases.set(spec.name, base)
       const make = this.opts.builderFor ?? defaultBuilderFor
       const builder = make(
         spec.builder,
@@ -285,9 +288,9 @@ class PlanRun {
     }
   }
 
-  private newBytes(p: PlannedImage, image: StoredImage): number {
-    const base = p.spec.base.kind === 'image' ? this.images.get(p.spec.base.name) : undefined
-    const had = new Set(base?.layers.map((l) => l.digest) ?? [])
+  /** Bytes of the layers an image added to its base. */
+  private newBytes(name: string, image: StoredImage): number {
+    const had = new Set(this.bases.get(name)?.layers.map((l) => l.digest) ?? [])
     return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0)
   }
 

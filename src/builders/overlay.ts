@@ -14,6 +14,8 @@ import type { ImageSpec, OverlaySpec } from '../model/types.js'
 import { Sandbox, envFromList, type CommandOptions } from '../sandbox/sandbox.js'
 import type { DriverResult } from '../sandbox/driver.js'
 import { upperToLayer } from '../sandbox/layer.js'
+import { checkWritePaths } from '../sandbox/links.js'
+import { run } from '../util/exec.js'
 import { DEFAULT_CACHE_DIR, unpackLayers } from '../sandbox/unpacked.js'
 import type { PatchFile } from '../sandbox/patch.js'
 import { checkTar } from '../sources/safe-tar.js'
@@ -124,6 +126,8 @@ class Steps {
     const st = await stat(abs).catch(() => null)
     if (!st) throw new BuildError(this.spec.name, step, `${p}: no such file or directory`)
     if (!st.isDirectory()) return this.tarball(p, step)
+    const { stdout } = await run('find', [abs, '-mindepth', '1', '-type', 'd', '-printf', '%P\\n'])
+    await this.linksSafe(step, [], ['.', ...stdout.split('\n').filter(Boolean)])
     // The pack's files become root's: a checkout's owner means nothing inside an image.
     const script = `tar -C "$1" -cf - --numeric-owner --owner=0 --group=0 . | tar -C "$KILN_ROOT" -xpf - ${EXTRACT_FLAGS}`
     await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-pack', abs], this.lines(step)))
@@ -135,6 +139,13 @@ class Steps {
     await checkTar(createReadStream(abs), p, this.reporter).catch((e: unknown) => {
       throw new BuildError(this.spec.name, step, errorMessage(e))
     })
+    const { stdout } = await run('tar', ['-tf', abs])
+    const names = stdout.split('\n').filter(Boolean)
+    await this.linksSafe(
+      step,
+      names,
+      names.filter((n) => n.endsWith('/'))
+    )
     const script = `exec tar -C "$KILN_ROOT" -xpf "$1" ${EXTRACT_FLAGS}`
     await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-expand', abs], this.lines(step)))
   }
@@ -178,6 +189,13 @@ class Steps {
       return this.check(step, this.sb.exec(['/.kiln/run'], { files, ...this.lines(step) }))
     }
     return this.check(step, this.sb.exec(['/bin/sh', '-ec', r], this.lines(step)))
+  }
+
+  /** Refuses a host-side write through an image link that leads out of the image. */
+  private async linksSafe(step: StepName, files: string[], dirs: string[]): Promise<void> {
+    await checkWritePaths(this.sb.layers, files, dirs).catch((e: unknown) => {
+      throw new BuildError(this.spec.name, step, errorMessage(e))
+    })
   }
 
   private path(p: string, step: StepName): string {

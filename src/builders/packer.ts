@@ -5,7 +5,7 @@
  * artifact records, and `docker save` brings it into the store.
  */
 import { readFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { run, tryRun, Tail } from '../util/exec.js'
 import { BuildError } from '../util/errors.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
@@ -59,7 +59,7 @@ export class PackerBuilder implements Builder {
     if (!isJson && /\brequired_plugins\b/.test(text)) {
       if (atLeast(version, [1, 7])) {
         try {
-          await run('packer', ['init', dirname(template)], {
+          await run('packer', ['init', template], {
             cwd,
             env,
             reporter: ctx.reporter,

@@ -39,11 +39,9 @@ export class TarWriter {
   }
   private async flush(): Promise<void> {
     if (!this.used) return
-    const out = this.buf.subarray(0, this.used)
-    // Sinks own what they are given (see ByteSink): hand the buffer over and start a new one.
-    this.buf = Buffer.allocUnsafe(CHUNK)
+    // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
+    await this.sink.write(this.buf.subarray(0, this.used))
     this.used = 0
-    await this.sink.write(out)
   }
   async finish(): Promise<void> {
     await this.push(END_OF_ARCHIVE)

@@ -52,7 +52,8 @@ export function packerHclRefs(text: string): PackerRef[] {
   const attr = new RegExp(`^\\s*(?:${KEYS.join('|')})\\s*=\\s*(\\[[^\\]]*\\]|"(?:[^"\\\\]|\\\\.)*")`, 'gm')
   for (const m of text.matchAll(attr))
     for (const lit of m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)) found.push(lit[1].replace(/\\(.)/g, '$1'))
-  return uniq(found)
+  // A build block's `sources = ["source.docker.x"]` names builders, not files.
+  return uniq(found.filter((f) => !/^source\.[\w-]+\.[\w-]+$/.test(f)))
 }
 
 export function packerRefs(file: string, text: string): PackerRef[] {

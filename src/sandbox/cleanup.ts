@@ -11,6 +11,22 @@ import { rmSync } from 'node:fs'
 const children = new Set<ChildProcess>()
 const dirs = new Set<string>()
 let installed = false
+let interactive = 0
+
+/**
+ * While a command owns the terminal (kiln run), ^C is the command's business: the
+ * terminal sends SIGINT to it directly, and tearing it down would end an interactive
+ * shell at its first ^C. Returns the function that ends this.
+ */
+export function holdInterrupts(): () => void {
+  installHandlers()
+  interactive++
+  let done = false
+  return () => {
+    if (!done) interactive--
+    done = true
+  }
+}
 
 /** Tracks a sandbox child (spawned detached: its pid is its process group id). */
 export function trackChild(child: ChildProcess): () => void {
@@ -55,6 +71,7 @@ function installHandlers(): void {
   installed = true
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
+      if (sig === 'SIGINT' && interactive > 0) return
       void teardownAll().finally(() => {
         process.removeListener(sig, onSignal)
         // Die of the same signal, as the default action would have, unless someone else

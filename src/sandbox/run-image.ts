@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Store } from '../store/types.js'
 import type { Reporter } from '../util/log.js'
+import { holdInterrupts } from './cleanup.js'
 import type { MountKind } from './driver.js'
 import { Sandbox, envFromList } from './sandbox.js'
 import { DEFAULT_CACHE_DIR, unpackLayers } from './unpacked.js'
@@ -61,7 +62,9 @@ export async function runInImage(
       ? argv
       : [...(image.config.config?.Entrypoint ?? []), ...(image.config.config?.Cmd ?? [])]
     if (!cmd.length) throw new Error(`image ${ref} has no Entrypoint or Cmd: give a command after --`)
-    const r = await sb.exec(cmd, { stdio: o.stdio ?? 'inherit', onLine: o.onLine })
+    const stdio = o.stdio ?? 'inherit'
+    const release = stdio === 'inherit' ? holdInterrupts() : () => undefined
+    const r = await sb.exec(cmd, { stdio, onLine: o.onLine }).finally(release)
     return { exitCode: r.signal ? 128 + signalNumber(r.signal) : r.exitCode, tail: r.tail }
   } finally {
     await sb.close()

@@ -99,6 +99,11 @@ export class Sandbox {
     return sb
   }
 
+  /** The image as layered directories, top first: the upper dir, then the lowers. */
+  get layers(): string[] {
+    return [this.upper, ...this.opts.lowers]
+  }
+
   /** The root as mounted during a command (only inside the sandbox's namespace). */
   get root(): string {
     return this.merged

@@ -1,6 +1,7 @@
 // aci-packer's bash + busybox example on the minbase fixture: apt-get in a `cmd` step,
 // an ansible playbook through the chroot connection, a copied script, then `extract`
 // down to the two programs and their libraries (read from the image's own ELF files).
+import { spawn } from 'node:child_process'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -84,6 +85,30 @@ describe('aci builder', () => {
       code: 0,
       lines: ['greeting=hello', 'managed=ansible', 'hello from-cmd']
     })
+  })
+
+  test('kiln run passes stdio and the exit status through', async () => {
+    const cli = join(process.cwd(), 'src/adapters/cli/index.ts')
+    const argv = [
+      '--import',
+      'tsx',
+      cli,
+      'run',
+      '--store',
+      join(dir, 'store'),
+      '--mount',
+      'proc',
+      'bash-busybox',
+      '--',
+      'bash',
+      '-c',
+      'echo "ok $ACI"; busybox ls /proc/1 >/dev/null && exit 7'
+    ]
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)))
+    expect({ code, out }).toEqual({ code: 7, out: 'ok yes\n' })
   })
 
   test('the store image is one layer with the app as its entrypoint', async () => {

@@ -110,11 +110,15 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
     HTTPS_PROXY: 'http://127.0.0.1:9',
     NO_PROXY: '127.0.0.1,localhost'
   }
+  const t0 = Date.now()
   const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) => {
     execFile(process.execPath, [ENTRY], { cwd: project, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       done({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout: `${stdout}${stderr}` })
     })
   })
+  process.stderr.write(
+    `action run ${n} (${JSON.stringify(inputs)}): exit ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`
+  )
   const outputs = parseCommandFile(await readFile(paths.GITHUB_OUTPUT, 'utf8'))
   const summary = await readFile(paths.GITHUB_STEP_SUMMARY, 'utf8')
   const reportFile = join(outDir, 'index.json')
@@ -208,7 +212,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(await fileInRootfs(cold, 'etc/kiln-hello')).toBe('hello 1\n')
 
   // Warm, on a fresh runner: nothing built, everything restored from the cache.
-  const warm = await runAction({})
+  const warm = await runAction({ 'upload-artifacts': 'false' })
   expect(failure(warm)).toBe('')
   expect(status(warm)).toEqual({ [OS]: 'restored', [LEAF]: 'restored' })
   expect(warm.outputs).toMatchObject({ built: '0', 'cache-hits': '2' })
@@ -225,7 +229,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
     join(project, 'leaf', 'Dockerfile'),
     `FROM ${OS}\nCOPY hello.txt /etc/kiln-hello\nRUN echo two > /etc/kiln-two\n`
   )
-  const edited = await runAction({})
+  const edited = await runAction({ 'upload-artifacts': 'false' })
   expect(failure(edited)).toBe('')
   expect(status(edited)).toEqual({ [OS]: 'restored', [LEAF]: 'built' })
   expect(edited.summary).toMatch(new RegExp(`- \\*\\*${LEAF}\\*\\*: changed file \`leaf/Dockerfile\``))
@@ -237,7 +241,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   // The leaf's own layer corrupted in the cache: detected, warned, rebuilt, output still right.
   const top = edited.report!.images.find((i) => i.name === LEAF)!.layers.at(-1)!
   await service.corruptEntryContent(`kiln-blob-${top.slice(7)}~`)
-  const healed = await runAction({})
+  const healed = await runAction({ 'upload-artifacts': 'false' })
   expect(failure(healed)).toBe('')
   expect(healed.stdout).toMatch(
     new RegExp(
@@ -251,7 +255,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(await fileInRootfs(healed, 'etc/kiln-hello')).toBe('hello 1\n')
 
   // The rebuilt layer superseded the corrupt entry: the next runner restores everything again.
-  const after = await runAction({})
+  const after = await runAction({ exports: 'false', 'upload-artifacts': 'false' })
   expect(status(after)).toEqual({ [OS]: 'restored', [LEAF]: 'restored' })
 
   // mode plan: no build, the matrix and what would be rebuilt, from cache records only.
@@ -283,6 +287,8 @@ test('invalid input fails the step with an annotation at the file', async () => 
   )
   const bad = await runAction({ 'images-file': 'BAD.json', mode: 'plan' })
   expect(bad.code).toBe(1)
-  expect(bad.stdout).toMatch(/^::error title=kiln%3A invalid input,file=BAD\.json,line=1,col=52::\/images\/0\/base \(image x\): base "nowhere" names no image/m)
+  expect(bad.stdout).toMatch(
+    /^::error title=kiln%3A invalid input,file=BAD\.json,line=1,col=52::\/images\/0\/base \(image x\): base "nowhere" names no image/m
+  )
   expect(bad.stdout).toMatch(/^::error::/m)
 })

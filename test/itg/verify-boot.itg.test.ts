@@ -17,6 +17,7 @@ import {
   copyArchives,
   deleteMembers,
   ensureBootArchives,
+  ensureVariant,
   replaceSingle,
   scramble,
   type BootArchives
@@ -162,8 +163,7 @@ it(
 it(
   'fails when the modules archive lacks the module the check loads, naming it',
   async () => {
-    const dir = copyArchives(good.dir, scratch, 'no-loop')
-    await deleteMembers(dir, 'modules.tar.gz', '*/loop.ko')
+    const dir = await ensureVariant(good, 'no-loop', (d) => deleteMembers(d, 'modules.tar.gz', '*/loop.ko'))
     const r = await verifyBoot({ dir, reporter, timeoutSec: BOOT_TIMEOUT_SEC })
     expectFailed(r, /failed its checks: module loop: its file is missing/)
     expect(r.consoleTail.some((l) => l.startsWith('KILN-CHECK-FAIL module loop'))).toBe(true)
@@ -174,8 +174,7 @@ it(
 it(
   'fails when the root filesystem has no /sbin/init, naming it',
   async () => {
-    const dir = copyArchives(good.dir, scratch, 'no-init')
-    await deleteMembers(dir, 'image.tar.gz', '*sbin/init')
+    const dir = await ensureVariant(good, 'no-init', (d) => deleteMembers(d, 'image.tar.gz', '*sbin/init'))
     const r = await verifyBoot({ dir, reporter, timeoutSec: BOOT_TIMEOUT_SEC })
     expectFailed(r, /failed its checks: \/sbin\/init is missing$/)
   },

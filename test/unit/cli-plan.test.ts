@@ -31,27 +31,34 @@ async function kiln(cwd: string, args: string[]): Promise<Run> {
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) }
 }
 
-/** The same CLI in this process (main() is what the binary runs): fast enough for a corpus. */
+/**
+ * The same CLI in this process (main() is what the binary runs): fast enough for a corpus.
+ * stdout and stderr are captured by one spy each for the whole file (jest guards `process`,
+ * and spying on it again and again nests its setters until the worker overflows).
+ */
+const captured = { stdout: '', stderr: '' }
+beforeAll(() => {
+  jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    captured.stdout += String(s)
+    return true
+  })
+  jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+    captured.stderr += String(s)
+    return true
+  })
+})
+afterAll(() => jest.restoreAllMocks())
+
 async function kilnInProcess(cwd: string, args: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    stdout += String(s)
-    return true
-  })
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s)
-    return true
-  })
+  captured.stdout = ''
+  captured.stderr = ''
   const before = process.cwd()
   process.chdir(cwd)
   try {
     const exitCode = await main(['node', 'kiln', ...args])
-    return { exitCode, stdout, stderr }
+    return { exitCode, stdout: captured.stdout, stderr: captured.stderr }
   } finally {
     process.chdir(before)
-    out.mockRestore()
-    err.mockRestore()
   }
 }
 

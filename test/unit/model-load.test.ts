@@ -210,3 +210,13 @@ test('a genoci YAML map of tag → steps goes to the genoci loader', async () =>
     ['app', 'overlay']
   ])
 })
+
+test('findCatalog looks for IMAGES.json, IMAGES.yaml, then the corpusops places', async () => {
+  const { findCatalog } = await import('../../src/model/load.js')
+  const r = await tree({ '.docker/IMAGES.json': '{}', 'IMAGES.yaml': 'version: 1\n' })
+  expect(await findCatalog(r)).toBe(path.join(r, 'IMAGES.yaml'))
+  const c = await tree({ '.docker/IMAGES.json': '{}' })
+  expect(await findCatalog(c)).toBe(path.join(c, '.docker/IMAGES.json'))
+  const none = await tree({})
+  expect(await findCatalog(none)).toBe(path.join(none, 'IMAGES.json'))
+})

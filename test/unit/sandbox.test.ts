@@ -23,3 +23,28 @@ describe('sandbox helpers', () => {
     expect(() => parseMounts('proc,tmp')).toThrow(/unknown mount "tmp"/)
   })
 })
+
+describe('writes through image links', () => {
+  test('a link out of the image is refused, a relative one inside is followed', async () => {
+    const { mkdtemp, mkdir, symlink, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { checkWritePaths, EscapingLinkError } = await import('../../src/sandbox/links.js')
+    const lower = await mkdtemp(join(tmpdir(), 'kiln-links-'))
+    const upper = await mkdtemp(join(tmpdir(), 'kiln-links-'))
+    try {
+      await mkdir(join(lower, 'usr/bin'), { recursive: true })
+      await symlink('usr/bin', join(lower, 'bin'))
+      await symlink('/usr/local', join(lower, 'opt'))
+      await symlink('../../..', join(upper, 'up'))
+      await expect(checkWritePaths([upper, lower], ['bin/tool', 'etc/new/file'])).resolves.toBeUndefined()
+      await expect(checkWritePaths([upper, lower], ['opt/x/y'])).rejects.toThrow(EscapingLinkError)
+      await expect(checkWritePaths([upper, lower], [], ['up/etc'])).rejects.toThrow(
+        /through \/up -> \.\.\/\.\.\/\.\./
+      )
+    } finally {
+      await rm(lower, { recursive: true, force: true })
+      await rm(upper, { recursive: true, force: true })
+    }
+  })
+})

@@ -10,6 +10,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('kiln')
     .description('Build chains of operating-system images for bare metal, and the archives a provisioner boots.')
+    // Lets `kiln run IMAGE -- cmd --flags` pass the command's own options through untouched.
+    .enablePositionalOptions()
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })

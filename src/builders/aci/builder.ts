@@ -11,7 +11,7 @@
  * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
  */
 import { createReadStream } from 'node:fs'
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { putDirAsLayer, TAR_CREATE_STABLE } from '../../sandbox/layer.js'
 import { Sandbox, uniqueDir, type CommandOptions } from '../../sandbox/sandbox.js'

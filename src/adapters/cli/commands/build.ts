@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
 import { buildPlan, type Compression } from '../../../build/run.js'
+import { cacheHooks, openCache } from '../../../cache/index.js'
 import { loadCatalog } from '../../../model/index.js'
 import { makePlan } from '../../../plan/index.js'
 import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
@@ -20,6 +21,8 @@ interface BuildFlags {
   export: boolean
   compress: Compression
   sourceDateEpoch?: string
+  cacheDir?: string
+  cacheSize?: string
 }
 
 function collect(v: string, prev: string[]): string[] {
@@ -62,6 +65,8 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       '--source-date-epoch <seconds>',
       'timestamp for reproducible outputs (default: $SOURCE_DATE_EPOCH)'
     )
+    .option('--cache-dir <dir>', 'a local cache: images the store lacks come from here, new ones go here')
+    .option('--cache-size <size>', 'size cap of the local cache, e.g. 8G (default: none)')
     .action(async (flags: BuildFlags) => {
       const jobs = positiveInt('--jobs', flags.jobs)
       const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH
@@ -74,6 +79,15 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
         arch: flags.arch
       })
       const store = await openStore(resolve(flags.store))
+      const cache = flags.cacheDir
+        ? await openCache({
+            kind: 'local',
+            dir: resolve(flags.cacheDir),
+            size: flags.cacheSize,
+            store,
+            reporter: ctx.reporter
+          })
+        : null
       // Ctrl-C stops the tools and lets every build clean up after itself.
       const abort = new AbortController()
       const onSignal = (): void => abort.abort()
@@ -88,10 +102,12 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           exports: flags.export,
           compression: flags.compress,
           sourceDateEpoch,
-          signal: abort.signal
+          signal: abort.signal,
+          hooks: cache ? cacheHooks(cache) : undefined
         })
         if (report.images.some((i) => i.status === 'failed')) ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
+        await cache?.close()
         process.off('SIGINT', onSignal)
         process.off('SIGTERM', onSignal)
       }

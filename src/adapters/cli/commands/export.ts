@@ -1,9 +1,20 @@
 import { Option } from 'commander'
 import { exportImage, EXPORT_KINDS, type ExportKind } from '../../../exporters/export.js'
-import { resolveInput } from '../../../exporters/inputs.js'
+import { InputError, resolveInput, type ResolvedInput } from '../../../exporters/inputs.js'
 import type { Compression } from '../../../exporters/compress.js'
 import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
+
+/** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
+export async function openInput(input: string): Promise<ResolvedInput> {
+  try {
+    return await resolveInput(input)
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new InvalidInputError([{ file: input, pointer: '', message: e.message }])
+    throw e
+  }
+}
 
 export function parseEpoch(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined
@@ -67,7 +78,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       }) => {
         const exports = parseExports(o.exports)
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH)
-        const input = await resolveInput(o.input)
+        const input = await openInput(o.input)
         try {
           const r = await exportImage({
             layers: input.layers,

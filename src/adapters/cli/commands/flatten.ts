@@ -1,9 +1,8 @@
 import { Option } from 'commander'
 import { flatten } from '../../../exporters/flatten.js'
-import { resolveInput } from '../../../exporters/inputs.js'
 import type { Compression } from '../../../exporters/compress.js'
 import type { RegisterCommand } from '../context.js'
-import { parseEpoch } from './export.js'
+import { openInput, parseEpoch } from './export.js'
 
 /** The compression an output name implies (image.tar.zst → zstd); gzip for stdout and other names. */
 export function compressionFor(output: string): Compression {
@@ -31,7 +30,7 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
     .action(
       async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
-        const input = await resolveInput(o.input)
+        const input = await openInput(o.input)
         try {
           await flatten({
             layers: input.layers,

@@ -107,7 +107,7 @@ export const registerPlan: RegisterCommand = (program: Command) => {
     .option('--json', 'print a JSON array instead of a table')
     .option('--explain', 'list every input of every key with its digest')
     .action(async (flags: PlanFlags) => {
-      const file = flags.file ?? displayPathOf(await findCatalog())
+      const file = flags.file ?? (await findCatalog())
       const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
       const plan = await makePlan(catalog, {
         targets: flags.target,

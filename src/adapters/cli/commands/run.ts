@@ -53,7 +53,9 @@ export const registerRun: RegisterCommand = (program: Command, ctx) => {
             { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
           ])
         const store = await openStore(dir)
-        const r = await runInImage(store, image, command, {
+        // With passThroughOptions commander keeps the `--` that ends kiln's own options.
+        const argv = command[0] === '--' ? command.slice(1) : command
+        const r = await runInImage(store, image, argv, {
           mounts: parseMounts(flags.mount),
           dns: flags.dns,
           reporter: ctx.reporter
