@@ -40,7 +40,10 @@ export function describeBase(base: BaseSource): string | undefined {
 /** The image's dated tag (NAME-YYYY-MM-DD_N) among its refs. */
 export function datedTag(image: StoredImage, name: string): string | undefined {
   const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d\\d-\\d\\d_\\d+$`)
-  return image.refs.filter((r) => re.test(r)).sort(byDatedTag).pop()
+  return image.refs
+    .filter((r) => re.test(r))
+    .sort(byDatedTag)
+    .pop()
 }
 
 function byDatedTag(a: string, b: string): number {

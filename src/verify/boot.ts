@@ -167,9 +167,3 @@ export async function verifyBoot(opts: VerifyBootOptions): Promise<BootResult> {
     await scratch.dispose()
   }
 }
-
-/** One paragraph for an error or a log: the message and the console's last lines. */
-export function describeFailure(r: BootResult): string {
-  const tail = r.consoleTail.length ? `\n  | ${r.consoleTail.join('\n  | ')}` : ''
-  return `boot check failed (${r.accel}): ${r.message ?? 'unknown reason'}${tail}`
-}

@@ -11,7 +11,9 @@ export async function openInput(input: string): Promise<ResolvedInput> {
     return await resolveInput(input)
   } catch (e) {
     if (e instanceof InputError)
-      throw new InvalidInputError([{ file: input, pointer: '', message: e.message }])
+      throw new InvalidInputError([
+        { file: input, pointer: '', message: e.message.replace(`${input}: `, '') }
+      ])
     throw e
   }
 }
