@@ -173,20 +173,24 @@ class OciLayoutStore implements LayoutStore {
     })
     try {
       await pipeline(input as Readable, digester, createWriteStream(tmp, { flags: 'wx' }))
-      // The rename publishes the blob: make its bytes durable first.
-      const fh = await open(tmp, 'r')
-      try {
-        await fh.sync()
-      } finally {
-        await fh.close()
-      }
       const digest = `sha256:${hash.digest('hex')}`
       if (opts.expected && opts.expected !== digest) {
         throw new Error(`content does not match its digest: expected ${opts.expected}, got ${digest}`)
       }
       const path = this.blobPath(digest)
-      if (await sameSize(path, size)) await rm(tmp, { force: true })
-      else await rename(tmp, path)
+      if (await sameSize(path, size)) {
+        // Already there (a base layer saved back from the engine, say): nothing to publish.
+        await rm(tmp, { force: true })
+      } else {
+        // The rename publishes the blob: make its bytes durable first. Only new blobs pay.
+        const fh = await open(tmp, 'r')
+        try {
+          await fh.sync()
+        } finally {
+          await fh.close()
+        }
+        await rename(tmp, path)
+      }
       return { mediaType: opts.mediaType ?? 'application/octet-stream', digest, size, path }
     } catch (e) {
       await rm(tmp, { force: true })
