@@ -6,13 +6,20 @@ import type { Command } from 'commander'
 import type { RegisterCommand } from '../context.js'
 import {
   DEFAULT_CATALOG_FILES,
-  displayPath as displayPathOf,
   findCatalog,
   loadCatalog
 } from '../../../model/load.js'
 import type { BaseSource, BuilderKind } from '../../../model/types.js'
 import { makePlan } from '../../../plan/index.js'
-import type { Plan } from '../../../plan/types.js'
+import type { Plan, PlannedImage } from '../../../plan/types.js'
+import { openCache } from '../../../cache/index.js'
+import type { ChangedInput } from '../../../cache/types.js'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openStore } from '../../../store/index.js'
+import type { Reporter } from '../../../util/log.js'
 
 interface PlanFlags {
   file?: string
@@ -23,6 +30,63 @@ interface PlanFlags {
   arch?: string
   json?: boolean
   explain?: boolean
+  store?: string
+  cacheDir?: string
+}
+
+/** Where each image would come from in a build, and for those to build, what changed. */
+export interface PlanStatus {
+  status: 'in store' | 'in cache' | 'build'
+  /** For `build`: inputs changed since the last saved build (null: never built before). */
+  changed?: ChangedInput[] | null
+}
+
+/**
+ * Looks each planned image up in a store and a local cache, without building or restoring
+ * anything: the "why does it rebuild" view, before the build runs.
+ */
+export async function planStatus(
+  plan: Plan,
+  opts: { store?: string; cacheDir?: string; reporter: Reporter }
+): Promise<Map<string, PlanStatus>> {
+  const out = new Map<string, PlanStatus>()
+  const store = opts.store && existsSync(opts.store) ? await openStore(opts.store) : null
+  // The cache only reads records here; it wants a store for restores, which plan never does,
+  // so without one it gets a throwaway store that is removed afterwards.
+  const scratch = opts.cacheDir && !store ? await mkdtemp(join(tmpdir(), 'kiln-plan-')) : null
+  try {
+    const cache = opts.cacheDir
+      ? await openCache({
+          kind: 'local',
+          dir: opts.cacheDir,
+          reporter: opts.reporter,
+          store: store ?? (await openStore(scratch!))
+        })
+      : null
+    for (const p of plan.images) {
+      if (store && (await store.findByKey(p.key))) out.set(p.spec.name, { status: 'in store' })
+      else if (cache && (await cache.has(p))) out.set(p.spec.name, { status: 'in cache' })
+      else
+        out.set(p.spec.name, {
+          status: 'build',
+          changed: cache ? (await cache.explainMiss(p)).changed : null
+        })
+    }
+  } finally {
+    if (scratch) await rm(scratch, { recursive: true, force: true })
+  }
+  return out
+}
+
+/** "changed file a/Dockerfile, added file b" for one image, or why nothing can be said. */
+export function describeChanges(changed: ChangedInput[] | null | undefined): string {
+  if (!changed) return 'no earlier build to compare with'
+  if (!changed.length) return 'same inputs as the last build'
+  return changed.map((c) => `${c.change} ${c.kind} ${c.name}`).join(', ')
+}
+
+function statusOf(statuses: Map<string, PlanStatus> | null, i: PlannedImage): PlanStatus | undefined {
+  return statuses?.get(i.spec.name)
 }
 
 /** The BASE column: for a Dockerfile or Packer image without one, its file decides (see DEPENDS ON). */
@@ -51,7 +115,11 @@ export function table(rows: string[][]): string {
   )
 }
 
-export function planJson(plan: Plan, explain: boolean): unknown[] {
+export function planJson(
+  plan: Plan,
+  explain: boolean,
+  statuses: Map<string, PlanStatus> | null = null
+): unknown[] {
   return plan.images.map((i) => ({
     name: i.spec.name,
     key: i.key,
@@ -61,12 +129,17 @@ export function planJson(plan: Plan, explain: boolean): unknown[] {
     distro: i.spec.distro ?? null,
     plan: i.spec.plan ?? null,
     arch: i.spec.arch,
-    ...(explain ? { inputs: i.inputs } : {})
+    ...(explain ? { inputs: i.inputs } : {}),
+    ...(statuses ? statusOf(statuses, i) : {})
   }))
 }
 
-export function planText(plan: Plan, explain: boolean): string {
-  const rows = [['#', 'NAME', 'KEY', 'BUILDER', 'BASE', 'DEPENDS ON']]
+export function planText(
+  plan: Plan,
+  explain: boolean,
+  statuses: Map<string, PlanStatus> | null = null
+): string {
+  const rows = [['#', 'NAME', 'KEY', 'BUILDER', 'BASE', 'DEPENDS ON', ...(statuses ? ['STATUS'] : [])]]
   plan.images.forEach((i, n) =>
     rows.push([
       String(n + 1),
@@ -74,10 +147,16 @@ export function planText(plan: Plan, explain: boolean): string {
       i.key.slice(0, 12),
       i.spec.builder,
       describeBase(i.spec.base, i.spec.builder),
-      i.deps.join(',') || '-'
+      i.deps.join(',') || '-',
+      ...(statuses ? [statusOf(statuses, i)?.status ?? '-'] : [])
     ])
   )
   let out = table(rows)
+  if (statuses) {
+    const rebuilt = plan.images.filter((i) => statusOf(statuses, i)?.status === 'build')
+    if (rebuilt.length) out += '\nWhy they build:\n'
+    for (const i of rebuilt) out += `  ${i.spec.name}: ${describeChanges(statusOf(statuses, i)?.changed)}\n`
+  }
   if (explain)
     for (const i of plan.images) {
       out += `\n${i.spec.name} ${i.key}\n`
@@ -86,7 +165,7 @@ export function planText(plan: Plan, explain: boolean): string {
   return out
 }
 
-export const registerPlan: RegisterCommand = (program: Command) => {
+export const registerPlan: RegisterCommand = (program: Command, ctx) => {
   program
     .command('plan')
     .description('Show the images a build would make, in order, with their input keys. Builds nothing.')
@@ -106,6 +185,8 @@ export const registerPlan: RegisterCommand = (program: Command) => {
     .option('--arch <arch>', 'only images of this architecture (and their ancestors)')
     .option('--json', 'print a JSON array instead of a table')
     .option('--explain', 'list every input of every key with its digest')
+    .option('--store <dir>', 'say which images this store already holds')
+    .option('--cache-dir <dir>', 'a local cache: say which images it holds and why the others would build')
     .action(async (flags: PlanFlags) => {
       const file = flags.file ?? (await findCatalog())
       const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
@@ -116,8 +197,14 @@ export const registerPlan: RegisterCommand = (program: Command) => {
         arch: flags.arch
       })
       const explain = !!flags.explain
+      const statuses =
+        flags.store || flags.cacheDir
+          ? await planStatus(plan, { store: flags.store, cacheDir: flags.cacheDir, reporter: ctx.reporter })
+          : null
       process.stdout.write(
-        flags.json ? JSON.stringify(planJson(plan, explain), null, 2) + '\n' : planText(plan, explain)
+        flags.json
+          ? JSON.stringify(planJson(plan, explain, statuses), null, 2) + '\n'
+          : planText(plan, explain, statuses)
       )
     })
 }
