@@ -210,7 +210,9 @@ class Steps {
   }
 
   private async check(step: StepName, p: Promise<DriverResult>): Promise<void> {
-    const r = await p
+    const r = await p.catch((e: unknown) => {
+      throw new BuildError(this.spec.name, step, errorMessage(e))
+    })
     if (r.exitCode !== 0) {
       const why = r.signal ? `killed by ${r.signal}` : `exited with status ${r.exitCode}`
       throw new BuildError(this.spec.name, step, why, r.tail)

@@ -23,6 +23,8 @@ export interface PatchFile {
   /** A host file to copy instead of content. */
   source?: string
   mode: number
+  /** A missing `source` is skipped instead of failing the command (the host's DNS files). */
+  optional?: boolean
 }
 
 export interface PatchOptions {
@@ -70,14 +72,17 @@ export async function writePatch(
   const files: PatchFile[] = []
   if (opts.dns !== false) {
     const resolv = await realpath('/etc/resolv.conf').catch(() => null)
-    if (resolv) files.push({ path: 'etc/resolv.conf', source: resolv, mode: 0o644 })
+    if (resolv) files.push({ path: 'etc/resolv.conf', source: resolv, mode: 0o644, optional: true })
   }
-  if (opts.hosts !== false) files.push({ path: 'etc/hosts', source: '/etc/hosts', mode: 0o644 })
+  if (opts.hosts !== false)
+    files.push({ path: 'etc/hosts', source: '/etc/hosts', mode: 0o644, optional: true })
   if (opts.policyRcD) files.push({ path: 'usr/sbin/policy-rc.d', content: POLICY_RC_D, mode: 0o755 })
   files.push(...(opts.files ?? []))
 
   for (const f of files) {
     if (!(await mirrorParents(patchDir, imageDirs, f.path))) {
+      if (!f.optional)
+        throw new Error(`sandbox: cannot provide /${f.path}: /${dirname(f.path)} is not a directory in the image`)
       reporter?.warn(
         `sandbox: /${dirname(f.path)} is not a directory in the image; /${f.path} is not provided`
       )
@@ -85,14 +90,15 @@ export async function writePatch(
     }
     const dest = join(patchDir, f.path)
     if (f.source) {
-      // Host DNS files may be missing: then there is nothing to patch in.
-      if (
-        !(await copyFile(f.source, dest).then(
-          () => true,
-          () => false
-        ))
+      const copied = await copyFile(f.source, dest).then(
+        () => null,
+        (e: NodeJS.ErrnoException) => e
       )
-        continue
+      // Host DNS files may be missing: then there is nothing to patch in. A file a step
+      // needs (its script, a package) must be there, or the step would fail later with a
+      // bare "No such file or directory" that names neither file.
+      if (copied && f.optional) continue
+      if (copied) throw new Error(`sandbox: cannot provide /${f.path} from ${f.source}: ${copied.message}`)
     } else await writeFile(dest, f.content ?? '', { mode: f.mode })
     await chmod(dest, f.mode)
     paths.push(f.path)

@@ -52,7 +52,9 @@ export async function unpackLayer(
   const remove = trackDir(tmp)
   try {
     reporter?.debug(`unpack layer ${layer.diffID}`)
-    await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`)
+    // tmp is fresh, so only the layer's own links can redirect; the root is given anyway
+    // so that what is on disk where tar writes is checked too.
+    await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`, reporter, { root: tmp })
     await run('tar', [
       '--extract',
       '--file',

@@ -8,11 +8,18 @@ import { run } from '../util/exec.js'
 export const OPAQUE_XATTR = 'trusted.overlay.opaque'
 const BATCH = 500
 
-/** Paths (relative to root) of the directories marked opaque under `root`. */
+/**
+ * Paths (relative to root) of the directories marked opaque under `root`. `--no-dereference`
+ * matters: without it getfattr reads the attributes of every symlink's TARGET, as the host
+ * resolves it, so an image's absolute link (`/etc/mtab -> /proc/self/mounts`, a dangling
+ * `/lib/x -> /usr/lib/y`) would be looked up on the host and fail the whole walk (exit 1) or
+ * report the host's attributes.
+ */
 export async function findOpaqueDirs(root: string): Promise<string[]> {
   const r = await run('getfattr', [
     '--recursive',
     '--physical',
+    '--no-dereference',
     '--absolute-names',
     '--dump',
     '--encoding=text',

@@ -12,7 +12,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { putDirAsLayer, TAR_CREATE_STABLE } from '../../sandbox/layer.js'
 import { Sandbox, uniqueDir, type CommandOptions } from '../../sandbox/sandbox.js'
 import { DEFAULT_CACHE_DIR, TAR_KEEP_ALL, unpackLayers } from '../../sandbox/unpacked.js'
@@ -177,7 +177,7 @@ export class AciBuilder implements Builder {
     area: string
   ): Promise<void> {
     let file: string
-    if (step.path) file = inside(ctx.catalog.root, step.path)
+    if (step.path) file = stepPath(ctx, step.path)
     else {
       const url = new URL(step.url as string)
       if (url.protocol === 'file:') file = url.pathname
@@ -188,7 +188,8 @@ export class AciBuilder implements Builder {
         await writeFile(file, Buffer.from(await res.arrayBuffer()))
       } else throw new Error(`${url.href}: only file:, http: and https: URLs are supported`)
     }
-    await checkTar(createReadStream(file), file, ctx.reporter)
+    // An earlier step may have filled the root already: its symlinks count as well.
+    await checkTar(createReadStream(file), file, ctx.reporter, { root: rootfs })
     await run('tar', [
       '--extract',
       `--file=${file}`,
@@ -214,7 +215,7 @@ export class AciBuilder implements Builder {
     let argv = [step.path, ...args]
     if (step.copy !== false) {
       const inImage = `.kiln/cmd-${basename(step.path)}`
-      o.files = [{ path: inImage, source: inside(ctx.catalog.root, step.path), mode: 0o755 }]
+      o.files = [{ path: inImage, source: stepPath(ctx, step.path), mode: 0o755 }]
       argv = [`/${inImage}`, ...args]
     }
     await this.inSandbox(ctx, rootfs, area, c, (sb) => sb.exec(argv, o), where)
@@ -228,7 +229,7 @@ export class AciBuilder implements Builder {
     c: ChrootOptions,
     where: string
   ): Promise<void> {
-    const playbook = inside(ctx.catalog.root, step.playbook)
+    const playbook = stepPath(ctx, step.playbook)
     const inventory = join(area, 'inventory')
     await this.inSandbox(
       ctx,
@@ -238,7 +239,7 @@ export class AciBuilder implements Builder {
       async (sb) => {
         await writeFile(inventory, `[aci]\n${sb.root} ansible_connection=chroot\n`)
         return sb.host(['ansible-playbook', '-i', inventory, playbook], {
-          cwd: ctx.catalog.root,
+          cwd: manifestDir(ctx),
           env: {
             ANSIBLE_HOST_KEY_CHECKING: 'False',
             ANSIBLE_NOCOLOR: '1',
@@ -358,7 +359,7 @@ export class AciBuilder implements Builder {
       await copyFromHost(rootfs, [...closure.keep])
     }
     for (const [host, aci] of files) {
-      const src = inside(ctx.catalog.root, host)
+      const src = stepPath(ctx, host)
       const parts = aci.split('/').filter(Boolean)
       if (parts.includes('..') || !parts.length)
         throw new Error(`copy_host_files: ${aci} is not a path inside the image`)
@@ -390,9 +391,19 @@ function chrootOptions(s: Record<string, unknown>, dflt: boolean): ChrootOptions
   }
 }
 
-/** A path of the project, refused when it leaves the project root. */
-function inside(root: string, p: string): string {
-  const abs = resolve(root, p)
+/** The directory of the node's manifest: aci-packer reads the steps' host paths from there. */
+function manifestDir(ctx: BuildContext): string {
+  return dirname(resolve(ctx.catalog.root, ctx.image.spec.file ?? '.'))
+}
+
+/**
+ * A host path a step names (`image` path, `cmd` script, playbook, copied file), relative to
+ * the manifest as in aci-packer (and as the input key reads them), refused when it leaves
+ * the project root.
+ */
+function stepPath(ctx: BuildContext, p: string): string {
+  const root = ctx.catalog.root
+  const abs = resolve(manifestDir(ctx), p)
   if (abs !== root && !abs.startsWith(`${root}/`))
     throw new Error(`${p} lies outside the project root ${root}`)
   return abs
