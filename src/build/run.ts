@@ -16,6 +16,7 @@ import { EXPORT_KINDS, exportImage, type ExportKind } from '../exporters/index.j
 import type { BuilderKind } from '../model/types.js'
 import type { Plan, PlannedImage } from '../plan/types.js'
 import { materializeBase } from '../sources/index.js'
+import { verifyBoot } from '../verify/boot.js'
 import type { Store, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
 import { formatBytes, formatSeconds, type Reporter } from '../util/log.js'
@@ -43,6 +44,15 @@ export interface BuildOptions {
   compression?: Compression
   sourceDateEpoch?: number
   hooks?: BuildHooks
+  /**
+   * Boot every exported image that has a kernel and initrd before it counts as good (default
+   * true; an image's `verify: false` turns it off for that image). A failed gate marks the image
+   * unpublishable (report.verify) but its descendants still build: the gate judges archives, not
+   * the layers children are built on.
+   */
+  verify?: boolean
+  /** Time limit of one boot (default 120 s). */
+  bootTimeoutSec?: number
   signal?: AbortSignal
   /** Where per-image work areas go (default the OS temp dir). */
   tmpDir?: string
@@ -127,7 +137,7 @@ class PlanRun {
     })
     const report = this.snapshot()
     await this.save(report)
-    const failed = report.images.filter((i) => i.status === 'failed').length
+    const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length
     const counts = (['built', 'reused', 'restored', 'failed', 'skipped'] as const)
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
@@ -187,6 +197,8 @@ class PlanRun {
         }
         step = 'export'
         await this.export(p, image, r, reporter)
+        step = 'verify'
+        await this.verify(p, r, reporter)
         r.seconds = (Date.now() - t0) / 1000
         return true
       } catch (e) {
@@ -344,6 +356,46 @@ class PlanRun {
       }
     } catch (e) {
       throw toError(p.spec.name, 'export', e)
+    }
+  }
+
+  /** The boot gate, for images whose exports hold a kernel and an initrd: the result goes into the report. */
+  private async verify(p: PlannedImage, r: ImageReport, reporter: Reporter): Promise<void> {
+    const names = new Set(r.exports?.files.map((f) => f.name.replace(/\.tar(\.\w+)?$/, '')) ?? [])
+    if (!r.exports || !['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(f))) return
+    if (!r.exports.files.some((f) => f.name === 'kernel.tar.gz')) {
+      r.verify = {
+        status: 'skipped',
+        seconds: 0,
+        message: 'the boot gate reads gzip archives (--compress gzip)'
+      }
+      reporter.warn(`${p.spec.name}: boot gate skipped: ${r.verify.message}`)
+      return
+    }
+    if (this.opts.verify === false || !p.spec.verify) {
+      r.verify = {
+        status: 'skipped',
+        seconds: 0,
+        message: p.spec.verify ? 'boot gate off for this run' : 'verify: false'
+      }
+      return
+    }
+    reporter.info(`${p.spec.name}: boot gate: booting ${r.exports.kernel ?? 'its kernel'} under qemu`)
+    const res = await verifyBoot({
+      dir: r.exports.dir,
+      timeoutSec: this.opts.bootTimeoutSec,
+      arch: p.spec.arch === 'aarch64' ? 'aarch64' : 'x86_64',
+      reporter,
+      signal: this.opts.signal
+    })
+    r.verify = { status: res.status, seconds: res.seconds, accel: res.accel, message: res.message }
+    if (res.status === 'passed') {
+      reporter.info(`${p.spec.name}: boot gate passed in ${formatSeconds(res.seconds)} (${res.accel})`)
+    } else {
+      reporter.error(
+        `${p.spec.name}: boot gate failed: ${res.message ?? 'no marker'}; it will not be published\n  | ` +
+          res.consoleTail.join('\n  | ')
+      )
     }
   }
 

@@ -10,6 +10,8 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import tarStream from 'tar-stream'
 import type { ImageSpec, OverlaySpec } from '../model/types.js'
 import { Sandbox, envFromList, type CommandOptions } from '../sandbox/sandbox.js'
 import type { DriverResult } from '../sandbox/driver.js'
@@ -18,7 +20,8 @@ import { checkWritePaths } from '../sandbox/links.js'
 import { run } from '../util/exec.js'
 import { DEFAULT_CACHE_DIR, unpackLayers } from '../sandbox/unpacked.js'
 import type { PatchFile } from '../sandbox/patch.js'
-import { checkTar } from '../sources/safe-tar.js'
+import { decompressStream } from '../sources/compression.js'
+import { checkedTar, normaliseEntryName } from '../sources/safe-tar.js'
 import { ociArch } from '../store/layout.js'
 import type { OciImageConfig, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
@@ -133,19 +136,19 @@ class Steps {
     await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-pack', abs], this.lines(step)))
   }
 
-  /** A tarball (any compression) laid over the root, after every entry was checked. */
+  /**
+   * A tarball (any compression) laid over the root, after every entry was checked: in the
+   * archive (checkedTar: names, links to links), and against the image's own links on the
+   * way to each entry and to each hardlink's target. The image is checked in its layers
+   * (checkWritePaths), not with checkTar's `root`: the merged root exists only inside the
+   * sandbox's mount namespace, so on the host it is an empty directory.
+   */
   async tarball(p: string, step: StepName): Promise<void> {
     const abs = this.path(p, step)
-    await checkTar(createReadStream(abs), p, this.reporter).catch((e: unknown) => {
+    const listed = await listCheckedTar(abs, p, this.reporter).catch((e: unknown) => {
       throw new BuildError(this.spec.name, step, errorMessage(e))
     })
-    const { stdout } = await run('tar', ['-tf', abs])
-    const names = stdout.split('\n').filter(Boolean)
-    await this.linksSafe(
-      step,
-      names,
-      names.filter((n) => n.endsWith('/'))
-    )
+    await this.linksSafe(step, [...listed.files, ...listed.linkTargets], listed.dirs)
     const script = `exec tar -C "$KILN_ROOT" -xpf "$1" ${EXTRACT_FLAGS}`
     await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-expand', abs], this.lines(step)))
   }
@@ -218,6 +221,33 @@ class Steps {
       throw new BuildError(this.spec.name, step, why, r.tail)
     }
   }
+}
+
+/** What a tarball writes, each entry checked on the way (TarSafetyError on the first bad one). */
+export async function listCheckedTar(
+  file: string,
+  label: string,
+  reporter?: Reporter
+): Promise<{ files: string[]; dirs: string[]; linkTargets: string[] }> {
+  const out = { files: [] as string[], dirs: [] as string[], linkTargets: [] as string[] }
+  const check = checkedTar(label)
+  const list = tarStream.extract()
+  list.on('entry', (h, body, next) => {
+    // This parser may see an entry before the check upstream refuses it: a name that does
+    // not normalise is left out here, and the check's TarSafetyError ends the pipeline.
+    try {
+      const name = normaliseEntryName(h.name)
+      if (h.type === 'directory') out.dirs.push(name)
+      else out.files.push(name)
+      if (h.type === 'link' && h.linkname) out.linkTargets.push(normaliseEntryName(h.linkname))
+    } catch {
+      /* refused upstream */
+    }
+    body.on('end', () => next())
+    body.resume()
+  })
+  await pipeline(decompressStream(createReadStream(file), label, reporter), check, list)
+  return out
 }
 
 /** The base's config with the spec's Env, Entrypoint, Cmd and a history entry. */

@@ -82,7 +82,9 @@ export async function writePatch(
   for (const f of files) {
     if (!(await mirrorParents(patchDir, imageDirs, f.path))) {
       if (!f.optional)
-        throw new Error(`sandbox: cannot provide /${f.path}: /${dirname(f.path)} is not a directory in the image`)
+        throw new Error(
+          `sandbox: cannot provide /${f.path}: /${dirname(f.path)} is not a directory in the image`
+        )
       reporter?.warn(
         `sandbox: /${dirname(f.path)} is not a directory in the image; /${f.path} is not provided`
       )

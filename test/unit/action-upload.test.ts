@@ -56,7 +56,7 @@ test('one artifact per exported image asked for', async () => {
   Object.assign(process.env, service.env('7', '8'))
   try {
     const out = join(dir, 'out')
-    for (const name of ['base', 'leaf']) {
+    for (const name of ['base', 'leaf', 'unbootable']) {
       mkdirSync(join(out, name), { recursive: true })
       writeFileSync(join(out, name, 'image.tar.gz'), `${name} rootfs`)
       writeFileSync(join(out, name, 'SHA256SUMS'), `sums of ${name}`)
@@ -69,7 +69,7 @@ test('one artifact per exported image asked for', async () => {
       version: 1,
       startedAt: '',
       seconds: 0,
-      images: ['base', 'leaf'].map((name) => ({
+      images: ['base', 'leaf', 'unbootable'].map((name) => ({
         name,
         key: '',
         builder: 'import',
@@ -78,10 +78,14 @@ test('one artifact per exported image asked for', async () => {
         seconds: 0,
         layers: [],
         size: 0,
-        exports: { dir: join(out, name), files: files() }
+        exports: { dir: join(out, name), files: files() },
+        ...(name === 'unbootable'
+          ? { verify: { status: 'failed', seconds: 20, message: '/sbin/init is missing' } }
+          : {})
       }))
     } as RunReport
-    const uploaded = await uploadImageArtifacts(report, new Set(['leaf']), new SilentReporter())
+    // Asked for leaf and unbootable: the one that failed its boot gate is not published.
+    const uploaded = await uploadImageArtifacts(report, new Set(['leaf', 'unbootable']), new SilentReporter())
     expect(uploaded.map((a) => a.name)).toEqual(['leaf'])
     expect(service.artifacts().map((a) => [a.name, a.runId, a.jobId])).toEqual([['leaf', '7', '8']])
     expect(service.artifacts()[0].hash).toMatch(/^sha256:[0-9a-f]{64}$/)

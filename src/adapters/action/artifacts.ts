@@ -24,7 +24,8 @@ export async function uploadImageArtifacts(
 ): Promise<UploadedArtifact[]> {
   const uploaded: UploadedArtifact[] = []
   for (const image of report.images) {
-    if (!only.has(image.name) || !image.exports?.files.length) continue
+    // An image that failed its boot gate is not published, as an artifact or otherwise.
+    if (!only.has(image.name) || !image.exports?.files.length || image.verify?.status === 'failed') continue
     const dir = image.exports.dir
     const files: string[] = []
     for (const f of await readdir(dir)) {

@@ -122,6 +122,8 @@ async function build(
     exports: inputs.exports,
     compression: inputs.compression,
     sourceDateEpoch: inputs['source-date-epoch'],
+    // The boot gate runs before anything below is uploaded or released.
+    verify: inputs.verify,
     tmpDir: process.env.RUNNER_TEMP || undefined,
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
@@ -143,13 +145,15 @@ async function build(
   }
   let release: ReleaseResult | undefined
   let releaseError: string | undefined
-  if (inputs['release-tag'] && failed.length === 0) {
+  if (inputs['release-tag']) {
+    // The images that failed (or failed their boot gate) are left out; the others are published.
     release = await publish(inputs, report, chosen).catch((e: unknown) => {
       releaseError = errorMessage(e)
       return undefined
     })
-  } else if (inputs['release-tag']) {
-    releaseError = `release ${inputs['release-tag']} not published: ${failed.length} image(s) failed`
+    if (failed.length && !releaseError) {
+      releaseError = `not published: ${failed.map((i) => i.name).join(', ')} (failed)`
+    }
   }
   const markdown = renderSummary({
     report,
@@ -178,25 +182,46 @@ async function publish(inputs: Inputs, report: RunReport, chosen: Set<string>): 
   const repository = process.env.GITHUB_REPOSITORY
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
-  const assets = report.images
-    .filter((i) => chosen.has(i.name))
-    .flatMap(
-      (i) =>
-        i.exports?.files.map((f) => ({ name: `${i.name}-${f.name}`, path: join(i.exports!.dir, f.name) })) ??
-        []
-    )
+  // Only images that built and passed (or skipped) the boot gate are published.
+  const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
+  const assets = good.flatMap(
+    (i) =>
+      i.exports?.files.map((f) => ({ name: `${i.name}-${f.name}`, path: join(i.exports!.dir, f.name) })) ?? []
+  )
   const result = await publishRelease({
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     token: inputs.token,
     repository,
     tag: inputs['release-tag'],
     sha: process.env.GITHUB_SHA,
-    assets
+    assets,
+    notes: releaseNotes(good)
   })
   core.info(
     `release ${inputs['release-tag']}: ${result.assets.length} asset(s) attached${result.created ? ' (release created)' : ''}`
   )
   return result
+}
+
+/** An image is published when it is in the store and did not fail its boot gate. */
+function publishable(i: RunReport['images'][number]): boolean {
+  return ['built', 'reused', 'restored'].includes(i.status) && i.verify?.status !== 'failed'
+}
+
+/** One line per published image: key, kernel, boot gate outcome and time. */
+export function releaseNotes(images: RunReport['images']): string {
+  return images
+    .filter((i) => i.exports?.files.length)
+    .map((i) => {
+      const v = i.verify
+      const gate = !v
+        ? 'no boot gate (no kernel exported)'
+        : v.status === 'passed'
+          ? `boot gate passed in ${v.seconds.toFixed(1)} s (${v.accel ?? 'qemu'})`
+          : `boot gate ${v.status}${v.message ? `: ${v.message}` : ''}`
+      return `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}`
+    })
+    .join('\n')
 }
 
 function edges(plan: Plan): Array<[string, string]> {

@@ -19,6 +19,11 @@ export interface ReleaseOptions {
   sha?: string
   /** Files to attach: asset name → path. */
   assets: Array<{ name: string; path: string }>
+  /**
+   * Markdown for the release notes. Matrix jobs publish to the same release one after another,
+   * so notes are appended to what earlier jobs wrote (a section already there is not repeated).
+   */
+  notes?: string
 }
 
 export interface ReleaseResult {
@@ -30,6 +35,7 @@ export interface ReleaseResult {
 
 interface Release {
   id: number
+  body?: string | null
   html_url: string
   upload_url: string
   assets?: Array<{ id: number; name: string }>
@@ -74,13 +80,23 @@ export async function publishRelease(o: ReleaseOptions): Promise<ReleaseResult> 
   let res = await call('GET', `${repo}/releases/tags/${encodeURIComponent(o.tag)}`)
   let release: Release
   if (res.status === 404) {
-    res = await call('POST', `${repo}/releases`, { tag_name: o.tag, name: o.tag, target_commitish: o.sha })
+    res = await call('POST', `${repo}/releases`, {
+      tag_name: o.tag,
+      name: o.tag,
+      target_commitish: o.sha,
+      ...(o.notes ? { body: o.notes } : {})
+    })
     if (!res.ok) await fail('create the release', res)
     created = true
   } else if (!res.ok) {
     await fail('look up the release', res)
   }
   release = (await res.json()) as Release
+  if (!created && o.notes && !(release.body ?? '').includes(o.notes.split('\n')[0])) {
+    const body = [release.body, o.notes].filter(Boolean).join('\n\n')
+    const patched = await call('PATCH', `${repo}/releases/${release.id}`, { body })
+    if (!patched.ok) await fail('update the release notes', patched)
+  }
   if (!release.assets) {
     const list = await call('GET', `${repo}/releases/${release.id}/assets?per_page=100`)
     release = { ...release, assets: list.ok ? ((await list.json()) as Release['assets']) : [] }

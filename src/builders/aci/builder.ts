@@ -396,14 +396,17 @@ function manifestDir(ctx: BuildContext): string {
   return dirname(resolve(ctx.catalog.root, ctx.image.spec.file ?? '.'))
 }
 
-/**
- * A host path a step names (`image` path, `cmd` script, playbook, copied file), relative to
- * the manifest as in aci-packer (and as the input key reads them), refused when it leaves
- * the project root.
- */
 function stepPath(ctx: BuildContext, p: string): string {
-  const root = ctx.catalog.root
-  const abs = resolve(manifestDir(ctx), p)
+  return aciStepPath(ctx.catalog.root, ctx.image.spec.file ?? '.', p)
+}
+
+/**
+ * A host path a step names (`image` path, `cmd` script, playbook, copied file): relative to
+ * the manifest (`manifest`, itself relative to the project root) as in aci-packer and as the
+ * input key reads them; refused when it leaves the project root.
+ */
+export function aciStepPath(root: string, manifest: string, p: string): string {
+  const abs = resolve(dirname(resolve(root, manifest)), p)
   if (abs !== root && !abs.startsWith(`${root}/`))
     throw new Error(`${p} lies outside the project root ${root}`)
   return abs

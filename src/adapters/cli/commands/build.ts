@@ -23,6 +23,8 @@ interface BuildFlags {
   sourceDateEpoch?: string
   cacheDir?: string
   cacheSize?: string
+  verify: boolean
+  bootTimeout: string
 }
 
 function collect(v: string, prev: string[]): string[] {
@@ -67,8 +69,11 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
     )
     .option('--cache-dir <dir>', 'a local cache: images the store lacks come from here, new ones go here')
     .option('--cache-size <size>', 'size cap of the local cache, e.g. 8G (default: none)')
+    .option('--no-verify', 'do not boot exported images with a kernel under qemu (the boot gate)')
+    .option('--boot-timeout <seconds>', 'time limit of one boot in the gate', '120')
     .action(async (flags: BuildFlags) => {
       const jobs = positiveInt('--jobs', flags.jobs)
+      const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout)
       const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH
       const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText)
       const catalog = await loadCatalog(flags.file)
@@ -103,9 +108,12 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           compression: flags.compress,
           sourceDateEpoch,
           signal: abort.signal,
+          verify: flags.verify,
+          bootTimeoutSec,
           hooks: cache ? cacheHooks(cache) : undefined
         })
-        if (report.images.some((i) => i.status === 'failed')) ctx.exitCode = EXIT_BUILD_FAILED
+        if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
+          ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await cache?.close()
         process.off('SIGINT', onSignal)
