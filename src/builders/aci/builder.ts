@@ -25,6 +25,7 @@ import { BuildError, errorMessage } from '../../util/errors.js'
 import { ExecError, run } from '../../util/exec.js'
 import { createdTime, type SandboxBuilderOptions } from '../overlay.js'
 import type { BuildContext, BuildResult, Builder } from '../types.js'
+import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
 import { dependencyClosure, trustedDirs } from './closure.js'
 import {
   acIdentifier,
@@ -37,7 +38,6 @@ import {
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
 import { resolveInRoot } from './rootpath.js'
 
-const COMPRESSION: Record<string, string[]> = { gzip: ['--gzip'], xz: ['--xz'], zstd: ['--zstd'], none: [] }
 
 interface ChrootOptions {
   dns: boolean
@@ -70,7 +70,7 @@ export class AciBuilder implements Builder {
       fail(`manifest ${spec.file}`, e)
     }
     const compression = spec.args.compression ?? 'gzip'
-    if (!COMPRESSION[compression])
+    if (!ACI_COMPRESSION[compression])
       throw new BuildError(name, 'args.compression', `"${compression}": expected gzip, xz, zstd or none`)
 
     const area = join(ctx.workDir, 'aci')
@@ -117,33 +117,17 @@ export class AciBuilder implements Builder {
       }
 
       const arch = ctx.base?.config.architecture ?? ociArch(spec.arch)
-      const manifest = mergeManifest(doc, { name: acIdentifier(name), arch })
-      const problems = checkManifest(manifest)
-      if (problems.length)
-        throw new BuildError(
-          name,
-          `manifest ${spec.file}`,
-          `not a valid appc image manifest:\n    ${problems.join('\n    ')}`
-        )
-      await writeFile(join(area, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`)
-
+      let manifest: AciManifest | undefined
+      try {
+        manifest = await aciManifestFor(ctx.catalog.root, spec, arch)
+      } catch (e) {
+        fail(`manifest ${spec.file}`, e)
+      }
       const aci = join(ctx.workDir, 'image.aci')
-      const tmp = `${aci}.tmp-${process.pid}`
-      await run('tar', [
-        '--create',
-        `--file=${tmp}`,
-        ...(COMPRESSION[compression] ?? []),
-        ...TAR_CREATE_STABLE,
-        ...TAR_KEEP_ALL,
-        '--directory',
-        area,
-        'manifest',
-        'rootfs'
-      ]).catch((e) => fail('image.aci', e))
-      await rename(tmp, aci)
+      await writeAciArchive(area, manifest as AciManifest, compression, aci).catch((e) => fail('image.aci', e))
 
       const layer = await putDirAsLayer(ctx.store, rootfs, `${name} rootfs`).catch((e) => fail('layer', e))
-      return { layers: [layer], config: aciConfig(manifest, arch, name), artifacts: { 'image.aci': aci } }
+      return { layers: [layer], config: aciConfig(manifest as AciManifest, arch, name), artifacts: { 'image.aci': aci } }
     } finally {
       removeArea()
     }

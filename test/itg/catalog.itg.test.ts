@@ -1,0 +1,63 @@
+// The example catalog in images/ as `kiln plan` sees it: six images, one per builder, each
+// key covering the files its builder reads. Building the catalog takes many minutes
+// (scripts/build-catalog.sh does it); this checks the plan and the files only.
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { execa } from 'execa'
+import { aciStepPath } from '../../src/builders/aci/builder.js'
+
+const repo = path.resolve('.')
+const images = path.join(repo, 'images')
+
+interface PlannedRow {
+  name: string
+  builder: string
+  base: string
+  inputs: Array<{ kind: string; name: string; digest: string }>
+}
+
+async function plan(): Promise<PlannedRow[]> {
+  const r = await execa(
+    path.join(repo, 'node_modules/.bin/tsx'),
+    [path.join(repo, 'src/adapters/cli/index.ts'), 'plan', '-f', 'images/IMAGES.json', '--json', '--explain'],
+    { cwd: repo, env: { NO_COLOR: '1' } }
+  )
+  return JSON.parse(r.stdout) as PlannedRow[]
+}
+
+describe('the example catalog', () => {
+  test('plans six images, one per builder, all on debian_12-base', async () => {
+    const rows = await plan()
+    expect(rows.map((r) => [r.name, r.builder])).toEqual([
+      ['debian_12-base', 'dockerfile'],
+      ['debian_12-c3.small.x86', 'dockerfile'],
+      ['debian_12-m3.large.x86', 'dockerfile'],
+      ['debian_12-packer', 'packer'],
+      ['debian_12-tools', 'overlay'],
+      ['busybox-aci', 'aci']
+    ])
+    expect(rows.slice(1).every((r) => r.base === 'debian_12-base')).toBe(true)
+    const inputs = (name: string): string[] =>
+      (rows.find((r) => r.name === name)?.inputs ?? []).map((i) => `${i.kind} ${i.name}`)
+    expect(inputs('debian_12-packer')).toContain('packer-ref packer/provision.sh (executable)')
+    expect(inputs('debian_12-tools')).toContain('pack-tree packs/ipmi')
+    expect(inputs('busybox-aci')).toContain('aci-ref aci/scripts/install-busybox.sh (executable)')
+  }, 60_000)
+
+  test('the ACI scripts are where the builder reads them, and they run with /bin/sh', async () => {
+    const manifest = 'aci/busybox.json'
+    const doc = JSON.parse(await readFile(path.join(images, manifest), 'utf8')) as {
+      '-aci-packer-build-steps-': Array<{ type?: string; step?: string; path?: string; copy?: boolean }>
+    }
+    const cmds = doc['-aci-packer-build-steps-'].filter(
+      (s) => (s.type ?? s.step) === 'cmd' && s.copy !== false
+    )
+    expect(cmds.length).toBeGreaterThan(0)
+    for (const c of cmds) {
+      const file = aciStepPath(images, manifest, c.path as string)
+      expect((await stat(file)).mode & 0o111).not.toBe(0)
+      expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('#!/bin/sh')
+    }
+  })
+})
