@@ -11,9 +11,9 @@
  * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
  */
 import { createReadStream } from 'node:fs'
-import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { putDirAsLayer, TAR_CREATE_STABLE } from '../../sandbox/layer.js'
+import { putDirAsLayer } from '../../sandbox/layer.js'
 import { Sandbox, uniqueDir, type CommandOptions } from '../../sandbox/sandbox.js'
 import { DEFAULT_CACHE_DIR, TAR_KEEP_ALL, unpackLayers } from '../../sandbox/unpacked.js'
 import type { MountKind } from '../../sandbox/driver.js'
@@ -27,17 +27,9 @@ import { createdTime, type SandboxBuilderOptions } from '../overlay.js'
 import type { BuildContext, BuildResult, Builder } from '../types.js'
 import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
 import { dependencyClosure, trustedDirs } from './closure.js'
-import {
-  acIdentifier,
-  checkManifest,
-  mergeManifest,
-  parseSteps,
-  type AciManifest,
-  type AciStep
-} from './manifest.js'
+import { parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
 import { resolveInRoot } from './rootpath.js'
-
 
 interface ChrootOptions {
   dns: boolean
@@ -124,10 +116,16 @@ export class AciBuilder implements Builder {
         fail(`manifest ${spec.file}`, e)
       }
       const aci = join(ctx.workDir, 'image.aci')
-      await writeAciArchive(area, manifest as AciManifest, compression, aci).catch((e) => fail('image.aci', e))
+      await writeAciArchive(area, manifest as AciManifest, compression, aci).catch((e) =>
+        fail('image.aci', e)
+      )
 
       const layer = await putDirAsLayer(ctx.store, rootfs, `${name} rootfs`).catch((e) => fail('layer', e))
-      return { layers: [layer], config: aciConfig(manifest as AciManifest, arch, name), artifacts: { 'image.aci': aci } }
+      return {
+        layers: [layer],
+        config: aciConfig(manifest as AciManifest, arch, name),
+        artifacts: { 'image.aci': aci }
+      }
     } finally {
       removeArea()
     }
