@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, mkdir, rm, rename, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { aciArchiveFromImage } from '../builders/aci/archive.js'
 import { builderFor as defaultBuilderFor, type EngineBuilderOptions } from '../builders/index.js'
 import { EngineSession } from '../builders/engine-session.js'
 import { dockerSafeName } from '../builders/docker-build-args.js'
@@ -196,6 +197,7 @@ class PlanRun {
           }
         }
         step = 'export'
+        if (status !== 'built') await this.aciArtifact(p, image)
         await this.export(p, image, r, reporter)
         step = 'verify'
         await this.verify(p, r, reporter)
@@ -320,6 +322,27 @@ class PlanRun {
         await copyFile(path, tmp)
       }
       await rename(tmp, dest)
+    }
+  }
+
+  /**
+   * image.aci of an ACI image that was reused or restored: the builder's artifact exists only
+   * in the run that built it, so it is made again from the stored layer (out/ may be fresh, or
+   * hold the archive of another key).
+   */
+  private async aciArtifact(p: PlannedImage, image: StoredImage): Promise<void> {
+    const { spec } = p
+    if (spec.builder !== 'aci' || !spec.exports.includes('aci')) return
+    if (this.opts.exports === false || p.selected === false) return
+    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
+    try {
+      const aci = join(workDir, 'image.aci')
+      await aciArchiveFromImage(this.plan.catalog.root, spec, image, workDir, aci)
+      await this.keepArtifacts(spec.name, { 'image.aci': aci })
+    } catch (e) {
+      throw toError(spec.name, 'export image.aci', e)
+    } finally {
+      await rm(workDir, { recursive: true, force: true })
     }
   }
 
