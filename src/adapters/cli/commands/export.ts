@@ -4,6 +4,8 @@ import { InputError, resolveInput, type ResolvedInput } from '../../../exporters
 import type { Compression } from '../../../exporters/compress.js'
 import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
+import { storeInput } from '../store-image.js'
+import { DEFAULT_STORE_DIR } from '../../../store/index.js'
 
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 export async function openInput(input: string): Promise<ResolvedInput> {
@@ -56,12 +58,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .description(
       'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS'
     )
-    .requiredOption(
-      '-i, --input <path>',
-      "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin"
-    )
+    .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
+    .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
+    .option('--store <dir>', 'the store that holds --image', DEFAULT_STORE_DIR)
     .requiredOption('-o, --output <dir>', 'output directory; archives go to DIR/NAME/')
-    .option('--name <name>', 'image name (the subdirectory)', 'image')
+    .option('--name <name>', 'image name (the subdirectory; default: --image, else "image")')
     .option('--exports <list>', `comma-separated: ${EXPORT_KINDS.join(',')}`, 'rootfs')
     .addOption(
       new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip')
@@ -70,9 +71,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
     .action(
       async (o: {
-        input: string
+        input?: string
+        image?: string
+        store: string
         output: string
-        name: string
+        name?: string
         exports: string
         compress: Compression
         kernel?: string
@@ -80,12 +83,17 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       }) => {
         const exports = parseExports(o.exports)
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH)
-        const input = await openInput(o.input)
+        if (!o.input === !o.image) {
+          throw new InvalidInputError([
+            { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
+          ])
+        }
+        const input = await openInput(o.input ?? storeInput(o.image!, o.store))
         try {
           const r = await exportImage({
             layers: input.layers,
             outDir: o.output,
-            name: o.name,
+            name: o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image',
             exports,
             compression: o.compress,
             kernel: o.kernel,

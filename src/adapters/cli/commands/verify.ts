@@ -5,6 +5,8 @@ import { DEFAULT_BOOT_TIMEOUT_SEC, verifyBoot } from '../../../verify/boot.js'
 import type { AccelChoice } from '../../../verify/accel.js'
 import type { GuestArch } from '../../../verify/archives.js'
 import type { CliContext, RegisterCommand } from '../context.js'
+import { exportToTemp, isDirectory } from '../store-image.js'
+import { DEFAULT_STORE_DIR } from '../../../store/index.js'
 
 interface BootFlags {
   timeout: string
@@ -12,6 +14,7 @@ interface BootFlags {
   initrdOnly?: boolean
   arch?: GuestArch
   json?: boolean
+  store: string
 }
 
 /** kiln verify boot DIR: boots an exported image's archives under qemu (the gate before publishing). */
@@ -24,7 +27,8 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
         'with its own kernel and initrd under qemu, the root filesystem as a disk and a check program as ' +
         'init: passes when it mounts its root, loads a module and finds /sbin/init'
     )
-    .argument('<dir>', 'directory holding the exported archives of one image')
+    .argument('<dir|image>', 'directory holding the exported archives of one image, or an image of the store')
+    .option('--store <dir>', 'the store that holds IMAGE', DEFAULT_STORE_DIR)
     .option('--timeout <seconds>', 'limit for the boot itself', String(DEFAULT_BOOT_TIMEOUT_SEC))
     .addOption(
       new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
@@ -53,14 +57,22 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
           }
         ])
       }
+      // An image of the store is exported to a temporary directory first, the archives it would publish.
+      const fromStore = isDirectory(dir)
+        ? null
+        : await exportToTemp(dir, {
+            store: flags.store,
+            exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+            reporter: ctx.reporter
+          })
       const result = await verifyBoot({
-        dir: resolve(dir),
+        dir: fromStore?.dir ?? resolve(dir),
         timeoutSec,
         accel: flags.accel,
         mode: flags.initrdOnly ? 'initrd' : 'disk',
         arch: flags.arch,
         reporter: ctx.reporter
-      })
+      }).finally(() => fromStore?.cleanup())
       if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
       if (result.status === 'failed') {
         throw new BuildError(
