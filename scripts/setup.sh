@@ -29,5 +29,8 @@ fi
 # Node dependencies (dist/ runs without them; building and testing needs them).
 if [ ! -d node_modules ]; then
   echo "setup: npm ci" >&2
-  npm ci --no-audit --no-fund >/dev/null
+  # npm 11 may refuse a lock file that lacks entries for the native bindings of other
+  # platforms (optional dependencies it never writes itself); `npm install` then installs
+  # the same locked versions.
+  npm ci --no-audit --no-fund >/dev/null 2>&1 || npm install --no-audit --no-fund >/dev/null
 fi
