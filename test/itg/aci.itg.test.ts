@@ -6,6 +6,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { aciBuilder } from '../../src/builders/aci/index.js'
+import { aciArchiveFromImage } from '../../src/builders/aci/archive.js'
 import type { BuildResult } from '../../src/builders/types.js'
 import { runInImage } from '../../src/sandbox/run-image.js'
 import type { Store } from '../../src/store/types.js'
@@ -117,5 +118,31 @@ describe('aci builder', () => {
     expect(img?.layers).toHaveLength(1)
     expect(img?.config.config?.Entrypoint).toEqual(['/bin/bash'])
     expect(img?.config.config?.Env).toEqual(['ACI=yes'])
+  })
+
+  test('image.aci made again from the stored image (a reused build) holds what the build wrote', async () => {
+    const img = await store.getImage('bash-busybox')
+    const again = join(dir, 'again.aci')
+    const root = join(process.cwd(), 'test/fixtures/aci')
+    const node = spec('bash-busybox', {
+      builder: 'aci',
+      file: 'bash-busybox.json',
+      args: { compression: 'zstd' }
+    })
+    await aciArchiveFromImage(root, node, img!, dir, again)
+    const list = async (f: string): Promise<string[]> =>
+      (await run('tar', ['--zstd', '-tvf', f, '--numeric-owner'])).stdout
+        .split('\n')
+        .filter(Boolean)
+        // mode, owner, size and name; not the times of the directories the build created
+        .map((l) => {
+          const w = l.split(/\s+/)
+          return [w[0], w[1], w[2], ...w.slice(5)].join(' ')
+        })
+        .sort()
+    expect(await list(again)).toEqual(await list(result.artifacts?.['image.aci'] as string))
+    const manifest = async (f: string): Promise<string> =>
+      (await run('tar', ['--zstd', '-xOf', f, 'manifest'])).stdout
+    expect(await manifest(again)).toBe(await manifest(result.artifacts?.['image.aci'] as string))
   })
 })
