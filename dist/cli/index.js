@@ -44778,7 +44778,59 @@ function positiveIntOrZero(v) {
     return Number(v);
 }
 
+;// CONCATENATED MODULE: ./src/adapters/cli/store-image.ts
+/**
+ * Commands that take "an image of the store" accept its name (or a dated tag); the store is an
+ * OCI image layout, so the exporters read it as `STORE:NAME` like any other layout.
+ */
+
+
+
+
+
+
+
+/** The exporters' input string for an image of the store. */
+function storeInput(image, store = DEFAULT_STORE_DIR) {
+    return `${(0,external_node_path_.resolve)(store)}:${image}`;
+}
+function isDirectory(path) {
+    return (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isDirectory();
+}
+/**
+ * Exports a store image's archives into a temporary directory for a command that reads them
+ * (verify boot, compare); `cleanup` removes it.
+ */
+async function exportToTemp(image, opts) {
+    const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-image-'));
+    const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
+    try {
+        const input = await resolveInput(storeInput(image, opts.store));
+        try {
+            const res = await exportImage({
+                layers: input.layers,
+                outDir: top,
+                name: image.replace(/[^\w.-]/g, '_'),
+                exports: opts.exports,
+                compression: 'gzip',
+                reporter: opts.reporter
+            });
+            const manifest = JSON.parse(await (0,promises_.readFile)(res.manifestPath, 'utf8'));
+            return { dir: res.dir, manifest, cleanup };
+        }
+        finally {
+            await input.cleanup();
+        }
+    }
+    catch (e) {
+        await cleanup();
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/export.ts
+
+
 
 
 
@@ -44831,9 +44883,11 @@ const registerExport = (program, ctx) => {
     program
         .command('export')
         .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS')
-        .requiredOption('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
+        .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
+        .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
+        .option('--store <dir>', 'the store that holds --image', DEFAULT_STORE_DIR)
         .requiredOption('-o, --output <dir>', 'output directory; archives go to DIR/NAME/')
-        .option('--name <name>', 'image name (the subdirectory)', 'image')
+        .option('--name <name>', 'image name (the subdirectory; default: --image, else "image")')
         .option('--exports <list>', `comma-separated: ${EXPORT_KINDS.join(',')}`, 'rootfs')
         .addOption(new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip'))
         .option('--kernel <version>', 'pick this kernel version instead of the newest')
@@ -44841,12 +44895,17 @@ const registerExport = (program, ctx) => {
         .action(async (o) => {
         const exports = parseExports(o.exports);
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
-        const input = await openInput(o.input);
+        if (!o.input === !o.image) {
+            throw new InvalidInputError([
+                { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
+            ]);
+        }
+        const input = await openInput(o.input ?? storeInput(o.image, o.store));
         try {
             const r = await exportImage({
                 layers: input.layers,
                 outDir: o.output,
-                name: o.name,
+                name: o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image',
                 exports,
                 compression: o.compress,
                 kernel: o.kernel,
@@ -44960,6 +45019,9 @@ function changelogMarkdown(c, title = 'Changes') {
 
 
 
+
+
+
 const readManifestFile = async (path) => {
     let m;
     try {
@@ -44977,15 +45039,27 @@ const readManifestFile = async (path) => {
     }
     return m;
 };
-const registerCompare = (program) => {
+/** A manifest.json file, or an image of the store whose manifest is computed (one pass, no archives). */
+function manifestOf(store, reporter) {
+    return async (ref) => {
+        if ((0,external_node_fs_.existsSync)(ref) || ref.endsWith('.json'))
+            return readManifestFile(ref);
+        const { manifest, cleanup } = await exportToTemp(ref, { store, exports: [], reporter });
+        await cleanup();
+        return manifest;
+    };
+}
+const registerCompare = (program, ctx) => {
     program
         .command('compare')
         .description('Changelog between two exports of an image: sizes, kernels, packages added, updated and removed')
-        .argument('<old>', 'manifest.json of the previous export')
-        .argument('<new>', 'manifest.json of the new export')
+        .argument('<old>', 'manifest.json of the previous export, or an image of the store (e.g. a dated tag)')
+        .argument('<new>', 'manifest.json of the new export, or an image of the store')
+        .option('--store <dir>', 'the store that holds the images', DEFAULT_STORE_DIR)
         .option('--json', 'print JSON instead of Markdown')
         .action(async (oldRef, newRef, o) => {
-        const [a, b] = await Promise.all([readManifestFile(oldRef), readManifestFile(newRef)]);
+        const resolveRef = manifestOf(o.store, ctx.reporter);
+        const [a, b] = await Promise.all([resolveRef(oldRef), resolveRef(newRef)]);
         const c = compareManifests(a, b);
         process.stdout.write(o.json ? `${JSON.stringify(c, null, 2)}\n` : changelogMarkdown(c, `${b.name}: changes`));
     });
@@ -45076,6 +45150,8 @@ const registerGc = (program, ctx) => {
 
 
 
+
+
 /** kiln verify boot DIR: boots an exported image's archives under qemu (the gate before publishing). */
 const registerVerify = (program, ctx) => {
     const verify = program.command('verify').description('Check exported images before they are published');
@@ -45084,7 +45160,8 @@ const registerVerify = (program, ctx) => {
         .description('Boot the image in DIR (image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz, manifest.json) ' +
         'with its own kernel and initrd under qemu, the root filesystem as a disk and a check program as ' +
         'init: passes when it mounts its root, loads a module and finds /sbin/init')
-        .argument('<dir>', 'directory holding the exported archives of one image')
+        .argument('<dir|image>', 'directory holding the exported archives of one image, or an image of the store')
+        .option('--store <dir>', 'the store that holds IMAGE', DEFAULT_STORE_DIR)
         .option('--timeout <seconds>', 'limit for the boot itself', String(DEFAULT_BOOT_TIMEOUT_SEC))
         .addOption(new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
         .choices(['auto', 'kvm', 'tcg'])
@@ -45106,14 +45183,22 @@ const registerVerify = (program, ctx) => {
                 }
             ]);
         }
+        // An image of the store is exported to a temporary directory first, the archives it would publish.
+        const fromStore = isDirectory(dir)
+            ? null
+            : await exportToTemp(dir, {
+                store: flags.store,
+                exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+                reporter: ctx.reporter
+            });
         const result = await verifyBoot({
-            dir: (0,external_node_path_.resolve)(dir),
+            dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
             timeoutSec,
             accel: flags.accel,
             mode: flags.initrdOnly ? 'initrd' : 'disk',
             arch: flags.arch,
             reporter: ctx.reporter
-        });
+        }).finally(() => fromStore?.cleanup());
         if (flags.json)
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         if (result.status === 'failed') {

@@ -113,7 +113,11 @@ export async function run(file: string, args: readonly string[], opts: RunOption
 }
 
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
-export async function tryRun(file: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult | null> {
+export async function tryRun(
+  file: string,
+  args: readonly string[],
+  opts: RunOptions = {}
+): Promise<RunResult | null> {
   try {
     return await run(file, args, opts)
   } catch {

@@ -26,7 +26,13 @@ beforeAll(async () => {
         { name: 'bootable', base: { tar: 'kernel.tar' }, builder: 'import' },
         { name: 'no-init', base: 'bootable', builder: 'overlay', run: [['rm', '-f', '/sbin/init']] },
         // Exports nothing, to keep the test short: what matters is that it builds.
-        { name: 'on-no-init', base: 'no-init', builder: 'overlay', run: [['touch', '/etc/child']], exports: [] }
+        {
+          name: 'on-no-init',
+          base: 'no-init',
+          builder: 'overlay',
+          run: [['touch', '/etc/child']],
+          exports: []
+        }
       ]
     })
   )

@@ -7,7 +7,9 @@ main(process.argv).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    process.stderr.write(`kiln: [internal error] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    process.stderr.write(
+      `kiln: [internal error] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
+    )
     process.exitCode = 1
   }
 )

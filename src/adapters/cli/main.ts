@@ -1,5 +1,12 @@
 import { Command, CommanderError } from 'commander'
-import { BuildError, EXIT_BUILD_FAILED, EXIT_INVALID_INPUT, EXIT_OK, InvalidInputError, errorMessage } from '../../util/errors.js'
+import {
+  BuildError,
+  EXIT_BUILD_FAILED,
+  EXIT_INVALID_INPUT,
+  EXIT_OK,
+  InvalidInputError,
+  errorMessage
+} from '../../util/errors.js'
 import { ConsoleReporter } from '../../util/log.js'
 import type { CliContext } from './context.js'
 import { commands } from './commands/index.js'
@@ -9,7 +16,9 @@ export async function main(argv: string[]): Promise<number> {
   const ctx: CliContext = { reporter: new ConsoleReporter(), exitCode: EXIT_OK }
   const program = new Command()
     .name('kiln')
-    .description('Build chains of operating-system images for bare metal, and the archives a provisioner boots.')
+    .description(
+      'Build chains of operating-system images for bare metal, and the archives a provisioner boots.'
+    )
     // Lets `kiln run IMAGE -- cmd --flags` pass the command's own options through untouched.
     .enablePositionalOptions()
     .exitOverride()
@@ -26,7 +35,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof InvalidInputError) {
       for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`)
-      process.stderr.write(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was built.\n`)
+      process.stderr.write(
+        `${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was built.\n`
+      )
       return EXIT_INVALID_INPUT
     }
     if (e instanceof BuildError) {

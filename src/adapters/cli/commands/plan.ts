@@ -4,11 +4,7 @@
  */
 import type { Command } from 'commander'
 import type { RegisterCommand } from '../context.js'
-import {
-  DEFAULT_CATALOG_FILES,
-  findCatalog,
-  loadCatalog
-} from '../../../model/load.js'
+import { DEFAULT_CATALOG_FILES, findCatalog, loadCatalog } from '../../../model/load.js'
 import type { BaseSource, BuilderKind } from '../../../model/types.js'
 import { makePlan } from '../../../plan/index.js'
 import type { Plan, PlannedImage } from '../../../plan/types.js'
