@@ -18,6 +18,7 @@ import type { BuilderKind } from '../model/types.js'
 import type { Plan, PlannedImage } from '../plan/types.js'
 import { materializeBase } from '../sources/index.js'
 import { verifyBoot } from '../verify/boot.js'
+import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
 import { formatBytes, formatSeconds, type Reporter } from '../util/log.js'
@@ -83,6 +84,8 @@ class PlanRun {
   private readonly bases = new Map<string, StoredImage | null>()
   private readonly startedAt = new Date()
   private writing: Promise<unknown> = Promise.resolve()
+  /** What each image's archives were written for in this run (for the boot verdict's stamp). */
+  private readonly stamps = new Map<string, ExportRequest>()
 
   constructor(
     private readonly plan: Plan,
@@ -358,6 +361,23 @@ class PlanRun {
     )
     // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
     if (this.opts.exports === false || kinds.length === 0 || p.selected === false) return
+    const request: ExportRequest = {
+      key: p.key,
+      exports: kinds,
+      compression: this.opts.compression ?? 'gzip',
+      kernel: p.spec.kernel,
+      sourceDateEpoch: this.opts.sourceDateEpoch
+    }
+    const dir = join(this.opts.outDir, p.spec.name)
+    const previous = await reusableExport(dir, request)
+    if (previous) {
+      reporter.info(`${p.spec.name}: archives in ${dir} are up to date (same key, digests checked)`)
+      r.exports = previous.exports
+      // A verdict on these very archives still holds; anything else is asked again.
+      if (previous.verify?.status === 'passed')
+        r.verify = { ...previous.verify, message: 'passed before on these archives' }
+      return
+    }
     try {
       // The exporter writes into <outDir>/<name>/.
       const res = await exportImage({
@@ -366,7 +386,7 @@ class PlanRun {
         name: p.spec.name,
         key: p.key,
         exports: kinds,
-        compression: this.opts.compression ?? 'gzip',
+        compression: request.compression as Compression,
         kernel: p.spec.kernel,
         sourceDateEpoch: this.opts.sourceDateEpoch,
         baseChain: this.baseChain(p),
@@ -377,6 +397,8 @@ class PlanRun {
         files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
         kernel: res.kernel ?? undefined
       }
+      this.stamps.set(p.spec.name, request)
+      await writeStamp(res.dir, request, r.exports)
     } catch (e) {
       throw toError(p.spec.name, 'export', e)
     }
@@ -386,6 +408,7 @@ class PlanRun {
   private async verify(p: PlannedImage, r: ImageReport, reporter: Reporter): Promise<void> {
     const names = new Set(r.exports?.files.map((f) => f.name.replace(/\.tar(\.\w+)?$/, '')) ?? [])
     if (!r.exports || !['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(f))) return
+    if (r.verify?.status === 'passed') return // these archives passed in an earlier run
     if (!r.exports.files.some((f) => f.name === 'kernel.tar.gz')) {
       r.verify = {
         status: 'skipped',
@@ -412,6 +435,8 @@ class PlanRun {
       signal: this.opts.signal
     })
     r.verify = { status: res.status, seconds: res.seconds, accel: res.accel, message: res.message }
+    const request = this.stamps.get(p.spec.name)
+    if (request) await writeStamp(r.exports.dir, request, r.exports, r.verify)
     if (res.status === 'passed') {
       reporter.info(`${p.spec.name}: boot gate passed in ${formatSeconds(res.seconds)} (${res.accel})`)
     } else {

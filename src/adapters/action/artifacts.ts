@@ -30,7 +30,8 @@ export async function uploadImageArtifacts(
     const files: string[] = []
     for (const f of await readdir(dir)) {
       const path = join(dir, f)
-      if ((await stat(path)).isFile() && !f.includes('.tmp')) files.push(path)
+      // Dotfiles (Kiln's export stamp) and temporary names are Kiln's own, not the image's.
+      if ((await stat(path)).isFile() && !f.startsWith('.') && !f.includes('.tmp')) files.push(path)
     }
     try {
       // Archives are compressed already: zipping them again costs time and saves nothing.

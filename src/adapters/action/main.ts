@@ -184,9 +184,14 @@ async function publish(inputs: Inputs, report: RunReport, chosen: Set<string>): 
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
   // Only images that built and passed (or skipped) the boot gate are published.
   const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
-  const assets = good.flatMap(
-    (i) =>
-      i.exports?.files.map((f) => ({ name: `${i.name}-${f.name}`, path: join(i.exports!.dir, f.name) })) ?? []
+  // Each image's archives, with its manifest.json and SHA256SUMS beside them.
+  const assets = good.flatMap((i) =>
+    i.exports
+      ? [...i.exports.files.map((f) => f.name), 'manifest.json', 'SHA256SUMS'].map((f) => ({
+          name: `${i.name}-${f}`,
+          path: join(i.exports!.dir, f)
+        }))
+      : []
   )
   const result = await publishRelease({
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
