@@ -5,7 +5,7 @@
  */
 import { execa, type Options as ExecaOptions, type ResultPromise } from 'execa'
 import type { Readable, Writable } from 'node:stream'
-import { ExecError, Tail } from './exec.js'
+import { ExecError, Tail, failureReason } from './exec.js'
 import type { Reporter } from './log.js'
 import { SilentReporter } from './log.js'
 
@@ -69,14 +69,7 @@ export function spawnStream(
     tail.flush(opts.onLine)
     const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1
     if (result.failed || exitCode !== 0) {
-      const reason = result.isCanceled
-        ? 'cancelled'
-        : result.signal
-          ? `killed by ${result.signal}`
-          : exitCode === -1
-            ? String(result.originalMessage ?? result.shortMessage ?? 'could not start')
-            : `exited with status ${exitCode}`
-      throw new ExecError(command, result.exitCode, tail.get(), reason)
+      throw new ExecError(command, result.exitCode, tail.get(), failureReason(result))
     }
     return { tail: tail.get() }
   })()

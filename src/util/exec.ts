@@ -98,18 +98,30 @@ export async function run(file: string, args: readonly string[], opts: RunOption
   tail.flush(opts.onLine)
   const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1
   if (result.failed || exitCode !== 0) {
-    const reason = result.timedOut
-      ? `timed out after ${opts.timeoutMs} ms`
-      : result.isCanceled
-        ? 'cancelled'
-        : result.signal
-          ? `killed by ${result.signal}`
-          : exitCode === -1
-            ? String(result.originalMessage ?? result.shortMessage ?? 'could not start')
-            : `exited with status ${exitCode}`
-    throw new ExecError(command, result.exitCode, tail.get(), reason)
+    throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs))
   }
   return { exitCode, stdout, tail: tail.get() }
+}
+
+/** Why a finished tool counts as failed, in words for an error message. */
+export function failureReason(
+  result: {
+    timedOut?: boolean
+    isCanceled?: boolean
+    signal?: string
+    exitCode?: number
+    originalMessage?: string
+    shortMessage?: string
+  },
+  timeoutMs?: number
+): string {
+  if (result.timedOut) return `timed out after ${timeoutMs} ms`
+  if (result.isCanceled) return 'cancelled'
+  if (result.signal) return `killed by ${result.signal}`
+  if (typeof result.exitCode !== 'number') {
+    return String(result.originalMessage ?? result.shortMessage ?? 'could not start')
+  }
+  return `exited with status ${result.exitCode}`
 }
 
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
