@@ -37899,18 +37899,22 @@ async function exec_run(file, args, opts = {}) {
     tail.flush(opts.onLine);
     const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
     if (result.failed || exitCode !== 0) {
-        const reason = result.timedOut
-            ? `timed out after ${opts.timeoutMs} ms`
-            : result.isCanceled
-                ? 'cancelled'
-                : result.signal
-                    ? `killed by ${result.signal}`
-                    : exitCode === -1
-                        ? String(result.originalMessage ?? result.shortMessage ?? 'could not start')
-                        : `exited with status ${exitCode}`;
-        throw new ExecError(command, result.exitCode, tail.get(), reason);
+        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
     }
     return { exitCode, stdout, tail: tail.get() };
+}
+/** Why a finished tool counts as failed, in words for an error message. */
+function failureReason(result, timeoutMs) {
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms`;
+    if (result.isCanceled)
+        return 'cancelled';
+    if (result.signal)
+        return `killed by ${result.signal}`;
+    if (typeof result.exitCode !== 'number') {
+        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
+    }
+    return `exited with status ${result.exitCode}`;
 }
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 async function exec_tryRun(file, args, opts = {}) {
@@ -38018,14 +38022,7 @@ function spawnStream(file, args, opts = {}) {
         tail.flush(opts.onLine);
         const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
         if (result.failed || exitCode !== 0) {
-            const reason = result.isCanceled
-                ? 'cancelled'
-                : result.signal
-                    ? `killed by ${result.signal}`
-                    : exitCode === -1
-                        ? String(result.originalMessage ?? result.shortMessage ?? 'could not start')
-                        : `exited with status ${exitCode}`;
-            throw new ExecError(command, result.exitCode, tail.get(), reason);
+            throw new ExecError(command, result.exitCode, tail.get(), failureReason(result));
         }
         return { tail: tail.get() };
     })();
@@ -44173,6 +44170,62 @@ async function verifyBoot(opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/build/export-stamp.ts
+/**
+ * Archives already in out/ for the same input key are not written again. After an export, a
+ * stamp (out/<name>/.kiln-stamp.json) records what was asked for (key, kinds, compression,
+ * kernel pin, SOURCE_DATE_EPOCH), the files with their digests, and the boot gate's verdict.
+ * A later run asking for the same thing reuses them once every file still has its digest; an
+ * image that is merely reused would otherwise cost a full flatten and a boot every run.
+ */
+
+
+
+
+const STAMP_FILE = '.kiln-stamp.json';
+function sameRequest(a, b) {
+    const norm = (r) => JSON.stringify([r.key, [...r.exports].sort(), r.compression, r.kernel ?? null, r.sourceDateEpoch ?? null]);
+    return norm(a) === norm(b);
+}
+async function export_stamp_sha256(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    try {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
+            hash.update(chunk);
+    }
+    catch {
+        return null;
+    }
+    return hash.digest('hex');
+}
+/** The stamped exports of `dir` when they answer `request` and every file is intact; else null. */
+async function reusableExport(dir, request) {
+    let stamp;
+    try {
+        stamp = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, STAMP_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (!stamp?.request || !sameRequest(stamp.request, request) || !stamp.exports?.files?.length)
+        return null;
+    for (const f of stamp.exports.files) {
+        if ((await export_stamp_sha256((0,external_node_path_.join)(dir, f.name))) !== f.sha256)
+            return null;
+    }
+    // The manifest and the checksums a user reads must be there too.
+    for (const f of ['manifest.json', 'SHA256SUMS'])
+        if ((await export_stamp_sha256((0,external_node_path_.join)(dir, f))) === null)
+            return null;
+    return { exports: { ...stamp.exports, dir }, verify: stamp.verify };
+}
+/** Records a finished export (and, later, its boot verdict). Written whole or not at all. */
+async function writeStamp(dir, request, exports, verify) {
+    const tmp = (0,external_node_path_.join)(dir, `${STAMP_FILE}.tmp-${process.pid}`);
+    await (0,promises_.writeFile)(tmp, JSON.stringify({ request, exports, verify }, null, 2));
+    await (0,promises_.rename)(tmp, (0,external_node_path_.join)(dir, STAMP_FILE));
+}
+
 ;// CONCATENATED MODULE: ./src/build/report.ts
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
 
@@ -44253,6 +44306,7 @@ function describeImage(report, image) {
 
 
 
+
 async function buildPlan(plan, opts) {
     const run = new PlanRun(plan, opts);
     try {
@@ -44275,6 +44329,8 @@ class PlanRun {
     bases = new Map();
     startedAt = new Date();
     writing = Promise.resolve();
+    /** What each image's archives were written for in this run (for the boot verdict's stamp). */
+    stamps = new Map();
     constructor(plan, opts) {
         this.plan = plan;
         this.opts = opts;
@@ -44542,6 +44598,23 @@ class PlanRun {
         // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
         if (this.opts.exports === false || kinds.length === 0 || p.selected === false)
             return;
+        const request = {
+            key: p.key,
+            exports: kinds,
+            compression: this.opts.compression ?? 'gzip',
+            kernel: p.spec.kernel,
+            sourceDateEpoch: this.opts.sourceDateEpoch
+        };
+        const dir = (0,external_node_path_.join)(this.opts.outDir, p.spec.name);
+        const previous = await reusableExport(dir, request);
+        if (previous) {
+            reporter.info(`${p.spec.name}: archives in ${dir} are up to date (same key, digests checked)`);
+            r.exports = previous.exports;
+            // A verdict on these very archives still holds; anything else is asked again.
+            if (previous.verify?.status === 'passed')
+                r.verify = { ...previous.verify, message: 'passed before on these archives' };
+            return;
+        }
         try {
             // The exporter writes into <outDir>/<name>/.
             const res = await exportImage({
@@ -44550,7 +44623,7 @@ class PlanRun {
                 name: p.spec.name,
                 key: p.key,
                 exports: kinds,
-                compression: this.opts.compression ?? 'gzip',
+                compression: request.compression,
                 kernel: p.spec.kernel,
                 sourceDateEpoch: this.opts.sourceDateEpoch,
                 baseChain: this.baseChain(p),
@@ -44561,6 +44634,8 @@ class PlanRun {
                 files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
                 kernel: res.kernel ?? undefined
             };
+            this.stamps.set(p.spec.name, request);
+            await writeStamp(res.dir, request, r.exports);
         }
         catch (e) {
             throw toError(p.spec.name, 'export', e);
@@ -44571,6 +44646,8 @@ class PlanRun {
         const names = new Set(r.exports?.files.map((f) => f.name.replace(/\.tar(\.\w+)?$/, '')) ?? []);
         if (!r.exports || !['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(f)))
             return;
+        if (r.verify?.status === 'passed')
+            return; // these archives passed in an earlier run
         if (!r.exports.files.some((f) => f.name === 'kernel.tar.gz')) {
             r.verify = {
                 status: 'skipped',
@@ -44597,6 +44674,9 @@ class PlanRun {
             signal: this.opts.signal
         });
         r.verify = { status: res.status, seconds: res.seconds, accel: res.accel, message: res.message };
+        const request = this.stamps.get(p.spec.name);
+        if (request)
+            await writeStamp(r.exports.dir, request, r.exports, r.verify);
         if (res.status === 'passed') {
             reporter.info(`${p.spec.name}: boot gate passed in ${formatSeconds(res.seconds)} (${res.accel})`);
         }

@@ -1,7 +1,7 @@
 // The boot gate for real: the kernel fixture's archives (laid out as the exporters lay them
 // out) booted under qemu, and deliberately broken copies of them, each failing with a message
 // that names what is wrong. After every test no qemu process and no scratch directory remain.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { Command } from 'commander'
@@ -206,6 +206,9 @@ it(
       [
         `import { verifyBoot } from ${JSON.stringify(join(process.cwd(), 'src/verify/boot.ts'))}`,
         `import { SilentReporter } from ${JSON.stringify(join(process.cwd(), 'src/util/log.ts'))}`,
+        `import { writeFileSync } from 'node:fs'`,
+        // Its own pid, so the test kills this check and no other (tests run side by side).
+        `writeFileSync(${JSON.stringify(join(scratch, 'boot.pid'))}, String(process.pid))`,
         `await verifyBoot({ dir: process.argv[2], mode: 'initrd', accel: 'tcg', reporter: new SilentReporter() })`
       ].join('\n')
     )
@@ -214,10 +217,8 @@ it(
       () => 'exited normally',
       (e: Error) => e.message
     )
-    const childPid = await waitFor(() => {
-      const dir = readdirSync(tmpdir()).find((f) => /^kiln-verify-\d+-/.test(f) && !f.startsWith(TEMP_PREFIX))
-      return dir ? dir.split('-')[2] : undefined
-    })
+    const pidFile = join(scratch, 'boot.pid')
+    const childPid = await waitFor(() => (existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : undefined))
     await waitFor(() => qemuOf(childPid))
     process.kill(Number(childPid), 'SIGTERM')
     expect(await child).toMatch(/SIGTERM|status [1-9]/)
