@@ -11,6 +11,7 @@ import type { Store, StoredImage } from '../../src/store/types.js'
 import { run } from '../../src/util/exec.js'
 import { SilentReporter } from '../../src/util/log.js'
 import { ensureBase } from '../fixtures/bases.js'
+import { imageSpec } from '../fixtures/image-spec.js'
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(process.env.KILN_TMPDIR ?? tmpdir(), `kiln-test-${prefix}-`))
@@ -34,22 +35,7 @@ export async function storeWithMinbase(dir: string): Promise<{ store: Store; bas
 }
 
 export function spec(name: string, over: Partial<ImageSpec>): ImageSpec {
-  return {
-    name,
-    index: 0,
-    pointer: `/images/0`,
-    builder: 'overlay',
-    base: { kind: 'image', name: 'minbase' },
-    dependsOn: [],
-    arch: 'x86_64',
-    workingDir: '.',
-    args: {},
-    extraArgs: [],
-    labels: {},
-    exports: [],
-    verify: false,
-    ...over
-  }
+  return imageSpec(name, { builder: 'overlay', base: { kind: 'image', name: 'minbase' }, ...over })
 }
 
 export function context(

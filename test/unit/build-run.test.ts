@@ -9,12 +9,13 @@ import tarStream from 'tar-stream'
 import { buildPlan, sourceKey, type BuildOptions } from '../../src/build/run.js'
 import type { RunReport } from '../../src/build/types.js'
 import type { Builder, BuildContext } from '../../src/builders/types.js'
-import type { BaseSource, ImageSpec } from '../../src/model/types.js'
+import type { BaseSource } from '../../src/model/types.js'
 import type { Plan, PlannedImage } from '../../src/plan/types.js'
 import { openStore } from '../../src/store/index.js'
 import type { Store } from '../../src/store/types.js'
 import { BuildError } from '../../src/util/errors.js'
 import { SilentReporter } from '../../src/util/log.js'
+import { imageSpec } from '../fixtures/image-spec.js'
 
 function layer(name: string): NodeJS.ReadableStream {
   const pack = tarStream.pack()
@@ -25,21 +26,7 @@ function layer(name: string): NodeJS.ReadableStream {
 
 function planned(name: string, base: string | null, key = `${name}-key`.padEnd(64, '0')): PlannedImage {
   const b: BaseSource = base ? { kind: 'image', name: base } : { kind: 'scratch' }
-  const spec: ImageSpec = {
-    name,
-    index: 0,
-    pointer: `/images/${name}`,
-    builder: 'dockerfile',
-    base: b,
-    dependsOn: [],
-    arch: 'x86_64',
-    workingDir: '.',
-    args: {},
-    extraArgs: [],
-    labels: {},
-    exports: [],
-    verify: false
-  }
+  const spec = imageSpec(name, { pointer: `/images/${name}`, base: b })
   return { spec, key: Buffer.from(key).toString('hex').slice(0, 64), inputs: [], deps: base ? [base] : [] }
 }
 

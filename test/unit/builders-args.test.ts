@@ -1,24 +1,16 @@
 import { dockerBuildArgs, dockerSafeName, isDockerStepLine } from '../../src/builders/docker-build-args.js'
 import type { ImageSpec } from '../../src/model/types.js'
+import { imageSpec } from '../fixtures/image-spec.js'
 
 function spec(over: Partial<ImageSpec> = {}): ImageSpec {
-  return {
-    name: 'debian_12-c3.small.x86',
+  return imageSpec('debian_12-c3.small.x86', {
     index: 1,
     pointer: '/images/1',
-    builder: 'dockerfile',
     base: { kind: 'image', name: 'debian_12-base' },
-    dependsOn: [],
-    arch: 'x86_64',
     file: 'plans/c3/Dockerfile',
-    workingDir: '.',
-    args: {},
-    extraArgs: [],
-    labels: {},
-    exports: [],
     verify: true,
     ...over
-  }
+  })
 }
 
 const common = { file: '/p/plans/c3/Dockerfile', contextDir: '/p', outputTag: 'kiln-out/x:1' }

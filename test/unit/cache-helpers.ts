@@ -2,9 +2,9 @@
 import { Readable } from 'node:stream'
 import * as tarStream from 'tar-stream'
 import type { KeyInput, PlannedImage } from '../../src/plan/types.js'
-import type { ImageSpec } from '../../src/model/types.js'
 import type { LayerRef, Store, StoredImage } from '../../src/store/types.js'
 import { createHash } from 'node:crypto'
+import { imageSpec } from '../fixtures/image-spec.js'
 
 export async function tarOf(files: Record<string, string>): Promise<Buffer> {
   const pack = tarStream.pack()
@@ -23,21 +23,7 @@ export function planned(name: string, inputs: KeyInput[], base?: string): Planne
   const key = createHash('sha256')
     .update(JSON.stringify([name, inputs]))
     .digest('hex')
-  const spec = {
-    name,
-    index: 0,
-    pointer: '/images/0',
-    builder: 'dockerfile',
-    base: base ? { kind: 'image', name: base } : { kind: 'scratch' },
-    dependsOn: [],
-    arch: 'x86_64',
-    workingDir: '.',
-    args: {},
-    extraArgs: [],
-    labels: {},
-    exports: [],
-    verify: false
-  } as ImageSpec
+  const spec = imageSpec(name, { base: base ? { kind: 'image', name: base } : { kind: 'scratch' } })
   return { spec, key, inputs, deps: base ? [base] : [] }
 }
 
