@@ -27947,6 +27947,8 @@ const DEFAULT_STORE_DIR = '.kiln/store';
 /** Scratch space inside the store root: same filesystem as blobs/, so a finished blob is renamed, never copied. */
 const STORE_TMP_DIR = '.kiln-tmp';
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -28055,6 +28057,7 @@ function pidAlive(pid) {
 
 
 
+
 const OCI_LAYOUT_VERSION = '1.0.0';
 const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;
 /** Temp files older than this are removed by gc even when their writer's pid is reused. */
@@ -28139,6 +28142,7 @@ class OciLayoutStore {
     }
     async putBlobStream(input, opts = {}) {
         const tmp = this.tempName('blob');
+        const out = (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx' });
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let size = 0;
         const digester = new external_node_stream_.Transform({
@@ -28149,7 +28153,7 @@ class OciLayoutStore {
             }
         });
         try {
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(input, digester, (0,external_node_fs_.createWriteStream)(tmp, { flags: 'wx' }));
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(input, digester, out);
             const digest = `sha256:${hash.digest('hex')}`;
             if (opts.expected && opts.expected !== digest) {
                 throw new Error(`content does not match its digest: expected ${opts.expected}, got ${digest}`);
@@ -28173,6 +28177,10 @@ class OciLayoutStore {
             return { mediaType: opts.mediaType ?? 'application/octet-stream', digest, size, path };
         }
         catch (e) {
+            // A stream that failed before the file was opened still opens (and creates) it later:
+            // wait for it to close, or the temp file would appear after it was removed.
+            if (!out.closed)
+                await (0,external_node_events_.once)(out, 'close').catch(() => undefined);
             await (0,promises_.rm)(tmp, { force: true });
             throw new Error(`store ${this.root}: write blob: ${msg(e)}`, { cause: e });
         }
@@ -30575,8 +30583,6 @@ const killOnTimeout = async ({kill, forceKillAfterDelay, context, controllerSign
 	} catch {}
 };
 
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./node_modules/execa/lib/utils/abort-signal.js
 
 

@@ -13,6 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
@@ -162,6 +163,7 @@ class OciLayoutStore implements LayoutStore {
     opts: { mediaType?: string; expected?: Digest } = {}
   ): Promise<Descriptor & { path: string }> {
     const tmp = this.tempName('blob')
+    const out = createWriteStream(tmp, { flags: 'wx' })
     const hash = createHash('sha256')
     let size = 0
     const digester = new Transform({
@@ -172,7 +174,7 @@ class OciLayoutStore implements LayoutStore {
       }
     })
     try {
-      await pipeline(input as Readable, digester, createWriteStream(tmp, { flags: 'wx' }))
+      await pipeline(input as Readable, digester, out)
       const digest = `sha256:${hash.digest('hex')}`
       if (opts.expected && opts.expected !== digest) {
         throw new Error(`content does not match its digest: expected ${opts.expected}, got ${digest}`)
@@ -193,6 +195,9 @@ class OciLayoutStore implements LayoutStore {
       }
       return { mediaType: opts.mediaType ?? 'application/octet-stream', digest, size, path }
     } catch (e) {
+      // A stream that failed before the file was opened still opens (and creates) it later:
+      // wait for it to close, or the temp file would appear after it was removed.
+      if (!out.closed) await once(out, 'close').catch(() => undefined)
       await rm(tmp, { force: true })
       throw new Error(`store ${this.root}: write blob: ${msg(e)}`, { cause: e })
     }
