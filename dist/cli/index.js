@@ -45209,25 +45209,194 @@ const registerImages = (program) => {
     });
 };
 
+;// CONCATENATED MODULE: ./src/sandbox/prune.ts
+/**
+ * Pruning the unpacked-layer cache (`<cacheDir>/layers/`, see unpacked.ts), which builds only
+ * ever add to: `kiln gc` removes the layers no image of the store names any more, and the
+ * `.unpack-*` / `.prune-*` directories left behind by runs that were killed.
+ *
+ * A layer may be a lowerdir of a build running right now. Builds mount in private mount
+ * namespaces, so our own mount table does not show them: every process's table is read.
+ */
+
+
+
+
+
+const LAYER_RE = /^[0-9a-f]{64}$/;
+/** uniqueDir(parent, `.unpack-<hex12>` or `.prune-<hex>`) names: PREFIX-HEX-PID-RANDOM. */
+const TEMP_RE = /^\.(?:unpack|prune)-([0-9a-f]+)-(\d+)-[0-9a-f]{8}$/;
+/** The diffIDs of every image the store names. Throws rather than guess if one cannot be read. */
+async function storeDiffIDs(store) {
+    const ids = new Set();
+    const digests = new Set((await store.listRefs()).map((r) => r.digest));
+    for (const d of digests)
+        for (const l of (await store.getImage(d))?.layers ?? [])
+            ids.add(l.diffID);
+    return ids;
+}
+/**
+ * Removes from `<cacheDir>/layers/` every unpacked layer whose diffID is not in `keep` and no
+ * mount uses, and every temporary directory whose run is gone (by the pid in its name).
+ */
+async function pruneUnpacked(cacheDir, keep, opts = {}) {
+    const result = { layers: 0, temps: 0, bytes: 0, busy: 0 };
+    const parent = (0,external_node_path_.join)(cacheDir, 'layers');
+    const names = await (0,promises_.readdir)(parent).catch((e) => {
+        if (e.code === 'ENOENT')
+            return [];
+        throw e;
+    });
+    if (!names.length)
+        return result;
+    const keepHex = new Set([...keep].map((d) => d.replace(/^sha256:/, '')));
+    const tables = opts.mountTables ?? mountTables;
+    // Matching the hex name anywhere in a mount line is enough (64 hex digits do not occur by
+    // chance) and does not depend on how the cache path was spelt or escaped in the options.
+    const mounts = await tables();
+    const doomed = [];
+    for (const name of names) {
+        const path = (0,external_node_path_.join)(parent, name);
+        if (LAYER_RE.test(name)) {
+            if (keepHex.has(name))
+                continue;
+            if (mounts.includes(name)) {
+                result.busy++;
+                continue;
+            }
+            // Moved aside before removal: a gc killed half-way never leaves a partial tree under
+            // the diffID name (unpackLayer trusts any directory there), and a build mounting the
+            // layer from now on fails cleanly instead of losing files under its feet.
+            const moved = uniqueDir(parent, `.prune-${name}`);
+            try {
+                await (0,promises_.rename)(path, moved);
+            }
+            catch (e) {
+                if (e.code === 'ENOENT')
+                    continue;
+                throw e;
+            }
+            doomed.push({ path: moved, hex: name, layer: path });
+        }
+        else {
+            const m = TEMP_RE.exec(name);
+            const pid = m ? Number.parseInt(m[2], 10) : 0;
+            // A live pid keeps its directory even if the pid was reused: that only delays removal.
+            if (!m || !(pid > 0) || pidAlive(pid) || mounts.includes(m[1]))
+                continue;
+            doomed.push({ path, hex: m[1] });
+        }
+    }
+    // A build may have mounted a layer between the first look and the rename: look again and
+    // put such layers back (if it was unpacked anew meanwhile, ours stays a .prune dir that a
+    // later gc removes once nothing mounts it).
+    const after = doomed.some((d) => d.layer) ? await tables() : mounts;
+    for (const d of doomed) {
+        if (d.layer && after.includes(d.hex)) {
+            result.busy++;
+            await (0,promises_.rename)(d.path, d.layer).catch(() => undefined);
+            continue;
+        }
+        result.bytes += await diskUsage(d.path);
+        await (0,promises_.rm)(d.path, { recursive: true, force: true });
+        if (d.layer)
+            result.layers++;
+        else
+            result.temps++;
+    }
+    return result;
+}
+/**
+ * The mount lines of every mount namespace (one process's table read per namespace). A table
+ * that exists but cannot be read (hidepid, not root) is an error: a layer in use there would
+ * look unused.
+ */
+async function mountTables() {
+    const pids = (await (0,promises_.readdir)('/proc').catch(() => [])).filter((n) => /^\d+$/.test(n));
+    const seen = new Set();
+    const lines = new Set();
+    for (const pid of pids) {
+        const ns = await (0,promises_.readlink)(`/proc/${pid}/ns/mnt`).catch(() => null);
+        if (ns !== null && seen.has(ns))
+            continue;
+        let text;
+        try {
+            text = await (0,promises_.readFile)(`/proc/${pid}/mountinfo`, 'utf8');
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'EACCES' || code === 'EPERM')
+                throw new Error(`cannot read /proc/${pid}/mountinfo (${code}), so layers in use cannot be told apart: run as root, or use --keep-unpacked`);
+            continue; // the process ended meanwhile
+        }
+        if (ns !== null)
+            seen.add(ns);
+        for (const l of text.split('\n'))
+            if (l)
+                lines.add(l);
+    }
+    return [...lines].join('\n');
+}
+/** Like `du -s`: allocated blocks of everything under `root`, each inode once. */
+async function diskUsage(root) {
+    const inodes = new Set();
+    let bytes = 0;
+    const add = async (path) => {
+        const st = await (0,promises_.lstat)(path).catch(() => null);
+        if (!st)
+            return;
+        if (st.nlink > 1 && !st.isDirectory()) {
+            const id = `${st.dev}:${st.ino}`;
+            if (inodes.has(id))
+                return;
+            inodes.add(id);
+        }
+        bytes += st.blocks * 512;
+    };
+    await add(root);
+    try {
+        for await (const { rel } of walk(root))
+            await add((0,external_node_path_.join)(root, rel));
+    }
+    catch {
+        // Unreadable corners only make the figure smaller; rm still removes them.
+    }
+    return bytes;
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/gc.ts
 
 
 
 
+
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const registerGc = (program, ctx) => {
     program
         .command('gc')
-        .description('Remove store blobs no ref reaches (old builds stay while a dated tag names them). Run it between builds.')
+        .description('Remove store blobs no ref reaches (old builds stay while a dated tag names them), and unpacked layers no stored image uses. Run it between builds.')
         .option('--store <dir>', 'store directory (an OCI image layout)', DEFAULT_STORE_DIR)
+        .option('--sandbox-cache <dir>', 'unpacked-layer cache of overlay and aci builds ($KILN_SANDBOX_CACHE, else /var/tmp/kiln)', DEFAULT_CACHE_DIR)
+        .option('--keep-unpacked', 'leave the unpacked-layer cache alone (e.g. when several stores share it)')
         .action(async (flags) => {
         const dir = (0,external_node_path_.resolve)(flags.store);
+        // Without a store nothing tells which unpacked layers are still wanted: touch nothing.
         if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null))) {
             ctx.reporter.info(`no store at ${dir}; nothing to do`);
             return;
         }
         const store = await openStore(dir);
         const r = await store.gc();
-        ctx.reporter.info(`removed ${r.removed} blob${r.removed === 1 ? '' : 's'} (${formatBytes(r.bytes)}) and ${r.tempRemoved} temp file${r.tempRemoved === 1 ? '' : 's'} from ${dir}`);
+        ctx.reporter.info(`removed ${plural(r.removed, 'blob')} (${formatBytes(r.bytes)}) and ${plural(r.tempRemoved, 'temp file')} from ${dir}`);
+        if (flags.keepUnpacked)
+            return;
+        // After the store's gc, so layers only dropped images used go too.
+        const cache = (0,external_node_path_.resolve)(flags.sandboxCache);
+        const p = await pruneUnpacked(cache, await storeDiffIDs(store));
+        if (p.layers || p.temps || p.busy)
+            ctx.reporter.info(`removed ${plural(p.layers, 'unpacked layer')} and ${plural(p.temps, 'temp dir')} (${formatBytes(p.bytes)}) from ${(0,external_node_path_.join)(cache, 'layers')}` +
+                (p.busy ? `; kept ${p.busy} a running build has mounted` : ''));
     });
 };
 

@@ -1,20 +1,34 @@
-/** `kiln gc`: removes the blobs no ref of the store reaches, and temp files left by dead runs. */
+/**
+ * `kiln gc`: removes the blobs no ref of the store reaches, temp files left by dead runs, and
+ * the unpacked layers (overlay/aci lowerdirs) no image of the store uses any more.
+ */
 import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { pruneUnpacked, storeDiffIDs } from '../../../sandbox/prune.js'
+import { DEFAULT_CACHE_DIR } from '../../../sandbox/unpacked.js'
 import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
 import { formatBytes } from '../../../util/log.js'
 import type { RegisterCommand } from '../context.js'
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export const registerGc: RegisterCommand = (program: Command, ctx) => {
   program
     .command('gc')
     .description(
-      'Remove store blobs no ref reaches (old builds stay while a dated tag names them). Run it between builds.'
+      'Remove store blobs no ref reaches (old builds stay while a dated tag names them), and unpacked layers no stored image uses. Run it between builds.'
     )
     .option('--store <dir>', 'store directory (an OCI image layout)', DEFAULT_STORE_DIR)
-    .action(async (flags: { store: string }) => {
+    .option(
+      '--sandbox-cache <dir>',
+      'unpacked-layer cache of overlay and aci builds ($KILN_SANDBOX_CACHE, else /var/tmp/kiln)',
+      DEFAULT_CACHE_DIR
+    )
+    .option('--keep-unpacked', 'leave the unpacked-layer cache alone (e.g. when several stores share it)')
+    .action(async (flags: { store: string; sandboxCache: string; keepUnpacked?: boolean }) => {
       const dir = resolve(flags.store)
+      // Without a store nothing tells which unpacked layers are still wanted: touch nothing.
       if (!(await stat(join(dir, 'oci-layout')).catch(() => null))) {
         ctx.reporter.info(`no store at ${dir}; nothing to do`)
         return
@@ -22,7 +36,16 @@ export const registerGc: RegisterCommand = (program: Command, ctx) => {
       const store = await openStore(dir)
       const r = await store.gc()
       ctx.reporter.info(
-        `removed ${r.removed} blob${r.removed === 1 ? '' : 's'} (${formatBytes(r.bytes)}) and ${r.tempRemoved} temp file${r.tempRemoved === 1 ? '' : 's'} from ${dir}`
+        `removed ${plural(r.removed, 'blob')} (${formatBytes(r.bytes)}) and ${plural(r.tempRemoved, 'temp file')} from ${dir}`
       )
+      if (flags.keepUnpacked) return
+      // After the store's gc, so layers only dropped images used go too.
+      const cache = resolve(flags.sandboxCache)
+      const p = await pruneUnpacked(cache, await storeDiffIDs(store))
+      if (p.layers || p.temps || p.busy)
+        ctx.reporter.info(
+          `removed ${plural(p.layers, 'unpacked layer')} and ${plural(p.temps, 'temp dir')} (${formatBytes(p.bytes)}) from ${join(cache, 'layers')}` +
+            (p.busy ? `; kept ${p.busy} a running build has mounted` : '')
+        )
     })
 }
