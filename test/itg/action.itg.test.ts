@@ -210,6 +210,9 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   const release = api.releases.find((r) => r.tag_name === 'v0.1.0-test')
   expect(release?.assets.map((a) => a.name)).toEqual(expect.arrayContaining([`${LEAF}-image.tar.zst`]))
   expect(await fileInRootfs(cold, 'etc/kiln-hello')).toBe('hello 1\n')
+  // The first release has nothing to compare with: no changelog, and no warning about it.
+  expect(cold.summary).not.toContain('Changes since')
+  expect(cold.stdout).not.toMatch(/^::warning::.*changelog/m)
 
   // Warm, on a fresh runner: nothing built, everything restored from the cache.
   const warm = await runAction({ 'upload-artifacts': 'false' })
@@ -224,13 +227,20 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(sha(warm)).toBe(sha(cold))
   expect(warm.stdout).not.toMatch(/^::warning::/m)
 
-  // The leaf's Dockerfile edited: only the leaf rebuilds, and the summary names the file.
+  // The leaf's Dockerfile edited: only the leaf rebuilds, and the summary names the file. Published
+  // as the next release, whose notes and summary carry the changelog against the first one.
   await writeFile(
     join(project, 'leaf', 'Dockerfile'),
     `FROM ${OS}\nCOPY hello.txt /etc/kiln-hello\nRUN echo two > /etc/kiln-two\n`
   )
-  const edited = await runAction({ 'upload-artifacts': 'false' })
+  const edited = await runAction({ 'upload-artifacts': 'false', 'release-tag': 'v0.2.0-test' })
   expect(failure(edited)).toBe('')
+  expect(edited.stdout).not.toMatch(/^::warning::.*changelog/m)
+  expect(edited.summary).toContain(`<details><summary>Changelog: ${LEAF}</summary>`)
+  expect(edited.summary).toContain('## Changes since v0.1.0-test')
+  expect(api.releases.find((r) => r.tag_name === 'v0.2.0-test')?.body).toContain(
+    '<details><summary>Changes since v0.1.0-test</summary>'
+  )
   expect(status(edited)).toEqual({ [OS]: 'restored', [LEAF]: 'built' })
   expect(edited.summary).toMatch(new RegExp(`- \\*\\*${LEAF}\\*\\*: changed file \`leaf/Dockerfile\``))
   expect(JSON.parse(edited.outputs.images)[1].changed).toEqual(

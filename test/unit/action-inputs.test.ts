@@ -22,6 +22,7 @@ describe('parseInputs', () => {
       exports: true,
       compression: 'gzip',
       'release-tag': '',
+      'changelog-against': '',
       'upload-artifacts': true,
       mode: 'build',
       jobs: 2,

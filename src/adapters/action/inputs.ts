@@ -22,6 +22,8 @@ export interface Inputs {
   exports: boolean
   compression: (typeof COMPRESSIONS)[number]
   'release-tag': string
+  /** '' (latest when release-tag is set, else none), latest, none, or a release tag. */
+  'changelog-against': string
   'upload-artifacts': boolean
   mode: (typeof MODES)[number]
   jobs: number
@@ -45,6 +47,7 @@ export const DEFAULTS: Record<keyof Inputs, string> = {
   exports: 'true',
   compression: 'gzip',
   'release-tag': '',
+  'changelog-against': '',
   'upload-artifacts': 'true',
   mode: 'build',
   jobs: '2',
@@ -106,6 +109,7 @@ export function parseInputs(read: (name: string) => string): Inputs {
     exports: bool('exports'),
     compression: oneOf('compression', COMPRESSIONS),
     'release-tag': get('release-tag'),
+    'changelog-against': get('changelog-against'),
     'upload-artifacts': bool('upload-artifacts'),
     mode: oneOf('mode', MODES),
     jobs,

@@ -21,6 +21,7 @@ import type { Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems } from './reporter.js'
 import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
@@ -143,11 +144,14 @@ async function build(
       (await tolerate(reporter, 'artifact upload', () => uploadImageArtifacts(report, chosen, reporter))) ??
       []
   }
+  // The images that failed (or failed their boot gate) are left out; the others are published.
+  const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
+  // Before publishing, so that the notes carry it; a changelog that cannot be made only warns.
+  const changelogs = (await tolerate(reporter, 'changelog', () => changelogsOf(inputs, good, reporter))) ?? {}
   let release: ReleaseResult | undefined
   let releaseError: string | undefined
   if (inputs['release-tag']) {
-    // The images that failed (or failed their boot gate) are left out; the others are published.
-    release = await publish(inputs, report, chosen).catch((e: unknown) => {
+    release = await publish(inputs, good, changelogs).catch((e: unknown) => {
       releaseError = errorMessage(e)
       return undefined
     })
@@ -165,7 +169,8 @@ async function build(
       tag: inputs['release-tag'],
       url: release.url,
       assets: release.assets.map((a) => a.name)
-    }
+    },
+    changelogs: Object.fromEntries(Object.entries(changelogs).map(([name, c]) => [name, c.markdown]))
   })
   await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
   if (failed.length) {
@@ -177,13 +182,15 @@ async function build(
   if (releaseError) throw new Error(releaseError)
 }
 
-/** Attaches the exported files of the images this job was asked for to the release. */
-async function publish(inputs: Inputs, report: RunReport, chosen: Set<string>): Promise<ReleaseResult> {
+/** Attaches the exported files of the images this job publishes (`good`) to the release. */
+async function publish(
+  inputs: Inputs,
+  good: RunReport['images'],
+  changelogs: Record<string, ImageChangelog>
+): Promise<ReleaseResult> {
   const repository = process.env.GITHUB_REPOSITORY
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
-  // Only images that built and passed (or skipped) the boot gate are published.
-  const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
   // Each image's archives, with its manifest.json and SHA256SUMS beside them.
   const assets = good.flatMap((i) =>
     i.exports
@@ -200,7 +207,9 @@ async function publish(inputs: Inputs, report: RunReport, chosen: Set<string>): 
     tag: inputs['release-tag'],
     sha: process.env.GITHUB_SHA,
     assets,
-    notes: releaseNotes(good)
+    notes: releaseNotes(good, changelogs),
+    // Should the changelogs not fit in the release body, the lines alone still go in.
+    shortNotes: releaseNotes(good)
   })
   core.info(
     `release ${inputs['release-tag']}: ${result.assets.length} asset(s) attached${result.created ? ' (release created)' : ''}`
@@ -213,8 +222,47 @@ function publishable(i: RunReport['images'][number]): boolean {
   return ['built', 'reused', 'restored'].includes(i.status) && i.verify?.status !== 'failed'
 }
 
-/** One line per published image: key, kernel, boot gate outcome and time. */
-export function releaseNotes(images: RunReport['images']): string {
+/**
+ * Each exported image's changelog against an earlier release, by `changelog-against`: empty means
+ * the newest earlier release when this job publishes one (release-tag) and none otherwise, as a
+ * release's notes are where a changelog is expected; `latest` asks for it without publishing (a
+ * pull request's summary), a tag names the release, `none` turns it off.
+ */
+async function changelogsOf(
+  inputs: Inputs,
+  images: RunReport['images'],
+  reporter: Reporter
+): Promise<Record<string, ImageChangelog>> {
+  const against = inputs['changelog-against'] || (inputs['release-tag'] ? 'latest' : 'none')
+  const exported = images.filter((i) => i.exports?.files.length)
+  if (against === 'none' || !exported.length) return {}
+  const repository = process.env.GITHUB_REPOSITORY
+  if (!repository || !inputs.token) {
+    reporter.warn('changelog: needs GITHUB_REPOSITORY and a token that can read releases; none made')
+    return {}
+  }
+  return imageChangelogs({
+    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    token: inputs.token,
+    repository,
+    currentTag: inputs['release-tag'] || undefined,
+    against: against === 'latest' ? undefined : against,
+    images: exported.map((i) => ({ name: i.name, manifest: join(i.exports!.dir, 'manifest.json') })),
+    reporter
+  })
+}
+
+/** A changelog's share of the release body (GitHub caps it at 125,000 characters for all images). */
+const NOTES_CHANGELOG_MAX = 10_000
+
+/**
+ * One line per published image: key, kernel, boot gate outcome and time; under it, folded, its
+ * changelog when there is one (cut short past NOTES_CHANGELOG_MAX; the job summary has it all).
+ */
+export function releaseNotes(
+  images: RunReport['images'],
+  changelogs: Record<string, ImageChangelog> = {}
+): string {
   return images
     .filter((i) => i.exports?.files.length)
     .map((i) => {
@@ -224,7 +272,14 @@ export function releaseNotes(images: RunReport['images']): string {
         : v.status === 'passed'
           ? `boot gate passed in ${v.seconds.toFixed(1)} s (${v.accel ?? 'qemu'})`
           : `boot gate ${v.status}${v.message ? `: ${v.message}` : ''}`
-      return `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}`
+      const line = `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}`
+      const c = changelogs[i.name]
+      if (!c) return line
+      let md = c.markdown.trim()
+      if (md.length > NOTES_CHANGELOG_MAX) {
+        md = `${md.slice(0, md.lastIndexOf('\n', NOTES_CHANGELOG_MAX))}\n\n… cut short: the job summary has the whole changelog`
+      }
+      return `${line}\n\n<details><summary>Changes since ${c.tag}</summary>\n\n${md}\n\n</details>\n`
     })
     .join('\n')
 }

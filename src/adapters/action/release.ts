@@ -24,7 +24,12 @@ export interface ReleaseOptions {
    * so notes are appended to what earlier jobs wrote (a section already there is not repeated).
    */
   notes?: string
+  /** Used instead of notes when they would take the body past GitHub's limit (changelogs left out). */
+  shortNotes?: string
 }
+
+/** GitHub refuses a release body longer than this; the whole release would fail on it. */
+const MAX_BODY = 125_000
 
 export interface ReleaseResult {
   id: number
@@ -76,6 +81,11 @@ export async function publishRelease(o: ReleaseOptions): Promise<ReleaseResult> 
   }
 
   const repo = `${api}/repos/${o.repository}`
+  const withNotes = (body: string | null | undefined): string => {
+    const join = (notes?: string) => [body, notes].filter(Boolean).join('\n\n')
+    const full = join(o.notes)
+    return full.length > MAX_BODY && o.shortNotes ? join(o.shortNotes) : full
+  }
   let created = false
   let res = await call('GET', `${repo}/releases/tags/${encodeURIComponent(o.tag)}`)
   let release: Release
@@ -84,7 +94,7 @@ export async function publishRelease(o: ReleaseOptions): Promise<ReleaseResult> 
       tag_name: o.tag,
       name: o.tag,
       target_commitish: o.sha,
-      ...(o.notes ? { body: o.notes } : {})
+      ...(o.notes ? { body: withNotes('') } : {})
     })
     if (!res.ok) await fail('create the release', res)
     created = true
@@ -93,7 +103,7 @@ export async function publishRelease(o: ReleaseOptions): Promise<ReleaseResult> 
   }
   release = (await res.json()) as Release
   if (!created && o.notes && !(release.body ?? '').includes(o.notes.split('\n')[0])) {
-    const body = [release.body, o.notes].filter(Boolean).join('\n\n')
+    const body = withNotes(release.body)
     const patched = await call('PATCH', `${repo}/releases/${release.id}`, { body })
     if (!patched.ok) await fail('update the release notes', patched)
   }
