@@ -17,6 +17,7 @@ import { checkPath } from './paths.js'
 import { didYouMean } from './suggest.js'
 import { findCycles, formatCycle } from './cycles.js'
 import { loadGenoci } from './genoci.js'
+import { DEFAULT_CATALOG_FILES } from './defaults.js'
 
 export interface LoadOptions {
   /** Project root; default: the file's directory (corpusops files: its parent, see corpusops.ts). */
@@ -29,14 +30,8 @@ export function displayPath(abs: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
 }
 
-/** Where a catalog is looked for when none is named: Kiln's names, then corpusops' places. */
-export const DEFAULT_CATALOG_FILES = [
-  'IMAGES.json',
-  'IMAGES.yaml',
-  'IMAGES.yml',
-  '.docker/IMAGES.json',
-  'docker/IMAGES.json'
-]
+// In a module of its own so the CLI's help text does not load the catalog parser.
+export { DEFAULT_CATALOG_FILES }
 
 /** The first default catalog file that exists in `dir`, else `IMAGES.json` (whose absence loadCatalog reports). */
 export async function findCatalog(dir: string = process.cwd()): Promise<string> {

@@ -2,20 +2,26 @@
  * Checks an IMAGES.json v1 document against schema/images-v1.schema.json (the same schema
  * editors use through "$schema") and turns ajv's errors into one plain message per problem.
  */
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { imagesV1Schema } from './schema.js'
 import type { Problems } from './problems.js'
 import { didYouMean } from './suggest.js'
 
-const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true })
-const validateV1Schema = ajv.compile(imagesV1Schema)
+// Compiled on first use, not at load: every command loads this module, few validate a catalog,
+// and the generated validator costs memory the flattener would rather have.
+let compiled: ValidateFunction | undefined
+const validateV1Schema = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(
+    imagesV1Schema
+  ))
 
 /** Validates `doc`; adds a problem per error and returns the JSON pointers that had errors. */
 export function checkV1Schema(doc: unknown, problems: Problems): Set<string> {
   const bad = new Set<string>()
-  if (validateV1Schema(doc)) return bad
+  const validate = validateV1Schema()
+  if (validate(doc)) return bad
   const seen = new Set<string>()
-  for (const e of validateV1Schema.errors ?? []) {
+  for (const e of validate.errors ?? []) {
     // A oneOf reports each branch's mismatch and then itself: keep only its own summary.
     if (/\/oneOf\/\d+\//.test(e.schemaPath)) continue
     const { pointer, message, key } = describe(e)

@@ -21,8 +21,10 @@ import { trackDir } from './cleanup.js'
 import { walk } from './fswalk.js'
 import { makeWhiteouts, markOpaque } from './xattr.js'
 import { uniqueDir } from './sandbox.js'
+import { DEFAULT_CACHE_DIR } from './defaults.js'
 
-export const DEFAULT_CACHE_DIR = process.env.KILN_SANDBOX_CACHE ?? '/var/tmp/kiln'
+// In a module of its own so the CLI's option defaults do not load the sandbox.
+export { DEFAULT_CACHE_DIR }
 
 /** GNU tar flags that keep everything a root filesystem needs. */
 export const TAR_KEEP_ALL = [

@@ -27,10 +27,12 @@ import { BootAborted, DiskCheckRules, InitrdCheckRules, runGuest, type ConsoleRu
 import { makeRootDisk, settleAll } from './disk.js'
 import { ROOT_DEVICE, diskAppend, initrdAppend, qemuBinary, qemuCommand, type Accel } from './qemu.js'
 import { makeScratchDir } from './temp.js'
+import { DEFAULT_BOOT_TIMEOUT_SEC } from './defaults.js'
 
 export type BootMode = 'disk' | 'initrd'
 
-export const DEFAULT_BOOT_TIMEOUT_SEC = 120
+// In a module of its own so the CLI's option defaults do not load qemu's driver.
+export { DEFAULT_BOOT_TIMEOUT_SEC }
 
 export interface VerifyBootOptions {
   /** Directory holding image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz, manifest.json. */

@@ -6,10 +6,9 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { exportImage, type ExportKind } from '../../exporters/export.js'
-import { resolveInput } from '../../exporters/inputs.js'
+import type { ExportKind } from '../../exporters/export.js'
 import type { ExportManifest } from '../../exporters/manifest.js'
-import { DEFAULT_STORE_DIR } from '../../store/index.js'
+import { DEFAULT_STORE_DIR } from '../../store/defaults.js'
 import type { Reporter } from '../../util/log.js'
 
 /** The exporters' input string for an image of the store. */
@@ -29,6 +28,9 @@ export async function exportToTemp(
   image: string,
   opts: { store?: string; exports: ExportKind[]; reporter: Reporter }
 ): Promise<{ dir: string; manifest: ExportManifest; cleanup: () => Promise<void> }> {
+  // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
+  const { exportImage } = await import('../../exporters/export.js')
+  const { resolveInput } = await import('../../exporters/inputs.js')
   const top = await mkdtemp(join(tmpdir(), 'kiln-image-'))
   const cleanup = (): Promise<void> => rm(top, { recursive: true, force: true })
   try {

@@ -1,11 +1,8 @@
 /** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
-import { buildPlan, type Compression } from '../../../build/run.js'
-import { cacheHooks, openCache } from '../../../cache/index.js'
-import { loadCatalog } from '../../../model/index.js'
-import { makePlan } from '../../../plan/index.js'
-import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
+import type { Compression } from '../../../build/run.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import { EXIT_BUILD_FAILED, InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 
@@ -76,6 +73,11 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout)
       const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH
       const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText)
+      const { loadCatalog } = await import('../../../model/load.js')
+      const { makePlan } = await import('../../../plan/index.js')
+      const { openStore } = await import('../../../store/index.js')
+      const { cacheHooks, openCache } = await import('../../../cache/index.js')
+      const { buildPlan } = await import('../../../build/run.js')
       const catalog = await loadCatalog(flags.file)
       const plan = await makePlan(catalog, {
         targets: flags.target.length ? flags.target : undefined,

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { changelogMarkdown, compareManifests } from '../../../exporters/compare.js'
 import type { ExportManifest } from '../../../exporters/manifest.js'
 import { InvalidInputError, errorMessage } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 import { exportToTemp } from '../store-image.js'
 import { existsSync } from 'node:fs'
-import { DEFAULT_STORE_DIR } from '../../../store/index.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import type { Reporter } from '../../../util/log.js'
 
 /** Turns a CLI argument into a manifest; a store-backed resolver can replace it later. */
@@ -49,6 +48,7 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .option('--store <dir>', 'the store that holds the images', DEFAULT_STORE_DIR)
     .option('--json', 'print JSON instead of Markdown')
     .action(async (oldRef: string, newRef: string, o: { json?: boolean; store: string }) => {
+      const { changelogMarkdown, compareManifests } = await import('../../../exporters/compare.js')
       const resolveRef = manifestOf(o.store, ctx.reporter)
       const [a, b] = await Promise.all([resolveRef(oldRef), resolveRef(newRef)])
       const c = compareManifests(a, b)

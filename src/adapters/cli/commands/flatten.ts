@@ -1,5 +1,4 @@
 import { Option } from 'commander'
-import { flatten } from '../../../exporters/flatten.js'
 import type { Compression } from '../../../exporters/compress.js'
 import type { RegisterCommand } from '../context.js'
 import { openInput, parseEpoch } from './export.js'
@@ -30,6 +29,7 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
     .action(
       async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
+        const { flatten } = await import('../../../exporters/flatten.js')
         const input = await openInput(o.input)
         try {
           await flatten({

@@ -5,9 +5,8 @@
 import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { pruneUnpacked, storeDiffIDs } from '../../../sandbox/prune.js'
-import { DEFAULT_CACHE_DIR } from '../../../sandbox/unpacked.js'
-import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
+import { DEFAULT_CACHE_DIR } from '../../../sandbox/defaults.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import { formatBytes } from '../../../util/log.js'
 import type { RegisterCommand } from '../context.js'
 
@@ -33,6 +32,8 @@ export const registerGc: RegisterCommand = (program: Command, ctx) => {
         ctx.reporter.info(`no store at ${dir}; nothing to do`)
         return
       }
+      const { openStore } = await import('../../../store/index.js')
+      const { pruneUnpacked, storeDiffIDs } = await import('../../../sandbox/prune.js')
       const store = await openStore(dir)
       const r = await store.gc()
       ctx.reporter.info(

@@ -2,7 +2,8 @@
 import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { DEFAULT_STORE_DIR, openStore, type OciManifest } from '../../../store/index.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
+import type { OciManifest } from '../../../store/index.js'
 import { formatBytes } from '../../../util/log.js'
 import type { RegisterCommand } from '../context.js'
 
@@ -18,6 +19,7 @@ export interface ImageRow {
 /** The rows of `kiln images` for the store at `dir` (empty when there is no store). */
 export async function listImages(dir: string): Promise<ImageRow[]> {
   if (!(await stat(join(dir, 'oci-layout')).catch(() => null))) return []
+  const { openStore } = await import('../../../store/index.js')
   const store = await openStore(dir)
   const sizes = new Map<string, number>()
   const rows: ImageRow[] = []

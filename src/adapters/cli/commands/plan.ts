@@ -4,17 +4,14 @@
  */
 import type { Command } from 'commander'
 import type { RegisterCommand } from '../context.js'
-import { DEFAULT_CATALOG_FILES, findCatalog, loadCatalog } from '../../../model/load.js'
+import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
 import type { BaseSource, BuilderKind } from '../../../model/types.js'
-import { makePlan } from '../../../plan/index.js'
 import type { Plan, PlannedImage } from '../../../plan/types.js'
-import { openCache } from '../../../cache/index.js'
 import type { ChangedInput } from '../../../cache/types.js'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openStore } from '../../../store/index.js'
 import type { Reporter } from '../../../util/log.js'
 
 interface PlanFlags {
@@ -45,6 +42,8 @@ export async function planStatus(
   plan: Plan,
   opts: { store?: string; cacheDir?: string; reporter: Reporter }
 ): Promise<Map<string, PlanStatus>> {
+  const { openStore } = await import('../../../store/index.js')
+  const { openCache } = await import('../../../cache/index.js')
   const out = new Map<string, PlanStatus>()
   const store = opts.store && existsSync(opts.store) ? await openStore(opts.store) : null
   // The cache only reads records here; it wants a store for restores, which plan never does,
@@ -184,6 +183,8 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
     .option('--store <dir>', 'say which images this store already holds')
     .option('--cache-dir <dir>', 'a local cache: say which images it holds and why the others would build')
     .action(async (flags: PlanFlags) => {
+      const { findCatalog, loadCatalog } = await import('../../../model/load.js')
+      const { makePlan } = await import('../../../plan/index.js')
       const file = flags.file ?? (await findCatalog())
       const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
       const plan = await makePlan(catalog, {

@@ -3,8 +3,7 @@ import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { MountKind } from '../../../sandbox/driver.js'
-import { runInImage } from '../../../sandbox/run-image.js'
-import { DEFAULT_STORE_DIR, openStore } from '../../../store/index.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 
@@ -52,6 +51,8 @@ export const registerRun: RegisterCommand = (program: Command, ctx) => {
           throw new InvalidInputError([
             { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
           ])
+        const { openStore } = await import('../../../store/index.js')
+        const { runInImage } = await import('../../../sandbox/run-image.js')
         const store = await openStore(dir)
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command

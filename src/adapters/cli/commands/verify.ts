@@ -1,12 +1,12 @@
 import { basename, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { BuildError, InvalidInputError } from '../../../util/errors.js'
-import { DEFAULT_BOOT_TIMEOUT_SEC, verifyBoot } from '../../../verify/boot.js'
+import { DEFAULT_BOOT_TIMEOUT_SEC } from '../../../verify/defaults.js'
 import type { AccelChoice } from '../../../verify/accel.js'
 import type { GuestArch } from '../../../verify/archives.js'
 import type { CliContext, RegisterCommand } from '../context.js'
 import { exportToTemp, isDirectory } from '../store-image.js'
-import { DEFAULT_STORE_DIR } from '../../../store/index.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 
 interface BootFlags {
   timeout: string
@@ -65,6 +65,7 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
             exports: ['rootfs', 'kernel', 'initrd', 'modules'],
             reporter: ctx.reporter
           })
+      const { verifyBoot } = await import('../../../verify/boot.js')
       const result = await verifyBoot({
         dir: fromStore?.dir ?? resolve(dir),
         timeoutSec,
