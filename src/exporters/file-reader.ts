@@ -1,7 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { BlockSource } from './tar.js'
 
-const WINDOW = 64 << 10
+/** Bytes read ahead per read(): a read for anything up to this size is served from the window. */
+export const READ_AHEAD = 64 << 10
 
 /**
  * Positional reads on one file with a 64 KiB read-ahead window: walking the headers of a
@@ -11,7 +12,7 @@ const WINDOW = 64 << 10
 export class FileReader implements BlockSource {
   private winStart = 0
   private win = Buffer.alloc(0)
-  private readonly winBuf = Buffer.allocUnsafe(WINDOW)
+  private readonly winBuf = Buffer.allocUnsafe(READ_AHEAD)
   private constructor(
     readonly path: string,
     private readonly fh: FileHandle
@@ -26,8 +27,8 @@ export class FileReader implements BlockSource {
     if (pos >= this.winStart && pos + len <= this.winStart + this.win.length) {
       return this.win.subarray(pos - this.winStart, pos - this.winStart + len)
     }
-    if (len > WINDOW) return this.readFresh(pos, len)
-    const { bytesRead } = await this.fh.read(this.winBuf, 0, WINDOW, pos)
+    if (len > READ_AHEAD) return this.readFresh(pos, len)
+    const { bytesRead } = await this.fh.read(this.winBuf, 0, READ_AHEAD, pos)
     this.winStart = pos
     this.win = this.winBuf.subarray(0, bytesRead)
     return this.win.subarray(0, Math.min(len, bytesRead))

@@ -6,7 +6,7 @@
 import type { Reporter } from '../util/log.js'
 import { formatBytes, formatSeconds, SilentReporter } from '../util/log.js'
 import { compressor, FileSink, StdoutSink, type ByteSink, type Compression } from './compress.js'
-import { FileReader } from './file-reader.js'
+import { FileReader, READ_AHEAD } from './file-reader.js'
 import type { LayerSource } from './inputs.js'
 import {
   contentOf,
@@ -127,9 +127,17 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
         const captured: Buffer[] = []
         for (let off = 0; off < content.size; off += CHUNK) {
           const n = Math.min(CHUNK, content.size - off)
-          // One reused buffer: every push copies it before the next read, so no garbage per chunk.
-          const chunk = scratch.subarray(0, n)
-          await r.readInto(chunk, 0, n, content.dataOffset + off)
+          // Small files come from the reader's read-ahead window (members are visited in layer
+          // order, so mostly sequentially): one read per window, not one per file. Larger ones
+          // go into one reused buffer. Either way every push copies the bytes before the next read.
+          let chunk: Buffer
+          if (n <= READ_AHEAD) {
+            chunk = await r.read(content.dataOffset + off, n)
+            if (chunk.length < n) throw new Error(`${r.path}: unexpected end of file in ${p.path}`)
+          } else {
+            chunk = scratch.subarray(0, n)
+            await r.readInto(chunk, 0, n, content.dataOffset + off)
+          }
           for (const w of withData) await w.push(chunk)
           if (capture) captured.push(Buffer.from(chunk))
           bytesRead += n
@@ -180,7 +188,7 @@ export function ensureRoot(plan: FlattenPlan, sourceDateEpoch?: number): void {
     layer: -1,
     seq: -1
   }
-  const root: PlannedEntry = { src, path: '', kind: 'copy', order: [-1, -1] }
+  const root: PlannedEntry = { src, path: '', kind: 'copy', order: -1 }
   plan.visible.set('', root)
   plan.entries.unshift(root)
 }

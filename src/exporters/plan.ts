@@ -40,7 +40,8 @@ export interface PlannedEntry {
   kind: 'copy' | 'link' | 'materialize'
   linkTo?: string
   data?: IndexedEntry
-  order: [number, number]
+  /** Output position: layer × 2^32 + member number in the layer (a number, not a pair: one per file). */
+  order: number
 }
 
 export interface FlattenPlan {
@@ -76,18 +77,37 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
         // Other .wh..wh.* names are aufs bookkeeping: neither content nor a deletion.
         continue
       }
-      const { rawPath: _p, rawLinkname, typeflag: _t, ...meta } = raw
-      let linkname = rawLinkname
+      let linkname = raw.rawLinkname
       if (raw.type === 'link') {
-        const t = normalizePath(rawLinkname)
+        const t = normalizePath(linkname)
         if (t === null || t === '') {
           throw new FlattenError(
-            `${where(source, layer)}: hardlink "${raw.rawPath}" → "${rawLinkname}" points outside the root`
+            `${where(source, layer)}: hardlink "${raw.rawPath}" → "${linkname}" points outside the root`
           )
         }
         linkname = t
       }
-      const e: IndexedEntry = { ...meta, path, linkname, layer, seq: seq++ }
+      // Every field spelled out, in one order: all entries then share one hidden class. Built
+      // by spreading the raw member instead, each entry got shapes of its own (~500 bytes per
+      // file, most of the index's memory on an image with 100k files).
+      const e: IndexedEntry = {
+        path,
+        type: raw.type,
+        mode: raw.mode,
+        uid: raw.uid,
+        gid: raw.gid,
+        size: raw.size,
+        mtime: raw.mtime,
+        linkname,
+        devmajor: raw.devmajor,
+        devminor: raw.devminor,
+        xattrs: raw.xattrs,
+        dataOffset: raw.dataOffset,
+        layer,
+        seq: seq++,
+        target: undefined,
+        lowerTarget: undefined
+      }
       if (e.type === 'link') {
         const t = byPath.get(linkname)
         if (t) e.target = t.type === 'link' ? (t.target ?? undefined) : t
@@ -107,6 +127,8 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
   }
   return idx
 }
+
+const orderOf = (layer: number, seq: number): number => layer * 2 ** 32 + seq
 
 function hiddenBySubtree(path: string, subtree: Set<string>): boolean {
   if (path === '' || subtree.size === 0) return false
@@ -138,10 +160,17 @@ export function planFlatten(layers: LayerIndex[]): FlattenPlan {
       if (exact.has(e.path)) {
         // A directory kept by a higher layer comes out where it first appears, so parents precede children.
         const v = visible.get(e.path)
-        if (v && v.src.type === 'dir' && e.type === 'dir') v.order = [i, e.seq]
+        if (v && v.src.type === 'dir' && e.type === 'dir') v.order = orderOf(i, e.seq)
         continue
       }
-      const p: PlannedEntry = { src: e, path: e.path, kind: 'copy', order: [i, e.seq] }
+      const p: PlannedEntry = {
+        src: e,
+        path: e.path,
+        kind: 'copy',
+        linkTo: undefined,
+        data: undefined,
+        order: orderOf(i, e.seq)
+      }
       if (e.type === 'link') {
         const t = e.target
         if (!t) lowerLinks.push(p)
@@ -195,7 +224,7 @@ export function planFlatten(layers: LayerIndex[]): FlattenPlan {
   const entries = [...visible.values()].sort((a, b) => {
     if (a.path === '') return -1
     if (b.path === '') return 1
-    return a.order[0] - b.order[0] || a.order[1] - b.order[1]
+    return a.order - b.order
   })
   return { layers, entries, visible, dropped }
 }

@@ -1,0 +1,1314 @@
+export const id = 411;
+export const ids = [411];
+export const modules = {
+
+/***/ 9823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F3: () => (/* binding */ trackDir),
+/* harmony export */   i0: () => (/* binding */ killGroup),
+/* harmony export */   o$: () => (/* binding */ holdInterrupts),
+/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */ });
+/* unused harmony export pending */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+const children = new Set();
+const dirs = new Set();
+let installed = false;
+let interactive = 0;
+/**
+ * While a command owns the terminal (kiln run), ^C is the command's business: the
+ * terminal sends SIGINT to it directly, and tearing it down would end an interactive
+ * shell at its first ^C. Returns the function that ends this.
+ */
+function holdInterrupts() {
+    installHandlers();
+    interactive++;
+    let done = false;
+    return () => {
+        if (!done)
+            interactive--;
+        done = true;
+    };
+}
+/** Tracks a sandbox child (spawned detached: its pid is its process group id). */
+function trackChild(child) {
+    installHandlers();
+    children.add(child);
+    const untrack = () => void children.delete(child);
+    child.once('exit', untrack);
+    return untrack;
+}
+/** Tracks a temporary directory; the returned function removes it and stops tracking. */
+function trackDir(dir) {
+    installHandlers();
+    dirs.add(dir);
+    return () => {
+        dirs.delete(dir);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    };
+}
+/** Kills a child's whole process group (the sandbox driver and everything it started). */
+function killGroup(child, signal = 'SIGKILL') {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        try {
+            child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Number of live sandbox processes and temporary directories (for tests and diagnostics). */
+function pending() {
+    return { children: children.size, dirs: dirs.size };
+}
+function installHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        const onSignal = () => {
+            if (sig === 'SIGINT' && interactive > 0)
+                return;
+            void teardownAll().finally(() => {
+                process.removeListener(sig, onSignal);
+                // Die of the same signal, as the default action would have, unless someone else
+                // handles it too (then they decide when the process ends).
+                if (process.listenerCount(sig) === 0)
+                    process.kill(process.pid, sig);
+            });
+        };
+        process.on(sig, onSignal);
+    }
+}
+async function teardownAll() {
+    const waits = [];
+    for (const child of children) {
+        if (child.exitCode !== null || child.signalCode !== null)
+            continue;
+        waits.push(new Promise((resolve) => child.once('exit', () => resolve())));
+        killGroup(child);
+    }
+    // The driver is PID 1 of its PID namespace: when it dies the kernel kills the rest of the
+    // namespace before the driver's exit is reported, so once these resolve nothing is left.
+    await Promise.race([Promise.all(waits), new Promise((r) => setTimeout(r, 5000).unref())]);
+    for (const d of dirs)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(d, { recursive: true, force: true });
+    dirs.clear();
+}
+
+
+/***/ }),
+
+/***/ 7733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ walk)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+async function* walk(root, rel = '') {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+        const r = rel ? `${rel}/${entry.name}` : entry.name;
+        yield { rel: r, entry };
+        if (entry.isDirectory())
+            yield* walk(root, r);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7090:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ak: () => (/* binding */ Sandbox),
+  a6: () => (/* binding */ envFromList),
+  vZ: () => (/* binding */ uniqueDir)
+});
+
+// UNUSED EXPORTS: DEFAULT_PATH, baseEnv
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/sandbox/cleanup.ts
+var cleanup = __webpack_require__(9823);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+;// CONCATENATED MODULE: ./src/sandbox/driver.ts
+/**
+ * The sandbox driver: a constant sh script run as PID 1 of fresh mount and PID namespaces
+ * (`unshare --mount --propagation private --pid --fork --kill-child`). It mounts the overlay
+ * and the requested pseudo file systems, runs one command, and exits with its status.
+ *
+ * Nothing is unmounted by hand, on purpose: every mount lives in the private mount
+ * namespace, which the kernel tears down with its last process. When PID 1 exits the
+ * kernel kills whatever else runs in the namespace, and `setpriv --pdeathsig KILL` plus
+ * `--kill-child` chain that to the death of this node process, even by SIGKILL. So no
+ * mount and no process outlives a sandbox run, whatever way it ends.
+ *
+ * The script takes everything as arguments; no input is ever spliced into shell text.
+ */
+
+
+
+// $1 merged mount point, $2 lowerdir list (top first), $3 upper, $4 work, $5 mounts (a,b),
+// then the command. redirect_dir/metacopy/index off keep the upper dir a plain diff that a
+// layer tar can express (no redirects, no metadata-only copy-ups).
+const DRIVER = `set -eu
+merged=$1 lower=$2 upper=$3 work=$4 mounts=$5
+shift 5
+mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
+for m in $(echo "$mounts" | tr , ' '); do
+  case $m in
+    proc) mount -t proc -o nosuid,nodev,noexec proc "$merged/proc" ;;
+    dev) mount --rbind /dev "$merged/dev"; mount --make-rslave "$merged/dev" ;;
+    sys) mount --rbind -o ro /sys "$merged/sys"; mount --make-rslave "$merged/sys" ;;
+    *) echo "kiln-sandbox: unknown mount $m" >&2; exit 125 ;;
+  esac
+done
+set +e
+"$@"
+exit $?
+`;
+/** Characters the overlayfs mount option string cannot carry in a path. */
+const UNSAFE_OPTION_PATH = /[,:\n\\]/;
+function runDriver(r) {
+    for (const p of [r.merged, r.upper, r.work, ...r.lowers]) {
+        if (UNSAFE_OPTION_PATH.test(p))
+            throw new Error(`sandbox: path ${JSON.stringify(p)} contains a character overlayfs options cannot hold (, : \\ or newline)`);
+    }
+    if (r.lowers.length === 0)
+        throw new Error('sandbox: at least one lower directory is needed');
+    const args = [
+        '--pdeathsig',
+        'KILL',
+        '--',
+        'unshare',
+        '--mount',
+        '--propagation',
+        'private',
+        '--pid',
+        '--fork',
+        '--kill-child',
+        '--',
+        'sh',
+        '-c',
+        DRIVER,
+        'kiln-sandbox',
+        r.merged,
+        r.lowers.join(':'),
+        r.upper,
+        r.work,
+        r.mounts.join(','),
+        ...r.argv
+    ];
+    r.reporter?.debug(`sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`);
+    const interactive = r.stdio === 'inherit';
+    // A build step gets its own process group so that one kill reaches all of it; an
+    // interactive command stays in the terminal's foreground group so ^C reaches it.
+    const child = (0,external_node_child_process_.spawn)('setpriv', args, {
+        stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+        cwd: r.cwd,
+        detached: !interactive
+    });
+    const untrack = (0,cleanup/* trackChild */.yH)(child);
+    const tail = new exec/* Tail */.PW();
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => tail.push(d, r.onLine));
+    child.stderr?.on('data', (d) => tail.push(d, r.onLine));
+    const onAbort = () => (0,cleanup/* killGroup */.i0)(child);
+    r.signal?.addEventListener('abort', onAbort, { once: true });
+    return new Promise((resolve, reject) => {
+        child.once('error', (e) => {
+            untrack();
+            r.signal?.removeEventListener('abort', onAbort);
+            reject(new Error(`sandbox: cannot start setpriv/unshare: ${e.message}`));
+        });
+        child.once('close', (code, sig) => {
+            untrack();
+            r.signal?.removeEventListener('abort', onAbort);
+            tail.flush(r.onLine);
+            resolve({ exitCode: code ?? 128, signal: sig, tail: tail.get() });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/patch.ts
+
+
+const POLICY_RC_D = '#!/bin/sh\nexit 101\n';
+/** The entry at `rel` in the image as layered dirs show it (top first), or null when absent or whited out. */
+async function lookupLayered(dirs, rel) {
+    for (const d of dirs) {
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(d, rel)).catch(() => null);
+        if (!st)
+            continue;
+        if (st.isCharacterDevice() && st.rdev === 0)
+            return null;
+        return st;
+    }
+    return null;
+}
+/** Whether overlayfs would see a whiteout for `rel` in this directory. */
+async function isWhiteout(dir, rel) {
+    const st = await (0,promises_.lstat)((0,external_node_path_.join)(dir, rel)).catch(() => null);
+    return !!st && st.isCharacterDevice() && st.rdev === 0;
+}
+/**
+ * Writes the patch layer into `patchDir` (emptied first) for an image whose layers are
+ * `imageDirs` (upper first, then lowers, top first). Returns the mounts that can be made
+ * and the image paths the patch provides (so traces a step left on them can be cleaned).
+ */
+async function writePatch(patchDir, imageDirs, opts, reporter) {
+    await (0,promises_.rm)(patchDir, { recursive: true, force: true });
+    await (0,promises_.mkdir)(patchDir, { recursive: true, mode: 0o755 });
+    const paths = [];
+    const files = [];
+    if (opts.dns !== false) {
+        const resolv = await (0,promises_.realpath)('/etc/resolv.conf').catch(() => null);
+        if (resolv)
+            files.push({ path: 'etc/resolv.conf', source: resolv, mode: 0o644, optional: true });
+    }
+    if (opts.hosts !== false)
+        files.push({ path: 'etc/hosts', source: '/etc/hosts', mode: 0o644, optional: true });
+    if (opts.policyRcD)
+        files.push({ path: 'usr/sbin/policy-rc.d', content: POLICY_RC_D, mode: 0o755 });
+    files.push(...(opts.files ?? []));
+    for (const f of files) {
+        if (!(await mirrorParents(patchDir, imageDirs, f.path))) {
+            if (!f.optional)
+                throw new Error(`sandbox: cannot provide /${f.path}: /${(0,external_node_path_.dirname)(f.path)} is not a directory in the image`);
+            reporter?.warn(`sandbox: /${(0,external_node_path_.dirname)(f.path)} is not a directory in the image; /${f.path} is not provided`);
+            continue;
+        }
+        const dest = (0,external_node_path_.join)(patchDir, f.path);
+        if (f.source) {
+            const copied = await (0,promises_.copyFile)(f.source, dest).then(() => null, (e) => e);
+            // Host DNS files may be missing: then there is nothing to patch in. A file a step
+            // needs (its script, a package) must be there, or the step would fail later with a
+            // bare "No such file or directory" that names neither file.
+            if (copied && f.optional)
+                continue;
+            if (copied)
+                throw new Error(`sandbox: cannot provide /${f.path} from ${f.source}: ${copied.message}`);
+        }
+        else
+            await (0,promises_.writeFile)(dest, f.content ?? '', { mode: f.mode });
+        await (0,promises_.chmod)(dest, f.mode);
+        paths.push(f.path);
+    }
+    const mounts = [];
+    for (const m of opts.mounts ?? []) {
+        const st = await lookupLayered(imageDirs, m);
+        if (st && !st.isDirectory()) {
+            reporter?.warn(`sandbox: /${m} is not a directory in the image; it is not mounted`);
+            continue;
+        }
+        if (!st) {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(patchDir, m), { mode: 0o755 });
+            paths.push(m);
+        }
+        mounts.push(m);
+    }
+    return { mounts, paths };
+}
+/** Creates the parents of `rel` in the patch dir with the image's metadata; false if one is not a directory there. */
+async function mirrorParents(patchDir, imageDirs, rel) {
+    const parts = rel.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+        const sub = parts.slice(0, i).join('/');
+        const st = await lookupLayered(imageDirs, sub);
+        if (st && !st.isDirectory())
+            return false;
+        const dest = (0,external_node_path_.join)(patchDir, sub);
+        if (await (0,promises_.lstat)(dest).catch(() => null))
+            continue;
+        await (0,promises_.mkdir)(dest, { mode: 0o755 });
+        if (st) {
+            await (0,promises_.chmod)(dest, st.mode & 0o7777);
+            await (0,promises_.chown)(dest, st.uid, st.gid);
+        }
+    }
+    return true;
+}
+/** Directory times are set last: writing the files above changed them. */
+async function settleTimes(patchDir, imageDirs, rels) {
+    const dirs = new Set();
+    for (const r of rels) {
+        const parts = r.split('/');
+        for (let i = 1; i < parts.length; i++)
+            dirs.add(parts.slice(0, i).join('/'));
+    }
+    for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
+        const st = await lookupLayered(imageDirs, d);
+        if (st)
+            await (0,promises_.utimes)((0,external_node_path_.join)(patchDir, d), st.atime, st.mtime).catch(() => undefined);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/sandbox.ts
+/**
+ * A sandbox: an image's layers (read-only, unpacked) under a writable upper directory,
+ * mounted with overlayfs in a private mount namespace for each command, with the host's
+ * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
+ *
+ * Commands run as argument arrays, inside the image (`exec`: chroot, a controlled
+ * environment) or on the host with the mounted root in $KILN_ROOT (`host`: packs, copies,
+ * genoci's pre/post hooks). `close()` removes what the sandbox created; callers use
+ * try/finally, and SIGINT/SIGTERM are covered by cleanup.ts.
+ */
+
+
+
+
+
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The environment every command inside starts from (then the image's Env, then the spec's). */
+function baseEnv() {
+    return { PATH: DEFAULT_PATH, HOME: '/root', DEBIAN_FRONTEND: 'noninteractive', LANG: 'C.UTF-8' };
+}
+/** `["K=V", …]` (an OCI config's Env) as a record. */
+function envFromList(list) {
+    const out = {};
+    for (const kv of list ?? []) {
+        const i = kv.indexOf('=');
+        if (i > 0)
+            out[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    return out;
+}
+class Sandbox {
+    opts;
+    upper;
+    work;
+    merged;
+    patch;
+    removeDir;
+    constructor(opts, removeDir) {
+        this.opts = opts;
+        this.removeDir = removeDir;
+        this.upper = opts.upper ?? (0,external_node_path_.join)(opts.dir, 'upper');
+        this.work = (0,external_node_path_.join)(opts.dir, 'work');
+        this.merged = (0,external_node_path_.join)(opts.dir, 'root');
+        this.patch = (0,external_node_path_.join)(opts.dir, 'patch');
+    }
+    static async open(opts) {
+        await (0,promises_.mkdir)(opts.dir, { recursive: true });
+        const remove = (0,cleanup/* trackDir */.F3)(opts.dir);
+        const sb = new Sandbox(opts, remove);
+        try {
+            for (const d of [sb.work, sb.merged])
+                await (0,promises_.mkdir)(d, { mode: 0o755 });
+            if (!opts.upper) {
+                // The upper dir's root is the merged root: it must look like an image root
+                // (a 0700 root keeps apt's _apt user out, for one).
+                await (0,promises_.mkdir)(sb.upper, { mode: 0o755 });
+                await (0,promises_.chmod)(sb.upper, 0o755);
+                await (0,promises_.chown)(sb.upper, 0, 0);
+            }
+        }
+        catch (e) {
+            remove();
+            throw e;
+        }
+        return sb;
+    }
+    /** The image as layered directories, top first: the upper dir, then the lowers. */
+    get layers() {
+        return [this.upper, ...this.opts.lowers];
+    }
+    /** The root as mounted during a command (only inside the sandbox's namespace). */
+    get root() {
+        return this.merged;
+    }
+    /** Runs `argv` inside the image (chroot), with a controlled environment. */
+    async exec(argv, o = {}) {
+        const env = { ...baseEnv(), ...this.opts.env, ...o.env };
+        const kv = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+        return this.runWith(['env', '-i', ...kv, 'chroot', this.merged, ...argv], o);
+    }
+    /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
+    async host(argv, o = {}) {
+        const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`);
+        return this.runWith(['env', ...kv, ...argv], o);
+    }
+    async close() {
+        this.removeDir();
+    }
+    async runWith(argv, o) {
+        const imageDirs = [this.upper, ...this.opts.lowers];
+        const patch = await writePatch(this.patch, imageDirs, {
+            dns: this.opts.dns,
+            hosts: this.opts.hosts,
+            policyRcD: this.opts.policyRcD,
+            mounts: this.opts.mounts,
+            files: o.files
+        }, this.opts.reporter);
+        await settleTimes(this.patch, imageDirs, patch.paths);
+        try {
+            return await runDriver({
+                merged: this.merged,
+                lowers: [this.patch, ...this.opts.lowers],
+                upper: this.upper,
+                work: this.work,
+                mounts: patch.mounts,
+                argv,
+                stdio: o.stdio ?? 'pipe',
+                onLine: o.onLine,
+                cwd: o.cwd,
+                signal: this.opts.signal,
+                reporter: this.opts.reporter
+            });
+        }
+        finally {
+            // A step that deleted a patched file left a whiteout for something the image never
+            // had: drop it, so the upper dir shows only real changes.
+            for (const p of patch.paths) {
+                if ((await isWhiteout(this.upper, p)) && !(await lookupLayered(this.opts.lowers, p)))
+                    await (0,promises_.unlink)((0,external_node_path_.join)(this.upper, p));
+            }
+            await (0,promises_.rm)(this.patch, { recursive: true, force: true });
+        }
+    }
+}
+/** A fresh, unique directory name under `parent`. */
+function uniqueDir(parent, prefix) {
+    return (0,external_node_path_.join)(parent, `${prefix}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+}
+
+
+/***/ }),
+
+/***/ 792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ti: () => (/* reexport safe */ _defaults_js__WEBPACK_IMPORTED_MODULE_9__.T),
+/* harmony export */   iC: () => (/* binding */ TAR_KEEP_ALL),
+/* harmony export */   rz: () => (/* binding */ unpackLayers)
+/* harmony export */ });
+/* unused harmony exports unpackLayer, toOverlayForm, forgetLayer */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sources_safe_tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2267);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7895);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9823);
+/* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7733);
+/* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2288);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7090);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(137);
+/**
+ * Unpacked layers, kept by diffID for reuse as overlayfs lower directories:
+ * `<cacheDir>/layers/<diffID hex>/`. A layer is unpacked once (into a temporary directory
+ * renamed into place), so a persistent runner never unpacks the same base twice, and two
+ * builds racing for the same layer both end up with one complete copy.
+ *
+ * OCI whiteouts become overlayfs whiteouts: `.wh.NAME` → a character device 0/0 `NAME`,
+ * `.wh..wh..opq` → the xattr trusted.overlay.opaque=y on its directory. Ownership, modes
+ * and xattrs are kept (GNU tar as root, numeric owners). Layers come from the store, but
+ * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
+ * before anything is written.
+ */
+
+
+
+
+
+
+
+
+
+
+// In a module of its own so the CLI's option defaults do not load the sandbox.
+
+/** GNU tar flags that keep everything a root filesystem needs. */
+const TAR_KEEP_ALL = [
+    '--numeric-owner',
+    '--xattrs',
+    '--xattrs-include=*',
+    '--xattrs-exclude=trusted.overlay.*'
+];
+const WH = '.wh.';
+const OPQ = '.wh..wh..opq';
+/** The directory holding `layer` unpacked in overlayfs form (unpacked now if needed). */
+async function unpackLayer(layer, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_CACHE_DIR */ .T, reporter) {
+    const hex = layer.diffID.replace(/^sha256:/, '');
+    if (!/^[0-9a-f]{64}$/.test(hex))
+        throw new Error(`unpack ${layer.path}: bad diffID ${layer.diffID}`);
+    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'layers');
+    const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(parent, hex);
+    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(dest).catch(() => null))
+        return dest;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(parent, { recursive: true });
+    const tmp = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .uniqueDir */ .vZ)(parent, `.unpack-${hex.slice(0, 12)}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { mode: 0o755 });
+    const remove = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .trackDir */ .F3)(tmp);
+    try {
+        reporter?.debug(`unpack layer ${layer.diffID}`);
+        // tmp is fresh, so only the layer's own links can redirect; the root is given anyway
+        // so that what is on disk where tar writes is checked too.
+        await (0,_sources_safe_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTar */ .Im)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(layer.path), `layer ${layer.diffID}`, reporter, { root: tmp });
+        await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)('tar', [
+            '--extract',
+            '--file',
+            layer.path,
+            '--directory',
+            tmp,
+            '--same-permissions',
+            '--same-owner',
+            ...TAR_KEEP_ALL
+        ]);
+        await toOverlayForm(tmp);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, dest).catch(async (e) => {
+            // Someone else finished the same layer first: theirs is as good as ours.
+            if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(dest).catch(() => null)))
+                throw e;
+        });
+    }
+    catch (e) {
+        throw new Error(`unpack layer ${layer.diffID} (${layer.path}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    finally {
+        remove();
+    }
+    return dest;
+}
+/** Unpacks every layer of an image; returns the directories TOP FIRST, as overlayfs wants them. */
+async function unpackLayers(layers, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_CACHE_DIR */ .T, reporter) {
+    const dirs = [];
+    for (const l of layers)
+        dirs.push(await unpackLayer(l, cacheDir, reporter));
+    return dirs.reverse();
+}
+/** Converts OCI whiteout files under `root` to overlayfs whiteouts, keeping directory times. */
+async function toOverlayForm(root) {
+    const opaque = [];
+    const whiteouts = [];
+    const markers = [];
+    for await (const { rel, entry } of (0,_fswalk_js__WEBPACK_IMPORTED_MODULE_6__/* .walk */ .G)(root)) {
+        if (!entry.name.startsWith(WH))
+            continue;
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel) === '.' ? '' : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel);
+        markers.push(rel);
+        if (entry.name === OPQ)
+            opaque.push((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, dir));
+        else {
+            const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, dir, entry.name.slice(WH.length));
+            // Same-layer content beats its own whiteout (a whiteout only hides lower layers).
+            if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch(() => null)))
+                whiteouts.push(target);
+        }
+    }
+    if (!markers.length)
+        return;
+    const times = new Map();
+    for (const m of markers) {
+        const d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, m));
+        if (!times.has(d)) {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(d);
+            times.set(d, { atime: st.atime, mtime: st.mtime });
+        }
+    }
+    for (const m of markers)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, m));
+    await (0,_xattr_js__WEBPACK_IMPORTED_MODULE_7__/* .makeWhiteouts */ .BA)(whiteouts);
+    await (0,_xattr_js__WEBPACK_IMPORTED_MODULE_7__/* .markOpaque */ .Hm)(opaque);
+    for (const [d, t] of times)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.utimes)(d, t.atime, t.mtime);
+}
+/** Removes the unpacked copy of a layer (e.g. to reclaim space). */
+async function forgetLayer(diffID, cacheDir = DEFAULT_CACHE_DIR) {
+    await rm(join(cacheDir, 'layers', diffID.replace(/^sha256:/, '')), { recursive: true, force: true });
+}
+
+
+/***/ }),
+
+/***/ 2288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ makeWhiteouts),
+/* harmony export */   Hm: () => (/* binding */ markOpaque),
+/* harmony export */   Tf: () => (/* binding */ findOpaqueDirs)
+/* harmony export */ });
+/* unused harmony exports OPAQUE_XATTR, unescapeGetfattr */
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
+/**
+ * Directory markers overlayfs keeps in trusted.* extended attributes. Node has no xattr
+ * API, so these go through getfattr/setfattr (Debian package `attr`), one process per
+ * tree or per batch, never per file.
+ */
+
+const OPAQUE_XATTR = 'trusted.overlay.opaque';
+const BATCH = 500;
+/**
+ * Paths (relative to root) of the directories marked opaque under `root`. `--no-dereference`
+ * matters: without it getfattr reads the attributes of every symlink's TARGET, as the host
+ * resolves it, so an image's absolute link (`/etc/mtab -> /proc/self/mounts`, a dangling
+ * `/lib/x -> /usr/lib/y`) would be looked up on the host and fail the whole walk (exit 1) or
+ * report the host's attributes.
+ */
+async function findOpaqueDirs(root) {
+    const r = await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('getfattr', [
+        '--recursive',
+        '--physical',
+        '--no-dereference',
+        '--absolute-names',
+        '--dump',
+        '--encoding=text',
+        `--match=^trusted\\.overlay\\.opaque$`,
+        root
+    ]);
+    const out = [];
+    let file = null;
+    for (const line of r.stdout.split('\n')) {
+        if (line.startsWith('# file: '))
+            file = unescapeGetfattr(line.slice(8));
+        else if (file && line === `${OPAQUE_XATTR}="y"`) {
+            const rel = file === root ? '' : file.slice(root.length + 1);
+            out.push(rel);
+        }
+    }
+    return out;
+}
+/** Marks directories opaque (absolute paths). */
+async function markOpaque(paths) {
+    for (let i = 0; i < paths.length; i += BATCH) {
+        await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('setfattr', [
+            '--no-dereference',
+            `--name=${OPAQUE_XATTR}`,
+            '--value=y',
+            '--',
+            ...paths.slice(i, i + BATCH)
+        ]);
+    }
+}
+/** getfattr prints unusual bytes of a name as backslash + 3 octal digits. */
+function unescapeGetfattr(s) {
+    if (!s.includes('\\'))
+        return s;
+    const bytes = [];
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '\\' && /^[0-7]{3}$/.test(s.slice(i + 1, i + 4))) {
+            bytes.push(parseInt(s.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else
+            bytes.push(...Buffer.from(s[i] ?? '', 'utf8'));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** Creates whiteouts (char device 0/0) at absolute paths. */
+async function makeWhiteouts(paths) {
+    for (let i = 0; i < paths.length; i += BATCH) {
+        await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)('sh', ['-c', 'for p; do mknod "$p" c 0 0; done', 'kiln-whiteout', ...paths.slice(i, i + BATCH)]);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ct: () => (/* binding */ decompressStream)
+/* harmony export */ });
+/* unused harmony exports detectCompression, detectFileCompression */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_exec_stream_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5272);
+/**
+ * Compressed tarballs in, plain tar out. The format is told by its magic bytes, never by
+ * the file name (a `.tar` that is really gzip is common). gzip goes through zlib; xz, zstd
+ * and bzip2 through their tools, streamed.
+ */
+
+
+
+
+
+const HEAD_BYTES = 6;
+function detectCompression(head) {
+    const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+    if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b)
+        return 'gzip';
+    if (b.length >= 6 && b.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])))
+        return 'xz';
+    if (b.length >= 4 && b.readUInt32LE(0) === 0xfd2fb528)
+        return 'zstd';
+    if (b.length >= 3 && b.subarray(0, 3).toString('latin1') === 'BZh')
+        return 'bzip2';
+    return 'none';
+}
+async function detectFileCompression(path) {
+    const fh = await open(path, 'r');
+    try {
+        const buf = Buffer.alloc(HEAD_BYTES);
+        const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
+        return detectCompression(buf.subarray(0, bytesRead));
+    }
+    finally {
+        await fh.close();
+    }
+}
+const TOOLS = {
+    xz: ['xz', ['-dc']],
+    zstd: ['zstd', ['-dc', '-q']],
+    bzip2: ['bzip2', ['-dc']]
+};
+/**
+ * Returns the decompressed form of `input`, whatever it is compressed with (or itself when
+ * it is not). `what` names the data in errors.
+ */
+function decompressStream(input, what, reporter) {
+    const out = new node_stream__WEBPACK_IMPORTED_MODULE_1__.PassThrough({ highWaterMark: 1 << 20 });
+    const it = input[Symbol.asyncIterator]();
+    void (async () => {
+        let head = Buffer.alloc(0);
+        let ended = false;
+        while (head.length < HEAD_BYTES) {
+            const r = await it.next();
+            if (r.done) {
+                ended = true;
+                break;
+            }
+            head = Buffer.concat([head, Buffer.from(r.value)]);
+        }
+        const kind = detectCompression(head);
+        const whole = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
+            if (head.length)
+                yield head;
+            if (ended)
+                return;
+            for (;;) {
+                const r = await it.next();
+                if (r.done)
+                    return;
+                yield Buffer.from(r.value);
+            }
+        })(), { objectMode: false });
+        if (kind === 'none') {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(whole, writeInto(out));
+        }
+        else if (kind === 'gzip') {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(whole, (0,node_zlib__WEBPACK_IMPORTED_MODULE_3__.createGunzip)(), writeInto(out));
+        }
+        else {
+            const [tool, args] = TOOLS[kind];
+            const p = (0,_util_exec_stream_js__WEBPACK_IMPORTED_MODULE_4__/* .spawnStream */ .q)(tool, args, { stdin: whole, reporter });
+            out.on('close', () => p.kill());
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(p.stdout, writeInto(out));
+            await p.done;
+        }
+        out.end();
+    })().catch((e) => {
+        input.destroy();
+        out.destroy(new Error(`decompress ${what}: ${e instanceof Error ? e.message : String(e)}`, { cause: e }));
+    });
+    return out;
+}
+/**
+ * The last stage of a pipeline that copies into `out` without letting the pipeline end or
+ * destroy it: errors are wrapped (naming the data) before they reach the consumer.
+ */
+function writeInto(out) {
+    return async (src) => {
+        for await (const chunk of src) {
+            if (out.destroyed)
+                throw new Error('the reader went away');
+            if (!out.write(chunk)) {
+                await new Promise((resolve) => {
+                    const done = () => {
+                        out.off('drain', done);
+                        out.off('close', done);
+                        resolve();
+                    };
+                    out.on('drain', done);
+                    out.on('close', done);
+                });
+            }
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ checkedTar),
+/* harmony export */   Im: () => (/* binding */ checkTar),
+/* harmony export */   Kq: () => (/* binding */ TarSafetyError),
+/* harmony export */   cx: () => (/* binding */ normaliseEntryName)
+/* harmony export */ });
+/* unused harmony exports TarGuard, resolveInRoot, extractTar */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8697);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6118);
+/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2328);
+/**
+ * Tarballs from outside (base images, overlay packs, genoci `expand`) are hostile until
+ * checked. Every entry is checked, in archive order, before anything is kept:
+ *
+ * - names are normalised (`./` and empty components dropped); a `..` component or an
+ *   absolute name is refused, never silently rewritten (GNU tar strips a leading `/`,
+ *   which turns `/etc/shadow` into something that still lands where the author wanted);
+ * - the symlinks seen so far are remembered: an entry whose parent path goes through one
+ *   (`evil -> /etc` then `evil/passwd`) is refused, and so is a directory entry over a
+ *   symlink (extractors keep the link and then write through it);
+ * - a hardlink's target obeys the same rules (no `..`, not absolute, not through a symlink);
+ * - only regular files, directories, symlinks, hardlinks, devices and fifos are allowed.
+ *
+ * Symlink *targets* are left alone: inside an image root an absolute target is relative to
+ * that root (a rootfs is full of them); only writing through a link is dangerous.
+ *
+ * Two ways to use it: `checkedTar()` passes the bytes through unchanged while checking (to
+ * store a base tarball as a layer: byte-exact, so pax xattrs such as security.capability
+ * survive), and `extractTar()` unpacks into a temporary directory renamed into place only
+ * when the whole archive passed.
+ */
+
+
+
+
+
+
+
+
+
+const ALLOWED = new Set([
+    'file',
+    'contiguous-file',
+    'link',
+    'symlink',
+    'directory',
+    'character-device',
+    'block-device',
+    'fifo'
+]);
+class TarSafetyError extends Error {
+    archive;
+    entry;
+    reason;
+    constructor(archive, entry, reason) {
+        super(`${archive}: entry ${JSON.stringify(entry)}: ${reason}; the archive was refused and nothing from it was kept`);
+        this.archive = archive;
+        this.entry = entry;
+        this.reason = reason;
+        this.name = 'TarSafetyError';
+    }
+}
+/**
+ * Normalises a tar entry name: `./a//b/` → `a/b`; the root itself is ''. Throws a reason
+ * (string) for absolute names and `..` components.
+ */
+function normaliseEntryName(name) {
+    if (name.includes('\0'))
+        throw 'a NUL byte in the name';
+    if (name.startsWith('/'))
+        throw 'an absolute name';
+    const parts = [];
+    for (const part of name.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            throw 'a ".." component leaves the root';
+        parts.push(part);
+    }
+    return parts.join('/');
+}
+/** Checks the entries of one archive in order; keeps the symlinks seen so far. */
+class TarGuard {
+    archive;
+    opts;
+    symlinks = new Set();
+    /** Parent directory → why it is unsafe on disk (null: safe), for `root` checks. */
+    onDisk = new Map();
+    entries = 0;
+    constructor(archive, opts = {}) {
+        this.archive = archive;
+        this.opts = opts;
+    }
+    /** Throws TarSafetyError if the entry could land outside the root. Returns the normalised name. */
+    check(entry) {
+        const type = entry.type ?? 'file';
+        const fail = (reason) => {
+            throw new TarSafetyError(this.archive, entry.name, reason);
+        };
+        if (!ALLOWED.has(type))
+            fail(`unsupported entry type ${type}`);
+        let path = '';
+        try {
+            path = normaliseEntryName(entry.name);
+        }
+        catch (reason) {
+            fail(String(reason));
+        }
+        if (path === '' && type !== 'directory')
+            fail(`a ${type} cannot be the root`);
+        const through = this.crossedSymlink(path);
+        if (through !== null)
+            fail(`its path goes through the symlink ${JSON.stringify(through)}`);
+        if (type === 'link') {
+            let target = '';
+            try {
+                target = normaliseEntryName(entry.linkname ?? '');
+            }
+            catch (reason) {
+                fail(`hardlink target ${JSON.stringify(entry.linkname)}: ${String(reason)}`);
+            }
+            if (target === '')
+                fail('hardlink to the root');
+            const t = this.crossedSymlink(target);
+            if (t !== null)
+                fail(`hardlink target ${JSON.stringify(entry.linkname)} goes through the symlink ${JSON.stringify(t)}`);
+        }
+        if (this.opts.root) {
+            const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+            const why = this.unsafeOnDisk(parent);
+            if (why)
+                fail(why);
+            if (type === 'link') {
+                const target = normaliseEntryName(entry.linkname ?? '');
+                const tparent = target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : '';
+                const twhy = this.unsafeOnDisk(tparent);
+                if (twhy)
+                    fail(`hardlink target ${JSON.stringify(entry.linkname)}: ${twhy}`);
+            }
+        }
+        if (type === 'symlink') {
+            this.symlinks.add(path);
+        }
+        else if (this.symlinks.has(path)) {
+            if (type === 'directory')
+                fail('a directory over a symlink of the same name');
+            // A file or device replaces the link: extractors unlink it first.
+            this.symlinks.delete(path);
+        }
+        this.entries++;
+        return path;
+    }
+    /** Why writing below `dir` (relative to opts.root) would leave the root through a symlink on disk, or null. */
+    unsafeOnDisk(dir) {
+        if (!dir)
+            return null;
+        const cached = this.onDisk.get(dir);
+        if (cached !== undefined)
+            return cached;
+        const why = resolveInRoot(this.opts.root, dir);
+        this.onDisk.set(dir, why);
+        return why;
+    }
+    /** The first proper ancestor of `path` that is a known symlink, or null. */
+    crossedSymlink(path) {
+        if (this.symlinks.size === 0)
+            return null;
+        let i = path.indexOf('/');
+        while (i !== -1) {
+            const prefix = path.slice(0, i);
+            if (this.symlinks.has(prefix))
+                return prefix;
+            i = path.indexOf('/', i + 1);
+        }
+        return null;
+    }
+}
+/**
+ * Follows `rel` inside `root` as the host would (symlinks included) without leaving it:
+ * null when every step stays inside (or a step does not exist yet: tar creates it), else the
+ * reason. Absolute link targets are refused because on the host they point outside the root.
+ */
+function resolveInRoot(root, rel) {
+    const queue = rel.split('/');
+    const real = [];
+    let hops = 0;
+    while (queue.length) {
+        const c = queue.shift();
+        if (c === '' || c === '.')
+            continue;
+        if (c === '..') {
+            if (!real.length)
+                return `the existing symlinks under the root lead out of it (at ${JSON.stringify(rel)})`;
+            real.pop();
+            continue;
+        }
+        let st;
+        try {
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, ...real, c));
+        }
+        catch {
+            return null;
+        }
+        if (st.isSymbolicLink()) {
+            if (++hops > 40)
+                return `too many levels of symlinks under ${JSON.stringify(rel)}`;
+            const target = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, ...real, c));
+            if (target.startsWith('/')) {
+                return `its path goes through the existing symlink ${JSON.stringify([...real, c].join('/'))} -> ${target} (absolute: outside the root on the host)`;
+            }
+            queue.unshift(...target.split('/'));
+            continue;
+        }
+        if (!st.isDirectory())
+            return `its path goes through ${JSON.stringify([...real, c].join('/'))}, which is not a directory`;
+        real.push(c);
+    }
+    return null;
+}
+/**
+ * A pass-through stream that checks a plain (uncompressed) tar while it flows: output bytes
+ * are the input bytes. It fails with TarSafetyError on the first bad entry, and with an error
+ * naming the archive when the tar is truncated or malformed. Whatever consumed the bytes so
+ * far must be discarded on failure (putLayer does: its temp file is removed).
+ */
+function checkedTar(archive, opts = {}) {
+    return new CheckedTar(archive, opts);
+}
+class CheckedTar extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
+    archive;
+    guard;
+    parser = tar_stream__WEBPACK_IMPORTED_MODULE_7__.extract();
+    failure = null;
+    constructor(archive, opts) {
+        super({ highWaterMark: 1 << 20 });
+        this.archive = archive;
+        this.guard = new TarGuard(archive, opts);
+        this.parser.on('entry', (header, body, next) => {
+            // A truncated archive errors the entry too; the parser's own error reports it.
+            body.on('error', () => { });
+            try {
+                this.guard.check(header);
+            }
+            catch (e) {
+                this.fail(e);
+                body.resume();
+                return;
+            }
+            body.on('end', () => next());
+            body.resume();
+        });
+        this.parser.on('error', (e) => this.fail(new Error(`${archive}: not a valid tar archive: ${e.message}`)));
+    }
+    fail(e) {
+        if (this.failure)
+            return;
+        this.failure = e;
+        this.destroy(e);
+    }
+    _transform(chunk, _enc, cb) {
+        if (this.failure)
+            return cb(this.failure);
+        this.push(chunk);
+        if (this.parser.write(chunk))
+            cb();
+        else
+            this.parser.once('drain', () => cb());
+    }
+    _flush(cb) {
+        if (this.failure)
+            return cb(this.failure);
+        this.parser.once('finish', () => cb(this.failure ?? undefined));
+        this.parser.end(undefined);
+    }
+}
+/**
+ * Checks a whole tar (any compression) without keeping anything; resolves with the entry
+ * count. Give `opts.root` when the archive will then be extracted over an existing tree.
+ */
+async function checkTar(input, archive, reporter, opts = {}) {
+    const check = checkedTar(archive, opts);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)((0,_compression_js__WEBPACK_IMPORTED_MODULE_8__/* .decompressStream */ .Ct)(input, archive, reporter), check, async (src) => {
+        for await (const _ of src)
+            void _;
+    });
+    return check.guard.entries;
+}
+const NODE_TAR_TYPES = {
+    File: 'file',
+    OldFile: 'file',
+    ContiguousFile: 'file',
+    Link: 'link',
+    SymbolicLink: 'symlink',
+    Directory: 'directory',
+    CharacterDevice: 'character-device',
+    BlockDevice: 'block-device',
+    FIFO: 'fifo'
+};
+/**
+ * Extracts a tar (gzip, xz, zstd, bzip2 or plain) into `dest`, which must not exist yet:
+ * into a temporary sibling first, renamed to `dest` only when every entry passed the checks
+ * and the archive ended cleanly; on failure the temporary directory is removed. Owners are
+ * kept (numeric) when running as root. Device nodes are skipped (node-tar does not create
+ * them) and extended attributes are not restored.
+ */
+async function extractTar(input, dest, opts) {
+    if (await stat(dest).catch(() => null))
+        throw new Error(`extract ${opts.archive}: ${dest} already exists`);
+    const tmp = join(dirname(dest), `.${basename(dest)}.extract-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await mkdir(tmp, { recursive: true });
+    const guard = new TarGuard(opts.archive);
+    let refused = null;
+    try {
+        const unpack = tar.x({
+            cwd: tmp,
+            preserveOwner: process.getuid?.() === 0,
+            // The guard below refuses absolute names, `..` and paths through symlinks before node-tar
+            // sees an entry; preservePaths keeps node-tar from rewriting absolute symlink targets,
+            // which inside an image root are meant relative to that root.
+            preservePaths: true,
+            // Refuse, rather than let node-tar rewrite, anything the guard would not pass.
+            filter: (path, entry) => {
+                if (refused)
+                    return false;
+                const type = 'type' in entry ? (NODE_TAR_TYPES[entry.type] ?? String(entry.type)) : 'file';
+                try {
+                    guard.check({ name: path, type, linkname: 'linkpath' in entry ? entry.linkpath : undefined });
+                    return true;
+                }
+                catch (e) {
+                    refused = e;
+                    return false;
+                }
+            },
+            onwarn: (code, message) => opts.reporter?.debug(`${opts.archive}: ${code}: ${String(message)}`)
+        });
+        await pipeline(decompressStream(input, opts.archive, opts.reporter), unpack);
+        if (refused)
+            throw refused;
+        await rename(tmp, dest);
+    }
+    catch (e) {
+        await rm(tmp, { recursive: true, force: true });
+        if (e instanceof TarSafetyError)
+            throw e;
+        throw new Error(`extract ${opts.archive}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+}
+
+
+/***/ }),
+
+/***/ 5272:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ spawnStream)
+/* harmony export */ });
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4434);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9906);
+/**
+ * Streaming companion to exec.ts for tools whose stdin or stdout is bulk data (a tar from
+ * mmdebstrap or `docker save`, a tar into `docker load`, zstd/xz decompression): the data
+ * flows through pipes and is never buffered; stderr is kept as a tail for error messages.
+ */
+
+
+
+/**
+ * Starts a tool with piped stdout. stdin is fed from opts.stdin, or left as a pipe the caller
+ * writes (pass stdin: undefined and use .stdin), or ignored.
+ */
+function spawnStream(file, args, opts = {}) {
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_1__/* .SilentReporter */ .hs();
+    const command = [file, ...args].join(' ');
+    reporter.debug(`$ ${command}`);
+    const tail = new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .Tail */ .PW();
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_2__/* .execa */ .Ho)(file, args, {
+        cwd: opts.cwd,
+        env: opts.env,
+        reject: false,
+        buffer: false,
+        stdin: opts.stdin && opts.stdin !== 'ignore' ? 'pipe' : opts.pipeStdin ? 'pipe' : 'ignore',
+        stdout: 'pipe',
+        stderr: 'pipe',
+        cancelSignal: opts.signal
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
+    if (opts.stdin && opts.stdin !== 'ignore' && child.stdin) {
+        const input = opts.stdin;
+        const sink = child.stdin;
+        // A tool that exits early closes its stdin: that is reported through its exit status.
+        sink.on('error', () => { });
+        input.on('error', () => child.kill());
+        input.pipe(sink);
+    }
+    const done = (async () => {
+        const result = await child;
+        tail.flush(opts.onLine);
+        const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+        if (result.failed || exitCode !== 0) {
+            throw new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .ExecError */ .cI(command, result.exitCode, tail.get(), (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .failureReason */ .Hr)(result));
+        }
+        return { tail: tail.get() };
+    })();
+    // Callers await `done` after consuming stdout; keep an early rejection from being unhandled.
+    done.catch(() => { });
+    return {
+        stdout: child.stdout,
+        stdin: opts.pipeStdin ? child.stdin : null,
+        done,
+        kill: () => {
+            child.kill();
+        }
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1233 @@
+export const id = 428;
+export const ids = [428,895];
+export const modules = {
+
+/***/ 7152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ StdoutSink),
+/* harmony export */   P: () => (/* binding */ suffixFor),
+/* harmony export */   UP: () => (/* binding */ FileSink),
+/* harmony export */   e: () => (/* binding */ compressor)
+/* harmony export */ });
+/* unused harmony exports ParallelGzipSink, ProcessSink, gzipEngine */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4434);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7895);
+/**
+ * Byte sinks: where archive bytes go. A sink's write() resolves when the bytes are taken
+ * (backpressure), end() when everything is flushed. Compressors are sinks that feed a
+ * downstream sink; the last one is a file (hashed, temp + rename) or stdout.
+ */
+
+
+
+
+
+
+
+function suffixFor(c) {
+    return c === 'gzip' ? '.tar.gz' : c === 'zstd' ? '.tar.zst' : '.tar';
+}
+/** Resolves once the stream has handed `chunk` on (its write callback), so the chunk can be reused. */
+function writeTo(stream, chunk) {
+    return new Promise((resolve, reject) => {
+        stream.write(chunk, (e) => (e ? reject(e) : resolve()));
+    });
+}
+function endStream(stream) {
+    return new Promise((resolve, reject) => {
+        stream.once('error', reject);
+        stream.end(() => resolve());
+    });
+}
+/** A file written under a temporary name, hashed on the way, renamed into place by end(). */
+class FileSink {
+    path;
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    size = 0;
+    tmp;
+    out;
+    constructor(path) {
+        this.path = path;
+        this.tmp = `${path}.tmp-${process.pid}`;
+        this.out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(this.tmp, { highWaterMark: 1 << 20 });
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.size += chunk.length;
+        return writeTo(this.out, chunk);
+    }
+    digestHex = '';
+    get sha256() {
+        return this.digestHex;
+    }
+    async end() {
+        await endStream(this.out);
+        this.digestHex = this.hash.digest('hex');
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(this.tmp, this.path);
+    }
+    async abort() {
+        this.out.destroy();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.tmp, { force: true });
+    }
+}
+/** Standard output (for `kiln flatten -o -`). */
+class StdoutSink {
+    out;
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    size = 0;
+    constructor(out = process.stdout) {
+        this.out = out;
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.size += chunk.length;
+        return writeTo(this.out, chunk);
+    }
+    async end() { }
+    async abort() { }
+}
+const GZIP_BLOCK = 1 << 20;
+const DICT = 32 << 10;
+/**
+ * gzip made on all cores inside node, pigz's way: independent ~1 MiB deflate blocks, each
+ * primed with the previous block's last 32 KiB and sync-flushed, under one gzip header,
+ * with the CRC-32 of the whole and its length in the trailer. zlib calls run on libuv's
+ * thread pool, so N blocks in flight use N cores. Output is deterministic (mtime 0).
+ */
+class ParallelGzipSink {
+    down;
+    level;
+    crc = 0;
+    isize = 0;
+    maxInflight = Math.max(2, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.availableParallelism)() * 2);
+    /** Input blocks, reused: one being filled plus one per deflate in flight. */
+    pool = [];
+    block = null;
+    fill = 0;
+    dict;
+    inflight = [];
+    started = false;
+    constructor(down, level = 6) {
+        this.down = down;
+        this.level = level;
+    }
+    async write(chunk) {
+        if (!this.started) {
+            this.started = true;
+            const xfl = this.level === 9 ? 2 : this.level === 1 ? 4 : 0;
+            await this.down.write(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]));
+        }
+        this.crc = node_zlib__WEBPACK_IMPORTED_MODULE_4___default().crc32(chunk, this.crc);
+        this.isize = (this.isize + chunk.length) % 0x100000000;
+        let off = 0;
+        while (off < chunk.length) {
+            this.block ??= this.pool.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK);
+            const n = chunk.copy(this.block, this.fill, off, Math.min(chunk.length, off + GZIP_BLOCK - this.fill));
+            this.fill += n;
+            off += n;
+            if (this.fill === GZIP_BLOCK)
+                await this.dispatch(false);
+        }
+    }
+    async dispatch(last) {
+        const block = this.block ?? Buffer.alloc(0);
+        const data = block.subarray(0, this.fill);
+        this.block = null;
+        this.fill = 0;
+        const opts = {
+            level: this.level,
+            finishFlush: last ? (node_zlib__WEBPACK_IMPORTED_MODULE_4___default().constants).Z_FINISH : (node_zlib__WEBPACK_IMPORTED_MODULE_4___default().constants).Z_SYNC_FLUSH
+        };
+        if (this.dict)
+            opts.dictionary = this.dict;
+        const p = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_4___default().deflateRaw(data, opts, (e, out) => {
+            if (block.length === GZIP_BLOCK)
+                this.pool.push(block);
+            if (e)
+                reject(e);
+            else
+                resolve(out);
+        }));
+        p.catch(() => undefined); // a rejection surfaces when the block is awaited in order
+        this.inflight.push(p);
+        // The next block's dictionary: this block's last 32 KiB (copied: the block goes back to the pool).
+        const tail = data.length >= DICT
+            ? data.subarray(data.length - DICT)
+            : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT);
+        this.dict = Buffer.from(tail);
+        while (this.inflight.length >= this.maxInflight)
+            await this.down.write(await this.inflight.shift());
+    }
+    async end() {
+        if (!this.started)
+            await this.write(Buffer.alloc(0));
+        await this.dispatch(true);
+        while (this.inflight.length)
+            await this.down.write(await this.inflight.shift());
+        const trailer = Buffer.alloc(8);
+        trailer.writeUInt32LE(this.crc >>> 0, 0);
+        trailer.writeUInt32LE(this.isize >>> 0, 4);
+        await this.down.write(trailer);
+        await this.down.end();
+    }
+    async abort() {
+        await this.down.abort();
+    }
+}
+/** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
+class ProcessSink {
+    down;
+    child;
+    pump;
+    constructor(file, args, down) {
+        this.down = down;
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_6__/* .execa */ .Ho)(file, args, {
+            stdin: 'pipe',
+            stdout: 'pipe',
+            stderr: 'pipe',
+            buffer: { stdout: false, stderr: true },
+            encoding: 'buffer'
+        });
+        this.child = child;
+        this.pump = (async () => {
+            for await (const chunk of child.stdout)
+                await down.write(chunk);
+        })();
+        this.pump.catch(() => undefined);
+        this.child.catch(() => undefined);
+    }
+    write(chunk) {
+        return writeTo(this.child.stdin, chunk);
+    }
+    async end() {
+        await endStream(this.child.stdin);
+        await this.pump;
+        await this.child;
+        await this.down.end();
+    }
+    async abort() {
+        this.child.kill();
+        await this.child.catch(() => undefined);
+        await this.down.abort();
+    }
+}
+/** How gzip is made: node's block-parallel deflate, or pigz. KILN_GZIP=pigz|node overrides. */
+async function gzipEngine() {
+    const want = process.env.KILN_GZIP;
+    if (want === 'node')
+        return 'node';
+    if (want === 'pigz')
+        return 'pigz';
+    // Measured side by side (bench/README.md): node's zlib is faster per core than pigz's.
+    void _util_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .hasTool */ .J2;
+    return 'node';
+}
+/** A sink compressing into `down`. */
+async function compressor(kind, down, level) {
+    if (kind === 'none')
+        return down;
+    if (kind === 'zstd')
+        return new ProcessSink('zstd', ['-q', '-T0', `-${level ?? 3}`, '-c'], down);
+    if ((await gzipEngine()) === 'pigz')
+        return new ProcessSink('pigz', ['-n', `-${level ?? 6}`, '-c'], down);
+    return new ParallelGzipSink(down, level ?? 6);
+}
+
+
+/***/ }),
+
+/***/ 7680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ READ_AHEAD),
+/* harmony export */   q: () => (/* binding */ FileReader)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Bytes read ahead per read(): a read for anything up to this size is served from the window. */
+const READ_AHEAD = 64 << 10;
+/**
+ * Positional reads on one file with a 64 KiB read-ahead window: walking the headers of a
+ * layer full of small files then costs one read per window instead of one per member. The
+ * window is reused, so read()'s result is only valid until the next read.
+ */
+class FileReader {
+    path;
+    fh;
+    winStart = 0;
+    win = Buffer.alloc(0);
+    winBuf = Buffer.allocUnsafe(READ_AHEAD);
+    constructor(path, fh) {
+        this.path = path;
+        this.fh = fh;
+    }
+    static async open(path) {
+        return new FileReader(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r'));
+    }
+    /** Bytes [pos, pos+len), served from the window: valid until the next read (copy what you keep). */
+    async read(pos, len) {
+        if (pos >= this.winStart && pos + len <= this.winStart + this.win.length) {
+            return this.win.subarray(pos - this.winStart, pos - this.winStart + len);
+        }
+        if (len > READ_AHEAD)
+            return this.readFresh(pos, len);
+        const { bytesRead } = await this.fh.read(this.winBuf, 0, READ_AHEAD, pos);
+        this.winStart = pos;
+        this.win = this.winBuf.subarray(0, bytesRead);
+        return this.win.subarray(0, Math.min(len, bytesRead));
+    }
+    /** Reads into a new buffer that the caller owns (for data handed on to asynchronous writers). */
+    async readFresh(pos, len) {
+        const buf = Buffer.allocUnsafe(len);
+        let done = 0;
+        while (done < len) {
+            const { bytesRead } = await this.fh.read(buf, done, len - done, pos + done);
+            if (bytesRead === 0)
+                throw new Error(`${this.path}: unexpected end of file at byte ${pos + done}`);
+            done += bytesRead;
+        }
+        return buf;
+    }
+    /** Reads into part of an existing buffer. */
+    async readInto(buf, off, len, pos) {
+        let done = 0;
+        while (done < len) {
+            const { bytesRead } = await this.fh.read(buf, off + done, len - done, pos + done);
+            if (bytesRead === 0)
+                throw new Error(`${this.path}: unexpected end of file at byte ${pos + done}`);
+            done += bytesRead;
+        }
+    }
+    async close() {
+        await this.fh.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ runPass),
+/* harmony export */   Q7: () => (/* binding */ planLayers),
+/* harmony export */   RP: () => (/* binding */ ensureRoot),
+/* harmony export */   Xk: () => (/* binding */ rootfsHeader),
+/* harmony export */   flatten: () => (/* binding */ flatten),
+/* harmony export */   rW: () => (/* binding */ TarWriter)
+/* harmony export */ });
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9906);
+/* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7152);
+/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7680);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(431);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7137);
+
+
+
+
+
+const CHUNK = 1 << 20;
+/** Buffers tar bytes into 1 MiB writes to a sink. */
+class TarWriter {
+    sink;
+    buf = Buffer.allocUnsafe(CHUNK);
+    used = 0;
+    bytes = 0;
+    constructor(sink) {
+        this.sink = sink;
+    }
+    async push(b) {
+        this.bytes += b.length;
+        let off = 0;
+        while (off < b.length) {
+            const n = Math.min(b.length - off, CHUNK - this.used);
+            b.copy(this.buf, this.used, off, off + n);
+            this.used += n;
+            off += n;
+            if (this.used === CHUNK)
+                await this.flush();
+        }
+    }
+    async flush() {
+        if (!this.used)
+            return;
+        // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
+        await this.sink.write(this.buf.subarray(0, this.used));
+        this.used = 0;
+    }
+    async finish() {
+        await this.push(_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .END_OF_ARCHIVE */ .bM);
+        await this.flush();
+        await this.sink.end();
+    }
+}
+/** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
+function rootfsHeader(p, content, sourceDateEpoch) {
+    // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
+    const e = p.kind === 'materialize' ? p.data : p.src;
+    const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch);
+    const name = p.path === '' ? './' : `./${p.path}${e.type === 'dir' ? '/' : ''}`;
+    const h = {
+        name,
+        type: e.type,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
+        size: 0,
+        mtime,
+        xattrs: e.xattrs
+    };
+    if (p.kind === 'link')
+        Object.assign(h, { type: 'link', linkname: `./${p.linkTo}` });
+    else if (p.kind === 'materialize')
+        Object.assign(h, { type: 'file', size: content?.size ?? 0 });
+    else if (e.type === 'file')
+        h.size = e.size;
+    else if (e.type === 'symlink')
+        h.linkname = e.linkname;
+    else if (e.type === 'char' || e.type === 'block')
+        Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor });
+    return h;
+}
+/** Runs the pass; closes every target; on failure aborts them all (no partial files left). */
+async function runPass(opts) {
+    const { plan, targets } = opts;
+    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .SilentReporter */ .hs();
+    const readers = new Map();
+    const readerFor = async (l) => {
+        const path = plan.layers[l].source.path;
+        let r = readers.get(path);
+        if (!r)
+            readers.set(path, (r = await _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .FileReader */ .q.open(path)));
+        return r;
+    };
+    const t0 = Date.now();
+    let lastReport = t0;
+    let bytesRead = 0;
+    const scratch = Buffer.allocUnsafe(CHUNK);
+    try {
+        for (const p of plan.entries) {
+            const content = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .contentOf */ .$E)(plan, p);
+            const picks = [];
+            for (const t of targets) {
+                const h = t.select(p, content);
+                if (h)
+                    picks.push([t.writer, h]);
+            }
+            const capture = opts.captures?.get(p);
+            const withData = picks.filter(([, h]) => h.type === 'file' && h.size > 0).map(([w]) => w);
+            for (const [w, h] of picks)
+                await w.push((0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeHeader */ .YS)(h));
+            if ((withData.length || capture) && content && content.size > 0) {
+                const r = await readerFor(content.layer);
+                const captured = [];
+                for (let off = 0; off < content.size; off += CHUNK) {
+                    const n = Math.min(CHUNK, content.size - off);
+                    // Small files come from the reader's read-ahead window (members are visited in layer
+                    // order, so mostly sequentially): one read per window, not one per file. Larger ones
+                    // go into one reused buffer. Either way every push copies the bytes before the next read.
+                    let chunk;
+                    if (n <= _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                        chunk = await r.read(content.dataOffset + off, n);
+                        if (chunk.length < n)
+                            throw new Error(`${r.path}: unexpected end of file in ${p.path}`);
+                    }
+                    else {
+                        chunk = scratch.subarray(0, n);
+                        await r.readInto(chunk, 0, n, content.dataOffset + off);
+                    }
+                    for (const w of withData)
+                        await w.push(chunk);
+                    if (capture)
+                        captured.push(Buffer.from(chunk));
+                    bytesRead += n;
+                }
+                const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .paddingFor */ .RQ)(content.size);
+                if (padding)
+                    for (const w of withData)
+                        await w.push(Buffer.alloc(padding));
+                capture?.(p, Buffer.concat(captured));
+            }
+            if (Date.now() - lastReport > 5000) {
+                lastReport = Date.now();
+                reporter.info(`${opts.label ?? 'flatten'}: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(bytesRead)} read, ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)((lastReport - t0) / 1000)}`);
+            }
+        }
+        for (const t of targets)
+            await t.writer.finish();
+    }
+    catch (e) {
+        await Promise.all(targets.map((t) => t.writer.sink.abort().catch(() => undefined)));
+        throw e;
+    }
+    finally {
+        await Promise.all([...readers.values()].map((r) => r.close()));
+    }
+    return { bytesRead, seconds: (Date.now() - t0) / 1000 };
+}
+/** Indexes every layer's headers (bottom first) and plans the flattened view. */
+async function planLayers(layers) {
+    const idx = [];
+    for (const [i, l] of layers.entries())
+        idx.push(await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .indexLayer */ .Uf)(l, i));
+    return (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planFlatten */ .eu)(idx);
+}
+/** The root first: an image without a root member still gets `./` (0755 root:root). */
+function ensureRoot(plan, sourceDateEpoch) {
+    if (plan.visible.has(''))
+        return;
+    const src = {
+        path: '',
+        type: 'dir',
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        size: 0,
+        mtime: sourceDateEpoch ?? 0,
+        linkname: '',
+        devmajor: 0,
+        devminor: 0,
+        dataOffset: 0,
+        layer: -1,
+        seq: -1
+    };
+    const root = { src, path: '', kind: 'copy', order: -1 };
+    plan.visible.set('', root);
+    plan.entries.unshift(root);
+}
+/** Flattens layers into one tar (optionally compressed), written atomically or to stdout. */
+async function flatten(opts) {
+    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .SilentReporter */ .hs();
+    const t0 = Date.now();
+    const plan = await planLayers(opts.layers);
+    ensureRoot(plan, opts.sourceDateEpoch);
+    for (const d of plan.dropped)
+        reporter.warn(`dropped ${d}: it lies below a symlink or file`);
+    const file = opts.output === '-' ? new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .StdoutSink */ .Bc() : new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .FileSink */ .UP(opts.output);
+    const sink = await (0,_compress_js__WEBPACK_IMPORTED_MODULE_0__/* .compressor */ .e)(opts.compression, file);
+    const writer = new TarWriter(sink);
+    const target = { writer, select: (p, c) => rootfsHeader(p, c, opts.sourceDateEpoch) };
+    await runPass({ plan, targets: [target], reporter });
+    const seconds = (Date.now() - t0) / 1000;
+    reporter.info(`flatten: ${plan.entries.length} entries, ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(writer.bytes)} of tar → ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(file.size)} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(seconds)}`);
+    return {
+        path: opts.output,
+        size: file.size,
+        sha256: file instanceof _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .FileSink */ .UP ? file.sha256 : file.hash.digest('hex'),
+        entries: plan.entries.length,
+        seconds
+    };
+}
+
+
+/***/ }),
+
+/***/ 431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ contentOf),
+/* harmony export */   Uf: () => (/* binding */ indexLayer),
+/* harmony export */   eu: () => (/* binding */ planFlatten),
+/* harmony export */   tE: () => (/* binding */ resolveInImage)
+/* harmony export */ });
+/* unused harmony export FlattenError */
+/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7680);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7137);
+
+
+class FlattenError extends Error {
+}
+const where = (s, i) => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`;
+/** Reads a layer's headers (skipping data) into an index. */
+async function indexLayer(source, layer) {
+    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .FileReader */ .q.open(source.path);
+    const idx = { source, entries: [], whiteouts: [], opaques: [] };
+    const byPath = new Map();
+    try {
+        let seq = 0;
+        for await (const raw of (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .readHeaders */ .jB)(reader, source.offset, source.length, where(source, layer))) {
+            const path = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(raw.rawPath);
+            if (path === null)
+                throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`);
+            const base = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .baseOf */ .bx)(path);
+            if (base.startsWith('.wh.')) {
+                if (base === '.wh..wh..opq')
+                    idx.opaques.push((0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(path));
+                else if (!base.startsWith('.wh..wh.')) {
+                    const dir = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(path);
+                    idx.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
+                }
+                // Other .wh..wh.* names are aufs bookkeeping: neither content nor a deletion.
+                continue;
+            }
+            let linkname = raw.rawLinkname;
+            if (raw.type === 'link') {
+                const t = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(linkname);
+                if (t === null || t === '') {
+                    throw new FlattenError(`${where(source, layer)}: hardlink "${raw.rawPath}" → "${linkname}" points outside the root`);
+                }
+                linkname = t;
+            }
+            // Every field spelled out, in one order: all entries then share one hidden class. Built
+            // by spreading the raw member instead, each entry got shapes of its own (~500 bytes per
+            // file, most of the index's memory on an image with 100k files).
+            const e = {
+                path,
+                type: raw.type,
+                mode: raw.mode,
+                uid: raw.uid,
+                gid: raw.gid,
+                size: raw.size,
+                mtime: raw.mtime,
+                linkname,
+                devmajor: raw.devmajor,
+                devminor: raw.devminor,
+                xattrs: raw.xattrs,
+                dataOffset: raw.dataOffset,
+                layer,
+                seq: seq++,
+                target: undefined,
+                lowerTarget: undefined
+            };
+            if (e.type === 'link') {
+                const t = byPath.get(linkname);
+                if (t)
+                    e.target = t.type === 'link' ? (t.target ?? undefined) : t;
+                if (t?.type === 'link' && !t.target)
+                    e.lowerTarget = t.lowerTarget;
+                if (!t)
+                    e.lowerTarget = linkname;
+                if (e.target && e.target.type !== 'file') {
+                    throw new FlattenError(`${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`);
+                }
+            }
+            byPath.set(path, e);
+            idx.entries.push(e);
+        }
+    }
+    finally {
+        await reader.close();
+    }
+    return idx;
+}
+const orderOf = (layer, seq) => layer * 2 ** 32 + seq;
+function hiddenBySubtree(path, subtree) {
+    if (path === '' || subtree.size === 0)
+        return false;
+    let a = path;
+    do {
+        a = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(a);
+        if (subtree.has(a))
+            return true;
+    } while (a !== '');
+    return false;
+}
+/** The flattened view of indexed layers (bottom first). */
+function planFlatten(layers) {
+    const exact = new Set();
+    const deleted = new Set();
+    const subtree = new Set();
+    const visible = new Map();
+    const materialized = new Map();
+    const lowerLinks = [];
+    for (let i = layers.length - 1; i >= 0; i--) {
+        const L = layers[i];
+        const last = new Map();
+        for (const e of L.entries)
+            last.set(e.path, e);
+        const addExact = [];
+        const addSubtree = [...L.whiteouts, ...L.opaques];
+        for (const e of L.entries) {
+            if (last.get(e.path) !== e)
+                continue; // a later member of the same layer replaces it
+            if (deleted.has(e.path) || hiddenBySubtree(e.path, subtree))
+                continue;
+            if (exact.has(e.path)) {
+                // A directory kept by a higher layer comes out where it first appears, so parents precede children.
+                const v = visible.get(e.path);
+                if (v && v.src.type === 'dir' && e.type === 'dir')
+                    v.order = orderOf(i, e.seq);
+                continue;
+            }
+            const p = {
+                src: e,
+                path: e.path,
+                kind: 'copy',
+                linkTo: undefined,
+                data: undefined,
+                order: orderOf(i, e.seq)
+            };
+            if (e.type === 'link') {
+                const t = e.target;
+                if (!t)
+                    lowerLinks.push(p);
+                else if (visible.get(t.path)?.src === t)
+                    Object.assign(p, { kind: 'link', linkTo: t.path });
+                else if (materialized.has(t))
+                    Object.assign(p, { kind: 'link', linkTo: materialized.get(t) });
+                else {
+                    Object.assign(p, { kind: 'materialize', data: t });
+                    materialized.set(t, e.path);
+                }
+            }
+            if (e.type !== 'dir')
+                addSubtree.push(e.path);
+            addExact.push(e.path);
+            visible.set(e.path, p);
+        }
+        for (const w of L.whiteouts)
+            deleted.add(w);
+        for (const s of addSubtree)
+            subtree.add(s);
+        for (const x of addExact)
+            exact.add(x);
+    }
+    // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
+    // file survives, else copy its content.
+    for (const p of lowerLinks) {
+        const name = p.src.lowerTarget;
+        let t;
+        for (let j = p.src.layer - 1; j >= 0 && !t; j--) {
+            const es = layers[j].entries;
+            for (let k = es.length - 1; k >= 0 && !t; k--)
+                if (es[k].path === name)
+                    t = es[k];
+            if (t?.type === 'link')
+                t = t.target;
+        }
+        if (!t || t.type !== 'file') {
+            throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`);
+        }
+        if (visible.get(t.path)?.src === t)
+            Object.assign(p, { kind: 'link', linkTo: t.path });
+        else
+            Object.assign(p, { kind: 'materialize', data: t });
+    }
+    // Nothing may sit below a symlink or file: extracting it would write through the link.
+    const dropped = [];
+    for (const path of [...visible.keys()]) {
+        let a = path;
+        while (a !== '') {
+            a = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(a);
+            const v = visible.get(a);
+            if (v && v.src.type !== 'dir') {
+                dropped.push(path);
+                visible.delete(path);
+                break;
+            }
+        }
+    }
+    const entries = [...visible.values()].sort((a, b) => {
+        if (a.path === '')
+            return -1;
+        if (b.path === '')
+            return 1;
+        return a.order - b.order;
+    });
+    return { layers, entries, visible, dropped };
+}
+/** The entry whose data a planned regular file (or hardlink) carries. */
+function contentOf(plan, p) {
+    if (p.kind === 'materialize')
+        return p.data;
+    if (p.kind === 'link') {
+        const t = plan.visible.get(p.linkTo);
+        return t ? contentOf(plan, t) : undefined;
+    }
+    return p.src.type === 'file' ? p.src : undefined;
+}
+/**
+ * Resolves a path inside the image, following symlinks as a chroot would (`..` stops at
+ * the root). Returns the final path and its entry, or null when a component is missing.
+ */
+function resolveInImage(plan, path, hops = 0) {
+    if (hops > 40)
+        return null;
+    const parts = ((0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(path) ?? '').split('/').filter(Boolean);
+    let cur = '';
+    for (let k = 0; k < parts.length; k++) {
+        const next = cur ? `${cur}/${parts[k]}` : parts[k];
+        const v = plan.visible.get(next);
+        if (!v)
+            return null;
+        if (v.src.type === 'symlink') {
+            const target = v.src.linkname;
+            const joined = target.startsWith('/') ? target : `${cur}/${target}`;
+            const rest = parts.slice(k + 1).join('/');
+            return resolveInImage(plan, chrootNormalize(rest ? `${joined}/${rest}` : joined), hops + 1);
+        }
+        cur = next;
+    }
+    const entry = plan.visible.get(cur);
+    return entry ? { path: cur, entry } : null;
+}
+function chrootNormalize(p) {
+    const out = [];
+    for (const part of p.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..')
+            out.pop();
+        else
+            out.push(part);
+    }
+    return out.join('/');
+}
+
+
+/***/ }),
+
+/***/ 7137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ normalizePath),
+/* harmony export */   RQ: () => (/* binding */ paddingFor),
+/* harmony export */   YS: () => (/* binding */ encodeHeader),
+/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
+/* harmony export */   bx: () => (/* binding */ baseOf),
+/* harmony export */   gN: () => (/* binding */ parentOf),
+/* harmony export */   jB: () => (/* binding */ readHeaders)
+/* harmony export */ });
+/* unused harmony exports BLOCK, parsePax, TarFormatError */
+/**
+ * A minimal tar codec: enough of ustar, PAX (`x`/`g`) and GNU (`L`/`K`) to read layer
+ * headers without touching file data, and to write ustar + PAX headers. Hand-rolled on
+ * purpose: the flattener reads only 512-byte headers and skips data by offset, which a
+ * stream parser cannot do.
+ */
+const BLOCK = 512;
+/** A path from an archive, made relative and safe: null when it would escape the root. */
+function normalizePath(raw) {
+    const out = [];
+    for (const part of raw.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length === 0)
+                return null;
+            out.pop();
+            continue;
+        }
+        out.push(part);
+    }
+    return out.join('/');
+}
+function parentOf(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '' : path.slice(0, i);
+}
+function baseOf(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+// ---------------------------------------------------------------- reading
+function readString(buf, off, len) {
+    const end = buf.indexOf(0, off);
+    return buf.toString('utf8', off, end < 0 || end > off + len ? off + len : end);
+}
+function readNumber(buf, off, len) {
+    // GNU base-256: high bit of the first byte set (big sizes, big uids, negative times).
+    if (buf[off] & 0x80) {
+        let v = buf[off] & 0x7f;
+        for (let i = 1; i < len; i++)
+            v = v * 256 + buf[off + i];
+        return v;
+    }
+    const s = buf
+        .toString('latin1', off, off + len)
+        .replace(/\0.*$/s, '')
+        .trim();
+    return s ? parseInt(s, 8) : 0;
+}
+/** PAX records: "LEN key=value\n"; values kept as bytes (xattrs may be binary). */
+function parsePax(data) {
+    const rec = new Map();
+    let i = 0;
+    while (i < data.length) {
+        const sp = data.indexOf(0x20, i);
+        if (sp < 0)
+            break;
+        const len = parseInt(data.toString('latin1', i, sp), 10);
+        if (!(len > 0) || i + len > data.length)
+            break;
+        const eq = data.indexOf(0x3d, sp);
+        if (eq < 0 || eq >= i + len)
+            break;
+        // Copied: the reader reuses its buffer.
+        rec.set(data.toString('utf8', sp + 1, eq), Buffer.from(data.subarray(eq + 1, i + len - 1)));
+        i += len;
+    }
+    return rec;
+}
+function checksumOk(h) {
+    const stored = readNumber(h, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : h[i];
+    return sum === stored;
+}
+const TYPES = {
+    '0': 'file',
+    '\0': 'file',
+    '7': 'file',
+    '1': 'link',
+    '2': 'symlink',
+    '3': 'char',
+    '4': 'block',
+    '5': 'dir',
+    '6': 'fifo'
+};
+class TarFormatError extends Error {
+}
+/**
+ * Walks the headers of the tar that lies in [start, start+length) and yields each member,
+ * PAX and GNU long names applied. Data is never read (only skipped), except for the
+ * small PAX/GNU meta members.
+ */
+async function* readHeaders(src, start, length, where) {
+    const end = start + length;
+    let pos = start;
+    let global = new Map();
+    let pax = null;
+    let longName = null;
+    let longLink = null;
+    while (pos + BLOCK <= end) {
+        const h = await src.read(pos, BLOCK);
+        if (h.length < BLOCK)
+            throw new TarFormatError(`${where}: truncated tar header at byte ${pos - start}`);
+        if (h.every((b) => b === 0))
+            return;
+        if (!checksumOk(h))
+            throw new TarFormatError(`${where}: bad tar header checksum at byte ${pos - start}`);
+        const typeflag = String.fromCharCode(h[156]);
+        let size = readNumber(h, 124, 12);
+        const dataOffset = pos + BLOCK;
+        const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            const data = await src.read(dataOffset, size);
+            if (typeflag === 'x')
+                pax = parsePax(data);
+            else if (typeflag === 'g')
+                global = new Map([...global, ...parsePax(data)]);
+            else if (typeflag === 'L')
+                longName = readString(data, 0, data.length);
+            else
+                longLink = readString(data, 0, data.length);
+            pos = next;
+            continue;
+        }
+        const type = TYPES[typeflag];
+        if (!type)
+            throw new TarFormatError(`${where}: unsupported tar member type '${typeflag}' at byte ${pos - start}`);
+        const magic = h.toString('latin1', 257, 263);
+        let name = readString(h, 0, 100);
+        if (magic === 'ustar\0') {
+            const prefix = readString(h, 345, 155);
+            if (prefix)
+                name = `${prefix}/${name}`;
+        }
+        let linkname = readString(h, 157, 100);
+        let uid = readNumber(h, 108, 8);
+        let gid = readNumber(h, 116, 8);
+        let mtime = readNumber(h, 136, 12);
+        const rec = pax ? new Map([...global, ...pax]) : global;
+        if (longName !== null)
+            name = longName;
+        if (longLink !== null)
+            linkname = longLink;
+        let xattrs;
+        for (const [k, v] of rec) {
+            if (k === 'path')
+                name = v.toString('utf8');
+            else if (k === 'linkpath')
+                linkname = v.toString('utf8');
+            else if (k === 'size')
+                size = parseInt(v.toString(), 10);
+            else if (k === 'uid')
+                uid = parseInt(v.toString(), 10);
+            else if (k === 'gid')
+                gid = parseInt(v.toString(), 10);
+            else if (k === 'mtime')
+                mtime = Math.floor(parseFloat(v.toString()));
+            else if (k.startsWith('SCHILY.xattr.'))
+                (xattrs ??= {})[k.slice(13)] = v;
+            else if (k.startsWith('GNU.sparse'))
+                throw new TarFormatError(`${where}: sparse file ${name} is not supported`);
+        }
+        pax = null;
+        longName = longLink = null;
+        const dataSize = type === 'file' ? size : 0;
+        yield {
+            rawPath: name,
+            rawLinkname: linkname,
+            typeflag,
+            type,
+            mode: readNumber(h, 100, 8) & 0o7777,
+            uid,
+            gid,
+            size: dataSize,
+            mtime,
+            devmajor: readNumber(h, 329, 8),
+            devminor: readNumber(h, 337, 8),
+            xattrs,
+            dataOffset
+        };
+        // A PAX size overrides the header's; skip by the real size.
+        pos = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
+    }
+}
+const TYPEFLAG = {
+    file: '0',
+    link: '1',
+    symlink: '2',
+    char: '3',
+    block: '4',
+    dir: '5',
+    fifo: '6'
+};
+function writeOctal(h, off, len, v) {
+    const s = Math.max(0, Math.floor(v)).toString(8);
+    if (s.length > len - 1)
+        return false;
+    h.write(s.padStart(len - 1, '0') + '\0', off, len, 'latin1');
+    return true;
+}
+function paxRecord(key, value) {
+    const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')]);
+    let len = body.length + 1;
+    while (String(len).length + body.length !== len)
+        len = String(len).length + body.length;
+    return Buffer.concat([Buffer.from(String(len)), body]);
+}
+/** Splits a name into ustar prefix + name, or null when it needs PAX. */
+function splitName(name) {
+    if (name.length <= 100)
+        return [Buffer.alloc(0), name];
+    for (let i = Math.min(name.length - 1, 155); i > 0; i--) {
+        if (name[i] === 0x2f && name.length - i - 1 <= 100 && name.length - i - 1 > 0) {
+            return [name.subarray(0, i), name.subarray(i + 1)];
+        }
+    }
+    return null;
+}
+function ustar(name, prefix, typeflag, e, link, dev) {
+    const h = Buffer.alloc(BLOCK);
+    name.copy(h, 0, 0, 100);
+    // A value too big for its field is left zero: the PAX record written before carries it.
+    writeOctal(h, 100, 8, e.mode);
+    writeOctal(h, 108, 8, e.uid);
+    writeOctal(h, 116, 8, e.gid);
+    writeOctal(h, 124, 12, e.size);
+    writeOctal(h, 136, 12, e.mtime);
+    h.write(typeflag, 156, 1, 'latin1');
+    link.copy(h, 157, 0, 100);
+    h.write('ustar\0', 257, 6, 'latin1');
+    h.write('00', 263, 2, 'latin1');
+    writeOctal(h, 329, 8, dev[0]);
+    writeOctal(h, 337, 8, dev[1]);
+    prefix.copy(h, 345, 0, 155);
+    h.fill(0x20, 148, 156);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += h[i];
+    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'latin1');
+    return h;
+}
+function pad(n) {
+    return (BLOCK - (n % BLOCK)) % BLOCK;
+}
+/** The header block(s) of one member: a PAX `x` member first when a field does not fit ustar. */
+function encodeHeader(e) {
+    const nameBuf = Buffer.from(e.name, 'utf8');
+    const linkBuf = Buffer.from(e.linkname ?? '', 'utf8');
+    const split = splitName(nameBuf);
+    const records = [];
+    if (!split)
+        records.push(paxRecord('path', nameBuf));
+    if (linkBuf.length > 100)
+        records.push(paxRecord('linkpath', linkBuf));
+    const MAX8 = 0o7777777;
+    if (e.uid > MAX8)
+        records.push(paxRecord('uid', Buffer.from(String(e.uid))));
+    if (e.gid > MAX8)
+        records.push(paxRecord('gid', Buffer.from(String(e.gid))));
+    if (e.size > 0o77777777777)
+        records.push(paxRecord('size', Buffer.from(String(e.size))));
+    // Sorted so the same xattrs always give the same bytes.
+    for (const k of Object.keys(e.xattrs ?? {}).sort())
+        records.push(paxRecord(`SCHILY.xattr.${k}`, e.xattrs[k]));
+    const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)];
+    const dev = [e.devmajor ?? 0, e.devminor ?? 0];
+    const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev);
+    if (!records.length)
+        return main;
+    const body = Buffer.concat(records);
+    const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'utf8').subarray(0, 80);
+    const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base]);
+    const ph = ustar(paxName, Buffer.alloc(0), 'x', { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime }, Buffer.alloc(0), [0, 0]);
+    return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main]);
+}
+function paddingFor(size) {
+    return pad(size);
+}
+/** Two zero blocks end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
+
+
+/***/ }),
+
+/***/ 7895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   J2: () => (/* binding */ hasTool),
+/* harmony export */   JR: () => (/* binding */ tryRun),
+/* harmony export */   PW: () => (/* binding */ Tail),
+/* harmony export */   cI: () => (/* binding */ ExecError),
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export TAIL_LINES */
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4434);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
+/**
+ * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
+ * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
+ * the last lines of its output kept so a failure can show them.
+ */
+
+
+const TAIL_LINES = 30;
+class ExecError extends Error {
+    command;
+    exitCode;
+    tail;
+    constructor(command, exitCode, tail, reason) {
+        super(`${command}: ${reason}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.tail = tail;
+        this.name = 'ExecError';
+    }
+}
+/** A ring buffer of the last N lines. */
+class Tail {
+    max;
+    lines = [];
+    partial = '';
+    constructor(max = TAIL_LINES) {
+        this.max = max;
+    }
+    push(chunk, onLine) {
+        const parts = (this.partial + chunk).split(/\r?\n|\r/);
+        this.partial = parts.pop() ?? '';
+        for (const l of parts)
+            this.add(l, onLine);
+    }
+    flush(onLine) {
+        if (this.partial)
+            this.add(this.partial, onLine);
+        this.partial = '';
+    }
+    get() {
+        return [...this.lines];
+    }
+    add(l, onLine) {
+        this.lines.push(l);
+        if (this.lines.length > this.max)
+            this.lines.shift();
+        onLine?.(l);
+    }
+}
+/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
+async function run(file, args, opts = {}) {
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_0__/* .SilentReporter */ .hs();
+    const command = [file, ...args].map(quoteForLog).join(' ');
+    reporter.debug(`$ ${command}`);
+    const tail = new Tail();
+    const capture = opts.captureStdout !== false;
+    let stdout = '';
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_1__/* .execa */ .Ho)(file, args, {
+        cwd: opts.cwd,
+        env: opts.env,
+        extendEnv: opts.extendEnv ?? true,
+        input: opts.input,
+        reject: false,
+        stdin: opts.input === undefined ? 'ignore' : undefined,
+        buffer: false,
+        timeout: opts.timeoutMs,
+        cancelSignal: opts.signal,
+        encoding: 'utf8'
+    });
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => {
+        if (capture)
+            stdout += d;
+        tail.push(d, opts.onLine);
+    });
+    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
+    const result = await child;
+    tail.flush(opts.onLine);
+    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+    if (result.failed || exitCode !== 0) {
+        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
+    }
+    return { exitCode, stdout, tail: tail.get() };
+}
+/** Why a finished tool counts as failed, in words for an error message. */
+function failureReason(result, timeoutMs) {
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms`;
+    if (result.isCanceled)
+        return 'cancelled';
+    if (result.signal)
+        return `killed by ${result.signal}`;
+    if (typeof result.exitCode !== 'number') {
+        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
+    }
+    return `exited with status ${result.exitCode}`;
+}
+/** Like run() but returns null instead of throwing when the tool is missing or fails. */
+async function tryRun(file, args, opts = {}) {
+    try {
+        return await run(file, args, opts);
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether a tool is on PATH (cached). */
+const whichCache = new Map();
+function hasTool(name) {
+    let p = whichCache.get(name);
+    if (!p) {
+        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
+        whichCache.set(name, p);
+    }
+    return p;
+}
+function quoteForLog(a) {
+    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,895 @@
+export const id = 5;
+export const ids = [5];
+export const modules = {
+
+/***/ 3005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyBoot: () => (/* binding */ verifyBoot)
+});
+
+// UNUSED EXPORTS: DEFAULT_BOOT_TIMEOUT_SEC
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(9906);
+;// CONCATENATED MODULE: ./src/verify/console.ts
+/**
+ * Runs a guest and reads its serial console line by line, deciding as soon as the
+ * console says enough: the pass marker, the check's failure line, or a kernel panic
+ * (qemu is stopped at once, not at the timeout). Keeps the last lines for the report.
+ */
+
+const CONSOLE_TAIL_LINES = 40;
+/** Things an initramfs prints on the way to a failure: quoted when no marker came. */
+const HINTS = [
+    /Initramfs unpacking failed.*/,
+    /Gave up waiting for root.*/,
+    /ALERT!.*/,
+    /Target filesystem doesn't have requested.*/,
+    /No init found.*/,
+    /VFS: Cannot open root device.*/,
+    /VFS: Unable to mount root.*/,
+    /Kernel panic.*/
+];
+class BaseRules {
+    hints = [];
+    panic(line) {
+        const m = /Kernel panic - not syncing:?\s*(.*)$|Kernel panic(.*)$/.exec(line);
+        if (!m)
+            return undefined;
+        const reason = (m[1] ?? m[2] ?? '').trim() || 'no reason given';
+        // What went wrong earlier (an initrd that did not unpack) has often scrolled out of the tail.
+        const earlier = this.hints.filter((h) => !h.startsWith('Kernel panic') && !reason.includes(h));
+        return {
+            passed: false,
+            message: `kernel panic: ${reason}${earlier.length ? ` (console: ${earlier.join('; ')})` : ''}`
+        };
+    }
+    noteHint(line) {
+        for (const h of HINTS) {
+            const m = h.exec(line);
+            if (m && !this.hints.includes(m[0].trim()) && this.hints.length < 5)
+                this.hints.push(m[0].trim());
+        }
+    }
+    hintText() {
+        return this.hints.length ? ` (console: ${this.hints.join('; ')})` : '';
+    }
+}
+/** The full check: the check program's marker decides; a panic fails at once. */
+class DiskCheckRules extends BaseRules {
+    token;
+    failures = [];
+    sawCheck = false;
+    constructor(token) {
+        super();
+        this.token = token;
+    }
+    feed(line) {
+        this.noteHint(line);
+        const ok = new RegExp(`KILN-BOOT-OK (\\S+) ${this.token}`).exec(line);
+        if (ok)
+            return { passed: true, message: `booted kernel ${ok[1]} to the check program`, kernel: ok[1] };
+        const fail = /KILN-CHECK-FAIL (.*)$/.exec(line);
+        if (fail) {
+            this.failures.push(fail[1].trim());
+            return undefined;
+        }
+        if (/KILN-CHECK /.test(line))
+            this.sawCheck = true;
+        if (line.includes(`KILN-BOOT-FAILED ${this.token}`)) {
+            return { passed: false, message: `the booted image failed its checks: ${this.failures.join('; ')}` };
+        }
+        const p = this.panic(line);
+        if (p && this.failures.length)
+            p.message += ` after: ${this.failures.join('; ')}`;
+        return p;
+    }
+    explainNoVerdict() {
+        if (this.failures.length)
+            return `the booted image failed its checks: ${this.failures.join('; ')}`;
+        return this.sawCheck
+            ? 'the check program started but did not finish'
+            : `the check program never ran: no marker on the console${this.hintText()}`;
+    }
+}
+/**
+ * Lines by which an initramfs shows it ran and went looking for the root device. The
+ * first comes at once; the "gave up" ones only after initramfs-tools' minimum 30 s wait.
+ */
+const ROOT_LOOKUP = [
+    /Begin: Mounting root file system/, // initramfs-tools, after udev and init-premount
+    /Gave up waiting for root/, // Debian/Ubuntu initramfs-tools
+    /ALERT! .* does not exist/, // initramfs-tools
+    /\(initramfs\)/, // initramfs-tools shell prompt
+    /dracut-initqueue.*(timeout|Could not boot)/, // dracut
+    /Warning: \/dev\/\S+ does not exist/ // dracut
+];
+/** The initrd-only check: passes once the initramfs reached its root lookup. */
+class InitrdCheckRules extends BaseRules {
+    feed(line) {
+        this.noteHint(line);
+        if (ROOT_LOOKUP.some((r) => r.test(line))) {
+            return { passed: true, message: `the initrd ran and looked for the root device (${line.trim()})` };
+        }
+        return this.panic(line);
+    }
+    explainNoVerdict() {
+        return `the initrd never reached its root device lookup${this.hintText()}`;
+    }
+}
+class BootAborted extends Error {
+    constructor() {
+        super('boot check cancelled');
+        this.name = 'BootAborted';
+    }
+}
+/**
+ * Runs qemu until the rules decide, the timeout passes, or signal aborts. qemu is killed
+ * in every case but the guest's own power-off; run() waits for it to be gone.
+ */
+async function runGuest(cmd, rules, opts) {
+    const tail = new exec/* Tail */.PW(CONSOLE_TAIL_LINES);
+    const stop = new AbortController();
+    let verdict;
+    let timedOut = false;
+    const onLine = (line) => {
+        opts.reporter?.debug(`console: ${line}`);
+        if (verdict)
+            return;
+        verdict = rules.feed(line);
+        if (verdict)
+            stop.abort();
+    };
+    const timer = setTimeout(() => {
+        timedOut = true;
+        stop.abort();
+    }, opts.timeoutSec * 1000);
+    const onAbort = () => stop.abort();
+    opts.signal?.addEventListener('abort', onAbort);
+    if (opts.signal?.aborted)
+        stop.abort();
+    const t0 = Date.now();
+    let error;
+    try {
+        await (0,exec/* run */.eF)(cmd.file, cmd.args, {
+            reporter: opts.reporter,
+            captureStdout: false,
+            signal: stop.signal,
+            onLine: (l) => {
+                tail.push(`${l}\n`);
+                onLine(l);
+            }
+        });
+    }
+    catch (e) {
+        error = e;
+    }
+    finally {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    const consoleTail = tail.get();
+    if (verdict)
+        return { verdict, consoleTail, seconds };
+    if (opts.signal?.aborted)
+        throw new BootAborted();
+    if (timedOut) {
+        return {
+            verdict: {
+                passed: false,
+                message: `timed out after ${opts.timeoutSec} s: ${rules.explainNoVerdict()}`
+            },
+            consoleTail,
+            seconds
+        };
+    }
+    if (error instanceof exec/* ExecError */.cI && error.exitCode === undefined && consoleTail.length === 0) {
+        // qemu did not start at all (missing binary): a problem of this machine, not of the image.
+        throw error;
+    }
+    const ended = error instanceof exec/* ExecError */.cI ? /(killed by \w+|exited with status -?\d+)$/.exec(error.message) : null;
+    const how = ended ? ` (qemu ${ended[1]})` : '';
+    return { verdict: { passed: false, message: `${rules.explainNoVerdict()}${how}` }, consoleTail, seconds };
+}
+
+;// CONCATENATED MODULE: ./src/verify/qemu.ts
+/** The disk is the first virtio block device on both machines. */
+const ROOT_DEVICE = '/dev/vda';
+function qemuBinary(arch) {
+    return arch === 'aarch64' ? 'qemu-system-aarch64' : 'qemu-system-x86_64';
+}
+function serialConsole(arch) {
+    return arch === 'aarch64' ? 'ttyAMA0' : 'ttyS0';
+}
+function qemuCommand(spec) {
+    const args = [];
+    if (spec.arch === 'aarch64') {
+        args.push('-M', 'virt', '-cpu', spec.accel === 'kvm' ? 'host' : 'cortex-a57');
+    }
+    else if (spec.accel === 'kvm') {
+        args.push('-cpu', 'host');
+    }
+    args.push('-accel', spec.accel, '-m', String(spec.memoryMiB ?? 1024), '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', '-serial', 'stdio', '-kernel', spec.kernel);
+    if (spec.initrd)
+        args.push('-initrd', spec.initrd);
+    args.push('-append', spec.append);
+    if (spec.disk)
+        args.push('-drive', `file=${qemuOptionValue(spec.disk)},if=virtio,format=raw`);
+    return { file: qemuBinary(spec.arch), args };
+}
+/** Kernel command line of the full check: the disk is / and the check program is init. */
+function diskAppend(arch, init) {
+    return `console=${serialConsole(arch)} root=${ROOT_DEVICE} ro init=${init} panic=-1`;
+}
+/**
+ * Kernel command line of the initrd-only check: no disk, so the initramfs looks for the
+ * root device, gives up after rootdelay, and (panic= set) reboots instead of a shell.
+ */
+function initrdAppend(arch) {
+    return `console=${serialConsole(arch)} root=${ROOT_DEVICE} rootdelay=1 panic=-1`;
+}
+/** qemu splits -drive options on commas; a comma in a path is written twice. */
+function qemuOptionValue(v) {
+    return v.replace(/,/g, ',,');
+}
+
+;// CONCATENATED MODULE: ./src/verify/accel.ts
+/**
+ * KVM when it works, TCG otherwise. /dev/kvm being there is not enough: in some nested
+ * VMs KVM runs real-mode code but hangs the moment a kernel switches to long mode. So
+ * the probe boots the very kernel to be checked under KVM, without root device: a
+ * working KVM reaches the kernel's "cannot mount root" panic in about a second; a
+ * broken one shows nothing and is stopped after PROBE_TIMEOUT_SEC. The verdict is kept
+ * for the life of the process.
+ */
+
+
+
+const PROBE_TIMEOUT_SEC = 5;
+const verdicts = new Map();
+function hostArch() {
+    return process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : undefined;
+}
+function kvmDeviceUsable() {
+    try {
+        (0,external_node_fs_.accessSync)('/dev/kvm', external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The kernel got past early boot: it is probing for its root device or panicking over it. */
+class KernelRanRules {
+    feed(line) {
+        return /Kernel panic|VFS: |Freeing unused kernel|Run \/init/.test(line)
+            ? { passed: true, message: 'kernel ran under KVM' }
+            : undefined;
+    }
+    explainNoVerdict() {
+        return 'no kernel output under KVM';
+    }
+}
+async function chooseAccel(requested, arch, kernel, reporter) {
+    if (requested !== 'auto')
+        return requested;
+    if (hostArch() !== arch || !kvmDeviceUsable())
+        return 'tcg';
+    let verdict = verdicts.get(arch);
+    if (!verdict) {
+        verdict = probeKvm(arch, kernel, reporter);
+        verdicts.set(arch, verdict);
+    }
+    return verdict;
+}
+async function probeKvm(arch, kernel, reporter) {
+    const cmd = qemuCommand({
+        arch,
+        accel: 'kvm',
+        kernel,
+        append: `console=${serialConsole(arch)} panic=-1`,
+        memoryMiB: 256
+    });
+    try {
+        const r = await runGuest(cmd, new KernelRanRules(), { timeoutSec: PROBE_TIMEOUT_SEC, reporter });
+        if (r.verdict.passed) {
+            reporter.debug(`KVM works (kernel ran in ${r.seconds.toFixed(1)} s)`);
+            return 'kvm';
+        }
+        const last = r.consoleTail.filter((l) => l.trim()).pop();
+        reporter.info(`KVM does not work here (${r.verdict.message}${last ? `: ${last}` : ''}); using TCG`);
+    }
+    catch (e) {
+        reporter.info(`KVM does not work here (${e.message}); using TCG`);
+    }
+    return 'tcg';
+}
+/** For tests: forget the verdicts. */
+function resetAccelVerdicts() {
+    verdicts.clear();
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/verify/archives.ts
+/**
+ * The boot archives of one exported image, as a provisioner receives them:
+ *
+ *   image.tar.gz    root filesystem, entries rooted at ./
+ *   kernel.tar.gz   ./vmlinuz
+ *   initrd.tar.gz   ./initrd
+ *   modules.tar.gz  lib/modules/<version>/…
+ *   manifest.json   { kernel, arch, … }
+ *
+ * Everything wrong with them that can be seen without booting is reported here, before
+ * qemu starts, as a GateFailure naming the archive.
+ */
+
+
+
+
+/** The image is at fault (not the machine running the check): the gate fails with this message. */
+class GateFailure extends Error {
+    consoleTail;
+    constructor(message, consoleTail = []) {
+        super(message);
+        this.consoleTail = consoleTail;
+        this.name = 'GateFailure';
+    }
+}
+const ARCHIVES = {
+    rootfs: 'image.tar.gz',
+    kernel: 'kernel.tar.gz',
+    initrd: 'initrd.tar.gz',
+    modules: 'modules.tar.gz',
+    manifest: 'manifest.json'
+};
+/** Reads manifest.json when there is one; a malformed one is a failure, a missing one is not. */
+async function readManifest(dir) {
+    const file = (0,external_node_path_.join)(dir, ARCHIVES.manifest);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return {};
+    let doc;
+    try {
+        doc = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new GateFailure(`${file}: not valid JSON (${e.message})`);
+    }
+    if (typeof doc !== 'object' || doc === null)
+        throw new GateFailure(`${file}: not a JSON object`);
+    const m = doc;
+    const out = {};
+    if (typeof m.kernel === 'string' && m.kernel)
+        out.kernel = m.kernel;
+    if (m.arch !== undefined)
+        out.arch = normaliseArch(m.arch, `${file}: arch`);
+    return out;
+}
+function normaliseArch(value, where) {
+    switch (value) {
+        case 'x86_64':
+        case 'amd64':
+            return 'x86_64';
+        case 'aarch64':
+        case 'arm64':
+            return 'aarch64';
+        default:
+            throw new GateFailure(`${where}: unsupported architecture ${JSON.stringify(value)} (x86_64 or aarch64)`);
+    }
+}
+/** Path of a required archive in dir; `what` says what is missing in words ("no initrd"). */
+function requireArchive(dir, name, what) {
+    const file = (0,external_node_path_.join)(dir, name);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new GateFailure(`${dir} has ${what}: ${name} not found`);
+    if (!(0,external_node_fs_.statSync)(file).isFile())
+        throw new GateFailure(`${file}: not a regular file`);
+    return file;
+}
+/** tar arguments that decompress `file`: pigz when there is one for .gz, else tar's own detection. */
+async function decompressArgs(file) {
+    return file.endsWith('.gz') && (await (0,exec/* hasTool */.J2)('pigz')) ? ['-I', 'pigz'] : [];
+}
+/** Lists an archive's member names (tar -t); an unreadable archive is a GateFailure. */
+async function listArchive(file, reporter) {
+    try {
+        const { stdout } = await (0,exec/* run */.eF)('tar', [...(await decompressArgs(file)), '-tf', file], { reporter });
+        return stdout.split('\n').filter((l) => l !== '');
+    }
+    catch (e) {
+        throw archiveError(file, 'cannot be read', e);
+    }
+}
+/**
+ * Extracts the one file of a single-file archive (kernel.tar.gz, initrd.tar.gz) to dest.
+ * The member is found by the start of its base name (vmlinuz…, initrd…), so ./vmlinuz,
+ * vmlinuz and boot/vmlinuz-6.1.0 all do; an empty file counts as missing.
+ */
+async function extractSingle(file, prefix, what, dest, reporter) {
+    const members = await listArchive(file, reporter);
+    const member = members.find((m) => (0,external_node_path_.basename)(m).startsWith(prefix) && !m.endsWith('/'));
+    if (!member) {
+        const shown = members.length ? members.slice(0, 5).join(', ') : 'it is empty';
+        throw new GateFailure(`${file} has ${what} (no ${prefix}* member; ${shown})`);
+    }
+    const scratch = (0,external_node_path_.join)(dest, `${prefix}.d`);
+    (0,external_node_fs_.mkdirSync)(scratch, { recursive: true });
+    try {
+        await (0,exec/* run */.eF)('tar', [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', member], {
+            reporter
+        });
+    }
+    catch (e) {
+        throw archiveError(file, `cannot extract ${member}`, e);
+    }
+    const out = (0,external_node_path_.join)(scratch, member);
+    const st = (0,external_node_fs_.statSync)(out);
+    if (!st.isFile())
+        throw new GateFailure(`${file}: ${member} is not a regular file`);
+    if (st.size === 0)
+        throw new GateFailure(`${file} has ${what} (${member} is empty)`);
+    return out;
+}
+function archiveError(file, what, e) {
+    const tail = e instanceof exec/* ExecError */.cI ? e.tail : [];
+    return new GateFailure(`${file}: ${what}${tail.length ? `: ${tail.slice(-3).join(' | ')}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/verify/check-script.ts
+/**
+ * The program the boot check runs as init (init=/kiln-check) on the scratch disk only.
+ * POSIX sh, so it runs on any image with /bin/sh; it uses the image's own mount, grep,
+ * modinfo and modprobe, as the real boot would. Every finding is one console line:
+ *
+ *   KILN-CHECK-FAIL <what is wrong>
+ *   KILN-BOOT-OK <kernel release> <token>      all checks passed
+ *   KILN-BOOT-FAILED <token>                   at least one failed
+ *
+ * The token is random per run, so no line of the image or of a previous run can pass
+ * for the marker. Then the machine powers itself off, so qemu exits without waiting.
+ */
+const CHECK_PATH = '/kiln-check';
+/** Modules tried in order: the first that the image's modules.dep lists as loadable is loaded. */
+const DEFAULT_CHECK_MODULES = ['loop', 'dummy', 'tun', 'bonding'];
+const SAFE = /^[A-Za-z0-9_./-]+$/;
+function checkScript(opts) {
+    for (const v of [opts.token, opts.rootDevice, ...opts.modules]) {
+        // Values are written into the script as words: refuse anything that would need quoting.
+        if (!SAFE.test(v))
+            throw new Error(`boot check: unsafe value for the check script: ${JSON.stringify(v)}`);
+    }
+    return `#!/bin/sh
+# Written by Kiln's boot check on a scratch copy of the image; never published.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+token=${opts.token}
+failed=0
+fail() { echo "KILN-CHECK-FAIL $*"; failed=1; }
+note() { echo "KILN-CHECK $*"; }
+
+[ -r /proc/mounts ] || mount -t proc proc /proc || fail "cannot mount /proc"
+[ -d /sys/kernel ] || mount -t sysfs sysfs /sys || fail "cannot mount /sys"
+read kver < /proc/sys/kernel/osrelease
+
+# The root filesystem is the disk, as the initramfs was told.
+rootdev=
+while read dev mnt rest; do
+  [ "$mnt" = / ] && rootdev=$dev
+done < /proc/mounts
+if [ "$rootdev" = ${opts.rootDevice} ]; then
+  note "root filesystem on $rootdev"
+else
+  fail "root filesystem is not on ${opts.rootDevice} (/proc/mounts has / on '$rootdev')"
+fi
+
+# A module of the running kernel loads from the image's /lib/modules.
+moddir=/lib/modules/$kver
+if [ ! -d "$moddir" ]; then
+  fail "no $moddir for the running kernel $kver (modules archive: $(ls /lib/modules 2>/dev/null | tr '\\n' ' '))"
+elif [ ! -s "$moddir/modules.dep" ]; then
+  fail "no $moddir/modules.dep"
+elif ! command -v modprobe >/dev/null 2>&1; then
+  fail "no modprobe in the image"
+else
+  module=
+  for m in ${opts.modules.join(' ')}; do
+    if grep -q "/$m\\.ko[.a-z]*:" "$moddir/modules.dep"; then module=$m; break; fi
+  done
+  if [ -z "$module" ]; then
+    fail "none of the modules ${opts.modules.join(', ')} is listed as loadable in $moddir/modules.dep"
+  else
+    file=$(modinfo -n "$module" 2>&1)
+    if [ ! -f "$file" ]; then
+      fail "module $module: its file is missing ($file)"
+    elif ! out=$(modprobe "$module" 2>&1); then
+      fail "module $module did not load: $(echo "$out" | tr '\\n' ' ')"
+    elif [ ! -d "/sys/module/$module" ]; then
+      fail "module $module: modprobe succeeded but /sys/module/$module is missing"
+    else
+      note "module $module loaded from $file"
+    fi
+  fi
+fi
+
+# The image's own init is there to take over on a real boot.
+if [ -L /sbin/init ] && [ ! -e /sbin/init ]; then
+  fail "/sbin/init is a dangling link to $(readlink /sbin/init)"
+elif [ ! -e /sbin/init ]; then
+  fail "/sbin/init is missing"
+elif [ ! -x /sbin/init ]; then
+  fail "/sbin/init is not executable"
+else
+  note "/sbin/init present"
+fi
+
+if [ $failed = 0 ]; then
+  echo "KILN-BOOT-OK $kver $token"
+else
+  echo "KILN-BOOT-FAILED $token"
+fi
+# Let the serial line drain, then power off (qemu exits); poweroff -f if sysrq is off.
+sleep 1
+echo 1 > /proc/sys/kernel/sysrq 2>/dev/null
+echo o > /proc/sysrq-trigger 2>/dev/null
+sleep 5
+poweroff -f
+`;
+}
+
+;// CONCATENATED MODULE: ./src/verify/disk.ts
+/**
+ * The root disk of the boot check: image.tar.gz unpacked to scratch, its kernel modules
+ * replaced by the content of modules.tar.gz (so a broken modules archive fails the
+ * gate, as it would on the machine it is provisioned to), the check program added, then
+ * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
+ * archives are only read.
+ */
+
+
+
+
+
+
+/** The image's own modules are left out: modules.tar.gz provides them. */
+const ROOTFS_MODULE_DIRS = ['./lib/modules', './usr/lib/modules', 'lib/modules', 'usr/lib/modules'];
+const MiB = 1024 * 1024;
+async function makeRootDisk(opts) {
+    const { reporter, signal } = opts;
+    const root = (0,external_node_path_.join)(opts.work, 'root');
+    const staging = (0,external_node_path_.join)(opts.work, 'modules');
+    (0,external_node_fs_.mkdirSync)(root);
+    (0,external_node_fs_.mkdirSync)(staging);
+    // Both archives unpack at once: each is one decompressor and one tar, two cores between them.
+    const extract = async (file, dest, extra) => {
+        try {
+            await (0,exec/* run */.eF)('tar', [...(await decompressArgs(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra], {
+                reporter
+            });
+        }
+        catch (e) {
+            throw archiveError(file, 'cannot be extracted', e);
+        }
+    };
+    await settleAll([
+        extract(opts.rootfs, root, [
+            '--xattrs',
+            '--xattrs-include=*',
+            '--anchored',
+            ...ROOTFS_MODULE_DIRS.map((d) => `--exclude=${d}`)
+        ]),
+        extract(opts.modules, staging, [])
+    ]);
+    if ((0,external_node_fs_.readdirSync)(root).length === 0)
+        throw new GateFailure(`${opts.rootfs} is empty`);
+    const stagedModules = (0,external_node_path_.join)(staging, 'lib', 'modules');
+    const releases = (0,external_node_fs_.existsSync)(stagedModules) ? (0,external_node_fs_.readdirSync)(stagedModules) : [];
+    if (releases.length === 0)
+        throw new GateFailure(`${opts.modules} has no lib/modules/<kernel release>/ directory`);
+    // lib is usually a link to usr/lib (merged /usr): follow it inside the image, never on the host.
+    const modulesDir = (0,external_node_path_.join)(resolveInRoot(root, 'lib'), 'modules');
+    (0,external_node_fs_.mkdirSync)(modulesDir, { recursive: true });
+    for (const r of releases) {
+        await (0,promises_.rm)((0,external_node_path_.join)(modulesDir, r), { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)((0,external_node_path_.join)(stagedModules, r), (0,external_node_path_.join)(modulesDir, r));
+    }
+    const check = (0,external_node_path_.join)(root, opts.checkPath);
+    await (0,promises_.rm)(check, { force: true });
+    (0,external_node_fs_.writeFileSync)(check, opts.checkScript);
+    (0,external_node_fs_.chmodSync)(check, 0o755);
+    const used = Number((await (0,exec/* run */.eF)('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0]);
+    const inodes = Number((await (0,exec/* run */.eF)('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0]);
+    // Room for ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
+    const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160;
+    const disk = (0,external_node_path_.join)(opts.work, 'root.ext4');
+    reporter?.info(`making the root disk: ${(0,log/* formatBytes */.z3)(used)} in ${inodes} files`);
+    try {
+        await (0,exec/* run */.eF)('mke2fs', [
+            '-q',
+            '-F',
+            '-t',
+            'ext4',
+            '-L',
+            'kiln-root',
+            '-m',
+            '0',
+            '-N',
+            String(Math.ceil(inodes * 1.1) + 4096),
+            '-d',
+            root,
+            disk,
+            `${sizeMiB}M`
+        ], { reporter, signal });
+    }
+    catch (e) {
+        const tail = e instanceof exec/* ExecError */.cI ? e.tail : [];
+        throw new Error(`mke2fs could not make the root disk from ${opts.rootfs}: ${tail.join(' | ') || String(e)}`);
+    }
+    // The unpacked tree is as big as the disk: give the space back before booting.
+    await (0,promises_.rm)(root, { recursive: true, force: true });
+    await (0,promises_.rm)(staging, { recursive: true, force: true });
+    return { path: disk, sizeBytes: sizeMiB * MiB, moduleReleases: releases };
+}
+/** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */
+async function settleAll(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
+}
+/**
+ * Resolves `rel` inside `root` as the image would see it, following symbolic links with
+ * absolute targets relative to `root` and never climbing above it.
+ */
+function resolveInRoot(root, rel) {
+    const resolved = [];
+    let pending = rel.split('/').filter(Boolean);
+    let hops = 0;
+    while (pending.length) {
+        const c = pending.shift();
+        if (c === '.')
+            continue;
+        if (c === '..') {
+            resolved.pop();
+            continue;
+        }
+        const p = (0,external_node_path_.join)(root, ...resolved, c);
+        let isLink = false;
+        try {
+            isLink = (0,external_node_fs_.lstatSync)(p).isSymbolicLink();
+        }
+        catch {
+            // Not there (yet): the rest is taken as it is.
+        }
+        if (!isLink) {
+            resolved.push(c);
+            continue;
+        }
+        if (++hops > 40)
+            throw new GateFailure(`too many symbolic links resolving /${rel} in the image`);
+        const target = (0,external_node_fs_.readlinkSync)(p);
+        if (target.startsWith('/'))
+            resolved.length = 0;
+        pending = [...target.split('/').filter(Boolean), ...pending];
+    }
+    return (0,external_node_path_.join)(root, ...resolved);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/verify/temp.ts
+/**
+ * Scratch directories for a boot check (the disk image alone is as big as the root
+ * filesystem), removed in `finally` and also when the process ends on SIGINT/SIGTERM:
+ * a cancelled CI job must not leave gigabytes behind on a self-hosted runner.
+ *
+ * The qemu process itself is killed by execa's own exit hook (run() keeps execa's
+ * `cleanup` default), which runs when the signal below is raised again.
+ */
+
+
+
+
+/** Every scratch directory of this process starts with this, so tests can look for leftovers. */
+const TEMP_PREFIX = `kiln-verify-${process.pid}-`;
+const live = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+function removeAllNow() {
+    for (const dir of live)
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    live.clear();
+}
+function onSignal(signal) {
+    removeAllNow();
+    unhook();
+    // Raise it again so the default action (or the next handler) still ends the process.
+    process.kill(process.pid, signal);
+}
+let hooked = false;
+function hook() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on('exit', removeAllNow);
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+}
+function unhook() {
+    if (!hooked)
+        return;
+    hooked = false;
+    process.off('exit', removeAllNow);
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+}
+/** Creates a scratch directory that disappears with the process if `dispose` never runs. */
+function makeScratchDir(parent = (0,external_node_os_.tmpdir)()) {
+    const path = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parent, TEMP_PREFIX));
+    live.add(path);
+    hook();
+    return {
+        path,
+        dispose: async () => {
+            await (0,promises_.rm)(path, { recursive: true, force: true });
+            live.delete(path);
+            if (live.size === 0)
+                unhook();
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/verify/defaults.ts
+var defaults = __webpack_require__(5071);
+;// CONCATENATED MODULE: ./src/verify/boot.ts
+/**
+ * The boot gate: an image with a kernel is booted before it is published, with its own
+ * kernel and initrd under qemu and its root filesystem as a disk, and a check program as
+ * init (see check-script.ts). It passes only on the check program's marker; a kernel
+ * panic, a timeout or a missing marker fail it, with the end of the console.
+ *
+ * mode 'initrd' is a quicker, weaker check: kernel and initrd only, no disk; it passes
+ * once the initramfs has run far enough to look for its root device.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+// In a module of its own so the CLI's option defaults do not load qemu's driver.
+
+async function verifyBoot(opts) {
+    const t0 = Date.now();
+    const { dir, reporter } = opts;
+    const mode = opts.mode ?? 'disk';
+    const timeoutSec = opts.timeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R;
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw new Error(`${dir}: not a directory`);
+    if (!(timeoutSec > 0))
+        throw new Error(`boot check timeout must be a positive number of seconds, not ${timeoutSec}`);
+    let accel = opts.accel === 'kvm' ? 'kvm' : 'tcg';
+    const failed = (message, consoleTail = [], seconds = 0) => ({
+        status: 'failed',
+        seconds,
+        accel,
+        message,
+        consoleTail,
+        totalSeconds: (Date.now() - t0) / 1000
+    });
+    let manifest;
+    let arch;
+    let kernelTar, initrdTar, rootfsTar, modulesTar;
+    try {
+        manifest = await readManifest(dir);
+        arch = opts.arch ?? manifest.arch ?? 'x86_64';
+        kernelTar = requireArchive(dir, ARCHIVES.kernel, 'no kernel');
+        initrdTar = requireArchive(dir, ARCHIVES.initrd, 'no initrd');
+        rootfsTar = mode === 'disk' ? requireArchive(dir, ARCHIVES.rootfs, 'no root filesystem') : '';
+        modulesTar = mode === 'disk' ? requireArchive(dir, ARCHIVES.modules, 'no modules') : '';
+    }
+    catch (e) {
+        if (e instanceof GateFailure)
+            return failed(e.message);
+        throw e;
+    }
+    const qemu = qemuBinary(arch);
+    if (!(await (0,exec/* hasTool */.J2)(qemu)))
+        throw new Error(`${qemu} is not installed: the boot check needs it`);
+    const scratch = makeScratchDir();
+    try {
+        const kernel = await extractSingle(kernelTar, 'vmlinuz', 'no kernel', scratch.path, reporter);
+        const initrd = await extractSingle(initrdTar, 'initrd', 'no initrd', scratch.path, reporter);
+        // The KVM probe (a few seconds when KVM hangs) runs while the disk is made.
+        const accelChoice = chooseAccel(opts.accel ?? 'auto', arch, kernel, reporter);
+        let rules;
+        let disk;
+        let append;
+        if (mode === 'disk') {
+            const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+            const [made, chosen] = await settleAll([
+                makeRootDisk({
+                    rootfs: rootfsTar,
+                    modules: modulesTar,
+                    work: scratch.path,
+                    checkPath: CHECK_PATH,
+                    checkScript: checkScript({
+                        token,
+                        rootDevice: ROOT_DEVICE,
+                        modules: opts.modules ?? DEFAULT_CHECK_MODULES
+                    }),
+                    reporter,
+                    signal: opts.signal
+                }),
+                accelChoice
+            ]);
+            accel = chosen;
+            if (manifest.kernel && !made.moduleReleases.includes(manifest.kernel)) {
+                return failed(`${modulesTar} has modules for ${made.moduleReleases.join(', ')}, but manifest.json says the kernel is ${manifest.kernel}`);
+            }
+            disk = made.path;
+            rules = new DiskCheckRules(token);
+            append = diskAppend(arch, CHECK_PATH);
+        }
+        else {
+            accel = await accelChoice;
+            rules = new InitrdCheckRules();
+            append = initrdAppend(arch);
+        }
+        reporter.info(`booting ${(0,external_node_path_.basename)(dir)} (${arch}, ${accel}${mode === 'initrd' ? ', initrd only' : ''})`);
+        const cmd = qemuCommand({ arch, accel, kernel, initrd, disk, append });
+        const guest = await runGuest(cmd, rules, { timeoutSec, signal: opts.signal, reporter });
+        let { passed, message } = guest.verdict;
+        if (passed && manifest.kernel && guest.verdict.kernel && guest.verdict.kernel !== manifest.kernel) {
+            passed = false;
+            message = `booted kernel ${guest.verdict.kernel}, but manifest.json says ${manifest.kernel}`;
+        }
+        if (!passed)
+            return failed(message, guest.consoleTail, guest.seconds);
+        reporter.info(`boot check passed in ${(0,log/* formatSeconds */.Xo)(guest.seconds)}: ${message}`);
+        return {
+            status: 'passed',
+            seconds: guest.seconds,
+            accel,
+            message,
+            consoleTail: guest.consoleTail,
+            kernel: guest.verdict.kernel,
+            totalSeconds: (Date.now() - t0) / 1000
+        };
+    }
+    catch (e) {
+        if (opts.signal?.aborted)
+            throw new BootAborted();
+        if (e instanceof GateFailure)
+            return failed(e.message);
+        throw e;
+    }
+    finally {
+        await scratch.dispose();
+    }
+}
+
+
+/***/ })
+
+};

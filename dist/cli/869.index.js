@@ -1,0 +1,3283 @@
+export const id = 869;
+export const ids = [869];
+export const modules = {
+
+/***/ 6869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildPlan: () => (/* binding */ buildPlan)
+});
+
+// UNUSED EXPORTS: sourceKey
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+// EXTERNAL MODULE: ./src/sandbox/fswalk.ts
+var fswalk = __webpack_require__(7733);
+// EXTERNAL MODULE: ./src/sandbox/unpacked.ts
+var unpacked = __webpack_require__(792);
+// EXTERNAL MODULE: ./src/sandbox/xattr.ts
+var xattr = __webpack_require__(2288);
+;// CONCATENATED MODULE: ./src/sandbox/layer.ts
+/**
+ * The upper directory of an overlay build → one OCI layer, streamed into the store.
+ *
+ * overlayfs whiteouts (character devices 0/0) become `.wh.NAME` files and opaque
+ * directories (trusted.overlay.opaque=y) get a `.wh..wh..opq` entry; then GNU tar writes
+ * the tree in name order with numeric owners, modes, xattrs (trusted.overlay.* left out)
+ * and hardlinks as links, in pax format without atime/ctime. The upper dir is converted
+ * in place: call this once the build is over and nothing has it mounted.
+ */
+
+
+
+
+
+
+
+
+/** pax headers without per-run noise (pid in names, atime, ctime). */
+const TAR_CREATE_STABLE = [
+    '--sort=name',
+    '--format=posix',
+    '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime'
+];
+/** Rewrites overlayfs markers under `upper` as OCI whiteout files. */
+async function toOciForm(upper) {
+    const devs = [];
+    for await (const { rel, entry } of (0,fswalk/* walk */.G)(upper)) {
+        if (entry.isCharacterDevice()) {
+            const st = await (0,promises_.lstat)((0,external_node_path_.join)(upper, rel));
+            if (st.rdev === 0)
+                devs.push(rel);
+        }
+    }
+    const opaque = (await (0,xattr/* findOpaqueDirs */.Tf)(upper)).filter((d) => d !== '');
+    const touched = new Map();
+    const remember = async (dir) => {
+        if (touched.has(dir))
+            return;
+        const st = await (0,promises_.lstat)(dir);
+        touched.set(dir, { atime: st.atime, mtime: st.mtime });
+    };
+    for (const rel of devs) {
+        const abs = (0,external_node_path_.join)(upper, rel);
+        await remember((0,external_node_path_.dirname)(abs));
+        await (0,promises_.unlink)(abs);
+        const name = rel.split('/').pop();
+        await (0,promises_.writeFile)((0,external_node_path_.join)((0,external_node_path_.dirname)(abs), `.wh.${name}`), '', { mode: 0o600 });
+    }
+    for (const rel of opaque) {
+        const abs = (0,external_node_path_.join)(upper, rel);
+        await remember(abs);
+        await (0,promises_.writeFile)((0,external_node_path_.join)(abs, '.wh..wh..opq'), '', { mode: 0o600 });
+    }
+    for (const [d, t] of touched)
+        await (0,promises_.utimes)(d, t.atime, t.mtime);
+    return { whiteouts: devs.length, opaque: opaque.length };
+}
+/** Streams the tar of `dir`'s contents (not the directory itself) into the store as a layer. */
+async function putDirAsLayer(store, dir, what) {
+    const top = (await (0,promises_.readdir)(dir)).sort();
+    const args = ['--create', '--file=-', ...TAR_CREATE_STABLE, ...unpacked/* TAR_KEEP_ALL */.iC, '--directory', dir];
+    // The entries below the root, never the root itself: its mode is the temp dir's, not the image's.
+    args.push(...(top.length ? ['--', ...top] : ['--files-from=/dev/null']));
+    const child = (0,external_node_child_process_.spawn)('tar', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail = new exec/* Tail */.PW();
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => tail.push(d));
+    const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    child.stdout.pipe(body, { end: false });
+    const exited = new Promise((resolve) => {
+        child.once('error', (e) => {
+            body.destroy(new Error(`${what}: cannot run tar: ${e.message}`));
+            resolve();
+        });
+        child.once('close', (code, sig) => {
+            tail.flush();
+            // Only a tar that finished cleanly ends the stream; otherwise putLayer sees an error
+            // and drops its temporary blob instead of storing a truncated layer.
+            if (code === 0)
+                body.end();
+            else
+                body.destroy(new exec/* ExecError */.cI(`tar --create -C ${dir}`, code ?? undefined, tail.get(), sig ? `killed by ${sig}` : `exited with status ${code}`));
+            resolve();
+        });
+    });
+    try {
+        return await store.putLayer(body);
+    }
+    finally {
+        await exited;
+    }
+}
+/** The upper dir of a finished overlay build as one layer in the store. */
+async function upperToLayer(store, upper) {
+    await toOciForm(upper);
+    return putDirAsLayer(store, upper, `layer from ${upper}`);
+}
+
+// EXTERNAL MODULE: ./src/sandbox/cleanup.ts
+var cleanup = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 2 modules
+var sandbox = __webpack_require__(7090);
+// EXTERNAL MODULE: ./src/sources/safe-tar.ts
+var safe_tar = __webpack_require__(2267);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+;// CONCATENATED MODULE: ./schema/appc-image-manifest.schema.json
+const appc_image_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kiln.invalid/schema/appc-image-manifest.schema.json","title":"appc App Container Image manifest (spec/aci.md, types.md)","type":"object","required":["acKind","acVersion","name"],"properties":{"acKind":{"const":"ImageManifest"},"acVersion":{"description":"AC Version: a semantic version","type":"string","pattern":"^(0|[1-9][0-9]*)\\\\.(0|[1-9][0-9]*)\\\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\\\+[0-9A-Za-z.-]+)?$"},"name":{"$ref":"#/definitions/acIdentifier"},"labels":{"type":"array","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"allOf":[{"$ref":"#/definitions/acIdentifier"},{"not":{"const":"name"}}]},"value":{"type":"string"}}}},"app":{"type":"object","required":["exec","user","group"],"properties":{"exec":{"type":"array","minItems":1,"items":{"type":"string"}},"user":{"type":"string"},"group":{"type":"string"},"supplementaryGIDs":{"type":"array","items":{"type":"integer"}},"eventHandlers":{"type":"array","items":{"type":"object","required":["name","exec"],"properties":{"name":{"enum":["pre-start","post-stop"]},"exec":{"type":"array","minItems":1,"items":{"type":"string"}}}}},"workingDirectory":{"type":"string","pattern":"^/"},"environment":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9_]+$"},"value":{"type":"string"}}}},"isolators":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"$ref":"#/definitions/acIdentifier"}}}},"mountPoints":{"type":"array","items":{"type":"object","required":["name","path"],"properties":{"name":{"$ref":"#/definitions/acName"},"path":{"type":"string"},"readOnly":{"type":"boolean"}}}},"ports":{"type":"array","items":{"type":"object","required":["name","protocol","port"],"properties":{"name":{"$ref":"#/definitions/acName"},"protocol":{"type":"string"},"port":{"type":"integer","minimum":1,"maximum":65535},"count":{"type":"integer","minimum":1},"socketActivated":{"type":"boolean"}}}}}},"dependencies":{"type":"array","items":{"type":"object","required":["imageName"],"properties":{"imageName":{"$ref":"#/definitions/acIdentifier"},"imageID":{"type":"string","pattern":"^[a-z0-9]+-[0-9a-f]+$"},"labels":{"$ref":"#/properties/labels"},"size":{"type":"integer","minimum":0}}}},"pathWhitelist":{"type":"array","items":{"type":"string","pattern":"^/"}},"annotations":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"$ref":"#/definitions/acName"},"value":{"type":"string"}}}}},"definitions":{"acIdentifier":{"description":"AC Identifier: lower-case letters, digits and -._~/, starting and ending with a letter or digit","type":"string","pattern":"^[a-z0-9]+([-._~/][a-z0-9]+)*$"},"acName":{"description":"AC Name: lower-case letters and digits, words joined by single dashes","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}}}');
+;// CONCATENATED MODULE: ./src/builders/aci/manifest.ts
+/**
+ * aci-packer's manifest: an appc image manifest plus the key `-aci-packer-build-steps-`.
+ * Steps take the old `"type"` key or the newer `"step"` key. The manifest that ships is
+ * the user's merged onto defaults (acKind ImageManifest, acVersion 0.8.11, labels os and
+ * arch from the image), labels merged by name (the user's win), the steps key removed,
+ * then checked against the appc schema.
+ */
+
+
+const STEPS_KEY = '-aci-packer-build-steps-';
+const AC_VERSION = '0.8.11';
+const KINDS = ['image', 'setup_chroot', 'ansible', 'cmd', 'extract', 'create_python_env', 'copy_host_files'];
+/** The steps of a manifest document; throws a message naming the bad step. */
+function parseSteps(doc) {
+    const raw = doc[STEPS_KEY];
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw))
+        throw new Error(`${STEPS_KEY} must be a list of steps`);
+    return raw.map((s, i) => {
+        if (typeof s !== 'object' || s === null)
+            throw new Error(`${STEPS_KEY}[${i}]: a step is an object`);
+        const o = s;
+        const kind = o.step ?? o.type;
+        if (typeof kind !== 'string' || !KINDS.includes(kind))
+            throw new Error(`${STEPS_KEY}[${i}]: unknown step ${JSON.stringify(kind)}; expected one of ${KINDS.join(', ')}`);
+        const need = (k, t) => {
+            const v = o[k];
+            if (t === 'string' ? typeof v !== 'string' : !Array.isArray(v))
+                throw new Error(`${STEPS_KEY}[${i}] (${kind}): "${k}" is required (${t})`);
+        };
+        if (kind === 'ansible')
+            need('playbook', 'string');
+        if (kind === 'cmd')
+            need('path', 'string');
+        if (kind === 'extract')
+            need('binaries', 'array');
+        if (kind === 'image' && o.path === undefined && o.url === undefined && o.from !== 'base')
+            throw new Error(`${STEPS_KEY}[${i}] (image): give "path", "url" or "from": "base"`);
+        return { ...o, step: kind };
+    });
+}
+/** appc's arch label for an OCI/uname architecture. */
+function appcArch(arch) {
+    const m = {
+        x86_64: 'amd64',
+        amd64: 'amd64',
+        aarch64: 'arm64',
+        arm64: 'arm64',
+        i686: 'i386',
+        i386: 'i386',
+        '386': 'i386'
+    };
+    return m[arch] ?? arch;
+}
+/** The user's manifest merged onto the defaults. */
+function mergeManifest(doc, defaults) {
+    const user = { ...doc };
+    delete user[STEPS_KEY];
+    const labels = new Map([
+        ['os', defaults.os ?? 'linux'],
+        ['arch', appcArch(defaults.arch)]
+    ]);
+    for (const l of user.labels ?? [])
+        labels.set(l.name, l.value);
+    return {
+        acKind: 'ImageManifest',
+        acVersion: AC_VERSION,
+        name: defaults.name,
+        ...user,
+        labels: [...labels].map(([name, value]) => ({ name, value }))
+    };
+}
+const manifest_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+const validate = manifest_ajv.compile(appc_image_manifest_schema_namespaceObject);
+/** Problems with a manifest against the appc schema ("/app/exec: must …"), empty when valid. */
+function checkManifest(m) {
+    if (validate(m))
+        return [];
+    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`);
+}
+/** An appc identifier made from an image name (lower case, other characters → "-"). */
+function acIdentifier(name) {
+    return (name
+        .toLowerCase()
+        .replace(/[^a-z0-9._~/-]+/g, '-')
+        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'image');
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/archive.ts
+/**
+ * image.aci: a tar of `manifest` and `rootfs/` (numeric owners, xattrs, stable headers).
+ * The builder writes it from its work area; an ACI image reused from the store or restored
+ * from the cache gets it again from its single layer and the manifest the catalog gives,
+ * so out/<name>/image.aci exists after any run, not only after the run that built it.
+ */
+
+
+
+
+
+
+
+
+
+
+const ACI_COMPRESSION = {
+    gzip: ['--gzip'],
+    xz: ['--xz'],
+    zstd: ['--zstd'],
+    none: []
+};
+/** The node's manifest as it goes into image.aci: the file's fields over the defaults; throws when invalid. */
+async function aciManifestFor(root, spec, arch) {
+    if (!spec.file)
+        throw new Error('an aci node needs "file": its aci-packer manifest');
+    const doc = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.resolve)(root, spec.file), 'utf8'));
+    const manifest = mergeManifest(doc, { name: acIdentifier(spec.name), arch });
+    const problems = checkManifest(manifest);
+    if (problems.length)
+        throw new Error(`${spec.file}: not a valid appc image manifest:\n    ${problems.join('\n    ')}`);
+    return manifest;
+}
+/** Writes `area/manifest` and tars it with `area/rootfs` into `dest` (temp + rename). */
+async function writeAciArchive(area, manifest, compression, dest) {
+    const flags = ACI_COMPRESSION[compression];
+    if (!flags)
+        throw new Error(`compression "${compression}": expected gzip, xz, zstd or none`);
+    await (0,promises_.writeFile)((0,external_node_path_.join)(area, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const tmp = `${dest}.tmp-${process.pid}`;
+    try {
+        await (0,exec/* run */.eF)('tar', [
+            '--create',
+            `--file=${tmp}`,
+            ...flags,
+            ...TAR_CREATE_STABLE,
+            ...unpacked/* TAR_KEEP_ALL */.iC,
+            '--directory',
+            area,
+            'manifest',
+            'rootfs'
+        ]);
+        await (0,promises_.rename)(tmp, dest);
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { force: true });
+    }
+}
+/** image.aci of an ACI image already in the store (its layers unpacked as rootfs/), written to `dest`. */
+async function aciArchiveFromImage(root, spec, image, workDir, dest) {
+    const manifest = await aciManifestFor(root, spec, image.config.architecture);
+    const area = (0,sandbox/* uniqueDir */.vZ)(workDir, 'aci-archive');
+    await (0,promises_.mkdir)((0,external_node_path_.join)(area, 'rootfs'), { recursive: true, mode: 0o755 });
+    const remove = (0,cleanup/* trackDir */.F3)(area);
+    try {
+        // The builder stores the root file system as one layer with no whiteouts: plain extraction.
+        for (const layer of image.layers) {
+            // A restored image came from a cache: its entries are checked as any other layer's.
+            await (0,safe_tar/* checkTar */.Im)((0,external_node_fs_.createReadStream)(layer.path), `layer ${layer.diffID}`, undefined, {
+                root: (0,external_node_path_.join)(area, 'rootfs')
+            });
+            await (0,exec/* run */.eF)('tar', [
+                '--extract',
+                `--file=${layer.path}`,
+                '--directory',
+                (0,external_node_path_.join)(area, 'rootfs'),
+                '--same-permissions',
+                '--same-owner',
+                ...unpacked/* TAR_KEEP_ALL */.iC
+            ]);
+        }
+        await writeAciArchive(area, manifest, spec.args.compression ?? 'gzip', dest);
+    }
+    finally {
+        remove();
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/store/layout.ts
+var layout = __webpack_require__(5891);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/sandbox/links.ts
+/**
+ * Host tools (GNU tar, cp) lay packs, tarballs and copies into the mounted root from
+ * outside the chroot, so a symlink of the image on the way is followed as the HOST sees
+ * it: `opt -> /usr/local` would send `opt/x` to the host's /usr/local. Before such a
+ * step, every directory it writes through is looked up in the image's layers; a link with
+ * an absolute target, or one climbing above the root, is refused. Relative links inside
+ * the root (a merged /usr's `bin -> usr/bin`) are fine: followed from the root they land
+ * in the image.
+ */
+
+
+class EscapingLinkError extends Error {
+    path;
+    link;
+    target;
+    constructor(path, link, target) {
+        super(`writing /${path} would go through /${link} -> ${target}, a link a host tool would follow out of the image; write to the target path instead`);
+        this.path = path;
+        this.link = link;
+        this.target = target;
+        this.name = 'EscapingLinkError';
+    }
+}
+/** The entry at `rel` in layered dirs (top first) and the dir holding it; null when absent or whited out. */
+async function lookup(dirs, rel) {
+    for (const d of dirs) {
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(d, rel)).catch(() => null);
+        if (!st)
+            continue;
+        if (st.isCharacterDevice() && st.rdev === 0)
+            return null;
+        return { dir: d, isLink: st.isSymbolicLink(), isDir: st.isDirectory() };
+    }
+    return null;
+}
+/** Throws EscapingLinkError if writing into directory `rel` (relative to the root) would leave the image. */
+async function checkWriteDir(imageDirs, rel) {
+    const todo = rel.split('/').filter((p) => p && p !== '.');
+    let done = [];
+    for (let hops = 0; todo.length && hops < 40;) {
+        const part = todo.shift();
+        const cur = [...done, part].join('/');
+        const hit = await lookup(imageDirs, cur);
+        if (!hit || !(hit.isLink || hit.isDir))
+            return; // created fresh, or a file the tool replaces
+        if (!hit.isLink) {
+            done.push(part);
+            continue;
+        }
+        hops++;
+        const target = await (0,promises_.readlink)((0,external_node_path_.join)(hit.dir, cur));
+        const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(done.join('/'), target));
+        if (target.startsWith('/') || joined === '..' || joined.startsWith('../'))
+            throw new EscapingLinkError(rel, cur, target);
+        done = joined === '.' ? [] : joined.split('/');
+    }
+}
+/** Checks every directory a list of root-relative paths writes through (their parents; `dirs` themselves). */
+async function checkWritePaths(imageDirs, files, dirs = []) {
+    const seen = new Set();
+    const add = (d) => {
+        if (d && d !== '.')
+            seen.add(d);
+    };
+    for (const f of files)
+        add(external_node_path_.posix.dirname(f.replace(/^\.?\/+/, '').replace(/\/+$/, '')));
+    for (const d of dirs)
+        add(d.replace(/^\.?\/+/, '').replace(/\/+$/, ''));
+    for (const d of [...seen].sort())
+        await checkWriteDir(imageDirs, d);
+}
+
+// EXTERNAL MODULE: ./src/sources/compression.ts
+var compression = __webpack_require__(2328);
+;// CONCATENATED MODULE: ./src/builders/overlay.ts
+/**
+ * The overlay builder: the base image's layers, read-only, under a writable upper
+ * directory in the sandbox; the steps of the node's `overlay` spec change the tree; the
+ * upper directory becomes ONE new layer on top of the base's.
+ *
+ * Stage order (genoci's, which IMAGES.json overlay nodes share): pre → packs → copy →
+ * install → expand → run → post. `post` hooks also run after a failed stage (genoci used
+ * them to undo what `pre` set up); the first failure is the one reported.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const OVERLAY_BUILDER_VERSION = '1';
+// Keep GNU tar from replacing a merged-/usr image's `bin -> usr/bin` with a directory, and
+// from changing the mode or owner of directories the image already has.
+const EXTRACT_FLAGS = '--no-overwrite-dir --keep-directory-symlink --numeric-owner --xattrs --xattrs-include=*';
+class OverlayBuilder {
+    opts;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
+    async build(ctx) {
+        const spec = ctx.image.spec;
+        const o = spec.overlay ?? {};
+        const name = spec.name;
+        const lowers = await (0,unpacked/* unpackLayers */.rz)(ctx.base?.layers ?? [], this.opts.cacheDir ?? unpacked/* DEFAULT_CACHE_DIR */.Ti, ctx.reporter).catch((e) => {
+            throw new errors/* BuildError */.zS(name, 'unpack base', (0,errors/* errorMessage */.gJ)(e));
+        });
+        const sb = await sandbox/* Sandbox */.ak.open({
+            dir: (0,external_node_path_.join)(ctx.workDir, 'sandbox'),
+            lowers,
+            mounts: o.mounts,
+            policyRcD: o.policyRcD,
+            env: { ...(0,sandbox/* envFromList */.a6)(ctx.base?.config.config?.Env), ...o.env },
+            reporter: ctx.reporter,
+            signal: ctx.signal
+        });
+        try {
+            const steps = new Steps(sb, spec, ctx.catalog.root, ctx.reporter);
+            let failure = null;
+            try {
+                await steps.all(o);
+            }
+            catch (e) {
+                failure = e;
+            }
+            for (const [i, hook] of (o.post ?? []).entries()) {
+                try {
+                    await steps.hook(hook, `post[${i}]`);
+                }
+                catch (e) {
+                    if (!failure)
+                        failure = e;
+                    else
+                        ctx.reporter.warn(`${name}: post[${i}] failed too: ${(0,errors/* errorMessage */.gJ)(e)}`);
+                }
+            }
+            if (failure)
+                throw failure;
+            const layer = await upperToLayer(ctx.store, sb.upper).catch((e) => {
+                throw new errors/* BuildError */.zS(name, 'layer', (0,errors/* errorMessage */.gJ)(e), e.tail ?? []);
+            });
+            return {
+                layers: [...(ctx.base?.layers ?? []), layer],
+                config: overlayConfig(spec, ctx.base, o),
+                annotations: o.annotations
+            };
+        }
+        finally {
+            await sb.close();
+        }
+    }
+}
+const overlayBuilder = new OverlayBuilder();
+/** The stages, in genoci's fixed order. */
+class Steps {
+    sb;
+    spec;
+    root;
+    reporter;
+    constructor(sb, spec, root, reporter) {
+        this.sb = sb;
+        this.spec = spec;
+        this.root = root;
+        this.reporter = reporter;
+    }
+    async all(o) {
+        for (const [i, hook] of (o.pre ?? []).entries())
+            await this.hook(hook, `pre[${i}]`);
+        for (const [i, pack] of (o.packs ?? []).entries())
+            await this.pack(pack, `packs[${i}]`);
+        for (const [i, c] of (o.copy ?? []).entries())
+            await this.copy(c.src, c.dest, `copy[${i}]`);
+        if (o.install?.length)
+            await this.install(o.install);
+        for (const [i, t] of (o.expand ?? []).entries())
+            await this.tarball(t, `expand[${i}]`);
+        for (const [i, r] of (o.run ?? []).entries())
+            await this.run(r, `run[${i}]`);
+    }
+    /** A host command (genoci's pre/post), %ROOT% replaced by the mounted root. */
+    async hook(cmd, step) {
+        const text = cmd.split('%ROOT%').join(this.sb.root);
+        await this.check(step, this.sb.host(['/bin/sh', '-ec', text], { cwd: this.root, ...this.lines(step) }));
+    }
+    async pack(p, step) {
+        const abs = this.path(p, step);
+        const st = await (0,promises_.stat)(abs).catch(() => null);
+        if (!st)
+            throw new errors/* BuildError */.zS(this.spec.name, step, `${p}: no such file or directory`);
+        if (!st.isDirectory())
+            return this.tarball(p, step);
+        const { stdout } = await (0,exec/* run */.eF)('find', [abs, '-mindepth', '1', '-type', 'd', '-printf', '%P\\n']);
+        await this.linksSafe(step, [], ['.', ...stdout.split('\n').filter(Boolean)]);
+        // The pack's files become root's: a checkout's owner means nothing inside an image.
+        const script = `tar -C "$1" -cf - --numeric-owner --owner=0 --group=0 . | tar -C "$KILN_ROOT" -xpf - ${EXTRACT_FLAGS}`;
+        await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-pack', abs], this.lines(step)));
+    }
+    /**
+     * A tarball (any compression) laid over the root, after every entry was checked: in the
+     * archive (checkedTar: names, links to links), and against the image's own links on the
+     * way to each entry and to each hardlink's target. The image is checked in its layers
+     * (checkWritePaths), not with checkTar's `root`: the merged root exists only inside the
+     * sandbox's mount namespace, so on the host it is an empty directory.
+     */
+    async tarball(p, step) {
+        const abs = this.path(p, step);
+        const listed = await listCheckedTar(abs, p, this.reporter).catch((e) => {
+            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e));
+        });
+        await this.linksSafe(step, [...listed.files, ...listed.linkTargets], listed.dirs);
+        const script = `exec tar -C "$KILN_ROOT" -xpf "$1" ${EXTRACT_FLAGS}`;
+        await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-expand', abs], this.lines(step)));
+    }
+    async copy(src, dest, step) {
+        const abs = this.path(src, step);
+        if (!(await (0,promises_.stat)(abs).catch(() => null)))
+            throw new errors/* BuildError */.zS(this.spec.name, step, `${src}: no such file or directory`);
+        const rel = dest.replace(/^\/+/, '');
+        if (rel.split('/').includes('..'))
+            throw new errors/* BuildError */.zS(this.spec.name, step, `destination ${dest} leaves the image root`);
+        const script = 'd="$KILN_ROOT/$2"; case "$2" in */|"") mkdir -p "$d" ;; *) mkdir -p "$(dirname "$d")" ;; esac; cp -RP --preserve=mode,timestamps,links "$1" "$d"';
+        await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-copy', abs, rel], this.lines(step)));
+    }
+    /** .deb with dpkg -i, .rpm with rpm -Uvh, inside; the packages are visible only during the step. */
+    async install(pkgs) {
+        const files = [];
+        const debs = [];
+        const rpms = [];
+        for (const [i, p] of pkgs.entries()) {
+            const abs = this.path(p, `install[${i}]`);
+            const inImage = `.kiln/pkg/${i}-${(0,external_node_path_.basename)(abs)}`;
+            files.push({ path: inImage, source: abs, mode: 0o644 });
+            if (/\.deb$/i.test(p))
+                debs.push(`/${inImage}`);
+            else if (/\.rpm$/i.test(p))
+                rpms.push(`/${inImage}`);
+            else
+                throw new errors/* BuildError */.zS(this.spec.name, `install[${i}]`, `${p}: not a .deb or .rpm`);
+        }
+        if (debs.length)
+            await this.check('install', this.sb.exec(['dpkg', '-i', ...debs], { files, ...this.lines('install') }));
+        if (rpms.length)
+            await this.check('install', this.sb.exec(['rpm', '-Uvh', ...rpms], { files, ...this.lines('install') }));
+    }
+    /** An argv runs as it is; a string is a script: with a #! line it runs as a file, else with /bin/sh -ec. */
+    async run(r, step) {
+        if (Array.isArray(r))
+            return this.check(step, this.sb.exec(r, this.lines(step)));
+        if (r.startsWith('#!')) {
+            const files = [{ path: '.kiln/run', content: r, mode: 0o755 }];
+            return this.check(step, this.sb.exec(['/.kiln/run'], { files, ...this.lines(step) }));
+        }
+        return this.check(step, this.sb.exec(['/bin/sh', '-ec', r], this.lines(step)));
+    }
+    /** Refuses a host-side write through an image link that leads out of the image. */
+    async linksSafe(step, files, dirs) {
+        await checkWritePaths(this.sb.layers, files, dirs).catch((e) => {
+            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e));
+        });
+    }
+    path(p, step) {
+        const abs = (0,external_node_path_.resolve)(this.root, p);
+        if (abs !== this.root && !abs.startsWith(`${this.root}/`))
+            throw new errors/* BuildError */.zS(this.spec.name, step, `${p} lies outside the project root`);
+        return abs;
+    }
+    lines(step) {
+        return { onLine: (l) => this.reporter.debug(`${this.spec.name} ${step}: ${l}`) };
+    }
+    async check(step, p) {
+        const r = await p.catch((e) => {
+            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e));
+        });
+        if (r.exitCode !== 0) {
+            const why = r.signal ? `killed by ${r.signal}` : `exited with status ${r.exitCode}`;
+            throw new errors/* BuildError */.zS(this.spec.name, step, why, r.tail);
+        }
+    }
+}
+/** What a tarball writes, each entry checked on the way (TarSafetyError on the first bad one). */
+async function listCheckedTar(file, label, reporter) {
+    const out = { files: [], dirs: [], linkTargets: [] };
+    const check = (0,safe_tar/* checkedTar */.FO)(label);
+    const list = tar_stream.extract();
+    list.on('entry', (h, body, next) => {
+        // This parser may see an entry before the check upstream refuses it: a name that does
+        // not normalise is left out here, and the check's TarSafetyError ends the pipeline.
+        try {
+            const name = (0,safe_tar/* normaliseEntryName */.cx)(h.name);
+            if (h.type === 'directory')
+                out.dirs.push(name);
+            else
+                out.files.push(name);
+            if (h.type === 'link' && h.linkname)
+                out.linkTargets.push((0,safe_tar/* normaliseEntryName */.cx)(h.linkname));
+        }
+        catch {
+            /* refused upstream */
+        }
+        body.on('end', () => next());
+        body.resume();
+    });
+    await (0,external_node_stream_promises_.pipeline)((0,compression/* decompressStream */.Ct)((0,external_node_fs_.createReadStream)(file), label, reporter), check, list);
+    return out;
+}
+/** The base's config with the spec's Env, Entrypoint, Cmd and a history entry. */
+function overlayConfig(spec, base, o) {
+    const prev = base?.config;
+    const conf = { ...prev?.config };
+    if (o.env && Object.keys(o.env).length) {
+        const env = { ...(0,sandbox/* envFromList */.a6)(conf.Env), ...o.env };
+        conf.Env = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    }
+    if (o.entrypoint) {
+        conf.Entrypoint = o.entrypoint;
+        // As in a Dockerfile: a new ENTRYPOINT drops the base's CMD.
+        if (!o.cmd)
+            conf.Cmd = null;
+    }
+    if (o.cmd)
+        conf.Cmd = o.cmd;
+    if (Object.keys(spec.labels).length)
+        conf.Labels = { ...conf.Labels, ...spec.labels };
+    const created = createdTime();
+    return {
+        architecture: prev?.architecture ?? (0,layout/* ociArch */.As)(spec.arch),
+        os: prev?.os ?? 'linux',
+        created,
+        config: conf,
+        history: [
+            ...(prev?.history ?? []),
+            { created, created_by: `kiln overlay ${spec.name}`, comment: summary(o) }
+        ]
+    };
+}
+function summary(o) {
+    const parts = [];
+    for (const k of ['pre', 'packs', 'copy', 'install', 'expand', 'run', 'post']) {
+        const n = o[k]?.length;
+        if (n)
+            parts.push(`${k}: ${n}`);
+    }
+    return parts.join(', ') || 'no changes';
+}
+/** SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+function createdTime() {
+    const sde = process.env.SOURCE_DATE_EPOCH;
+    return sde && /^\d+$/.test(sde) ? new Date(Number(sde) * 1000).toISOString() : new Date().toISOString();
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/elf.ts
+/**
+ * Just enough of ELF (32 and 64 bit, either byte order) to follow a program's shared
+ * library dependencies without running anything: PT_INTERP (the dynamic loader), and the
+ * DT_NEEDED, DT_RPATH and DT_RUNPATH entries of PT_DYNAMIC. `ldd` is not used: it runs
+ * the HOST's loader on the image's files and resolves against the host's libraries.
+ */
+
+const PT_LOAD = 1;
+const PT_DYNAMIC = 2;
+const PT_INTERP = 3;
+const DT_NULL = 0;
+const DT_NEEDED = 1;
+const DT_STRTAB = 5;
+const DT_RPATH = 15;
+const DT_RUNPATH = 29;
+/** Parses the dynamic-linking facts of an ELF file; null when the file is not ELF. */
+async function readElf(path) {
+    const fh = await (0,promises_.open)(path, 'r');
+    try {
+        const read = async (pos, len) => {
+            const b = Buffer.alloc(len);
+            const { bytesRead } = await fh.read(b, 0, len, pos);
+            if (bytesRead < len)
+                throw new Error(`${path}: truncated ELF (wanted ${len} bytes at ${pos})`);
+            return b;
+        };
+        const ident = Buffer.alloc(64);
+        const { bytesRead } = await fh.read(ident, 0, 64, 0);
+        if (bytesRead < 52 || ident.readUInt32BE(0) !== 0x7f454c46)
+            return null;
+        const bits = ident[4] === 2 ? 64 : ident[4] === 1 ? 32 : 0;
+        const le = ident[5] === 1;
+        if (!bits || (ident[5] !== 1 && ident[5] !== 2))
+            return null;
+        const u16 = (b, o) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+        const u32 = (b, o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+        const word = (b, o) => bits === 64 ? Number(le ? b.readBigUInt64LE(o) : b.readBigUInt64BE(o)) : u32(b, o);
+        const machine = u16(ident, 18);
+        const phoff = bits === 64 ? word(ident, 32) : u32(ident, 28);
+        const phentsize = u16(ident, bits === 64 ? 54 : 42);
+        const phnum = u16(ident, bits === 64 ? 56 : 44);
+        if (!phoff || !phnum)
+            return { bits, machine, needed: [], rpath: [], runpath: [] };
+        const ph = await read(phoff, phentsize * phnum);
+        const loads = [];
+        let dyn = null;
+        let interp;
+        for (let i = 0; i < phnum; i++) {
+            const o = i * phentsize;
+            const type = u32(ph, o);
+            const offset = bits === 64 ? word(ph, o + 8) : u32(ph, o + 4);
+            const vaddr = bits === 64 ? word(ph, o + 16) : u32(ph, o + 8);
+            const filesz = bits === 64 ? word(ph, o + 32) : u32(ph, o + 16);
+            if (type === PT_LOAD)
+                loads.push({ vaddr, offset, filesz });
+            else if (type === PT_DYNAMIC)
+                dyn = { offset, size: filesz };
+            else if (type === PT_INTERP)
+                interp = (await read(offset, filesz)).toString('latin1').replace(/\0.*$/s, '');
+        }
+        const info = { bits, machine, interp, needed: [], rpath: [], runpath: [] };
+        if (!dyn)
+            return info;
+        const d = await read(dyn.offset, dyn.size);
+        const entSize = bits === 64 ? 16 : 8;
+        const entries = [];
+        let strtab = 0;
+        for (let o = 0; o + entSize <= d.length; o += entSize) {
+            const tag = word(d, o);
+            const val = word(d, o + entSize / 2);
+            if (tag === DT_NULL)
+                break;
+            if (tag === DT_STRTAB)
+                strtab = val;
+            else
+                entries.push([tag, val]);
+        }
+        // DT_STRTAB is a virtual address: map it to a file offset through the PT_LOAD segments.
+        const seg = loads.find((l) => strtab >= l.vaddr && strtab < l.vaddr + l.filesz);
+        if (!seg)
+            return info;
+        const strOff = seg.offset + (strtab - seg.vaddr);
+        const str = async (off) => {
+            let out = Buffer.alloc(0);
+            for (let pos = strOff + off;; pos += 256) {
+                const b = Buffer.alloc(256);
+                const { bytesRead: n } = await fh.read(b, 0, 256, pos);
+                const z = b.subarray(0, n).indexOf(0);
+                if (z >= 0 || n === 0)
+                    return Buffer.concat([out, b.subarray(0, z >= 0 ? z : n)]).toString('utf8');
+                out = Buffer.concat([out, b.subarray(0, n)]);
+            }
+        };
+        for (const [tag, val] of entries) {
+            if (tag === DT_NEEDED)
+                info.needed.push(await str(val));
+            else if (tag === DT_RPATH)
+                info.rpath.push(...(await str(val)).split(':').filter(Boolean));
+            else if (tag === DT_RUNPATH)
+                info.runpath.push(...(await str(val)).split(':').filter(Boolean));
+        }
+        return info;
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/rootpath.ts
+/**
+ * Paths inside an image root, resolved as a process chrooted there would see them: an
+ * absolute symlink target starts again at the image root, `..` never climbs above it.
+ * Every link met on the way is reported, so that keeping a file can keep the links that
+ * lead to it (`/lib64` → `usr/lib64`, `libc.so.6` → `libc-2.36.so`).
+ */
+
+
+const MAX_LINKS = 40;
+async function resolveInRoot(root, path) {
+    const links = [];
+    let todo = path.split('/').filter((p) => p && p !== '.');
+    const done = [];
+    let hops = 0;
+    while (todo.length) {
+        const part = todo.shift();
+        if (part === '..') {
+            done.pop();
+            continue;
+        }
+        const rel = [...done, part].join('/');
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, rel)).catch(() => null);
+        if (!st)
+            return { real: null, links };
+        if (st.isSymbolicLink()) {
+            if (++hops > MAX_LINKS)
+                return { real: null, links };
+            links.push(rel);
+            const target = await (0,promises_.readlink)((0,external_node_path_.join)(root, rel));
+            if (target.startsWith('/'))
+                done.length = 0;
+            todo = [...target.split('/').filter((p) => p && p !== '.'), ...todo];
+            continue;
+        }
+        done.push(part);
+    }
+    return { real: done.join('/'), links };
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/closure.ts
+/**
+ * The shared-library closure of some programs, resolved against an image's OWN search
+ * paths: DT_RPATH (when there is no DT_RUNPATH), DT_RUNPATH, the image's /etc/ld.so.conf
+ * (with its includes), then the trusted directories (/lib, /usr/lib, their 64-bit and
+ * multiarch forms). A candidate must be ELF of the same class and machine, as the
+ * loader demands. Every symlink on the way is kept with its target.
+ */
+
+
+
+
+const MULTIARCH = {
+    62: 'x86_64-linux-gnu',
+    183: 'aarch64-linux-gnu',
+    3: 'i386-linux-gnu',
+    40: 'arm-linux-gnueabihf'
+};
+async function ldSoConfDirs(root) {
+    const dirs = [];
+    const seen = new Set();
+    const readConf = async (file, depth) => {
+        if (depth > 8 || seen.has(file))
+            return;
+        seen.add(file);
+        const r = await resolveInRoot(root, file);
+        if (!r.real)
+            return;
+        const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, r.real), 'utf8').catch(() => '');
+        for (const raw of text.split('\n')) {
+            const line = raw.replace(/#.*/, '').trim();
+            if (!line)
+                continue;
+            const inc = /^include\s+(.+)$/.exec(line);
+            if (inc) {
+                for (const pat of inc[1].split(/\s+/)) {
+                    const abs = pat.startsWith('/') ? pat : external_node_path_.posix.join('/etc', pat);
+                    for (const f of await glob(root, abs))
+                        await readConf(f, depth + 1);
+                }
+            }
+            else if (line.startsWith('/'))
+                dirs.push(line.replace(/\/+$/, ''));
+        }
+    };
+    await readConf('/etc/ld.so.conf', 0);
+    return dirs;
+}
+/** A one-level glob (`/etc/ld.so.conf.d/*.conf`) inside the root, sorted as ldconfig does. */
+async function glob(root, pattern) {
+    const dir = external_node_path_.posix.dirname(pattern);
+    const re = new RegExp(`^${external_node_path_.posix
+        .basename(pattern)
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`);
+    const r = await resolveInRoot(root, dir);
+    if (!r.real && r.real !== '')
+        return [];
+    const names = await (0,promises_.readdir)((0,external_node_path_.join)(root, r.real)).catch(() => []);
+    return names
+        .filter((n) => re.test(n))
+        .sort()
+        .map((n) => external_node_path_.posix.join(dir, n));
+}
+function trustedDirs(machine, bits) {
+    const ma = MULTIARCH[machine];
+    const dirs = ma ? [`/lib/${ma}`, `/usr/lib/${ma}`] : [];
+    return [...dirs, ...(bits === 64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32']), '/lib', '/usr/lib'];
+}
+/** The closure of `programs` (absolute paths inside the root). */
+async function dependencyClosure(root, programs) {
+    const keep = new Set();
+    const missing = [];
+    const confDirs = await ldSoConfDirs(root);
+    const visited = new Set();
+    const queue = [];
+    const keepPath = async (p) => {
+        const r = await resolveInRoot(root, p);
+        for (const l of r.links)
+            keep.add(l);
+        if (r.real !== null)
+            keep.add(r.real);
+        return r.real;
+    };
+    for (const p of programs) {
+        const real = await keepPath(p);
+        if (real === null)
+            throw new Error(`${p} does not exist in the image`);
+        queue.push(real);
+    }
+    while (queue.length) {
+        const real = queue.shift();
+        if (visited.has(real))
+            continue;
+        visited.add(real);
+        const elf = await readElf((0,external_node_path_.join)(root, real)).catch(() => null);
+        if (!elf)
+            continue;
+        if (elf.interp) {
+            const r = await keepPath(elf.interp);
+            if (r === null)
+                missing.push(`/${real}: loader ${elf.interp}`);
+            else
+                queue.push(r);
+        }
+        const origin = `/${(0,external_node_path_.dirname)(real)}`;
+        const expand = (d) => d.replace(/\$\{?ORIGIN\}?/g, origin);
+        const search = [
+            ...(elf.runpath.length ? [] : elf.rpath.map(expand)),
+            ...elf.runpath.map(expand),
+            ...confDirs,
+            ...trustedDirs(elf.machine, elf.bits)
+        ];
+        for (const lib of elf.needed) {
+            const found = lib.includes('/')
+                ? await matching(root, lib, elf)
+                : await searchLib(root, lib, search, elf);
+            if (!found) {
+                missing.push(`/${real}: ${lib}`);
+                continue;
+            }
+            const r = await keepPath(found);
+            if (r !== null)
+                queue.push(r);
+        }
+    }
+    return { keep, missing };
+}
+async function searchLib(root, lib, dirs, want) {
+    for (const d of dirs) {
+        const hit = await matching(root, external_node_path_.posix.join(d, lib), want);
+        if (hit)
+            return hit;
+    }
+    return null;
+}
+async function matching(root, path, want) {
+    const r = await resolveInRoot(root, path);
+    if (r.real === null)
+        return null;
+    const elf = await readElf((0,external_node_path_.join)(root, r.real)).catch(() => null);
+    return elf && elf.bits === want.bits && elf.machine === want.machine ? path : null;
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/prune.ts
+/** Keeping only some paths of a root: everything else goes, the directories leading to kept paths stay. */
+
+
+
+/** Removes everything under `root` that is not in `keep` (paths) nor under one of `trees`. */
+async function pruneRoot(root, keep, trees) {
+    const ancestors = new Set();
+    for (const p of [...keep, ...trees]) {
+        const parts = p.split('/');
+        for (let i = 1; i < parts.length; i++)
+            ancestors.add(parts.slice(0, i).join('/'));
+    }
+    const treeSet = new Set(trees);
+    let removed = 0;
+    const visit = async (rel) => {
+        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(root, rel))) {
+            const r = rel ? `${rel}/${name}` : name;
+            if (treeSet.has(r))
+                continue;
+            if (keep.has(r)) {
+                // A kept directory keeps what is in it.
+                continue;
+            }
+            const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, r));
+            if (ancestors.has(r) && st.isDirectory())
+                await visit(r);
+            else {
+                await (0,promises_.rm)((0,external_node_path_.join)(root, r), { recursive: true, force: true });
+                removed++;
+            }
+        }
+    };
+    await visit('');
+    return removed;
+}
+/** Creates directory `rel` inside the root (following the root's own links); returns its real relative path. */
+async function mkdirInRoot(root, rel) {
+    let real = '';
+    for (const part of rel.split('/').filter(Boolean)) {
+        const r = await resolveInRoot(root, external_node_path_.posix.join(real, part));
+        if (r.real === null) {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(root, real, part), { mode: 0o755 });
+            real = external_node_path_.posix.join(real, part);
+        }
+        else
+            real = r.real;
+    }
+    return real;
+}
+/**
+ * Copies host paths (relative to the host's /, as a closure lists them) into the root at
+ * the same places: links are recreated where the root has nothing yet, files copied with
+ * their mode. Where the root already has a link (a merged /usr), the copy goes through it.
+ */
+async function copyFromHost(root, paths) {
+    for (const rel of [...paths].sort()) {
+        const host = (0,external_node_path_.join)('/', rel);
+        const st = await (0,promises_.lstat)(host);
+        const parent = await mkdirInRoot(root, (0,external_node_path_.dirname)(rel) === '.' ? '' : (0,external_node_path_.dirname)(rel));
+        const dest = (0,external_node_path_.join)(root, parent, external_node_path_.posix.basename(rel));
+        const there = await (0,promises_.lstat)(dest).catch(() => null);
+        if (st.isSymbolicLink()) {
+            if (!there)
+                await (0,promises_.symlink)(await (0,promises_.readlink)(host), dest);
+        }
+        else if (st.isFile()) {
+            if (there?.isSymbolicLink())
+                continue;
+            await (0,promises_.copyFile)(host, dest);
+            await (0,promises_.chmod)(dest, st.mode & 0o7777);
+        }
+        else if (st.isDirectory())
+            await mkdirInRoot(root, rel);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/builder.ts
+/**
+ * The ACI builder (aci-packer's steps, in a sandbox). The steps work on a root file system
+ * directory, since `extract` deletes most of it: `image` unpacks a tarball there (or the
+ * node's base from the chain: also what happens when no `image` step is given), `cmd` and
+ * `ansible` run with that directory as the sandbox's writable root, `extract`,
+ * `create_python_env` and `copy_host_files` work on it from outside.
+ *
+ * Output: `image.aci` (a tar of `manifest` and `rootfs/`, numeric owners; compression from
+ * the node's `args.compression`: gzip (default), xz, zstd or none) returned as an artifact,
+ * and the same root file system as a single-layer image in the store (app.exec →
+ * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NO_CHROOT_SETUP = { dns: false, hosts: false, mounts: [], policyRcD: false };
+class AciBuilder {
+    opts;
+    constructor(opts = {}) {
+        this.opts = opts;
+    }
+    async build(ctx) {
+        const spec = ctx.image.spec;
+        const name = spec.name;
+        const fail = (step, e) => {
+            if (e instanceof errors/* BuildError */.zS)
+                throw e;
+            throw new errors/* BuildError */.zS(name, step, (0,errors/* errorMessage */.gJ)(e), e instanceof exec/* ExecError */.cI ? e.tail : []);
+        };
+        if (!spec.file)
+            throw new errors/* BuildError */.zS(name, 'manifest', 'an aci node needs "file": its aci-packer manifest');
+        const manifestFile = (0,external_node_path_.resolve)(ctx.catalog.root, spec.file);
+        let doc = {};
+        let steps = [];
+        try {
+            doc = JSON.parse(await (0,promises_.readFile)(manifestFile, 'utf8'));
+            steps = parseSteps(doc);
+        }
+        catch (e) {
+            fail(`manifest ${spec.file}`, e);
+        }
+        const compression = spec.args.compression ?? 'gzip';
+        if (!ACI_COMPRESSION[compression])
+            throw new errors/* BuildError */.zS(name, 'args.compression', `"${compression}": expected gzip, xz, zstd or none`);
+        const area = (0,external_node_path_.join)(ctx.workDir, 'aci');
+        await (0,promises_.mkdir)(area, { recursive: true });
+        const removeArea = (0,cleanup/* trackDir */.F3)(area);
+        const rootfs = (0,external_node_path_.join)(area, 'rootfs');
+        await (0,promises_.mkdir)(rootfs, { mode: 0o755 });
+        await (0,promises_.chmod)(rootfs, 0o755);
+        try {
+            let chroot = NO_CHROOT_SETUP;
+            if (!steps.some((s) => s.step === 'image' || s.step === 'create_python_env') && ctx.base)
+                await this.fromBase(ctx, rootfs, area).catch((e) => fail('image (base)', e));
+            for (const [i, step] of steps.entries()) {
+                const where = `step ${i} (${step.step})`;
+                ctx.reporter.info(`${name}: ${where}`);
+                try {
+                    switch (step.step) {
+                        case 'image':
+                            if (step.from === 'base' || (!step.path && !step.url))
+                                await this.fromBase(ctx, rootfs, area);
+                            else
+                                await this.image(ctx, step, rootfs, area);
+                            break;
+                        case 'setup_chroot':
+                            chroot = chrootOptions(step, true);
+                            break;
+                        case 'cmd':
+                            await this.cmd(ctx, step, rootfs, area, chroot, where);
+                            break;
+                        case 'ansible':
+                            await this.ansible(ctx, step, rootfs, area, chrootOptions(step, false), where);
+                            break;
+                        case 'extract':
+                            await this.extract(ctx, rootfs, step.binaries, step.keeps ?? [], []);
+                            break;
+                        case 'create_python_env':
+                            await this.pythonEnv(ctx, rootfs, step.python_exe ?? '/usr/bin/python3');
+                            break;
+                        case 'copy_host_files':
+                            await this.copyHostFiles(ctx, rootfs, step.binaries ?? [], step.files ?? []);
+                            break;
+                    }
+                }
+                catch (e) {
+                    fail(where, e);
+                }
+            }
+            const arch = ctx.base?.config.architecture ?? (0,layout/* ociArch */.As)(spec.arch);
+            let manifest;
+            try {
+                manifest = await aciManifestFor(ctx.catalog.root, spec, arch);
+            }
+            catch (e) {
+                fail(`manifest ${spec.file}`, e);
+            }
+            const aci = (0,external_node_path_.join)(ctx.workDir, 'image.aci');
+            await writeAciArchive(area, manifest, compression, aci).catch((e) => fail('image.aci', e));
+            const layer = await putDirAsLayer(ctx.store, rootfs, `${name} rootfs`).catch((e) => fail('layer', e));
+            return {
+                layers: [layer],
+                config: aciConfig(manifest, arch, name),
+                artifacts: { 'image.aci': aci }
+            };
+        }
+        finally {
+            removeArea();
+        }
+    }
+    /** The base image of the chain, materialised as a plain directory (the steps delete from it). */
+    async fromBase(ctx, rootfs, area) {
+        if (!ctx.base)
+            throw new Error('no base image: give an image step with "path" or "url"');
+        const lowers = await (0,unpacked/* unpackLayers */.rz)(ctx.base.layers, this.opts.cacheDir ?? unpacked/* DEFAULT_CACHE_DIR */.Ti, ctx.reporter);
+        const sb = await sandbox/* Sandbox */.ak.open({
+            dir: (0,sandbox/* uniqueDir */.vZ)(area, 'base'),
+            lowers,
+            dns: false,
+            hosts: false,
+            reporter: ctx.reporter,
+            signal: ctx.signal
+        });
+        try {
+            const r = await sb.host(['cp', '-a', '--', `${sb.root}/.`, `${rootfs}/`]);
+            if (r.exitCode !== 0)
+                throw new exec/* ExecError */.cI('cp -a', r.exitCode, r.tail, `exited with status ${r.exitCode}`);
+        }
+        finally {
+            await sb.close();
+        }
+    }
+    async image(ctx, step, rootfs, area) {
+        let file;
+        if (step.path)
+            file = stepPath(ctx, step.path);
+        else {
+            const url = new URL(step.url);
+            if (url.protocol === 'file:')
+                file = url.pathname;
+            else if (url.protocol === 'http:' || url.protocol === 'https:') {
+                file = (0,external_node_path_.join)(area, `download-${(0,external_node_path_.basename)(url.pathname) || 'image'}`);
+                const res = await fetch(url, { signal: ctx.signal });
+                if (!res.ok || !res.body)
+                    throw new Error(`${url.href}: HTTP ${res.status}`);
+                await (0,promises_.writeFile)(file, Buffer.from(await res.arrayBuffer()));
+            }
+            else
+                throw new Error(`${url.href}: only file:, http: and https: URLs are supported`);
+        }
+        // An earlier step may have filled the root already: its symlinks count as well.
+        await (0,safe_tar/* checkTar */.Im)((0,external_node_fs_.createReadStream)(file), file, ctx.reporter, { root: rootfs });
+        await (0,exec/* run */.eF)('tar', [
+            '--extract',
+            `--file=${file}`,
+            '--directory',
+            rootfs,
+            '--same-permissions',
+            '--same-owner',
+            ...unpacked/* TAR_KEEP_ALL */.iC,
+            '--keep-directory-symlink'
+        ]);
+    }
+    async cmd(ctx, step, rootfs, area, c, where) {
+        const args = (step.args ?? []).map(String);
+        const o = { onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`) };
+        let argv = [step.path, ...args];
+        if (step.copy !== false) {
+            const inImage = `.kiln/cmd-${(0,external_node_path_.basename)(step.path)}`;
+            o.files = [{ path: inImage, source: stepPath(ctx, step.path), mode: 0o755 }];
+            argv = [`/${inImage}`, ...args];
+        }
+        await this.inSandbox(ctx, rootfs, area, c, (sb) => sb.exec(argv, o), where);
+    }
+    async ansible(ctx, step, rootfs, area, c, where) {
+        const playbook = stepPath(ctx, step.playbook);
+        const inventory = (0,external_node_path_.join)(area, 'inventory');
+        await this.inSandbox(ctx, rootfs, area, c, async (sb) => {
+            await (0,promises_.writeFile)(inventory, `[aci]\n${sb.root} ansible_connection=chroot\n`);
+            return sb.host(['ansible-playbook', '-i', inventory, playbook], {
+                cwd: manifestDir(ctx),
+                env: {
+                    ANSIBLE_HOST_KEY_CHECKING: 'False',
+                    ANSIBLE_NOCOLOR: '1',
+                    ANSIBLE_RETRY_FILES_ENABLED: 'False'
+                },
+                onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`)
+            });
+        }, where);
+    }
+    async inSandbox(ctx, rootfs, area, c, f, where) {
+        const sb = await sandbox/* Sandbox */.ak.open({
+            dir: (0,sandbox/* uniqueDir */.vZ)(area, 'sb'),
+            lowers: [],
+            upper: rootfs,
+            dns: c.dns,
+            hosts: c.hosts,
+            mounts: c.mounts,
+            policyRcD: c.policyRcD,
+            reporter: ctx.reporter,
+            signal: ctx.signal
+        });
+        try {
+            const r = await f(sb);
+            if (r.exitCode !== 0)
+                throw new errors/* BuildError */.zS(ctx.image.spec.name, where, r.signal ? `killed by ${r.signal}` : `exited with status ${r.exitCode}`, r.tail);
+        }
+        finally {
+            await sb.close();
+        }
+    }
+    /** Keeps the binaries, their library closure (the image's own search paths) and `keeps`; deletes the rest. */
+    async extract(ctx, rootfs, binaries, keeps, extraTrees) {
+        const closure = await dependencyClosure(rootfs, binaries);
+        for (const m of closure.missing)
+            ctx.reporter.warn(`${ctx.image.spec.name}: extract: library not found in the image: ${m}`);
+        const trees = [...extraTrees];
+        for (const k of keeps) {
+            const r = await resolveInRoot(rootfs, k);
+            for (const l of r.links)
+                closure.keep.add(l);
+            if (r.real === null)
+                ctx.reporter.warn(`${ctx.image.spec.name}: extract: keep ${k} is not in the image`);
+            else if ((await (0,promises_.stat)((0,external_node_path_.join)(rootfs, r.real))).isDirectory())
+                trees.push(r.real);
+            else
+                closure.keep.add(r.real);
+        }
+        const removed = await pruneRoot(rootfs, closure.keep, trees);
+        ctx.reporter.info(`${ctx.image.spec.name}: extract kept ${closure.keep.size} paths and ${trees.length} trees, removed ${removed} entries`);
+    }
+    /**
+     * Best effort, from the image's own python (aci-packer used the host's virtualenv): the
+     * interpreter, its standard library directory, the library closure of both, /usr/bin/env,
+     * the NSS modules, and a minimal passwd/group. Not kept: site/dist-packages outside the
+     * standard library directory, pip, anything the interpreter loads by name at run time.
+     */
+    async pythonEnv(ctx, rootfs, pythonExe) {
+        const py = await resolveInRoot(rootfs, pythonExe);
+        if (!py.real)
+            throw new Error(`${pythonExe} is not in the image`);
+        const version = /python\d+(\.\d+)?/.exec((0,external_node_path_.basename)(py.real))?.[0];
+        const stdlib = version ? (await resolveInRoot(rootfs, `/usr/lib/${version}`)).real : null;
+        const extras = [];
+        if (stdlib) {
+            const { stdout } = await (0,exec/* run */.eF)('find', [(0,external_node_path_.join)(rootfs, stdlib), '-name', '*.so*', '-type', 'f']);
+            extras.push(...stdout
+                .split('\n')
+                .filter(Boolean)
+                .map((p) => p.slice(rootfs.length)));
+        }
+        for (const d of trustedDirs(62, 64).concat(trustedDirs(183, 64)))
+            for (const lib of ['libnss_files.so.2', 'libnss_dns.so.2', 'libnss_compat.so.2'])
+                if ((await resolveInRoot(rootfs, `${d}/${lib}`)).real)
+                    extras.push(`${d}/${lib}`);
+        const env = (await resolveInRoot(rootfs, '/usr/bin/env')).real ? ['/usr/bin/env'] : [];
+        await this.extract(ctx, rootfs, [pythonExe, ...env, ...extras], [], stdlib ? [stdlib] : []);
+        const etc = await mkdirInRoot(rootfs, 'etc');
+        for (const [f, text] of [
+            ['passwd', 'root:x:0:0:root:/:/bin/sh\n'],
+            ['group', 'root:x:0:root\n']
+        ]) {
+            if (!(await (0,promises_.stat)((0,external_node_path_.join)(rootfs, etc, f)).catch(() => null)))
+                await (0,promises_.writeFile)((0,external_node_path_.join)(rootfs, etc, f), text);
+        }
+    }
+    /** Host binaries with their library closure (the HOST's search paths), and [host, aci] file pairs. */
+    async copyHostFiles(ctx, rootfs, binaries, files) {
+        if (binaries.length) {
+            const closure = await dependencyClosure('/', binaries);
+            for (const m of closure.missing)
+                ctx.reporter.warn(`${ctx.image.spec.name}: copy_host_files: library not found on the host: ${m}`);
+            await copyFromHost(rootfs, [...closure.keep]);
+        }
+        for (const [host, aci] of files) {
+            const src = stepPath(ctx, host);
+            const parts = aci.split('/').filter(Boolean);
+            if (parts.includes('..') || !parts.length)
+                throw new Error(`copy_host_files: ${aci} is not a path inside the image`);
+            const dir = await mkdirInRoot(rootfs, parts.slice(0, -1).join('/'));
+            await (0,exec/* run */.eF)('cp', [
+                '-P',
+                '--preserve=mode,timestamps',
+                '--',
+                src,
+                (0,external_node_path_.join)(rootfs, dir, parts.at(-1))
+            ]);
+        }
+    }
+}
+const aciBuilder = new AciBuilder();
+function chrootOptions(s, dflt) {
+    const flag = (k) => (typeof s[k] === 'boolean' ? s[k] : dflt);
+    const mounts = [];
+    if (flag('mount_proc'))
+        mounts.push('proc');
+    if (flag('mount_dev'))
+        mounts.push('dev');
+    if (flag('mount_sys'))
+        mounts.push('sys');
+    return {
+        dns: flag('copy_resolvconf'),
+        hosts: flag('copy_hosts'),
+        mounts,
+        policyRcD: s.make_debian_policy_rc === true
+    };
+}
+/** The directory of the node's manifest: aci-packer reads the steps' host paths from there. */
+function manifestDir(ctx) {
+    return (0,external_node_path_.dirname)((0,external_node_path_.resolve)(ctx.catalog.root, ctx.image.spec.file ?? '.'));
+}
+function stepPath(ctx, p) {
+    return aciStepPath(ctx.catalog.root, ctx.image.spec.file ?? '.', p);
+}
+/**
+ * A host path a step names (`image` path, `cmd` script, playbook, copied file): relative to
+ * the manifest (`manifest`, itself relative to the project root) as in aci-packer and as the
+ * input key reads them; refused when it leaves the project root.
+ */
+function aciStepPath(root, manifest, p) {
+    const abs = (0,external_node_path_.resolve)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(root, manifest)), p);
+    if (abs !== root && !abs.startsWith(`${root}/`))
+        throw new Error(`${p} lies outside the project root ${root}`);
+    return abs;
+}
+function aciConfig(m, arch, name) {
+    const created = createdTime();
+    const conf = {};
+    if (m.app) {
+        conf.Entrypoint = m.app.exec;
+        if (m.app.environment?.length)
+            conf.Env = m.app.environment.map((e) => `${e.name}=${e.value}`);
+        if (m.app.workingDirectory)
+            conf.WorkingDir = m.app.workingDirectory;
+        if (m.app.user && !['root', '0'].includes(m.app.user))
+            conf.User = `${m.app.user}:${m.app.group}`;
+    }
+    conf.Labels = Object.fromEntries((m.labels ?? []).map((l) => [`appc.${l.name}`, l.value]));
+    return {
+        architecture: (0,layout/* ociArch */.As)(arch),
+        os: 'linux',
+        created,
+        config: conf,
+        history: [{ created, created_by: `kiln aci ${name}`, comment: m.name }]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/builders/aci/index.ts
+
+
+
+
+
+// EXTERNAL MODULE: ./src/util/exec-stream.ts
+var exec_stream = __webpack_require__(5272);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(9906);
+;// CONCATENATED MODULE: ./src/engine/docker.ts
+/**
+ * The bridge between the store and the Docker engine, both ways, streamed:
+ *
+ * - `loadIntoDocker` writes a docker-archive (the legacy form every engine since 1.10 loads:
+ *   manifest.json, <config>.json, <layer>/layer.tar) straight into `docker load`'s stdin.
+ *   The config blob goes in byte for byte, so the engine's image id is the store's config
+ *   digest.
+ * - `saveFromDocker` reads `docker save` from its stdout and takes both forms the engine may
+ *   write: the legacy one (docker < 25) and the OCI image layout one (docker 25+, which also
+ *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
+ *   before manifest.json), so every layer-like entry is streamed into the store as it comes
+ *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Entries up to this size are buffered (configs, manifests, small layers); larger ones are streamed. */
+const SMALL_ENTRY = 8 * 1024 * 1024;
+async function dockerServerVersion(reporter) {
+    const r = await run('docker', ['version', '--format', '{{.Server.Version}}'], { reporter });
+    return r.stdout.trim();
+}
+/** Whether the engine has an image by this reference (name:tag, id or digest). */
+async function imageExists(ref, reporter) {
+    return (await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reporter })) !== null;
+}
+async function pullImage(ref, reporter) {
+    try {
+        await (0,exec/* run */.eF)('docker', ['pull', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) });
+    }
+    catch (e) {
+        const err = e;
+        const out = new Error(`docker image ${ref} is not in the engine and could not be pulled: ${err.message}`, { cause: e });
+        Object.assign(out, { tail: err.tail ?? [] });
+        throw out;
+    }
+}
+/** Removes an engine image by reference; a missing image is not an error. */
+async function removeDockerImage(ref, reporter) {
+    await tryRun('docker', ['image', 'rm', '--force', ref], { reporter });
+}
+const hex = (d) => d.replace(/^sha256:/, '');
+/**
+ * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
+ * `docker load`; nothing is written to disk on kiln's side.
+ */
+async function loadIntoDocker(store, image, tag, reporter) {
+    const pack = tar_stream.pack();
+    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['load'], { stdin: pack, reporter });
+    const configDigest = image.manifest.config.digest;
+    const configName = `${hex(configDigest)}.json`;
+    const layerNames = image.layers.map((l) => `${hex(l.digest)}/layer.tar`);
+    const writing = (async () => {
+        const mtime = new Date(0);
+        const config = await (0,promises_.readFile)(store.blobPath(configDigest));
+        await addEntry(pack, { name: configName, size: config.length, mtime, mode: 0o644 }, config);
+        const written = new Set();
+        for (const [i, l] of image.layers.entries()) {
+            if (written.has(layerNames[i]))
+                continue;
+            written.add(layerNames[i]);
+            await addEntry(pack, { name: `${hex(l.digest)}/`, type: 'directory', mtime, mode: 0o755 });
+            await addEntry(pack, { name: layerNames[i], size: l.size, mtime, mode: 0o644 }, (0,external_node_fs_.createReadStream)(store.blobPath(l.digest)));
+        }
+        const manifest = Buffer.from(JSON.stringify([{ Config: configName, RepoTags: [tag], Layers: layerNames }]));
+        await addEntry(pack, { name: 'manifest.json', size: manifest.length, mtime, mode: 0o644 }, manifest);
+        pack.finalize();
+    })();
+    try {
+        await Promise.all([writing, proc.done]);
+    }
+    catch (e) {
+        pack.destroy();
+        proc.kill();
+        const toolError = await proc.done.then(() => null, (x) => x);
+        const cause = toolError && !/killed by/.test(toolError.message) ? toolError : e;
+        const out = new Error(`docker load of ${image.refs[0] ?? image.manifestDigest} as ${tag}: ${cause.message}`, { cause });
+        Object.assign(out, { tail: cause.tail ?? [] });
+        throw out;
+    }
+}
+/** Adds one entry to a tar-stream pack, from a buffer or a stream, respecting back-pressure. */
+async function addEntry(pack, header, body) {
+    await new Promise((resolve, reject) => {
+        if (!body || Buffer.isBuffer(body)) {
+            pack.entry(header, body ?? Buffer.alloc(0), (err) => (err ? reject(err) : resolve()));
+            return;
+        }
+        const entry = pack.entry(header, (err) => (err ? reject(err) : resolve()));
+        (0,external_node_stream_promises_.pipeline)(body, entry).catch(reject);
+    });
+}
+/**
+ * Takes an engine image into the store: `docker save REF` streamed, its layers stored
+ * (decompressed when the archive holds compressed ones), its config returned. Layers the
+ * store already has are hashed and dropped, not rewritten.
+ */
+async function saveFromDocker(store, ref, reporter = new log/* SilentReporter */.hs()) {
+    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', ref], { reporter });
+    try {
+        const [saved] = await Promise.all([
+            importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
+            proc.done
+        ]);
+        return saved;
+    }
+    catch (e) {
+        proc.kill();
+        const toolError = await proc.done.then(() => null, (x) => x);
+        // The engine's own message ("No such image: …") says more than a truncated archive does.
+        const cause = toolError && !/killed by/.test(toolError.message) ? toolError : e;
+        const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause });
+        Object.assign(out, { tail: cause.tail ?? [] });
+        throw out;
+    }
+}
+/**
+ * Stores the image in a docker-archive or OCI-archive tar stream (what `docker save`,
+ * `skopeo copy … docker-archive:` or `oci-archive:` write) and returns its layers and config.
+ * `ref` picks the image when the archive holds several (legacy manifest.json RepoTags).
+ */
+async function importDockerArchive(store, input, opts) {
+    const what = opts.what;
+    const extract = tar_stream.extract();
+    const small = new Map();
+    const layers = new Map();
+    const links = new Map();
+    const feeding = (0,external_node_stream_promises_.pipeline)(input, extract);
+    // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
+    feeding.catch(() => { });
+    for await (const entry of extract) {
+        entry.on('error', () => { });
+        const name = external_node_path_.posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '');
+        const type = entry.header.type ?? 'file';
+        if (type === 'symlink' || type === 'link') {
+            const target = entry.header.linkname ?? '';
+            links.set(name, type === 'symlink'
+                ? external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(name), target))
+                : external_node_path_.posix.normalize(target));
+            entry.resume();
+            continue;
+        }
+        if (type !== 'file' && type !== 'contiguous-file') {
+            entry.resume();
+            continue;
+        }
+        const layerLike = name.endsWith('/layer.tar') || name.startsWith('blobs/');
+        const size = entry.header.size ?? 0;
+        if (size <= SMALL_ENTRY) {
+            const buf = await readAll(entry);
+            if (layerLike && !looksLikeJson(buf))
+                layers.set(name, await store.putLayer((0,compression/* decompressStream */.Ct)(external_node_stream_.Readable.from([buf]), `${what}: ${name}`)));
+            else
+                small.set(name, buf);
+        }
+        else if (layerLike) {
+            layers.set(name, await store.putLayer((0,compression/* decompressStream */.Ct)(entry, `${what}: ${name}`, opts.reporter)));
+        }
+        else {
+            entry.resume();
+        }
+    }
+    await feeding;
+    const resolveName = (n) => {
+        let cur = external_node_path_.posix.normalize(n).replace(/^\.\//, '');
+        for (let i = 0; i < 16 && links.has(cur); i++)
+            cur = links.get(cur);
+        return cur;
+    };
+    const json = (n, label) => {
+        const buf = small.get(resolveName(n));
+        if (!buf)
+            throw new Error(`${what}: the archive has no ${label} (${n})`);
+        return JSON.parse(buf.toString('utf8'));
+    };
+    let configName;
+    let layerNames;
+    if (small.has('manifest.json')) {
+        const all = json('manifest.json', 'manifest.json');
+        const m = (opts.ref ? all.find((x) => x.RepoTags?.includes(opts.ref)) : undefined) ?? all[0];
+        if (!m)
+            throw new Error(`${what}: manifest.json lists no image`);
+        configName = m.Config;
+        layerNames = m.Layers;
+    }
+    else if (small.has('index.json')) {
+        let desc = json('index.json', 'index.json')
+            .manifests[0];
+        // Follow nested indexes (docker 25+ puts one image index per tag) down to an image manifest.
+        for (let depth = 0; desc && depth < 4; depth++) {
+            const doc = json(`blobs/sha256/${hex(desc.digest)}`, `blob ${desc.digest}`);
+            if (doc.config)
+                break;
+            desc = pickPlatform(doc.manifests ?? []);
+        }
+        if (!desc)
+            throw new Error(`${what}: index.json names no manifest`);
+        const manifest = json(`blobs/sha256/${hex(desc.digest)}`, `manifest ${desc.digest}`);
+        configName = `blobs/sha256/${hex(manifest.config.digest)}`;
+        layerNames = manifest.layers.map((l) => `blobs/sha256/${hex(l.digest)}`);
+    }
+    else {
+        throw new Error(`${what}: the archive has neither manifest.json nor index.json`);
+    }
+    const config = json(configName, 'image config');
+    const out = layerNames.map((n, i) => {
+        const l = layers.get(resolveName(n));
+        if (!l)
+            throw new Error(`${what}: layer ${i + 1} (${n}) is missing from the archive`);
+        return l;
+    });
+    const diffIDs = config.rootfs?.diff_ids ?? [];
+    if (diffIDs.length !== out.length || out.some((l, i) => l.diffID !== diffIDs[i])) {
+        throw new Error(`${what}: the layers do not match the image config's diff_ids (got ${out.map((l) => l.diffID.slice(7, 19)).join(', ')}; config says ${diffIDs.map((d) => d.slice(7, 19)).join(', ')})`);
+    }
+    return { layers: out, config };
+}
+function pickPlatform(ms) {
+    // Attestation manifests (unknown/unknown) are not images.
+    return (ms.find((m) => m.platform?.os === 'linux') ??
+        ms.find((m) => m.platform?.architecture !== 'unknown') ??
+        ms[0]);
+}
+function looksLikeJson(buf) {
+    if (buf.length === 0 || buf[0] !== 0x7b)
+        return false;
+    try {
+        JSON.parse(buf.toString('utf8'));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function readAll(stream) {
+    const chunks = [];
+    for await (const c of stream)
+        chunks.push(c);
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+
+
+;// CONCATENATED MODULE: ./src/builders/docker-build-args.ts
+/**
+ * The `docker build` command line for an image, as an argument array (never a shell string).
+ * Pure, so every option's spelling is covered by a table test.
+ */
+function dockerBuildArgs(spec, inp) {
+    const args = inp.mode === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
+    args.push('--file', inp.file, '--tag', inp.outputTag);
+    // corpusops' `tag`: the name the user wants the image to have in the engine afterwards.
+    if (spec.tag)
+        args.push('--tag', spec.tag);
+    // Host networking by default: RUN apt-get then reaches the host's mirror and proxy settings.
+    args.push('--network', spec.network ?? 'host');
+    // The classic builder keeps failed steps' containers unless told otherwise.
+    if (inp.mode === 'classic')
+        args.push('--force-rm');
+    const buildArgs = {};
+    if (inp.baseRef)
+        buildArgs.BASE_IMAGE = inp.baseRef;
+    if (inp.sourceDateEpoch !== undefined)
+        buildArgs.SOURCE_DATE_EPOCH = String(inp.sourceDateEpoch);
+    // The catalog's own args win over the ones Kiln provides.
+    Object.assign(buildArgs, spec.args);
+    for (const k of Object.keys(buildArgs).sort())
+        args.push('--build-arg', `${k}=${buildArgs[k]}`);
+    if (spec.target)
+        args.push('--target', spec.target);
+    for (const k of Object.keys(spec.labels).sort())
+        args.push('--label', `${k}=${spec.labels[k]}`);
+    args.push(...spec.extraArgs);
+    args.push(inp.contextDir);
+    return args;
+}
+/** Docker repository names are lowercase [a-z0-9] separated by '.', '_', '__' or dashes. */
+function dockerSafeName(name) {
+    const s = name
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    return s || 'image';
+}
+/** A progress line worth showing at info level: a Dockerfile step of either builder. */
+function isDockerStepLine(line) {
+    return /^Step \d+\/\d+ : /.test(line) || /^#\d+ \[[^\]]+\] /.test(line);
+}
+
+;// CONCATENATED MODULE: ./src/builders/engine-session.ts
+/**
+ * What one run of builds holds in the Docker engine: the tags it created (removed when the
+ * run ends), and which store images are already loaded, so a base shared by several images
+ * is loaded once per run and a just-built image serves its children without a reload.
+ */
+
+
+
+
+
+let buildModeProbe;
+/**
+ * BuildKit through buildx when the plugin is there and answers; otherwise the classic
+ * builder (DOCKER_BUILDKIT=0), which works with any engine. Probed once per process.
+ */
+function dockerBuildMode(reporter) {
+    if (process.env.KILN_DOCKER_BUILDER === 'classic' || process.env.KILN_DOCKER_BUILDER === 'buildx') {
+        return Promise.resolve(process.env.KILN_DOCKER_BUILDER);
+    }
+    buildModeProbe ??= (0,exec/* tryRun */.JR)('docker', ['buildx', 'version']).then((r) => {
+        if (r)
+            return 'buildx';
+        reporter.warn('docker buildx is not installed; Dockerfiles are built with the classic builder');
+        return 'classic';
+    });
+    return buildModeProbe;
+}
+class EngineSession {
+    reporter;
+    id = `${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    tags = new Set();
+    /** Input key → engine image id, for images present in the engine during this run. */
+    byKey = new Map();
+    loading = new Map();
+    /** Images a failed classic build left behind (its finished steps), removed by close(). */
+    leftovers = new Set();
+    counter = 0;
+    constructor(reporter) {
+        this.reporter = reporter;
+    }
+    /** A tag no other run or image uses; removed by close(). */
+    uniqueTag(name, role) {
+        const t = `kiln-${role}/${dockerSafeName(name)}:${this.id}-${++this.counter}`;
+        this.tags.add(t);
+        return t;
+    }
+    /** Records that an image of the store with this key is in the engine (e.g. just built there). */
+    remember(key, imageId) {
+        this.byKey.set(key, imageId);
+    }
+    /**
+     * Makes `image` available in the engine under every tag of `tags`: a tag of an image this
+     * run already has, an image the engine still holds (its id is the config digest when it came
+     * from `docker save`), or else a `docker load` from the store.
+     */
+    async provide(store, image, tags, reporter) {
+        const id = await this.imageId(store, image, reporter);
+        for (const t of tags) {
+            if (!t.startsWith('kiln-'))
+                this.tags.add(t);
+            await (0,exec/* run */.eF)('docker', ['tag', id, t], { reporter });
+        }
+        return id;
+    }
+    imageId(store, image, reporter) {
+        const known = image.key ? this.byKey.get(image.key) : undefined;
+        if (known)
+            return Promise.resolve(known);
+        const k = image.manifestDigest;
+        let p = this.loading.get(k);
+        if (!p) {
+            p = this.load(store, image, reporter);
+            this.loading.set(k, p);
+            p.catch(() => this.loading.delete(k));
+        }
+        return p;
+    }
+    async load(store, image, reporter) {
+        const configId = image.manifest.config.digest;
+        const present = await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', configId]);
+        if (present) {
+            reporter.info(`base already in the engine as ${configId.slice(0, 19)}`);
+            return present.stdout.trim();
+        }
+        const tag = this.uniqueTag(image.refs[0] ?? 'image', 'base');
+        const t0 = Date.now();
+        await loadIntoDocker(store, image, tag, reporter);
+        reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], { reporter });
+        const id = r.stdout.trim();
+        if (image.key)
+            this.byKey.set(image.key, id);
+        return id;
+    }
+    /** Step images of a failed build: dangling once the build is gone, removed at close. */
+    forget(imageIds) {
+        for (const i of imageIds)
+            this.leftovers.add(i);
+    }
+    /** Id of an engine image by reference. */
+    async inspectId(ref) {
+        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], {
+            reporter: this.reporter
+        });
+        return r.stdout.trim();
+    }
+    /** Adds a tag this session owns to an engine image. */
+    async tag(id, tag) {
+        this.tags.add(tag);
+        await (0,exec/* run */.eF)('docker', ['tag', id, tag], { reporter: this.reporter });
+    }
+    /**
+     * Untags everything this run tagged; the engine then deletes the images no other tag holds.
+     * Cleanup only warns: the images are safe in the store whatever happens here.
+     */
+    async close() {
+        const tags = [...this.tags];
+        const leftovers = [...this.leftovers].filter((i) => ![...this.byKey.values()].some((k) => k.includes(i)));
+        this.tags.clear();
+        this.byKey.clear();
+        this.loading.clear();
+        this.leftovers.clear();
+        await this.removeTags(tags);
+        // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
+        // the engine without --force, which is what we want.
+        for (const i of leftovers.reverse())
+            await (0,exec/* tryRun */.JR)('docker', ['image', 'rm', i], { reporter: this.reporter });
+    }
+    async removeTags(tags) {
+        if (!tags.length)
+            return;
+        try {
+            await (0,exec/* run */.eF)('docker', ['image', 'rm', ...tags], { reporter: this.reporter });
+        }
+        catch (e) {
+            const tail = e.tail ?? [];
+            // "No such image" for a tag that was never made (a build failed before it) is expected.
+            const real = tail.filter((l) => /^Error/i.test(l) && !/No such image/i.test(l));
+            if (real.length)
+                this.reporter.warn(`could not remove engine tags: ${(0,errors/* errorMessage */.gJ)(e)}\n${real.join('\n')}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builders/dockerfile.ts
+/**
+ * Dockerfile builder: the base from the store goes into the engine (under a unique tag, given
+ * as BASE_IMAGE, and under the base's catalog name so `FROM debian_12-base` means the chain's
+ * image, as on Packet's plan branches), `docker build` runs, and the result comes back into
+ * the store with `docker save` (only layers the store lacks are written).
+ */
+
+
+
+
+
+
+
+class DockerfileBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(ctx) {
+        const { spec } = ctx.image;
+        const { session } = this.opts;
+        const root = ctx.catalog.root;
+        if (!spec.file)
+            throw new errors/* BuildError */.zS(spec.name, 'docker build', 'no Dockerfile: the image has no "file"');
+        const file = (0,external_node_path_.resolve)(root, spec.file);
+        const contextDir = (0,external_node_path_.resolve)(root, spec.workingDir);
+        const baseRef = await provideBase(ctx, session, 'docker load');
+        const outputTag = session.uniqueTag(spec.name, 'out');
+        const mode = await dockerBuildMode(ctx.reporter);
+        const args = dockerBuildArgs(spec, {
+            file,
+            contextDir,
+            baseRef,
+            outputTag,
+            mode,
+            sourceDateEpoch: this.opts.sourceDateEpoch
+        });
+        // The classic builder commits every step as an image (" ---> <id>"); after a failure those
+        // are dangling, and the session removes them.
+        const stepImages = [];
+        let afterFrom = false;
+        try {
+            await (0,exec/* run */.eF)('docker', args, {
+                cwd: contextDir,
+                env: mode === 'classic' ? { DOCKER_BUILDKIT: '0' } : { DOCKER_BUILDKIT: '1' },
+                reporter: ctx.reporter,
+                signal: ctx.signal,
+                captureStdout: false,
+                onLine: (l) => {
+                    const step = /^ ---> ([0-9a-f]{12,64})$/.exec(l);
+                    // The id right after a FROM step is an existing image (the base, or any image named there): never ours.
+                    if (step && !afterFrom)
+                        stepImages.push(step[1]);
+                    if (/^Step \d+\/\d+ : /.test(l))
+                        afterFrom = /^Step \d+\/\d+ : FROM /i.test(l);
+                    else if (step)
+                        afterFrom = false;
+                    if (isDockerStepLine(l))
+                        ctx.reporter.info(l);
+                    else
+                        ctx.reporter.debug(l);
+                }
+            });
+        }
+        catch (e) {
+            session.forget(stepImages);
+            throw toBuildError(spec.name, 'docker build', e);
+        }
+        return saveResult(ctx, session, outputTag);
+    }
+}
+/**
+ * Puts the base into the engine for a build; returns the unique tag to build from (undefined
+ * for scratch). A base that is another image of the chain is also tagged NAME:latest.
+ */
+async function provideBase(ctx, session, step) {
+    const { spec } = ctx.image;
+    if (!ctx.base)
+        return undefined;
+    const baseRef = session.uniqueTag(spec.name, 'base');
+    const tags = [baseRef];
+    if (spec.base.kind === 'image')
+        tags.push(`${spec.base.name}:latest`);
+    try {
+        await session.provide(ctx.store, ctx.base, tags, ctx.reporter);
+    }
+    catch (e) {
+        throw toBuildError(spec.name, step, e);
+    }
+    return baseRef;
+}
+/** `docker save` of the built image into the store; remembers it so children skip a load. */
+async function saveResult(ctx, session, ref) {
+    const { spec } = ctx.image;
+    try {
+        const id = await session.inspectId(ref);
+        const t0 = Date.now();
+        const saved = await saveFromDocker(ctx.store, ref, ctx.reporter);
+        const size = saved.layers.reduce((n, l) => n + l.size, 0);
+        ctx.reporter.info(`saved from the engine: ${saved.layers.length} layers, ${(0,log/* formatBytes */.z3)(size)} in ${(0,log/* formatSeconds */.Xo)((Date.now() - t0) / 1000)}`);
+        session.remember(ctx.image.key, id);
+        const { rootfs: _rootfs, ...config } = saved.config;
+        return { layers: saved.layers, config };
+    }
+    catch (e) {
+        throw toBuildError(spec.name, 'docker save', e);
+    }
+}
+/**
+ * The tool's lines as a person reads them: no colour codes (the classic builder paints stderr),
+ * no notice that the classic builder is deprecated (it is chosen on purpose, see engine-session).
+ */
+function cleanTail(tail) {
+    return tail
+        .map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))
+        .filter((l) => !/^DEPRECATED: The legacy builder is deprecated/.test(l) &&
+        !/^\s+(BuildKit is currently disabled|environment-variable\.|install the buildx component)/.test(l));
+}
+function toBuildError(image, step, e) {
+    if (e instanceof errors/* BuildError */.zS)
+        return e;
+    if (e instanceof exec/* ExecError */.cI) {
+        // The full command line is in the debug log; the message keeps the tool and its reason.
+        const reason = e.message.startsWith(e.command) ? e.message.slice(e.command.length + 2) : e.message;
+        return new errors/* BuildError */.zS(image, step, `${e.command.split(' ')[0]} ${reason}`, cleanTail(e.tail));
+    }
+    const tail = e.tail;
+    return new errors/* BuildError */.zS(image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+}
+
+;// CONCATENATED MODULE: ./src/builders/import.ts
+/** import builder: the image is its base source as it came in (e.g. a bootstrap), with no build step. */
+
+class ImportBuilder {
+    async build(ctx) {
+        if (!ctx.base)
+            throw new errors/* BuildError */.zS(ctx.image.spec.name, 'import', 'builder "import" needs a base source, not scratch');
+        const { rootfs: _rootfs, ...config } = ctx.base.config;
+        return { layers: ctx.base.layers, config };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builders/packer-output.ts
+/**
+ * Packer's -machine-readable output: one record a line, `timestamp,target,type,data...`,
+ * commas inside data written as %!(PACKER_COMMA) and newlines as a literal \n.
+ */
+function parsePackerLine(line) {
+    const parts = line.split(',');
+    if (parts.length < 3 || !/^\d+$/.test(parts[0]))
+        return null;
+    return {
+        timestamp: Number(parts[0]),
+        target: parts[1],
+        type: parts[2],
+        data: parts.slice(3).map(unescapePacker)
+    };
+}
+function unescapePacker(s) {
+    return s
+        .replace(/%!\(PACKER_COMMA\)/g, ',')
+        .replace(/\\n/g, '\n')
+        .replace(/\\r/g, '\r');
+}
+/** Collects artifacts (`artifact,N,field,value`) and ui messages as they stream by. */
+class PackerOutput {
+    artifacts = [];
+    errors = [];
+    /** Returns the human lines of a ui record (say/message/error), for progress and the tail. */
+    push(line) {
+        const r = parsePackerLine(line);
+        if (!r)
+            return null;
+        if (r.type === 'ui' && r.data.length >= 2) {
+            const kind = r.data[0];
+            const lines = r.data
+                .slice(1)
+                .join(',')
+                .split('\n')
+                .filter((l) => l.trim() !== '');
+            if (kind === 'error')
+                this.errors.push(...lines);
+            if (kind === 'say' || kind === 'message' || kind === 'error')
+                return { kind, lines };
+            return null;
+        }
+        if (r.type === 'artifact' && r.data.length >= 2) {
+            const index = Number(r.data[0]);
+            let a = this.artifacts.find((x) => x.index === index);
+            if (!a) {
+                a = { index, files: [] };
+                this.artifacts.push(a);
+            }
+            const [, field, ...rest] = r.data;
+            const value = rest.join(',');
+            if (field === 'builder-id')
+                a.builderId = value;
+            else if (field === 'id')
+                a.id = value;
+            else if (field === 'string')
+                a.string = value;
+            else if (field === 'file' && rest.length >= 2)
+                a.files.push(rest.slice(1).join(','));
+        }
+        return null;
+    }
+    /**
+     * The engine image the build produced: the last artifact that names one (a committed image
+     * id from the docker builder, or a repository:tag from the docker-tag/import post-processors).
+     */
+    dockerImage() {
+        for (const a of [...this.artifacts].reverse()) {
+            if (!a.id)
+                continue;
+            if (/^sha256:[0-9a-f]{64}$/.test(a.id))
+                return a.id;
+            if (a.builderId && /docker-(tag|import)/.test(a.builderId))
+                return a.id;
+        }
+        return undefined;
+    }
+}
+/** Variables a template declares (JSON `variables` keys, HCL2 `variable "x"` blocks). */
+function declaredVariables(template, isJson) {
+    if (isJson) {
+        const doc = JSON.parse(template);
+        return new Set(Object.keys(doc.variables ?? {}));
+    }
+    return new Set([...template.matchAll(/^\s*variable\s+"([^"]+)"/gm)].map((m) => m[1]));
+}
+/** The `packer build` command line. corpusops order: builder args, extra args, then the template. */
+function packerBuildArgs(template, vars, extraArgs) {
+    const args = ['build', '-machine-readable', '-color=false'];
+    for (const k of Object.keys(vars).sort())
+        args.push('-var', `${k}=${vars[k]}`);
+    args.push(...extraArgs, template);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/builders/packer.ts
+/**
+ * Packer builder: `packer build -machine-readable` on a JSON or HCL2 template, with the base
+ * loaded into the engine and handed over as the `base_image` variable. The template's docker
+ * builder (`commit: true`) leaves an engine image; its id comes from the machine-readable
+ * artifact records, and `docker save` brings it into the store.
+ */
+
+
+
+
+
+
+let packerVersionProbe;
+/** `packer version` once per process, e.g. "1.6.6"; null when packer is missing. */
+function packerVersion() {
+    packerVersionProbe ??= (0,exec/* tryRun */.JR)('packer', ['version'], { env: { CHECKPOINT_DISABLE: '1' } }).then((r) => r?.stdout.match(/v?(\d+\.\d+\.\d+)/)?.[1] ?? null);
+    return packerVersionProbe;
+}
+function atLeast(version, want) {
+    const [a, b] = version.split('.').map(Number);
+    return a > want[0] || (a === want[0] && b >= want[1]);
+}
+class PackerBuilder {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    async build(ctx) {
+        const { spec } = ctx.image;
+        const { session } = this.opts;
+        if (!spec.file)
+            throw new errors/* BuildError */.zS(spec.name, 'packer build', 'no template: the image has no "file"');
+        const template = (0,external_node_path_.resolve)(ctx.catalog.root, spec.file);
+        const cwd = (0,external_node_path_.resolve)(ctx.catalog.root, spec.workingDir);
+        const isJson = /\.json$/i.test(template);
+        const version = await packerVersion();
+        if (!version)
+            throw new errors/* BuildError */.zS(spec.name, 'packer build', 'packer is not installed (Debian package "packer")');
+        let text;
+        let declared;
+        try {
+            text = await (0,promises_.readFile)(template, 'utf8');
+            declared = declaredVariables(text, isJson);
+        }
+        catch (e) {
+            throw toBuildError(spec.name, 'packer template', e);
+        }
+        const env = {
+            CHECKPOINT_DISABLE: '1',
+            // Packer's docker builder shares a temp dir with the container: keep it in this build's work area.
+            PACKER_TMP_DIR: ctx.workDir,
+            PACKER_NO_COLOR: '1'
+        };
+        if (!isJson && /\brequired_plugins\b/.test(text)) {
+            if (atLeast(version, [1, 7])) {
+                try {
+                    await (0,exec/* run */.eF)('packer', ['init', template], {
+                        cwd,
+                        env,
+                        reporter: ctx.reporter,
+                        signal: ctx.signal
+                    });
+                }
+                catch (e) {
+                    throw toBuildError(spec.name, 'packer init', e);
+                }
+            }
+            else {
+                ctx.reporter.warn(`packer ${version} has no "packer init" (1.7+); required_plugins in ${spec.file} are ignored`);
+            }
+        }
+        const baseRef = await provideBase(ctx, session, 'docker load');
+        const outputTag = session.uniqueTag(spec.name, 'out');
+        // Variables Kiln provides, passed only when the template declares them (HCL2 rejects unknown ones).
+        const provided = { output_tag: outputTag, image_name: spec.name };
+        if (baseRef)
+            provided.base_image = baseRef;
+        if (this.opts.sourceDateEpoch !== undefined)
+            provided.source_date_epoch = String(this.opts.sourceDateEpoch);
+        const vars = {};
+        for (const [k, v] of Object.entries(provided))
+            if (declared.has(k))
+                vars[k] = v;
+        Object.assign(vars, spec.args);
+        const out = new PackerOutput();
+        const tail = new exec/* Tail */.PW();
+        try {
+            await (0,exec/* run */.eF)('packer', packerBuildArgs(template, vars, spec.extraArgs), {
+                cwd,
+                env,
+                reporter: ctx.reporter,
+                signal: ctx.signal,
+                onLine: (l) => {
+                    const ui = out.push(l);
+                    if (!ui)
+                        return;
+                    for (const line of ui.lines) {
+                        tail.push(`${line}\n`);
+                        if (ui.kind === 'say')
+                            ctx.reporter.info(line);
+                        else
+                            ctx.reporter.debug(line);
+                    }
+                }
+            });
+        }
+        catch (e) {
+            const reason = out.errors.length ? out.errors[out.errors.length - 1] : e.message;
+            throw new errors/* BuildError */.zS(spec.name, 'packer build', reason.split('\n')[0], tail.get());
+        }
+        const produced = out.dockerImage();
+        if (!produced) {
+            throw new errors/* BuildError */.zS(spec.name, 'packer build', 'the template produced no engine image: use the docker builder with "commit": true', tail.get());
+        }
+        try {
+            await session.tag(produced, outputTag);
+        }
+        catch (e) {
+            throw toBuildError(spec.name, 'packer build', e);
+        }
+        return saveResult(ctx, session, outputTag);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/builders/index.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Engine builders (dockerfile, packer) share the run's engine session; sandbox builders
+ * (overlay, aci) need nothing from it.
+ */
+function builderFor(kind, opts, image = '?') {
+    switch (kind) {
+        case 'dockerfile':
+            return new DockerfileBuilder(opts);
+        case 'packer':
+            return new PackerBuilder(opts);
+        case 'import':
+            return new ImportBuilder();
+        case 'overlay':
+            return new OverlayBuilder();
+        case 'aci':
+            return new AciBuilder();
+        default:
+            throw new errors/* BuildError */.zS(image, 'builder', `unknown builder "${String(kind)}"`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/exporters/inputs.ts
+var inputs = __webpack_require__(3029);
+// EXTERNAL MODULE: ./src/exporters/flatten.ts
+var flatten = __webpack_require__(2428);
+// EXTERNAL MODULE: ./src/exporters/plan.ts
+var plan = __webpack_require__(431);
+// EXTERNAL MODULE: ./src/exporters/compress.ts
+var compress = __webpack_require__(7152);
+// EXTERNAL MODULE: ./src/exporters/boot.ts
+var boot = __webpack_require__(2312);
+// EXTERNAL MODULE: ./src/exporters/export.ts
+var exporters_export = __webpack_require__(7158);
+// EXTERNAL MODULE: ./src/exporters/manifest.ts
+var manifest = __webpack_require__(6001);
+// EXTERNAL MODULE: ./src/exporters/packages.ts
+var exporters_packages = __webpack_require__(7949);
+;// CONCATENATED MODULE: ./src/exporters/index.ts
+// Public API of the exporters: inputs → flattened rootfs and boot archives, manifests, changelogs.
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/sources/apt-sources.ts
+/**
+ * The host's apt sources, read to pick the default mirror for a bootstrap: the mirror the
+ * machine already uses is the one that is reachable (a runner behind a proxy or a local
+ * mirror), so kiln never has to name one itself.
+ */
+
+
+/** One-line form: `deb [options] URI SUITE [COMPONENT...]`. */
+function parseSourcesList(text) {
+    const out = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (!line.startsWith('deb ') && !line.startsWith('deb\t'))
+            continue;
+        const rest = line
+            .slice(4)
+            .trim()
+            .replace(/^\[[^\]]*\]\s*/, '');
+        const [uri, suite, ...components] = rest.split(/\s+/);
+        if (uri && suite)
+            out.push({ uri, suites: [suite], components });
+    }
+    return out;
+}
+/** deb822 form (*.sources): stanzas of `Types:`, `URIs:`, `Suites:`, `Components:`. */
+function parseDeb822(text) {
+    const out = [];
+    for (const stanza of text.split(/\n\s*\n/)) {
+        const fields = new Map();
+        let last = '';
+        for (const raw of stanza.split('\n')) {
+            if (raw.startsWith('#'))
+                continue;
+            if (/^\s/.test(raw) && last) {
+                fields.set(last, `${fields.get(last)} ${raw.trim()}`);
+                continue;
+            }
+            const m = /^([A-Za-z-]+):\s*(.*)$/.exec(raw);
+            if (!m)
+                continue;
+            last = m[1].toLowerCase();
+            fields.set(last, m[2].trim());
+        }
+        if (!(fields.get('types') ?? '').split(/\s+/).includes('deb'))
+            continue;
+        if ((fields.get('enabled') ?? 'yes').toLowerCase() === 'no')
+            continue;
+        const words = (k) => (fields.get(k) ?? '').split(/\s+/).filter(Boolean);
+        for (const uri of words('uris'))
+            out.push({ uri, suites: words('suites'), components: words('components') });
+    }
+    return out;
+}
+/** Every `deb` source configured under `aptDir` (sources.list, sources.list.d/*.list and *.sources). */
+async function hostAptSources(aptDir = '/etc/apt') {
+    const out = [];
+    const read = (p) => (0,promises_.readFile)(p, 'utf8').catch(() => '');
+    out.push(...parseSourcesList(await read((0,external_node_path_.join)(aptDir, 'sources.list'))));
+    const d = (0,external_node_path_.join)(aptDir, 'sources.list.d');
+    const names = (await (0,promises_.readdir)(d).catch(() => [])).sort();
+    for (const n of names) {
+        if (n.endsWith('.list'))
+            out.push(...parseSourcesList(await read((0,external_node_path_.join)(d, n))));
+        else if (n.endsWith('.sources'))
+            out.push(...parseDeb822(await read((0,external_node_path_.join)(d, n))));
+    }
+    return out;
+}
+/**
+ * The mirror to bootstrap `suite` from: a source that carries that suite, else the first
+ * main-archive source (not -security/-updates/-backports). Null when there is none.
+ */
+function pickMirror(sources, suite) {
+    const exact = sources.find((s) => s.suites.includes(suite));
+    if (exact)
+        return exact.uri;
+    const main = sources.find((s) => s.suites.some((x) => !/[-/](security|updates|backports)$/.test(x)));
+    return main?.uri ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/sources/bootstrap.ts
+
+
+/**
+ * Snapshot archive root; a snapshot date selects `<root>/archive/debian/<date>/`. Given by
+ * `bootstrap.mirror` or KILN_SNAPSHOT_MIRROR: Kiln names no archive host of its own, so a
+ * pinned build always says which archive it trusts.
+ */
+function snapshotRoot(mirror) {
+    const root = mirror || process.env.KILN_SNAPSHOT_MIRROR;
+    if (!root) {
+        throw new Error('a snapshot date needs a snapshot archive: set bootstrap.mirror (or KILN_SNAPSHOT_MIRROR) to its root URL');
+    }
+    return root;
+}
+/** Debian architecture names from the catalog's uname-style ones. */
+function debianArch(arch) {
+    const map = {
+        x86_64: 'amd64',
+        aarch64: 'arm64',
+        armv7l: 'armhf',
+        i686: 'i386',
+        ppc64le: 'ppc64el'
+    };
+    return map[arch] ?? arch;
+}
+/** `YYYY-MM-DD` or `YYYYMMDD[THHMMSSZ]` → the snapshot archive's `YYYYMMDDTHHMMSSZ`. Throws on anything else. */
+function snapshotTimestamp(date) {
+    let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (m)
+        return `${m[1]}${m[2]}${m[3]}T000000Z`;
+    m = /^(\d{8})(T\d{6}Z)?$/.exec(date);
+    if (m)
+        return `${m[1]}${m[2] ?? 'T000000Z'}`;
+    throw new Error(`snapshot ${JSON.stringify(date)}: expected YYYY-MM-DD or YYYYMMDDTHHMMSSZ`);
+}
+/** Seconds since the epoch of a snapshot timestamp: mmdebstrap's SOURCE_DATE_EPOCH, for reproducible output. */
+function snapshotEpoch(ts) {
+    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(ts);
+    if (!m)
+        throw new Error(`snapshot timestamp ${ts}: not YYYYMMDDTHHMMSSZ`);
+    return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) / 1000;
+}
+/** `<root>/archive/debian/<timestamp>/` for a snapshot date. */
+function snapshotMirror(date, root = snapshotRoot()) {
+    return `${root.replace(/\/+$/, '')}/archive/debian/${snapshotTimestamp(date)}/`;
+}
+/**
+ * The mmdebstrap command line for `b` (pure: table-tested). `hostMirror` is the default
+ * mirror when `b.mirror` is not set; a snapshot date replaces the mirror by the snapshot
+ * archive unless `b.mirror` is given, in which case that mirror is used as the snapshot root.
+ */
+function bootstrapCommand(b, arch, hostMirror) {
+    const env = {};
+    const args = ['--mode=auto', '--format=tar'];
+    let mirror;
+    if (b.snapshot) {
+        mirror = snapshotMirror(b.snapshot, snapshotRoot(b.mirror));
+        env.SOURCE_DATE_EPOCH = String(snapshotEpoch(snapshotTimestamp(b.snapshot)));
+        // Snapshot Release files are past their Valid-Until date by design.
+        args.push('--aptopt=Acquire::Check-Valid-Until "false"');
+    }
+    else {
+        if (!b.mirror && !hostMirror) {
+            throw new Error(`bootstrap ${b.suite}: no mirror given and none found in the host's apt sources (/etc/apt)`);
+        }
+        mirror = b.mirror ?? hostMirror;
+    }
+    if (b.variant)
+        args.push(`--variant=${b.variant}`);
+    if (b.components?.length)
+        args.push(`--components=${b.components.join(',')}`);
+    if (b.include?.length)
+        args.push(`--include=${b.include.join(',')}`);
+    args.push(`--architectures=${debianArch(b.arch ?? arch)}`);
+    args.push(b.suite, '-', mirror);
+    return { args, env, mirror };
+}
+/** Starts mmdebstrap writing the root filesystem tar to stdout. */
+async function startBootstrap(b, arch, reporter) {
+    const hostMirror = b.mirror || b.snapshot ? null : pickMirror(await hostAptSources(), b.suite);
+    const cmd = bootstrapCommand(b, arch, hostMirror);
+    reporter.info(`mmdebstrap ${b.suite} from ${cmd.mirror}`);
+    return (0,exec_stream/* spawnStream */.q)('mmdebstrap', cmd.args, {
+        env: cmd.env,
+        reporter,
+        onLine: (l) => reporter.debug(`mmdebstrap: ${l}`)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sources/dir.ts
+/**
+ * A directory tree as one layer. GNU tar does the walk: it knows hardlinks, devices, fifos,
+ * sparse files and extended attributes, and with --sort=name and numeric owners the same
+ * tree gives the same bytes (mtimes, modes and owners as on disk) on any host.
+ */
+
+/** GNU tar arguments for a deterministic tar of `dir` on stdout (entries rooted at ./). */
+function dirTarArgs(dir) {
+    return [
+        '--create',
+        '--file=-',
+        `--directory=${dir}`,
+        '--sort=name',
+        '--numeric-owner',
+        '--format=pax',
+        // The default extended-header name holds tar's pid, and atime/ctime change on every read.
+        '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime',
+        '--xattrs',
+        '--xattrs-include=*',
+        '--one-file-system',
+        '.'
+    ];
+}
+/** Starts `tar` over `dir`; read the tar from .stdout, then await .done. */
+function tarDirectory(dir, reporter) {
+    return (0,exec_stream/* spawnStream */.q)('tar', dirTarArgs(dir), { reporter, onLine: (l) => reporter?.debug(`tar: ${l}`) });
+}
+
+;// CONCATENATED MODULE: ./src/sources/layer.ts
+
+
+/**
+ * Stores `tar` (a plain tar stream) as a layer after checking every entry (safe-tar.ts);
+ * the bytes are kept exactly as they come. `archive` names the data in errors. When `proc`
+ * produced the stream, its exit status counts too: a tool that fails half-way fails the
+ * layer, and nothing is kept.
+ */
+async function storeCheckedLayer(store, tar, archive, proc) {
+    const check = (0,safe_tar/* checkedTar */.FO)(archive);
+    try {
+        const [layer] = await Promise.all([store.putLayer(check), (0,external_node_stream_promises_.pipeline)(tar, check), proc?.done]);
+        return layer;
+    }
+    catch (e) {
+        if (!proc)
+            throw e;
+        if (e instanceof safe_tar/* TarSafetyError */.Kq) {
+            proc.kill();
+            throw e;
+        }
+        tar.destroy();
+        // A tool that failed on its own explains a short or broken stream better than the pipe does.
+        const toolError = await proc.done.then(() => null, (x) => x);
+        throw toolError && !/killed by|cancelled/.test(toolError.message) ? toolError : e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sources/squashfs.ts
+/**
+ * A squashfs image as a tar stream. sqfs2tar (squashfs-tools-ng) converts without unpacking
+ * to disk and keeps owners, modes, times, hardlinks and xattrs; without it, unsquashfs
+ * unpacks into the work area and the directory is tarred (dir.ts).
+ */
+
+
+
+
+
+async function squashfsToTar(file, workDir, reporter) {
+    if (await (0,exec/* hasTool */.J2)('sqfs2tar')) {
+        // --no-skip: a file tar cannot hold is an error, not a silent hole in the image.
+        const proc = (0,exec_stream/* spawnStream */.q)('sqfs2tar', ['--no-skip', file], {
+            reporter,
+            onLine: (l) => reporter.debug(`sqfs2tar: ${l}`)
+        });
+        return { proc, cleanup: async () => { } };
+    }
+    const dest = (0,external_node_path_.join)(workDir, 'squashfs-root');
+    await (0,promises_.rm)(dest, { recursive: true, force: true });
+    await (0,promises_.mkdir)(workDir, { recursive: true });
+    reporter.debug('sqfs2tar not found (squashfs-tools-ng); unpacking with unsquashfs');
+    await (0,exec/* run */.eF)('unsquashfs', ['-no-progress', '-d', dest, file], { reporter });
+    return { proc: tarDirectory(dest, reporter), cleanup: () => (0,promises_.rm)(dest, { recursive: true, force: true }) };
+}
+
+;// CONCATENATED MODULE: ./src/sources/materialize.ts
+/**
+ * Base sources into the store: whatever an image starts from (nothing, a docker image, a
+ * tarball, a directory, a squashfs, an mmdebstrap bootstrap) becomes a stored image that
+ * builders read like any other. Every tar that comes in is checked entry by entry
+ * (safe-tar.ts) and streamed into a single uncompressed layer; nothing is unpacked unless
+ * the source needs it (squashfs without sqfs2tar).
+ *
+ * Finding an already stored base by its key is the caller's business (store.findByKey):
+ * this module always produces.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** The PATH docker gives a container whose image sets none; a base from a tarball sets it explicitly. */
+const DEFAULT_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
+function baseRefName(image) {
+    return `${image}.base`;
+}
+/** Produces `source` as an image in the store and returns it. Failures are BuildErrors naming the image and the source. */
+async function materializeBase(store, source, opts) {
+    const arch = opts.arch ?? 'x86_64';
+    const step = `base ${describeSource(source)}`;
+    const put = (layers, config) => store.putImage({
+        layers,
+        config,
+        name: opts.name ?? baseRefName(opts.image),
+        key: opts.key,
+        annotations: { 'dev.kiln.base': describeSource(source) }
+    });
+    const plainConfig = {
+        architecture: arch,
+        os: 'linux',
+        config: { Env: DEFAULT_ENV }
+    };
+    try {
+        switch (source.kind) {
+            case 'scratch':
+                return await put([], { architecture: arch, os: 'linux' });
+            case 'image': {
+                const found = await store.getImage(source.name);
+                if (!found)
+                    throw new Error(`image ${source.name} is not in the store ${store.root} (build it first)`);
+                return found;
+            }
+            case 'docker': {
+                if (!(await imageExists(source.ref))) {
+                    opts.reporter.info(`${source.ref} is not in the docker engine; pulling it`);
+                    await pullImage(source.ref, opts.reporter);
+                }
+                const saved = await saveFromDocker(store, source.ref, opts.reporter);
+                const { rootfs: _rootfs, ...config } = saved.config;
+                return await put(saved.layers, config);
+            }
+            case 'tar': {
+                const path = sourcePath(opts.root, source.path);
+                await mustBe(path, 'file');
+                const tar = (0,compression/* decompressStream */.Ct)((0,external_node_fs_.createReadStream)(path), path, opts.reporter);
+                const layer = await storeCheckedLayer(store, tar, path);
+                return await put([layer], plainConfig);
+            }
+            case 'dir': {
+                const path = sourcePath(opts.root, source.path);
+                await mustBe(path, 'directory');
+                const proc = tarDirectory(path, opts.reporter);
+                const layer = await storeCheckedLayer(store, proc.stdout, path, proc);
+                return await put([layer], plainConfig);
+            }
+            case 'squashfs': {
+                const path = sourcePath(opts.root, source.path);
+                await mustBe(path, 'file');
+                const conv = await squashfsToTar(path, opts.workDir, opts.reporter);
+                try {
+                    const layer = await storeCheckedLayer(store, conv.proc.stdout, path, conv.proc);
+                    return await put([layer], plainConfig);
+                }
+                finally {
+                    await conv.cleanup();
+                }
+            }
+            case 'bootstrap': {
+                const b = source.bootstrap;
+                const proc = await startBootstrap(b, arch, opts.reporter);
+                const layer = await storeCheckedLayer(store, proc.stdout, `mmdebstrap ${b.suite}`, proc);
+                return await put([layer], { ...plainConfig, architecture: b.arch ?? arch });
+            }
+        }
+    }
+    catch (e) {
+        if (e instanceof errors/* BuildError */.zS)
+            throw e;
+        const tail = e instanceof exec/* ExecError */.cI ? e.tail : e.tail;
+        throw new errors/* BuildError */.zS(opts.image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+    }
+}
+/** A short human name of a source for logs, errors and the stored base's annotation. */
+function describeSource(source) {
+    switch (source.kind) {
+        case 'scratch':
+            return 'scratch';
+        case 'image':
+            return `image ${source.name}`;
+        case 'docker':
+            return `docker ${source.ref}`;
+        case 'tar':
+            return `tar ${source.path}`;
+        case 'dir':
+            return `dir ${source.path}`;
+        case 'squashfs':
+            return `squashfs ${source.path}`;
+        case 'bootstrap': {
+            const b = source.bootstrap;
+            return `bootstrap ${b.suite}${b.variant ? `/${b.variant}` : ''}${b.snapshot ? `@${b.snapshot}` : ''}`;
+        }
+    }
+}
+function sourcePath(root, p) {
+    return (0,external_node_path_.isAbsolute)(p) ? p : (0,external_node_path_.resolve)(root, p);
+}
+async function mustBe(path, kind) {
+    const st = await (0,promises_.stat)(path).catch(() => null);
+    if (!st)
+        throw new Error(`${path} does not exist`);
+    if (kind === 'file' ? !st.isFile() : !st.isDirectory())
+        throw new Error(`${path} is not a ${kind}`);
+}
+
+;// CONCATENATED MODULE: ./src/sources/index.ts
+
+
+
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/verify/boot.ts + 7 modules
+var verify_boot = __webpack_require__(3005);
+;// CONCATENATED MODULE: ./src/build/export-stamp.ts
+/**
+ * Archives already in out/ for the same input key are not written again. After an export, a
+ * stamp (out/<name>/.kiln-stamp.json) records what was asked for (key, kinds, compression,
+ * kernel pin, SOURCE_DATE_EPOCH), the files with their digests, and the boot gate's verdict.
+ * A later run asking for the same thing reuses them once every file still has its digest; an
+ * image that is merely reused would otherwise cost a full flatten and a boot every run.
+ */
+
+
+
+
+const STAMP_FILE = '.kiln-stamp.json';
+function sameRequest(a, b) {
+    const norm = (r) => JSON.stringify([r.key, [...r.exports].sort(), r.compression, r.kernel ?? null, r.sourceDateEpoch ?? null]);
+    return norm(a) === norm(b);
+}
+async function sha256(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    try {
+        for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
+            hash.update(chunk);
+    }
+    catch {
+        return null;
+    }
+    return hash.digest('hex');
+}
+/** The stamped exports of `dir` when they answer `request` and every file is intact; else null. */
+async function reusableExport(dir, request) {
+    let stamp;
+    try {
+        stamp = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, STAMP_FILE), 'utf8'));
+    }
+    catch {
+        return null;
+    }
+    if (!stamp?.request || !sameRequest(stamp.request, request) || !stamp.exports?.files?.length)
+        return null;
+    for (const f of stamp.exports.files) {
+        if ((await sha256((0,external_node_path_.join)(dir, f.name))) !== f.sha256)
+            return null;
+    }
+    // The manifest and the checksums a user reads must be there too.
+    for (const f of ['manifest.json', 'SHA256SUMS'])
+        if ((await sha256((0,external_node_path_.join)(dir, f))) === null)
+            return null;
+    return { exports: { ...stamp.exports, dir }, verify: stamp.verify };
+}
+/** Records a finished export (and, later, its boot verdict). Written whole or not at all. */
+async function writeStamp(dir, request, exports, verify) {
+    const tmp = (0,external_node_path_.join)(dir, `${STAMP_FILE}.tmp-${process.pid}`);
+    await (0,promises_.writeFile)(tmp, JSON.stringify({ request, exports, verify }, null, 2));
+    await (0,promises_.rename)(tmp, (0,external_node_path_.join)(dir, STAMP_FILE));
+}
+
+;// CONCATENATED MODULE: ./src/build/report.ts
+/** out/index.json: the run's report, written whole (temp + rename) after every image. */
+
+
+const REPORT_FILE = 'index.json';
+async function writeReport(outDir, report) {
+    await (0,promises_.mkdir)(outDir, { recursive: true });
+    const file = (0,external_node_path_.join)(outDir, REPORT_FILE);
+    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    try {
+        await (0,promises_.writeFile)(tmp, `${JSON.stringify(report, null, 2)}\n`);
+        await (0,promises_.rename)(tmp, file);
+    }
+    catch (e) {
+        await (0,promises_.rm)(tmp, { force: true });
+        throw e;
+    }
+    return file;
+}
+/** How the report names a base: another image's name, or the source it starts from. */
+function describeBase(base) {
+    switch (base.kind) {
+        case 'scratch':
+            return 'scratch';
+        case 'image':
+            return base.name;
+        case 'docker':
+            return `docker:${base.ref}`;
+        case 'bootstrap':
+            return `bootstrap:${base.bootstrap.suite}${base.bootstrap.variant ? `/${base.bootstrap.variant}` : ''}`;
+        default:
+            return `${base.kind}:${base.path}`;
+    }
+}
+/** The image's dated tag (NAME-YYYY-MM-DD_N) among its refs. */
+function datedTag(image, name) {
+    const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{4}-\\d\\d-\\d\\d_\\d+$`);
+    return image.refs
+        .filter((r) => re.test(r))
+        .sort(byDatedTag)
+        .pop();
+}
+function byDatedTag(a, b) {
+    const n = (s) => {
+        const m = s.match(/-(\d{4}-\d\d-\d\d)_(\d+)$/);
+        return m ? [m[1], Number(m[2])] : ['', 0];
+    };
+    const [da, na] = n(a);
+    const [db, nb] = n(b);
+    return da === db ? na - nb : da < db ? -1 : 1;
+}
+/** Fills the image part of a report from the stored image. */
+function describeImage(report, image) {
+    report.manifestDigest = image.manifestDigest;
+    report.layers = image.layers.map((l) => l.digest);
+    report.size = image.layers.reduce((n, l) => n + l.size, 0);
+    report.tag = datedTag(image, report.name);
+}
+
+;// CONCATENATED MODULE: ./src/build/run.ts
+/**
+ * Builds a plan: every selected image once, in plan order, independent images side by side up
+ * to `jobs`. An image whose input key is already in the store is reused, not rebuilt; a failed
+ * image stops the images built on it while the others finish. out/index.json is rewritten
+ * after every image, so a report exists whatever happens later.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function buildPlan(plan, opts) {
+    const run = new PlanRun(plan, opts);
+    try {
+        return await run.execute();
+    }
+    finally {
+        await run.session.close();
+    }
+}
+class PlanRun {
+    plan;
+    opts;
+    session;
+    jobs;
+    state = new Map();
+    /** Images available to build on, by name. */
+    images = new Map();
+    reports = new Map();
+    /** The base each built image was built on, to tell its new layers apart. */
+    bases = new Map();
+    startedAt = new Date();
+    writing = Promise.resolve();
+    /** What each image's archives were written for in this run (for the boot verdict's stamp). */
+    stamps = new Map();
+    constructor(plan, opts) {
+        this.plan = plan;
+        this.opts = opts;
+        this.session = new EngineSession(opts.reporter);
+        this.jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
+        for (const p of plan.images) {
+            this.state.set(p.spec.name, 'pending');
+            this.reports.set(p.spec.name, {
+                name: p.spec.name,
+                key: p.key,
+                builder: p.spec.builder,
+                base: describeBase(p.spec.base),
+                distro: p.spec.distro,
+                plan: p.spec.plan,
+                arch: p.spec.arch,
+                status: 'skipped',
+                seconds: 0,
+                layers: [],
+                size: 0
+            });
+        }
+    }
+    async execute() {
+        const { reporter } = this.opts;
+        await new Promise((done) => {
+            const running = new Set();
+            const pump = () => {
+                for (const p of this.plan.images) {
+                    const name = p.spec.name;
+                    if (this.state.get(name) !== 'pending')
+                        continue;
+                    const deps = p.deps.filter((d) => this.state.has(d)).map((d) => this.state.get(d));
+                    const blocked = deps.find((s) => s === 'failed' || s === 'skipped');
+                    if (blocked || this.opts.signal?.aborted) {
+                        // Plan order is topological: a skipped image's descendants come later in this same pass.
+                        this.skip(p);
+                        continue;
+                    }
+                    if (running.size >= this.jobs || !deps.every((s) => s === 'done'))
+                        continue;
+                    running.add(name);
+                    this.state.set(name, 'running');
+                    void this.one(p).then((ok) => {
+                        this.state.set(name, ok ? 'done' : 'failed');
+                        running.delete(name);
+                        pump();
+                    });
+                }
+                if (running.size === 0)
+                    done();
+            };
+            pump();
+        });
+        const report = this.snapshot();
+        await this.save(report);
+        const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length;
+        const counts = ['built', 'reused', 'restored', 'failed', 'skipped']
+            .map((s) => [s, report.images.filter((i) => i.status === s).length])
+            .filter(([, n]) => n > 0)
+            .map(([s, n]) => `${n} ${s}`);
+        const line = `${report.images.length} image${report.images.length === 1 ? '' : 's'}: ${counts.join(', ')} in ${(0,log/* formatSeconds */.Xo)(report.seconds)}`;
+        if (failed)
+            reporter.error(line);
+        else
+            reporter.info(line);
+        return report;
+    }
+    skip(p) {
+        const name = p.spec.name;
+        this.state.set(name, 'skipped');
+        const r = this.reports.get(name);
+        r.status = 'skipped';
+        const cause = p.deps.find((d) => ['failed', 'skipped'].includes(this.state.get(d) ?? ''));
+        this.opts.reporter.warn(cause ? `${name}: skipped: ${cause} did not build` : `${name}: skipped: the run was stopped`);
+    }
+    /** One image: reuse, restore or build it, then export and hand it to the hook. True if it can be built on. */
+    async one(p) {
+        const name = p.spec.name;
+        const r = this.reports.get(name);
+        const reporter = this.jobs > 1 ? prefixed(this.opts.reporter, name) : this.opts.reporter;
+        const t0 = Date.now();
+        const body = async () => {
+            let step = 'store';
+            try {
+                let image = await this.opts.store.findByKey(p.key);
+                let status = 'reused';
+                if (!image && this.opts.hooks?.restore) {
+                    step = 'restore';
+                    image = await this.opts.hooks.restore(p);
+                    status = 'restored';
+                }
+                if (!image) {
+                    image = await this.build(p, reporter);
+                    status = 'built';
+                }
+                this.images.set(name, image);
+                r.status = status;
+                describeImage(r, image);
+                r.seconds = (Date.now() - t0) / 1000;
+                const newBytes = status === 'built' ? this.newBytes(name, image) : 0;
+                reporter.info(`${name}: ${status} ${image.manifestDigest.slice(7, 19)} in ${(0,log/* formatSeconds */.Xo)(r.seconds)}: ` +
+                    `${image.layers.length} layers, ${(0,log/* formatBytes */.z3)(r.size)}${status === 'built' ? ` (${(0,log/* formatBytes */.z3)(newBytes)} new)` : ''}`);
+                if (this.opts.hooks?.afterImage) {
+                    try {
+                        await this.opts.hooks.afterImage(r, image, p);
+                    }
+                    catch (e) {
+                        reporter.warn(`${name}: after-build step failed: ${(0,errors/* errorMessage */.gJ)(e)}`);
+                    }
+                }
+                step = 'export';
+                if (status !== 'built')
+                    await this.aciArtifact(p, image);
+                await this.export(p, image, r, reporter);
+                step = 'verify';
+                await this.verify(p, r, reporter);
+                r.seconds = (Date.now() - t0) / 1000;
+                return true;
+            }
+            catch (e) {
+                const err = e instanceof errors/* BuildError */.zS ? e : toError(name, step, e);
+                r.status = 'failed';
+                r.seconds = (Date.now() - t0) / 1000;
+                r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail };
+                reporter.error(err.message);
+                // An image that is in the store but failed to export is still there to build on.
+                return step === 'export' && this.images.has(name);
+            }
+            finally {
+                await this.save(this.snapshot());
+            }
+        };
+        return this.jobs > 1 ? body() : reporter.group(`${name} (${p.spec.builder})`, body);
+    }
+    /** Runs the image's builder in a fresh work area and stores the result. */
+    async build(p, reporter) {
+        const { spec } = p;
+        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), `kiln-${dockerSafeName(spec.name)}-`));
+        try {
+            const base = await this.base(p, workDir, reporter);
+            this.bases.set(spec.name, base);
+            const make = this.opts.builderFor ?? builderFor;
+            const builder = make(spec.builder, { session: this.session, sourceDateEpoch: this.opts.sourceDateEpoch }, spec.name);
+            const result = await builder.build({
+                store: this.opts.store,
+                catalog: this.plan.catalog,
+                image: p,
+                base,
+                workDir,
+                reporter,
+                signal: this.opts.signal
+            });
+            let stored;
+            try {
+                stored = await this.opts.store.putImage({
+                    layers: result.layers,
+                    config: result.config,
+                    name: spec.name,
+                    key: p.key,
+                    annotations: result.annotations
+                });
+            }
+            catch (e) {
+                throw toError(spec.name, 'store', e);
+            }
+            if (result.artifacts)
+                await this.keepArtifacts(spec.name, result.artifacts);
+            return stored;
+        }
+        finally {
+            await (0,promises_.rm)(workDir, { recursive: true, force: true }).catch((e) => reporter.warn(`could not remove ${workDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));
+        }
+    }
+    /** The image to build on: another image of the chain, or a source brought into the store. */
+    async base(p, workDir, reporter) {
+        const { spec } = p;
+        const src = spec.base;
+        if (src.kind === 'scratch')
+            return null;
+        if (src.kind === 'image') {
+            const have = this.images.get(src.name);
+            if (have)
+                return have;
+            const planned = this.plan.images.find((i) => i.spec.name === src.name);
+            const found = planned
+                ? await this.opts.store.findByKey(planned.key)
+                : await this.opts.store.getImage(src.name);
+            if (!found)
+                throw new errors/* BuildError */.zS(spec.name, 'base', `base image ${src.name} is not in the store`);
+            return found;
+        }
+        const key = sourceKey(p);
+        try {
+            const stored = await this.opts.store.findByKey(key);
+            if (stored) {
+                reporter.info(`base ${describeBase(src)}: in the store`);
+                return stored;
+            }
+            const t0 = Date.now();
+            const made = await materializeBase(this.opts.store, src, {
+                root: this.plan.catalog.root,
+                image: spec.name,
+                workDir,
+                reporter,
+                key,
+                arch: spec.arch
+            });
+            const size = made.layers.reduce((n, l) => n + l.size, 0);
+            reporter.info(`base ${describeBase(src)}: ${(0,log/* formatBytes */.z3)(size)} in ${(0,log/* formatSeconds */.Xo)((Date.now() - t0) / 1000)}`);
+            return made;
+        }
+        catch (e) {
+            throw toError(spec.name, `base ${describeBase(src)}`, e);
+        }
+    }
+    /** Bytes of the layers an image added to its base. */
+    newBytes(name, image) {
+        const had = new Set(this.bases.get(name)?.layers.map((l) => l.digest) ?? []);
+        return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0);
+    }
+    /** Files a builder made next to the image (e.g. image.aci) go to out/<name>/. */
+    async keepArtifacts(name, artifacts) {
+        const dir = (0,external_node_path_.join)(this.opts.outDir, name);
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        for (const [file, path] of Object.entries(artifacts)) {
+            const dest = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(file));
+            const tmp = `${dest}.tmp-${process.pid}`;
+            try {
+                await (0,promises_.rename)(path, tmp);
+            }
+            catch {
+                // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
+                await (0,promises_.copyFile)(path, tmp);
+            }
+            await (0,promises_.rename)(tmp, dest);
+        }
+    }
+    /**
+     * image.aci of an ACI image that was reused or restored: the builder's artifact exists only
+     * in the run that built it, so it is made again from the stored layer (out/ may be fresh, or
+     * hold the archive of another key).
+     */
+    async aciArtifact(p, image) {
+        const { spec } = p;
+        if (spec.builder !== 'aci' || !spec.exports.includes('aci'))
+            return;
+        if (this.opts.exports === false || p.selected === false)
+            return;
+        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), `kiln-${dockerSafeName(spec.name)}-`));
+        try {
+            const aci = (0,external_node_path_.join)(workDir, 'image.aci');
+            await aciArchiveFromImage(this.plan.catalog.root, spec, image, workDir, aci);
+            await this.keepArtifacts(spec.name, { 'image.aci': aci });
+        }
+        catch (e) {
+            throw toError(spec.name, 'export image.aci', e);
+        }
+        finally {
+            await (0,promises_.rm)(workDir, { recursive: true, force: true });
+        }
+    }
+    async export(p, image, r, reporter) {
+        // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
+        const kinds = p.spec.exports.filter((k) => exporters_export/* EXPORT_KINDS */.R.includes(k));
+        // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
+        if (this.opts.exports === false || kinds.length === 0 || p.selected === false)
+            return;
+        const request = {
+            key: p.key,
+            exports: kinds,
+            compression: this.opts.compression ?? 'gzip',
+            kernel: p.spec.kernel,
+            sourceDateEpoch: this.opts.sourceDateEpoch
+        };
+        const dir = (0,external_node_path_.join)(this.opts.outDir, p.spec.name);
+        const previous = await reusableExport(dir, request);
+        if (previous) {
+            reporter.info(`${p.spec.name}: archives in ${dir} are up to date (same key, digests checked)`);
+            r.exports = previous.exports;
+            // A verdict on these very archives still holds; anything else is asked again.
+            if (previous.verify?.status === 'passed')
+                r.verify = { ...previous.verify, message: 'passed before on these archives' };
+            return;
+        }
+        try {
+            // The exporter writes into <outDir>/<name>/.
+            const res = await (0,exporters_export.exportImage)({
+                layers: image.layers,
+                outDir: this.opts.outDir,
+                name: p.spec.name,
+                key: p.key,
+                exports: kinds,
+                compression: request.compression,
+                kernel: p.spec.kernel,
+                sourceDateEpoch: this.opts.sourceDateEpoch,
+                baseChain: this.baseChain(p),
+                reporter
+            });
+            r.exports = {
+                dir: res.dir,
+                files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
+                kernel: res.kernel ?? undefined
+            };
+            this.stamps.set(p.spec.name, request);
+            await writeStamp(res.dir, request, r.exports);
+        }
+        catch (e) {
+            throw toError(p.spec.name, 'export', e);
+        }
+    }
+    /** The boot gate, for images whose exports hold a kernel and an initrd: the result goes into the report. */
+    async verify(p, r, reporter) {
+        const names = new Set(r.exports?.files.map((f) => f.name.replace(/\.tar(\.\w+)?$/, '')) ?? []);
+        if (!r.exports || !['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(f)))
+            return;
+        if (r.verify?.status === 'passed')
+            return; // these archives passed in an earlier run
+        if (!r.exports.files.some((f) => f.name === 'kernel.tar.gz')) {
+            r.verify = {
+                status: 'skipped',
+                seconds: 0,
+                message: 'the boot gate reads gzip archives (--compress gzip)'
+            };
+            reporter.warn(`${p.spec.name}: boot gate skipped: ${r.verify.message}`);
+            return;
+        }
+        if (this.opts.verify === false || !p.spec.verify) {
+            r.verify = {
+                status: 'skipped',
+                seconds: 0,
+                message: p.spec.verify ? 'boot gate off for this run' : 'verify: false'
+            };
+            return;
+        }
+        reporter.info(`${p.spec.name}: boot gate: booting ${r.exports.kernel ?? 'its kernel'} under qemu`);
+        const res = await (0,verify_boot.verifyBoot)({
+            dir: r.exports.dir,
+            timeoutSec: this.opts.bootTimeoutSec,
+            arch: p.spec.arch === 'aarch64' ? 'aarch64' : 'x86_64',
+            reporter,
+            signal: this.opts.signal
+        });
+        r.verify = { status: res.status, seconds: res.seconds, accel: res.accel, message: res.message };
+        const request = this.stamps.get(p.spec.name);
+        if (request)
+            await writeStamp(r.exports.dir, request, r.exports, r.verify);
+        if (res.status === 'passed') {
+            reporter.info(`${p.spec.name}: boot gate passed in ${(0,log/* formatSeconds */.Xo)(res.seconds)} (${res.accel})`);
+        }
+        else {
+            reporter.error(`${p.spec.name}: boot gate failed: ${res.message ?? 'no marker'}; it will not be published\n  | ` +
+                res.consoleTail.join('\n  | '));
+        }
+    }
+    /** The images this one is built on, nearest first (for the export manifest). */
+    baseChain(p) {
+        const chain = [];
+        let cur = p;
+        while (cur && cur.spec.base.kind === 'image' && chain.length < 64) {
+            const name = cur.spec.base.name;
+            cur = this.plan.images.find((i) => i.spec.name === name);
+            chain.push({ name, key: cur?.key });
+        }
+        return chain;
+    }
+    snapshot() {
+        return {
+            version: 1,
+            startedAt: this.startedAt.toISOString(),
+            seconds: (Date.now() - this.startedAt.getTime()) / 1000,
+            images: this.plan.images.map((p) => ({ ...this.reports.get(p.spec.name) }))
+        };
+    }
+    /** Report writes are serialised: parallel images finish in any order, the file stays whole. */
+    save(report) {
+        this.writing = this.writing
+            .catch(() => undefined)
+            .then(() => writeReport(this.opts.outDir, report))
+            .catch((e) => this.opts.reporter.warn(`could not write the run report: ${(0,errors/* errorMessage */.gJ)(e)}`));
+        return this.writing;
+    }
+}
+/**
+ * The key of an image's base source, apart from the image's own key: editing a Dockerfile must
+ * not bootstrap or import its base again. It covers the source spec, the architecture and the
+ * content of source files (the plan's base-* inputs).
+ */
+function sourceKey(p) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update('kiln base source 1\n');
+    h.update(`${JSON.stringify(p.spec.base)}\n${p.spec.arch}\n`);
+    for (const i of p.inputs)
+        if (i.kind.startsWith('base-'))
+            h.update(`${i.kind}\t${i.name}\t${i.digest}\n`);
+    return h.digest('hex');
+}
+function toError(image, step, e) {
+    if (e instanceof errors/* BuildError */.zS)
+        return e;
+    const tail = e.tail;
+    return new errors/* BuildError */.zS(image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+}
+/** With several images at once, groups would interleave: every line says its image instead. */
+function prefixed(r, name) {
+    const p = (m) => `[${name}] ${m}`;
+    return {
+        info: (m) => r.info(p(m)),
+        warn: (m, w) => r.warn(p(m), w),
+        error: (m, w) => r.error(p(m), w),
+        debug: (m) => r.debug(p(m)),
+        group: (_t, fn) => fn()
+    };
+}
+
+
+/***/ })
+
+};
