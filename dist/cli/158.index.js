@@ -12,7 +12,16 @@ export const modules = {
 /* harmony export */   hN: () => (/* binding */ modulesTarget)
 /* harmony export */ });
 /* unused harmony exports compareVersions, listKernels */
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(431);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2428);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(431);
+/**
+ * Boot archives in the layout bare-metal provisioners expect (Packet's archive-* tools):
+ * kernel.tar.gz holds `./vmlinuz`, initrd.tar.gz holds `./initrd`, modules.tar.gz holds
+ * `lib/modules/<version>/…` (a clean relative path, unlike the temp prefix the originals
+ * leaked). The kernel is chosen from the header indexes before the pass, so the archives
+ * are written in the same pass as the rootfs.
+ */
+
 
 class NoKernelError extends Error {
 }
@@ -46,7 +55,7 @@ function listKernels(plan) {
         const m = /^boot\/vmlinuz-(.+)$/.exec(path);
         if (!m || /rescue/.test(m[1]))
             continue;
-        const r = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveInImage */ .tE)(plan, path);
+        const r = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInImage */ .tE)(plan, path);
         if (r && (r.entry.src.type === 'file' || r.entry.kind !== 'copy'))
             out.push(m[1]);
     }
@@ -67,27 +76,24 @@ function selectBoot(plan, pin) {
     if (!kernels.includes(version)) {
         throw new NoKernelError(`kernel ${version} is not in the image (found: ${kernels.join(', ')})`);
     }
-    const k = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveInImage */ .tE)(plan, `boot/vmlinuz-${version}`);
+    const k = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInImage */ .tE)(plan, `boot/vmlinuz-${version}`);
     const sel = { version, kernelPath: k.path, kernel: k.entry };
     for (const name of INITRD_NAMES(version)) {
-        const r = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveInImage */ .tE)(plan, name);
+        const r = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInImage */ .tE)(plan, name);
         if (r && r.entry.src.type !== 'dir') {
             sel.initrdPath = r.path;
             sel.initrd = r.entry;
             break;
         }
     }
-    const mods = (0,_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveInImage */ .tE)(plan, `lib/modules/${version}`);
+    const mods = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInImage */ .tE)(plan, `lib/modules/${version}`);
     if (mods && mods.entry.src.type === 'dir')
         sel.modulesPath = mods.path;
     return sel;
 }
 /** A regular file carrying `content` (for hardlinks: the inode's metadata and data). */
 function fileHeader(name, p, content, sourceDateEpoch) {
-    const e = content ?? p.src;
-    const size = content?.size ?? 0;
-    const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch);
-    return { name, type: 'file', mode: e.mode, uid: e.uid, gid: e.gid, size, mtime, xattrs: e.xattrs };
+    return { ...(0,_flatten_js__WEBPACK_IMPORTED_MODULE_0__/* .memberHeader */ .As)(name, content ?? p.src, sourceDateEpoch), type: 'file', size: content?.size ?? 0 };
 }
 /** A target taking one file of the image under a fixed name (./vmlinuz, ./initrd). */
 function singleFileTarget(writer, entry, name, sourceDateEpoch) {
@@ -109,20 +115,7 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
             const e = p.src;
             if (p.kind !== 'copy' || e.type === 'file')
                 return fileHeader(`${prefix}${rel}`, p, content, sourceDateEpoch);
-            const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch);
-            return {
-                name: `${prefix}${rel}${e.type === 'dir' ? '/' : ''}`,
-                type: e.type,
-                mode: e.mode,
-                uid: e.uid,
-                gid: e.gid,
-                size: 0,
-                mtime,
-                linkname: e.type === 'symlink' ? e.linkname : undefined,
-                devmajor: e.devmajor,
-                devminor: e.devminor,
-                xattrs: e.xattrs
-            };
+            return (0,_flatten_js__WEBPACK_IMPORTED_MODULE_0__/* .memberHeader */ .As)(`${prefix}${rel}`, e, sourceDateEpoch);
         }
     };
 }

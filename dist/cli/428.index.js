@@ -1,5 +1,5 @@
 export const id = 428;
-export const ids = [428,895];
+export const ids = [428];
 export const modules = {
 
 /***/ 7152:
@@ -22,14 +22,12 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4434);
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7895);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4434);
 /**
  * Byte sinks: where archive bytes go. A sink's write() resolves when the bytes are taken
  * (backpressure), end() when everything is flushed. Compressors are sinks that feed a
  * downstream sink; the last one is a file (hashed, temp + rename) or stdout.
  */
-
 
 
 
@@ -193,7 +191,7 @@ class ProcessSink {
     pump;
     constructor(file, args, down) {
         this.down = down;
-        const child = (0,execa__WEBPACK_IMPORTED_MODULE_6__/* .execa */ .Ho)(file, args, {
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_5__/* .execa */ .Ho)(file, args, {
             stdin: 'pipe',
             stdout: 'pipe',
             stderr: 'pipe',
@@ -223,16 +221,12 @@ class ProcessSink {
         await this.down.abort();
     }
 }
-/** How gzip is made: node's block-parallel deflate, or pigz. KILN_GZIP=pigz|node overrides. */
-async function gzipEngine() {
-    const want = process.env.KILN_GZIP;
-    if (want === 'node')
-        return 'node';
-    if (want === 'pigz')
-        return 'pigz';
-    // Measured side by side (bench/README.md): node's zlib is faster per core than pigz's.
-    void _util_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .hasTool */ .J2;
-    return 'node';
+/**
+ * How gzip is made: node's block-parallel deflate (measured side by side in bench/README.md,
+ * faster per core than pigz here), or pigz when KILN_GZIP=pigz asks for it.
+ */
+function gzipEngine() {
+    return process.env.KILN_GZIP === 'pigz' ? 'pigz' : 'node';
 }
 /** A sink compressing into `down`. */
 async function compressor(kind, down, level) {
@@ -240,7 +234,7 @@ async function compressor(kind, down, level) {
         return down;
     if (kind === 'zstd')
         return new ProcessSink('zstd', ['-q', '-T0', `-${level ?? 3}`, '-c'], down);
-    if ((await gzipEngine()) === 'pigz')
+    if (gzipEngine() === 'pigz')
         return new ProcessSink('pigz', ['-n', `-${level ?? 6}`, '-c'], down);
     return new ParallelGzipSink(down, level ?? 6);
 }
@@ -324,6 +318,7 @@ class FileReader {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ memberHeader),
 /* harmony export */   Br: () => (/* binding */ runPass),
 /* harmony export */   Q7: () => (/* binding */ planLayers),
 /* harmony export */   RP: () => (/* binding */ ensureRoot),
@@ -376,32 +371,36 @@ class TarWriter {
         await this.sink.end();
     }
 }
-/** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
-function rootfsHeader(p, content, sourceDateEpoch) {
-    // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
-    const e = p.kind === 'materialize' ? p.data : p.src;
-    const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch);
-    const name = p.path === '' ? './' : `./${p.path}${e.type === 'dir' ? '/' : ''}`;
+/**
+ * A member's header as the layer has it, under `name` (a directory gets its trailing slash,
+ * so '.' names the root './'), its time clamped to `sourceDateEpoch`.
+ */
+function memberHeader(name, e, sourceDateEpoch) {
     const h = {
-        name,
+        name: e.type === 'dir' ? `${name}/` : name,
         type: e.type,
         mode: e.mode,
         uid: e.uid,
         gid: e.gid,
-        size: 0,
-        mtime,
+        size: e.type === 'file' ? e.size : 0,
+        mtime: sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch),
         xattrs: e.xattrs
     };
-    if (p.kind === 'link')
-        Object.assign(h, { type: 'link', linkname: `./${p.linkTo}` });
-    else if (p.kind === 'materialize')
-        Object.assign(h, { type: 'file', size: content?.size ?? 0 });
-    else if (e.type === 'file')
-        h.size = e.size;
-    else if (e.type === 'symlink')
+    if (e.type === 'symlink')
         h.linkname = e.linkname;
     else if (e.type === 'char' || e.type === 'block')
         Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor });
+    return h;
+}
+/** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
+function rootfsHeader(p, content, sourceDateEpoch) {
+    // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
+    const e = p.kind === 'materialize' ? p.data : p.src;
+    const h = memberHeader(p.path === '' ? '.' : `./${p.path}`, e, sourceDateEpoch);
+    if (p.kind === 'link')
+        return { ...h, type: 'link', linkname: `./${p.linkTo}` };
+    if (p.kind === 'materialize')
+        return { ...h, type: 'file', size: content?.size ?? 0 };
     return h;
 }
 /** Runs the pass; closes every target; on failure aborts them all (no partial files left). */
@@ -1088,144 +1087,6 @@ function paddingFor(size) {
 }
 /** Two zero blocks end an archive. */
 const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
-
-
-/***/ }),
-
-/***/ 7895:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hr: () => (/* binding */ failureReason),
-/* harmony export */   J2: () => (/* binding */ hasTool),
-/* harmony export */   JR: () => (/* binding */ tryRun),
-/* harmony export */   PW: () => (/* binding */ Tail),
-/* harmony export */   cI: () => (/* binding */ ExecError),
-/* harmony export */   eF: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export TAIL_LINES */
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4434);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
-/**
- * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
- * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
- * the last lines of its output kept so a failure can show them.
- */
-
-
-const TAIL_LINES = 30;
-class ExecError extends Error {
-    command;
-    exitCode;
-    tail;
-    constructor(command, exitCode, tail, reason) {
-        super(`${command}: ${reason}`);
-        this.command = command;
-        this.exitCode = exitCode;
-        this.tail = tail;
-        this.name = 'ExecError';
-    }
-}
-/** A ring buffer of the last N lines. */
-class Tail {
-    max;
-    lines = [];
-    partial = '';
-    constructor(max = TAIL_LINES) {
-        this.max = max;
-    }
-    push(chunk, onLine) {
-        const parts = (this.partial + chunk).split(/\r?\n|\r/);
-        this.partial = parts.pop() ?? '';
-        for (const l of parts)
-            this.add(l, onLine);
-    }
-    flush(onLine) {
-        if (this.partial)
-            this.add(this.partial, onLine);
-        this.partial = '';
-    }
-    get() {
-        return [...this.lines];
-    }
-    add(l, onLine) {
-        this.lines.push(l);
-        if (this.lines.length > this.max)
-            this.lines.shift();
-        onLine?.(l);
-    }
-}
-/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
-async function run(file, args, opts = {}) {
-    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_0__/* .SilentReporter */ .hs();
-    const command = [file, ...args].map(quoteForLog).join(' ');
-    reporter.debug(`$ ${command}`);
-    const tail = new Tail();
-    const capture = opts.captureStdout !== false;
-    let stdout = '';
-    const child = (0,execa__WEBPACK_IMPORTED_MODULE_1__/* .execa */ .Ho)(file, args, {
-        cwd: opts.cwd,
-        env: opts.env,
-        extendEnv: opts.extendEnv ?? true,
-        input: opts.input,
-        reject: false,
-        stdin: opts.input === undefined ? 'ignore' : undefined,
-        buffer: false,
-        timeout: opts.timeoutMs,
-        cancelSignal: opts.signal,
-        encoding: 'utf8'
-    });
-    child.stdout?.setEncoding('utf8');
-    child.stderr?.setEncoding('utf8');
-    child.stdout?.on('data', (d) => {
-        if (capture)
-            stdout += d;
-        tail.push(d, opts.onLine);
-    });
-    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
-    const result = await child;
-    tail.flush(opts.onLine);
-    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
-    if (result.failed || exitCode !== 0) {
-        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
-    }
-    return { exitCode, stdout, tail: tail.get() };
-}
-/** Why a finished tool counts as failed, in words for an error message. */
-function failureReason(result, timeoutMs) {
-    if (result.timedOut)
-        return `timed out after ${timeoutMs} ms`;
-    if (result.isCanceled)
-        return 'cancelled';
-    if (result.signal)
-        return `killed by ${result.signal}`;
-    if (typeof result.exitCode !== 'number') {
-        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
-    }
-    return `exited with status ${result.exitCode}`;
-}
-/** Like run() but returns null instead of throwing when the tool is missing or fails. */
-async function tryRun(file, args, opts = {}) {
-    try {
-        return await run(file, args, opts);
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether a tool is on PATH (cached). */
-const whichCache = new Map();
-function hasTool(name) {
-    let p = whichCache.get(name);
-    if (!p) {
-        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
-        whichCache.set(name, p);
-    }
-    return p;
-}
-function quoteForLog(a) {
-    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
 
 
 /***/ })

@@ -2924,7 +2924,7 @@ class PlanRun {
             .map((s) => [s, report.images.filter((i) => i.status === s).length])
             .filter(([, n]) => n > 0)
             .map(([s, n]) => `${n} ${s}`);
-        const line = `${report.images.length} image${report.images.length === 1 ? '' : 's'}: ${counts.join(', ')} in ${(0,log/* formatSeconds */.Xo)(report.seconds)}`;
+        const line = `${(0,log/* plural */.LS)(report.images.length, 'image')}: ${counts.join(', ')} in ${(0,log/* formatSeconds */.Xo)(report.seconds)}`;
         if (failed)
             reporter.error(line);
         else

@@ -104,6 +104,7 @@ function errorMessage(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   hs: () => (/* binding */ SilentReporter),
 /* harmony export */   l$: () => (/* binding */ ConsoleReporter),
@@ -149,6 +150,10 @@ function at(where) {
     return `${where.file}${where.line ? `:${where.line}${where.column ? `:${where.column}` : ''}` : ''}: `;
 }
 /** Human sizes for logs and summaries: 1.2 GB, 640 MB, 12 kB (powers of 1000, as du -h --si). */
+/** `1 image`, `3 images`. */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
 function formatBytes(n) {
     const units = ['B', 'kB', 'MB', 'GB', 'TB'];
     let i = 0;
@@ -5250,7 +5255,7 @@ const registerBuild = (program, ctx) => {
         const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2033));
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(463), __nccwpck_require__.e(288), __nccwpck_require__.e(428), __nccwpck_require__.e(411), __nccwpck_require__.e(5), __nccwpck_require__.e(158), __nccwpck_require__.e(891), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6869));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(463), __nccwpck_require__.e(288), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(5), __nccwpck_require__.e(411), __nccwpck_require__.e(158), __nccwpck_require__.e(891), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6869));
         const catalog = await loadCatalog(flags.file);
         const plan = await makePlan(catalog, {
             targets: flags.target.length ? flags.target : undefined,
@@ -5333,7 +5338,7 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
     const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-image-'));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
@@ -5437,7 +5442,7 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+        const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
         const input = await openInput(o.input ?? storeInput(o.image, o.store));
         try {
             const r = await exportImage({
@@ -5613,7 +5618,6 @@ var sandbox_defaults = __nccwpck_require__(137);
 
 
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const registerGc = (program, ctx) => {
     program
         .command('gc')
@@ -5629,17 +5633,17 @@ const registerGc = (program, ctx) => {
             return;
         }
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
+        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(326), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
         const store = await openStore(dir);
         const r = await store.gc();
-        ctx.reporter.info(`removed ${plural(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${plural(r.tempRemoved, 'temp file')} from ${dir}`);
+        ctx.reporter.info(`removed ${(0,log/* plural */.LS)(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${(0,log/* plural */.LS)(r.tempRemoved, 'temp file')} from ${dir}`);
         if (flags.keepUnpacked)
             return;
         // After the store's gc, so layers only dropped images used go too.
         const cache = (0,external_node_path_.resolve)(flags.sandboxCache);
         const p = await pruneUnpacked(cache, await storeDiffIDs(store));
         if (p.layers || p.temps || p.busy)
-            ctx.reporter.info(`removed ${plural(p.layers, 'unpacked layer')} and ${plural(p.temps, 'temp dir')} (${(0,log/* formatBytes */.z3)(p.bytes)}) from ${(0,external_node_path_.join)(cache, 'layers')}` +
+            ctx.reporter.info(`removed ${(0,log/* plural */.LS)(p.layers, 'unpacked layer')} and ${(0,log/* plural */.LS)(p.temps, 'temp dir')} (${(0,log/* formatBytes */.z3)(p.bytes)}) from ${(0,external_node_path_.join)(cache, 'layers')}` +
                 (p.busy ? `; kept ${p.busy} a running build has mounted` : ''));
     });
 };
@@ -5692,7 +5696,7 @@ const registerVerify = (program, ctx) => {
                 exports: ['rootfs', 'kernel', 'initrd', 'modules'],
                 reporter: ctx.reporter
             });
-        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(5), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3005));
+        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(5), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3005));
         const result = await verifyBoot({
             dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
             timeoutSec,
@@ -5752,7 +5756,7 @@ const registerRun = (program, ctx) => {
                 { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
             ]);
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(288), __nccwpck_require__.e(411), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
+        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(288), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(58)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
         const store = await openStore(dir);
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command;
@@ -5818,7 +5822,7 @@ async function main(argv) {
         if (e instanceof errors/* InvalidInputError */.oC) {
             for (const line of e.message.split('\n'))
                 process.stderr.write(`error: ${line}\n`);
-            process.stderr.write(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was built.\n`);
+            process.stderr.write(`${(0,log/* plural */.LS)(e.problems.length, 'problem')}; nothing was built.\n`);
             return errors/* EXIT_INVALID_INPUT */.yj;
         }
         if (e instanceof errors/* BuildError */.zS) {

@@ -21,7 +21,7 @@ import { verifyBoot } from '../verify/boot.js'
 import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
-import { formatBytes, formatSeconds, type Reporter } from '../util/log.js'
+import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
 import { describeBase, describeImage, writeReport } from './report.js'
 import type { ImageReport, RunReport } from './types.js'
 
@@ -146,7 +146,7 @@ class PlanRun {
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`)
-    const line = `${report.images.length} image${report.images.length === 1 ? '' : 's'}: ${counts.join(', ')} in ${formatSeconds(report.seconds)}`
+    const line = `${plural(report.images.length, 'image')}: ${counts.join(', ')} in ${formatSeconds(report.seconds)}`
     if (failed) reporter.error(line)
     else reporter.info(line)
     return report

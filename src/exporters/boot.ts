@@ -5,7 +5,7 @@
  * leaked). The kernel is chosen from the header indexes before the pass, so the archives
  * are written in the same pass as the rootfs.
  */
-import type { TarWriter, PassTarget } from './flatten.js'
+import { memberHeader, type TarWriter, type PassTarget } from './flatten.js'
 import { resolveInImage, type FlattenPlan, type IndexedEntry, type PlannedEntry } from './plan.js'
 import type { OutHeader } from './tar.js'
 
@@ -90,10 +90,7 @@ function fileHeader(
   content: IndexedEntry | undefined,
   sourceDateEpoch?: number
 ): OutHeader {
-  const e = content ?? p.src
-  const size = content?.size ?? 0
-  const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
-  return { name, type: 'file', mode: e.mode, uid: e.uid, gid: e.gid, size, mtime, xattrs: e.xattrs }
+  return { ...memberHeader(name, content ?? p.src, sourceDateEpoch), type: 'file', size: content?.size ?? 0 }
 }
 
 /** A target taking one file of the image under a fixed name (./vmlinuz, ./initrd). */
@@ -121,20 +118,7 @@ export function modulesTarget(writer: TarWriter, sel: BootSelection, sourceDateE
       const e = p.src
       if (p.kind !== 'copy' || e.type === 'file')
         return fileHeader(`${prefix}${rel}`, p, content, sourceDateEpoch)
-      const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
-      return {
-        name: `${prefix}${rel}${e.type === 'dir' ? '/' : ''}`,
-        type: e.type,
-        mode: e.mode,
-        uid: e.uid,
-        gid: e.gid,
-        size: 0,
-        mtime,
-        linkname: e.type === 'symlink' ? e.linkname : undefined,
-        devmajor: e.devmajor,
-        devminor: e.devminor,
-        xattrs: e.xattrs
-      }
+      return memberHeader(`${prefix}${rel}`, e, sourceDateEpoch)
     }
   }
 }

@@ -59,6 +59,27 @@ export interface PassTarget {
 /** An observer that sees selected members' data (package databases are captured this way). */
 export type Capture = (p: PlannedEntry, data: Buffer) => void
 
+/**
+ * A member's header as the layer has it, under `name` (a directory gets its trailing slash,
+ * so '.' names the root './'), its time clamped to `sourceDateEpoch`.
+ */
+export function memberHeader(name: string, e: IndexedEntry, sourceDateEpoch?: number): OutHeader {
+  const h: OutHeader = {
+    name: e.type === 'dir' ? `${name}/` : name,
+    type: e.type,
+    mode: e.mode,
+    uid: e.uid,
+    gid: e.gid,
+    size: e.type === 'file' ? e.size : 0,
+    mtime: sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch),
+    xattrs: e.xattrs
+  }
+  if (e.type === 'symlink') h.linkname = e.linkname
+  else if (e.type === 'char' || e.type === 'block')
+    Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor })
+  return h
+}
+
 /** The rootfs header of a planned member: rooted at `./`, directories with a trailing slash. */
 export function rootfsHeader(
   p: PlannedEntry,
@@ -67,24 +88,9 @@ export function rootfsHeader(
 ): OutHeader {
   // A hardlink shares its target's inode: a materialised copy takes the target's metadata.
   const e = p.kind === 'materialize' ? p.data! : p.src
-  const mtime = sourceDateEpoch === undefined ? e.mtime : Math.min(e.mtime, sourceDateEpoch)
-  const name = p.path === '' ? './' : `./${p.path}${e.type === 'dir' ? '/' : ''}`
-  const h: OutHeader = {
-    name,
-    type: e.type,
-    mode: e.mode,
-    uid: e.uid,
-    gid: e.gid,
-    size: 0,
-    mtime,
-    xattrs: e.xattrs
-  }
-  if (p.kind === 'link') Object.assign(h, { type: 'link', linkname: `./${p.linkTo}` })
-  else if (p.kind === 'materialize') Object.assign(h, { type: 'file', size: content?.size ?? 0 })
-  else if (e.type === 'file') h.size = e.size
-  else if (e.type === 'symlink') h.linkname = e.linkname
-  else if (e.type === 'char' || e.type === 'block')
-    Object.assign(h, { devmajor: e.devmajor, devminor: e.devminor })
+  const h = memberHeader(p.path === '' ? '.' : `./${p.path}`, e, sourceDateEpoch)
+  if (p.kind === 'link') return { ...h, type: 'link', linkname: `./${p.linkTo}` }
+  if (p.kind === 'materialize') return { ...h, type: 'file', size: content?.size ?? 0 }
   return h
 }
 

@@ -56,6 +56,11 @@ function at(where?: SourceLocation): string {
 }
 
 /** Human sizes for logs and summaries: 1.2 GB, 640 MB, 12 kB (powers of 1000, as du -h --si). */
+/** `1 image`, `3 images`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 export function formatBytes(n: number): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB']
   let i = 0

@@ -17,7 +17,7 @@ import { loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { InvalidInputError, errorMessage } from '../../util/errors.js'
-import type { Reporter } from '../../util/log.js'
+import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
@@ -176,7 +176,7 @@ async function build(
   if (failed.length) {
     const what = failed.map((i) => `${i.name} (${i.error?.step ?? 'boot gate'})`).join(', ')
     throw new Error(
-      `${failed.length} image${failed.length === 1 ? '' : 's'} failed: ${what}${releaseError ? `; ${releaseError}` : ''}`
+      `${plural(failed.length, 'image')} failed: ${what}${releaseError ? `; ${releaseError}` : ''}`
     )
   }
   if (releaseError) throw new Error(releaseError)

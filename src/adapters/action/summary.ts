@@ -8,7 +8,7 @@
 import * as core from '@actions/core'
 import type { CacheStats, ChangedInput } from '../../cache/index.js'
 import type { ImageReport, RunReport } from '../../build/types.js'
-import { formatBytes, formatSeconds } from '../../util/log.js'
+import { formatBytes, formatSeconds, plural } from '../../util/log.js'
 
 export type PlanStatus = 'store' | 'cache' | 'build'
 
@@ -43,7 +43,7 @@ export function renderSummary(s: SummaryInput): string {
   const parts = (['built', 'restored', 'reused', 'failed', 'skipped'] as const)
     .filter((st) => count(st))
     .map((st) => `${count(st)} ${st}`)
-  out.push(`## Kiln: ${report.images.length} image${report.images.length === 1 ? '' : 's'}`, '')
+  out.push(`## Kiln: ${plural(report.images.length, 'image')}`, '')
   out.push(`${parts.join(' · ') || 'nothing to do'} in ${formatSeconds(report.seconds)}`, '')
   if (count('built') === 0 && count('failed') === 0 && count('restored') > 0) {
     out.push(`Nothing was built: every image came from the store or the cache.`, '')
@@ -121,7 +121,7 @@ export function renderPlanSummary(
   edges: Array<[string, string]>,
   matrix: { include: object[] }
 ): string {
-  const out = [`## Kiln plan: ${images.length} image${images.length === 1 ? '' : 's'}`, '']
+  const out = [`## Kiln plan: ${plural(images.length, 'image')}`, '']
   const n = (st: PlanStatus) => images.filter((i) => i.status === st).length
   out.push(
     `${n('build')} to build · ${n('cache')} in the cache · ${n('store')} in the store · ${matrix.include.length} matrix job(s)`,

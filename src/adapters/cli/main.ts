@@ -7,7 +7,7 @@ import {
   InvalidInputError,
   errorMessage
 } from '../../util/errors.js'
-import { ConsoleReporter } from '../../util/log.js'
+import { ConsoleReporter, plural } from '../../util/log.js'
 import type { CliContext } from './context.js'
 import { commands } from './commands/index.js'
 
@@ -35,9 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof InvalidInputError) {
       for (const line of e.message.split('\n')) process.stderr.write(`error: ${line}\n`)
-      process.stderr.write(
-        `${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; nothing was built.\n`
-      )
+      process.stderr.write(`${plural(e.problems.length, 'problem')}; nothing was built.\n`)
       return EXIT_INVALID_INPUT
     }
     if (e instanceof BuildError) {

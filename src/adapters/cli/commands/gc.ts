@@ -7,10 +7,8 @@ import { stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DEFAULT_CACHE_DIR } from '../../../sandbox/defaults.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
-import { formatBytes } from '../../../util/log.js'
+import { formatBytes, plural } from '../../../util/log.js'
 import type { RegisterCommand } from '../context.js'
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 export const registerGc: RegisterCommand = (program: Command, ctx) => {
   program

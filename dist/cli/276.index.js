@@ -1,0 +1,143 @@
+export const id = 276;
+export const ids = [276,895];
+export const modules = {
+
+/***/ 7895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   J2: () => (/* binding */ hasTool),
+/* harmony export */   JR: () => (/* binding */ tryRun),
+/* harmony export */   PW: () => (/* binding */ Tail),
+/* harmony export */   cI: () => (/* binding */ ExecError),
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export TAIL_LINES */
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4434);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
+/**
+ * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
+ * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
+ * the last lines of its output kept so a failure can show them.
+ */
+
+
+const TAIL_LINES = 30;
+class ExecError extends Error {
+    command;
+    exitCode;
+    tail;
+    constructor(command, exitCode, tail, reason) {
+        super(`${command}: ${reason}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.tail = tail;
+        this.name = 'ExecError';
+    }
+}
+/** A ring buffer of the last N lines. */
+class Tail {
+    max;
+    lines = [];
+    partial = '';
+    constructor(max = TAIL_LINES) {
+        this.max = max;
+    }
+    push(chunk, onLine) {
+        const parts = (this.partial + chunk).split(/\r?\n|\r/);
+        this.partial = parts.pop() ?? '';
+        for (const l of parts)
+            this.add(l, onLine);
+    }
+    flush(onLine) {
+        if (this.partial)
+            this.add(this.partial, onLine);
+        this.partial = '';
+    }
+    get() {
+        return [...this.lines];
+    }
+    add(l, onLine) {
+        this.lines.push(l);
+        if (this.lines.length > this.max)
+            this.lines.shift();
+        onLine?.(l);
+    }
+}
+/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
+async function run(file, args, opts = {}) {
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_0__/* .SilentReporter */ .hs();
+    const command = [file, ...args].map(quoteForLog).join(' ');
+    reporter.debug(`$ ${command}`);
+    const tail = new Tail();
+    const capture = opts.captureStdout !== false;
+    let stdout = '';
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_1__/* .execa */ .Ho)(file, args, {
+        cwd: opts.cwd,
+        env: opts.env,
+        extendEnv: opts.extendEnv ?? true,
+        input: opts.input,
+        reject: false,
+        stdin: opts.input === undefined ? 'ignore' : undefined,
+        buffer: false,
+        timeout: opts.timeoutMs,
+        cancelSignal: opts.signal,
+        encoding: 'utf8'
+    });
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => {
+        if (capture)
+            stdout += d;
+        tail.push(d, opts.onLine);
+    });
+    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
+    const result = await child;
+    tail.flush(opts.onLine);
+    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+    if (result.failed || exitCode !== 0) {
+        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
+    }
+    return { exitCode, stdout, tail: tail.get() };
+}
+/** Why a finished tool counts as failed, in words for an error message. */
+function failureReason(result, timeoutMs) {
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms`;
+    if (result.isCanceled)
+        return 'cancelled';
+    if (result.signal)
+        return `killed by ${result.signal}`;
+    if (typeof result.exitCode !== 'number') {
+        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
+    }
+    return `exited with status ${result.exitCode}`;
+}
+/** Like run() but returns null instead of throwing when the tool is missing or fails. */
+async function tryRun(file, args, opts = {}) {
+    try {
+        return await run(file, args, opts);
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether a tool is on PATH (cached). */
+const whichCache = new Map();
+function hasTool(name) {
+    let p = whichCache.get(name);
+    if (!p) {
+        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
+        whichCache.set(name, p);
+    }
+    return p;
+}
+function quoteForLog(a) {
+    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ })
+
+};
