@@ -5255,7 +5255,7 @@ const registerBuild = (program, ctx) => {
         const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2033));
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(463), __nccwpck_require__.e(288), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(5), __nccwpck_require__.e(411), __nccwpck_require__.e(158), __nccwpck_require__.e(891), __nccwpck_require__.e(869)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6869));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(463), __nccwpck_require__.e(288), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(5), __nccwpck_require__.e(411), __nccwpck_require__.e(158), __nccwpck_require__.e(891), __nccwpck_require__.e(732)]).then(__nccwpck_require__.bind(__nccwpck_require__, 732));
         const catalog = await loadCatalog(flags.file);
         const plan = await makePlan(catalog, {
             targets: flags.target.length ? flags.target : undefined,

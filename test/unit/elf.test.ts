@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readElf } from '../../src/builders/aci/elf.js'
 import { dependencyClosure, ldSoConfDirs } from '../../src/builders/aci/closure.js'
-import { resolveInRoot } from '../../src/builders/aci/rootpath.js'
+import { resolveInRoot } from '../../src/util/in-root.js'
 
 // The host is a Debian system: its own files serve as ELF samples (read, never run).
 describe('readElf', () => {

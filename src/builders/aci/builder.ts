@@ -29,7 +29,7 @@ import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
 import { dependencyClosure, trustedDirs } from './closure.js'
 import { parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
-import { resolveInRoot } from './rootpath.js'
+import { resolveInRoot } from '../../util/in-root.js'
 
 interface ChrootOptions {
   dns: boolean

@@ -8,7 +8,7 @@
 import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
 import { readElf, type ElfInfo } from './elf.js'
-import { resolveInRoot } from './rootpath.js'
+import { resolveInRoot } from '../../util/in-root.js'
 
 const MULTIARCH: Record<number, string> = {
   62: 'x86_64-linux-gnu',

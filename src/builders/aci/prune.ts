@@ -1,7 +1,7 @@
 /** Keeping only some paths of a root: everything else goes, the directories leading to kept paths stay. */
 import { copyFile, lstat, mkdir, readdir, readlink, rm, symlink, chmod } from 'node:fs/promises'
 import { dirname, join, posix } from 'node:path'
-import { resolveInRoot } from './rootpath.js'
+import { resolveInRoot } from '../../util/in-root.js'
 
 /** Removes everything under `root` that is not in `keep` (paths) nor under one of `trees`. */
 export async function pruneRoot(root: string, keep: Set<string>, trees: string[]): Promise<number> {

@@ -1,8 +1,8 @@
-export const id = 869;
-export const ids = [869];
+export const id = 732;
+export const ids = [732];
 export const modules = {
 
-/***/ 6869:
+/***/ 732:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -798,19 +798,40 @@ async function readElf(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/builders/aci/rootpath.ts
+;// CONCATENATED MODULE: ./src/util/in-root.ts
 /**
- * Paths inside an image root, resolved as a process chrooted there would see them: an
- * absolute symlink target starts again at the image root, `..` never climbs above it.
- * Every link met on the way is reported, so that keeping a file can keep the links that
- * lead to it (`/lib64` → `usr/lib64`, `libc.so.6` → `libc-2.36.so`).
+ * Paths inside an image root, resolved as a process whose root is that directory would see
+ * them: every component is looked up one at a time *inside* the root, `..` never climbs above
+ * it, and a symlink's target is read again from the root (an absolute target starts at the
+ * root, not at the host's /). This is what runc and umoci do with filepath-securejoin; Kiln
+ * runs as root, so host-side code must never let the kernel follow an image's own links.
+ *
+ * Every piece of code that reads or writes an image tree on the host goes through here:
+ * `resolveInRoot` to find what exists (and which links lead to it), `secureJoin` to get the
+ * host path to read or create. Both are lookups, not locks: they are safe against the
+ * image's content, not against another process changing the tree meanwhile (Kiln's trees
+ * are private to the build that unpacked them).
  */
 
 
+/** As the kernel's own limit on links followed in one lookup (ELOOP). */
 const MAX_LINKS = 40;
-async function resolveInRoot(root, path) {
+class RootEscapeError extends Error {
+    root;
+    path;
+    constructor(root, path, reason) {
+        super(`${path} inside ${root}: ${reason}`);
+        this.root = root;
+        this.path = path;
+        this.name = 'RootEscapeError';
+    }
+}
+function parts(path) {
+    return path.split('/').filter((p) => p && p !== '.');
+}
+async function walk(root, path) {
     const links = [];
-    let todo = path.split('/').filter((p) => p && p !== '.');
+    let todo = parts(path);
     const done = [];
     let hops = 0;
     while (todo.length) {
@@ -822,20 +843,45 @@ async function resolveInRoot(root, path) {
         const rel = [...done, part].join('/');
         const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, rel)).catch(() => null);
         if (!st)
-            return { real: null, links };
+            return { done, rest: [part, ...todo], links };
         if (st.isSymbolicLink()) {
             if (++hops > MAX_LINKS)
-                return { real: null, links };
+                return null;
             links.push(rel);
             const target = await (0,promises_.readlink)((0,external_node_path_.join)(root, rel));
             if (target.startsWith('/'))
                 done.length = 0;
-            todo = [...target.split('/').filter((p) => p && p !== '.'), ...todo];
+            todo = [...parts(target), ...todo];
             continue;
         }
         done.push(part);
     }
-    return { real: done.join('/'), links };
+    return { done, rest: [], links };
+}
+/** Where `path` leads inside `root`, following links within the root; null if it does not exist. */
+async function resolveInRoot(root, path) {
+    const w = await walk(root, path);
+    if (!w || w.rest.length)
+        return { real: null, links: w?.links ?? [] };
+    return { real: w.done.join('/'), links: w.links };
+}
+/**
+ * The host path for `path` inside `root`, safe to open, create or replace: the part that
+ * exists is resolved within the root, the part that does not is appended with `..` clamped
+ * at the root. The result always lies under `root`. Throws RootEscapeError on a link loop.
+ */
+async function secureJoin(root, path) {
+    const w = await walk(root, path);
+    if (!w)
+        throw new RootEscapeError(root, path, `more than ${MAX_LINKS} symbolic links`);
+    const rel = [...w.done];
+    for (const p of w.rest) {
+        if (p === '..')
+            rel.pop();
+        else
+            rel.push(p);
+    }
+    return rel.length ? join(root, ...rel) : root;
 }
 
 ;// CONCATENATED MODULE: ./src/builders/aci/closure.ts
