@@ -8,14 +8,17 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { gzipSync } from 'node:zlib'
 import {
+  DEFAULT_ARCHIVE_LIMITS,
   TarGuard,
   TarSafetyError,
+  archiveLimits,
   checkTar,
   checkedTar,
   extractTar,
   normaliseEntryName
 } from '../../src/sources/safe-tar.js'
 import { detectCompression, decompressStream } from '../../src/sources/compression.js'
+import { paxRecords, rawHeader, rawTar, type RawMember } from './raw-tar.js'
 import { makeTar, streamOf, type TestEntry } from './store-helpers.js'
 
 let dir: string
@@ -295,5 +298,195 @@ describe('checkTar over an existing root', () => {
     )
     // Without a root, only the archive itself is judged.
     expect(await checkTar(streamOf(await makeTar([{ name: 'etc/abs/evil' }])), 'over.tar')).toBe(1)
+  })
+})
+
+describe('archives read one way by the check and another by an extractor', () => {
+  const outsideName = '../outside/pwned'
+  // Each would be judged on one name and written under another by some reader.
+  const cases: Array<[string, RawMember[], RegExp]> = [
+    [
+      'a pax global header with a path',
+      [
+        { name: 'pax_global_header', typeflag: 'g', data: paxRecords({ path: outsideName }) },
+        { name: 'innocent', typeflag: '0', data: 'pwned' }
+      ],
+      /entry "\(pax global header\)": a pax global header sets path/
+    ],
+    [
+      'a GNU long name, then a pax path, for one entry',
+      [
+        { name: '././@LongLink', typeflag: 'L', data: 'innocent\0' },
+        { name: 'PaxHeaders/x', typeflag: 'x', data: paxRecords({ path: outsideName }) },
+        { name: 'short', typeflag: '0', data: 'pwned' }
+      ],
+      /both a GNU long name and a pax path for one entry/
+    ],
+    [
+      'a pax path, then a GNU long name, for one entry',
+      [
+        { name: 'PaxHeaders/x', typeflag: 'x', data: paxRecords({ path: 'innocent' }) },
+        { name: '././@LongLink', typeflag: 'L', data: `${outsideName}\0` },
+        { name: 'short', typeflag: '0', data: 'pwned' }
+      ],
+      /both a pax path and a GNU long name for one entry/
+    ],
+    [
+      'two GNU long names for one entry',
+      [
+        { name: '././@LongLink', typeflag: 'L', data: 'innocent\0' },
+        { name: '././@LongLink', typeflag: 'L', data: `${outsideName}\0` },
+        { name: 'short', typeflag: '0', data: 'pwned' }
+      ],
+      /two GNU long names for one entry/
+    ],
+    [
+      'a hardlink to a symlink, then written through',
+      [
+        { name: 'sym', typeflag: '2', linkname: '../outside/pwned' },
+        { name: 'hard', typeflag: '1', linkname: 'sym' },
+        { name: 'hard', typeflag: '0', data: 'pwned' }
+      ],
+      /entry "hard": hardlink to the symlink "sym"/
+    ],
+    [
+      'a hardlink to an entry the archive never wrote',
+      [{ name: 'hard', typeflag: '1', linkname: 'etc/shadow' }],
+      /entry "hard": hardlink target "etc\/shadow" is not a file written earlier in the archive/
+    ],
+    [
+      'a directory that carries data (other readers take it for headers)',
+      [{ name: 'd/', typeflag: '5', data: rawHeader({ name: outsideName, typeflag: '0' }) }],
+      /entry "d\/": a directory that carries 512 bytes of data/
+    ],
+    [
+      'a GNU sparse entry (type S)',
+      [{ name: 'huge', typeflag: 'S', data: '' }],
+      /entry "huge": an entry type Kiln does not accept \(a GNU sparse file, type S/
+    ],
+    [
+      'a pax GNU.sparse entry',
+      [
+        {
+          name: 'PaxHeaders/huge',
+          typeflag: 'x',
+          data: paxRecords({
+            'GNU.sparse.major': '1',
+            'GNU.sparse.minor': '0',
+            'GNU.sparse.realsize': '1099511627776'
+          })
+        },
+        { name: 'GNUSparseFile.0/huge', typeflag: '0', data: '' }
+      ],
+      /a GNU sparse file \(pax GNU\.sparse\.major\)/
+    ]
+  ]
+
+  it.each(cases)('checkTar refuses %s, naming the archive and the entry', async (_what, members, message) => {
+    const refused = checkTar(streamOf(rawTar(members)), 'odd.tar')
+    await expect(refused).rejects.toThrow(TarSafetyError)
+    await expect(checkTar(streamOf(rawTar(members)), 'odd.tar')).rejects.toThrow(message)
+    await expect(checkTar(streamOf(rawTar(members)), 'odd.tar')).rejects.toThrow(/^odd\.tar: entry "/)
+  })
+
+  it.each(cases)('extractTar refuses %s and writes nothing anywhere', async (_what, members, message) => {
+    const { mkdir } = await import('node:fs/promises')
+    const outside = join(dir, 'outside')
+    await mkdir(outside)
+    await writeFile(join(outside, 'keep'), 'untouched')
+    const work = join(dir, 'work')
+    await mkdir(work)
+    await expect(
+      extractTar(streamOf(rawTar(members)), join(work, 'root'), { archive: 'odd.tar' })
+    ).rejects.toThrow(message)
+    expect(await readdir(work)).toEqual([])
+    expect(await readdir(outside)).toEqual(['keep'])
+    expect(await readFile(join(outside, 'keep'), 'utf8')).toBe('untouched')
+    expect((await readdir(dir)).sort()).toEqual(['outside', 'work'])
+  })
+
+  it('still reads a plain pax header and a GNU long name, each alone (as GNU tar writes them)', async () => {
+    const long = `${'d'.repeat(120)}/file`
+    const tar = rawTar([
+      { name: 'PaxHeaders/a', typeflag: 'x', data: paxRecords({ path: 'pax-named' }) },
+      { name: 'short', typeflag: '0', data: 'a' },
+      { name: '././@LongLink', typeflag: 'L', data: `${long}\0` },
+      { name: long.slice(0, 99), typeflag: '0', data: 'b' },
+      { name: 'pax_global_header', typeflag: 'g', data: paxRecords({ comment: 'git archive' }) },
+      { name: 'hard', typeflag: '1', linkname: 'pax-named' }
+    ])
+    // The helper writes what GNU tar reads the same way.
+    const gnu = execFileSync('tar', ['-tf', '-'], { input: tar }).toString().trim().split('\n')
+    expect(gnu).toEqual(['pax-named', long, 'hard'])
+    expect(await checkTar(streamOf(tar), 'fine.tar')).toBe(3)
+    const dest = join(dir, 'root')
+    await extractTar(streamOf(tar), dest, { archive: 'fine.tar' })
+    expect(await readFile(join(dest, long), 'utf8')).toBe('b')
+    expect((await lstat(join(dest, 'hard'))).ino).toBe((await lstat(join(dest, 'pax-named'))).ino)
+  })
+})
+
+describe('sparse archives made by GNU tar', () => {
+  // 4 KB archives that claim a terabyte: the next reader would write it out as zeros.
+  it.each([
+    ['GNU format (type S)', ['--sparse'], /entry "f": an entry type Kiln does not accept/],
+    ['pax format (GNU.sparse.*)', ['--format=pax', '--sparse'], /a GNU sparse file \(pax GNU\.sparse\./]
+  ])('refuses a 1 TiB sparse file in %s', async (_what, flags, message) => {
+    const src = join(dir, 'src')
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(src)
+    execFileSync('truncate', ['-s', '1T', join(src, 'f')])
+    const tar = execFileSync('tar', ['-C', src, ...flags, '-cf', '-', 'f'])
+    expect(tar.length).toBeLessThan(64 * 1024)
+    await expect(checkTar(streamOf(tar), 'sparse.tar')).rejects.toThrow(message)
+    await expect(extractTar(streamOf(tar), join(dir, 'root'), { archive: 'sparse.tar' })).rejects.toThrow(
+      message
+    )
+    expect(existsSync(join(dir, 'root'))).toBe(false)
+  })
+})
+
+describe('archive limits', () => {
+  const three = (): Promise<Buffer> =>
+    makeTar([{ name: 'a', body: 'x'.repeat(1000) }, { name: 'b' }, { name: 'c' }])
+
+  it('refuses an archive with more entries than allowed', async () => {
+    const limits = { bytes: 1 << 30, entries: 2 }
+    await expect(checkTar(streamOf(await three()), 'many.tar', undefined, { limits })).rejects.toThrow(
+      /^many\.tar: entry "c": the archive has more than 2 entries \(KILN_MAX_ARCHIVE_ENTRIES\)/
+    )
+    expect(
+      await checkTar(streamOf(await three()), 'many.tar', undefined, { limits: { ...limits, entries: 3 } })
+    ).toBe(3)
+  })
+
+  it('refuses an entry whose data would pass the limit, from its header, before reading the data', () => {
+    const guard = new TarGuard('big.tar', { limits: { bytes: 999, entries: 100 } })
+    guard.check({ name: 'a', size: 600 })
+    expect(() => guard.check({ name: 'b', size: 600 })).toThrow(
+      /^big\.tar: entry "b": the archive expands to more than 999 bytes \(KILN_MAX_ARCHIVE_BYTES\)/
+    )
+  })
+
+  it('counts the uncompressed stream too (zero blocks after the end hold no entry)', async () => {
+    const tar = Buffer.concat([await three(), Buffer.alloc(64 * 1024)])
+    await expect(
+      checkTar(streamOf(gzipSync(tar)), 'padded.tar.gz', undefined, {
+        limits: { bytes: 32 * 1024, entries: 100 }
+      })
+    ).rejects.toThrow(
+      /^padded\.tar\.gz: entry "\(whole archive\)": the archive expands to more than 32768 bytes/
+    )
+  })
+
+  it('reads its limits from the environment, and refuses a value that is not a number', () => {
+    expect(archiveLimits({})).toEqual(DEFAULT_ARCHIVE_LIMITS)
+    expect(archiveLimits({ KILN_MAX_ARCHIVE_BYTES: '4096', KILN_MAX_ARCHIVE_ENTRIES: '7' })).toEqual({
+      bytes: 4096,
+      entries: 7
+    })
+    expect(() => archiveLimits({ KILN_MAX_ARCHIVE_BYTES: '64G' })).toThrow(
+      /KILN_MAX_ARCHIVE_BYTES must be a positive whole number, not "64G"/
+    )
   })
 })
