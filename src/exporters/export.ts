@@ -35,6 +35,18 @@ import {
 import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
 
 export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
+
+/**
+ * What an output name may be: as an image name of IMAGES.json (schema/images-v1.schema.json),
+ * so out/<name> is one directory right under out/, never `..`, `.` or a path.
+ */
+export const OUTPUT_NAME = /^[a-z0-9][a-z0-9_.-]{0,127}$/
+
+/** Why `name` cannot name out/<name>, or null. */
+export function badOutputName(name: string): string | null {
+  if (OUTPUT_NAME.test(name)) return null
+  return `${JSON.stringify(name)} is not an image name (lowercase letters, digits, '_', '.', '-'; starting with a letter or digit; at most 128 characters), so it cannot name a directory of the output`
+}
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 export interface ExportOptions {
@@ -123,6 +135,8 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
     if (e instanceof BuildError) throw e
     throw new BuildError(opts.name, step, errorMessage(e))
   }
+  const badName = badOutputName(opts.name)
+  if (badName) fail('export', badName)
   const input = await resolveLayers(opts.layers).catch((e: unknown) => fail('read layers', e))
   try {
     const plan = await planLayers(input.layers).catch((e: unknown) => fail('index layers', e))

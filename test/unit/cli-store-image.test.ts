@@ -1,5 +1,5 @@
 // Commands that take an image of the store by name: export and compare read it as STORE:NAME.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { manifestOf } from '../../src/adapters/cli/commands/compare.js'
@@ -80,3 +80,29 @@ test('kiln export --image writes the archives of a store image', async () => {
 test('kiln export wants exactly one of -i and --image', async () => {
   expect(await main(['node', 'kiln', 'export', '-o', join(dir, 'out')])).toBe(2)
 })
+
+test.each(['../../x', '..', '.', 'a/b', '/tmp/x', ''])(
+  'kiln export --name %j is refused (exit 2) and nothing is written anywhere',
+  async (name) => {
+    const store = join(dir, 'store')
+    await twoBuilds(store)
+    const out = join(dir, 'deep', 'er', 'out')
+    const before = readdirSync(dir).sort()
+    const code = await main([
+      'node',
+      'kiln',
+      'export',
+      '--image',
+      'web',
+      '--store',
+      store,
+      '-o',
+      out,
+      '--name',
+      name
+    ])
+    expect(code).toBe(2)
+    expect(readdirSync(dir).sort()).toEqual(before)
+    expect(existsSync(join(dir, 'x'))).toBe(false)
+  }
+)

@@ -95,13 +95,19 @@ export const registerExport: RegisterCommand = (program, ctx) => {
             { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
           ])
         }
-        const { exportImage } = await import('../../../exporters/export.js')
+        const { badOutputName, exportImage } = await import('../../../exporters/export.js')
+        const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image'
+        const badName = badOutputName(name)
+        if (badName)
+          throw new InvalidInputError([
+            { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
+          ])
         const input = await openInput(o.input ?? storeInput(o.image!, o.store))
         try {
           const r = await exportImage({
             layers: input.layers,
             outDir: o.output,
-            name: o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image',
+            name,
             exports,
             compression: o.compress,
             kernel: o.kernel,
