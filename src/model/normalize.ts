@@ -144,9 +144,15 @@ export function normalizeV1(
       problems.push([`${at}/target`, '"target" is only used by the dockerfile builder'])
   }
 
-  if (base.kind === 'tar' || base.kind === 'squashfs')
-    paths.push({ pointer: `${at}/base/${base.kind}`, rel: base.path, kind: 'file' })
-  if (base.kind === 'dir') paths.push({ pointer: `${at}/base/dir`, rel: base.path, kind: 'dir' })
+  if (base.kind === 'tar' || base.kind === 'squashfs' || base.kind === 'dir') {
+    // Checked as written, so that the message quotes the user's own text.
+    const written = String((raw.base as Record<string, unknown>)[base.kind])
+    paths.push({
+      pointer: `${at}/base/${base.kind}`,
+      rel: written,
+      kind: base.kind === 'dir' ? 'dir' : 'file'
+    })
+  }
   raw.packs?.forEach((p, i) => paths.push({ pointer: `${at}/packs/${i}`, rel: p, kind: 'any' }))
   raw.copy?.forEach((c, i) => paths.push({ pointer: `${at}/copy/${i}/src`, rel: c.src, kind: 'any' }))
 

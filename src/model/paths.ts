@@ -11,7 +11,9 @@ export type PathKind = 'file' | 'dir' | 'any'
 /** Root-relative, normalised form of a path given in the catalog ('.' for the root itself). */
 export function normalizeRel(p: string): string {
   const n = path.posix.normalize(p.replace(/\\/g, '/'))
-  return n === '' ? '.' : n.replace(/\/+$/, '') || '.'
+  // "/" stays absolute: stripping its one slash would turn the host's root into the project's.
+  if (n === '/') return n
+  return n.replace(/\/+$/, '') || '.'
 }
 
 /** Why `rel` is not usable, or undefined when it is a `kind` inside `root` (an absolute, real path). */

@@ -220,3 +220,26 @@ test('findCatalog looks for IMAGES.json, IMAGES.yaml, then the corpusops places'
   const none = await tree({})
   expect(await findCatalog(none)).toBe(path.join(none, 'IMAGES.json'))
 })
+
+test.each<[object, string]>([
+  [{ dir: '/' }, 'path "/" must be relative to the project root, not absolute'],
+  [{ dir: '//' }, 'path "//" must be relative to the project root, not absolute'],
+  [{ dir: '/etc' }, 'path "/etc" must be relative to the project root, not absolute'],
+  [{ dir: '../..' }, 'path "../.." leaves the project root'],
+  [{ dir: 'sub/../../x' }, 'path "sub/../../x" leaves the project root'],
+  [{ tar: '/' }, 'path "/" must be relative to the project root, not absolute']
+])('a base source %j is refused at plan time, with file, image and field', async (base, message) => {
+  const r = await tree({ 'sub/x': 'x', 'IMAGES.json': { version: 1, images: [{ name: 'host', base }] } })
+  const err = await loadCatalog(path.join(r, 'IMAGES.json')).catch((e: unknown) => e)
+  expect(err).toBeInstanceOf(InvalidInputError)
+  const field = Object.keys(base)[0]
+  expect((err as InvalidInputError).problems.map((p) => [p.file, p.pointer, p.image, p.message])).toEqual([
+    [path.join(r, 'IMAGES.json'), `/images/0/base/${field}`, 'host', message]
+  ])
+})
+
+test('a dir base source "." (the project itself) is still a directory inside the project', async () => {
+  const r = await tree({ 'IMAGES.json': { version: 1, images: [{ name: 'self', base: { dir: '.' } }] } })
+  const c = await loadCatalog(path.join(r, 'IMAGES.json'))
+  expect(c.images[0].base).toEqual({ kind: 'dir', path: '.' })
+})
