@@ -109,7 +109,7 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
     const readJson = async (name: string): Promise<unknown> => {
       const m = members.get(name)
       if (!m) throw new InputError(`${path}: no ${name} in the archive`)
-      return JSON.parse((await reader.readFresh(m.offset, m.size)).toString('utf8'))
+      return parseJson((await reader.readFresh(m.offset, m.size)).toString('utf8'), `${path}: ${name}`)
     }
     const regionOf = (name: string): LayerSource => {
       const m = members.get(name)
@@ -119,12 +119,12 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
     let names: string[]
     if (members.has('manifest.json') && !tag) {
       // docker save (both forms): [{Config, RepoTags, Layers: ["<id>/layer.tar" | "blobs/sha256/<hex>"]}]
-      const manifest = (await readJson('manifest.json')) as Array<{ Layers?: string[] }>
+      const manifest = (await readJson('manifest.json')) as Array<{ Layers?: unknown }>
       if (!Array.isArray(manifest) || !manifest[0]?.Layers)
         throw new InputError(`${path}: manifest.json has no Layers`)
       if (manifest.length > 1)
         throw new InputError(`${path}: holds ${manifest.length} images; save one image at a time`)
-      names = manifest[0].Layers
+      names = stringList(manifest[0].Layers, `${path}: manifest.json: Layers`)
     } else if (members.has('index.json')) {
       names = await ociLayers((p) => readJson(p), path, tag)
     } else {
@@ -155,7 +155,32 @@ interface OciIndexLike {
   layers?: Array<{ digest: string }>
 }
 
+type OciDescriptor = NonNullable<OciIndexLike['manifests']>[number]
+
 const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`
+
+/** JSON from the input; invalid JSON is the input's fault (InputError), not ours. */
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
+    throw new InputError(`${what} is not valid JSON (${why})`)
+  }
+}
+
+function stringList(v: unknown, what: string): string[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new InputError(`${what} must be a list of file names`)
+  return v as string[]
+}
+
+/** A list of OCI descriptors, each with a digest string (what the walk below reads). */
+function descriptors(v: unknown, what: string): OciDescriptor[] {
+  if (!Array.isArray(v) || v.some((d) => typeof (d as { digest?: unknown })?.digest !== 'string'))
+    throw new InputError(`${what} must be a list of descriptors, each with a digest`)
+  return v as OciDescriptor[]
+}
 
 /** Layer blob paths of an OCI image: index.json → (nested index →) manifest → layers. */
 async function ociLayers(
@@ -164,7 +189,7 @@ async function ociLayers(
   tag?: string
 ): Promise<string[]> {
   const index = (await readJson('index.json')) as OciIndexLike
-  let list = index.manifests ?? []
+  let list = descriptors(index?.manifests ?? [], `${where}: index.json: manifests`)
   if (tag) {
     list = list.filter((m) => {
       const ref = m.annotations?.['org.opencontainers.image.ref.name'] ?? ''
@@ -178,8 +203,9 @@ async function ociLayers(
   let desc = list[0]
   for (let depth = 0; depth < 4; depth++) {
     const doc = (await readJson(blobPath(desc.digest))) as OciIndexLike
-    if (doc.layers) return doc.layers.map((l) => blobPath(l.digest))
-    const ms = doc.manifests ?? []
+    const what = `${where}: ${blobPath(desc.digest)}`
+    if (doc?.layers) return descriptors(doc.layers, `${what}: layers`).map((l) => blobPath(l.digest))
+    const ms = descriptors(doc?.manifests ?? [], `${what}: manifests`)
     const pick = ms.find((m) => m.platform?.os === 'linux' && m.platform?.architecture === 'amd64') ?? ms[0]
     if (!pick) break
     desc = pick
@@ -189,7 +215,8 @@ async function ociLayers(
 
 async function fromLayoutDir(dir: string, tag: string | undefined, tmpDir: string): Promise<LayerSource[]> {
   const { readFile } = await import('node:fs/promises')
-  const readJson = async (p: string): Promise<unknown> => JSON.parse(await readFile(join(dir, p), 'utf8'))
+  const readJson = async (p: string): Promise<unknown> =>
+    parseJson(await readFile(join(dir, p), 'utf8'), `${dir}: ${p}`)
   const names = await ociLayers(readJson, dir, tag)
   const out: LayerSource[] = []
   for (const [i, n] of names.entries()) {
@@ -216,8 +243,9 @@ async function uncompressed(src: LayerSource, tmpDir: string, i: number): Promis
   } finally {
     await reader.close()
   }
-  const gzip = magic[0] === 0x1f && magic[1] === 0x8b
-  const zstd = magic.readUInt32LE(0) === 0xfd2fb528
+  // A layer may be shorter than a magic number (an empty file): then it is neither.
+  const gzip = magic.length >= 2 && magic[0] === 0x1f && magic[1] === 0x8b
+  const zstd = magic.length >= 4 && magic.readUInt32LE(0) === 0xfd2fb528
   if (!gzip && !zstd) return src
   const out = join(tmpDir, `layer-${i}.tar`)
   const input = createReadStream(src.path, {
