@@ -211,6 +211,7 @@ class PlanRun {
         r.status = 'failed'
         r.seconds = (Date.now() - t0) / 1000
         r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail }
+        if (err.inputRefused) r.error.refused = true
         reporter.error(err.message)
         // An image that is in the store but failed to export is still there to build on.
         return step === 'export' && this.images.has(name)

@@ -16,7 +16,8 @@ export interface ImageReport {
   size: number
   /** Dated tag given to this build. */
   tag?: string
-  error?: { step: string; message: string; tail: string[] }
+  /** refused: the step refused its input (a hostile or oversized archive): exit status 2. */
+  error?: { step: string; message: string; tail: string[]; refused?: boolean }
   /** Why it was rebuilt: inputs changed since the last build of this image (from the cache record). */
   changed?: Array<{ kind: string; name: string }>
   exports?: {

@@ -21,7 +21,7 @@ import { run } from '../util/exec.js'
 import { DEFAULT_CACHE_DIR, unpackLayers } from '../sandbox/unpacked.js'
 import type { PatchFile } from '../sandbox/patch.js'
 import { decompressStream } from '../sources/compression.js'
-import { checkedTar, normaliseEntryName } from '../sources/safe-tar.js'
+import { checkedTar, normaliseEntryName, TarSafetyError } from '../sources/safe-tar.js'
 import { ociArch } from '../store/layout.js'
 import type { OciImageConfig, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
@@ -146,7 +146,7 @@ class Steps {
   async tarball(p: string, step: StepName): Promise<void> {
     const abs = this.path(p, step)
     const listed = await listCheckedTar(abs, p, this.reporter).catch((e: unknown) => {
-      throw new BuildError(this.spec.name, step, errorMessage(e))
+      throw new BuildError(this.spec.name, step, errorMessage(e), [], e instanceof TarSafetyError)
     })
     await this.linksSafe(step, [...listed.files, ...listed.linkTargets], listed.dirs)
     const script = `exec tar -C "$KILN_ROOT" -xpf "$1" ${EXTRACT_FLAGS}`

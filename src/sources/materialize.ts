@@ -21,6 +21,7 @@ import { startBootstrap } from './bootstrap.js'
 import { decompressStream } from './compression.js'
 import { tarDirectory } from './dir.js'
 import { storeCheckedLayer } from './layer.js'
+import { TarSafetyError } from './safe-tar.js'
 import { squashfsToTar } from './squashfs.js'
 
 export interface MaterializeOptions {
@@ -120,7 +121,8 @@ export async function materializeBase(
   } catch (e) {
     if (e instanceof BuildError) throw e
     const tail = e instanceof ExecError ? e.tail : (e as { tail?: unknown }).tail
-    throw new BuildError(opts.image, step, errorMessage(e), Array.isArray(tail) ? tail.map(String) : [])
+    const lines = Array.isArray(tail) ? tail.map(String) : []
+    throw new BuildError(opts.image, step, errorMessage(e), lines, e instanceof TarSafetyError)
   }
 }
 

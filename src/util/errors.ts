@@ -29,13 +29,18 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** A step of an image's build failed: names the image, the step, and the tool's last lines. */
+/**
+ * A step of an image's build failed: names the image, the step, and the tool's last lines.
+ * `inputRefused`: the step refused its input (a hostile or oversized archive), which is the
+ * user's to fix like any invalid input (exit status 2), not a failure of the build.
+ */
 export class BuildError extends Error {
   constructor(
     readonly image: string,
     readonly step: string,
     cause: string,
-    readonly tail: string[] = []
+    readonly tail: string[] = [],
+    readonly inputRefused = false
   ) {
     super(`${image}: ${step}: ${cause}${tail.length ? `\n  | ${tail.join('\n  | ')}` : ''}`)
     this.name = 'BuildError'

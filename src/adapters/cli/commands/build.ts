@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
 import type { Compression } from '../../../build/run.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
-import { EXIT_BUILD_FAILED, InvalidInputError } from '../../../util/errors.js'
+import { EXIT_BUILD_FAILED, EXIT_INVALID_INPUT, InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 
 interface BuildFlags {
@@ -114,7 +114,8 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           bootTimeoutSec,
           hooks: cache ? cacheHooks(cache) : undefined
         })
-        if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
+        if (report.images.some((i) => i.error?.refused)) ctx.exitCode = EXIT_INVALID_INPUT
+        else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await cache?.close()
