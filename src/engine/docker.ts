@@ -18,7 +18,9 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import tarStream from 'tar-stream'
 import { decompressStream } from '../sources/compression.js'
+import { storeCheckedLayer } from '../sources/layer.js'
 import type { Descriptor, LayerRef, OciImageConfig, Store, StoredImage } from '../store/types.js'
+import { errorMessage } from '../util/errors.js'
 import { run, tryRun } from '../util/exec.js'
 import { spawnStream } from '../util/exec-stream.js'
 import type { Reporter } from '../util/log.js'
@@ -187,12 +189,17 @@ export async function importDockerArchive(
   const small = new Map<string, Buffer>()
   const layers = new Map<string, LayerRef>()
   const links = new Map<string, string>()
+  // Layers of an engine image are archives from outside too (a pulled image holds what its
+  // author put there): each is checked as it is stored, as a base tarball is.
+  const storeLayer = (data: Readable): Promise<LayerRef> =>
+    storeCheckedLayer(store, decompressStream(data, `${what}: ${name}`, opts.reporter), `${what}: ${name}`)
+  let name = ''
   const feeding = pipeline(input, extract as unknown as NodeJS.WritableStream)
   // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
   feeding.catch(() => {})
   for await (const entry of extract) {
     entry.on('error', () => {})
-    const name = posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '')
+    name = posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '')
     const type = entry.header.type ?? 'file'
     if (type === 'symlink' || type === 'link') {
       const target = entry.header.linkname ?? ''
@@ -213,16 +220,10 @@ export async function importDockerArchive(
     const size = entry.header.size ?? 0
     if (size <= SMALL_ENTRY) {
       const buf = await readAll(entry as AsyncIterable<Buffer>)
-      if (layerLike && !looksLikeJson(buf))
-        layers.set(name, await store.putLayer(decompressStream(Readable.from([buf]), `${what}: ${name}`)))
+      if (layerLike && !looksLikeJson(buf)) layers.set(name, await storeLayer(Readable.from([buf])))
       else small.set(name, buf)
     } else if (layerLike) {
-      layers.set(
-        name,
-        await store.putLayer(
-          decompressStream(entry as unknown as Readable, `${what}: ${name}`, opts.reporter)
-        )
-      )
+      layers.set(name, await storeLayer(entry as unknown as Readable))
     } else {
       entry.resume()
     }
@@ -234,37 +235,58 @@ export async function importDockerArchive(
     return cur
   }
   const json = <T>(n: string, label: string): T => {
-    const buf = small.get(resolveName(n))
+    const buf = small.get(resolveName(String(n)))
     if (!buf) throw new Error(`${what}: the archive has no ${label} (${n})`)
-    return JSON.parse(buf.toString('utf8')) as T
+    try {
+      return JSON.parse(buf.toString('utf8')) as T
+    } catch (e) {
+      throw new Error(`${what}: ${label} is not valid JSON (${errorMessage(e).replace(/\s+/g, ' ')})`)
+    }
   }
   let configName: string
   let layerNames: string[]
   if (small.has('manifest.json')) {
     const all = json<LegacyManifest[]>('manifest.json', 'manifest.json')
-    const m = (opts.ref ? all.find((x) => x.RepoTags?.includes(opts.ref!)) : undefined) ?? all[0]
+    if (!Array.isArray(all)) throw new Error(`${what}: manifest.json is not a list of images`)
+    const m = (opts.ref ? all.find((x) => x?.RepoTags?.includes(opts.ref!)) : undefined) ?? all[0]
     if (!m) throw new Error(`${what}: manifest.json lists no image`)
+    if (!Array.isArray(m.Layers) || m.Layers.some((l) => typeof l !== 'string'))
+      throw new Error(`${what}: manifest.json: Layers must be a list of file names`)
     configName = m.Config
     layerNames = m.Layers
   } else if (small.has('index.json')) {
-    let desc: Descriptor | undefined = json<{ manifests: Descriptor[] }>('index.json', 'index.json')
-      .manifests[0]
+    // Every descriptor is the archive's word: one without a digest string is refused by name.
+    const blob = (d: Descriptor | undefined, label: string): string => {
+      if (typeof d?.digest !== 'string') throw new Error(`${what}: ${label} has no digest`)
+      return `blobs/sha256/${hex(d.digest)}`
+    }
+    const list = (v: unknown, label: string): Descriptor[] => {
+      if (v === undefined) return []
+      if (!Array.isArray(v)) throw new Error(`${what}: ${label} is not a list`)
+      return v as Descriptor[]
+    }
+    let desc: Descriptor | undefined = list(
+      json<{ manifests?: unknown }>('index.json', 'index.json')?.manifests,
+      'index.json: manifests'
+    )[0]
     // Follow nested indexes (docker 25+ puts one image index per tag) down to an image manifest.
     for (let depth = 0; desc && depth < 4; depth++) {
-      const doc = json<{ manifests?: Descriptor[]; config?: Descriptor }>(
-        `blobs/sha256/${hex(desc.digest)}`,
+      const doc = json<{ manifests?: unknown; config?: Descriptor }>(
+        blob(desc, 'a manifest of index.json'),
         `blob ${desc.digest}`
       )
-      if (doc.config) break
-      desc = pickPlatform(doc.manifests ?? [])
+      if (doc?.config) break
+      desc = pickPlatform(list(doc?.manifests, `blob ${desc.digest}: manifests`))
     }
     if (!desc) throw new Error(`${what}: index.json names no manifest`)
-    const manifest = json<{ config: Descriptor; layers: Descriptor[] }>(
-      `blobs/sha256/${hex(desc.digest)}`,
+    const manifest = json<{ config?: Descriptor; layers?: unknown }>(
+      blob(desc, 'the image manifest'),
       `manifest ${desc.digest}`
     )
-    configName = `blobs/sha256/${hex(manifest.config.digest)}`
-    layerNames = manifest.layers.map((l) => `blobs/sha256/${hex(l.digest)}`)
+    configName = blob(manifest?.config, `manifest ${desc.digest}: config`)
+    layerNames = list(manifest?.layers, `manifest ${desc.digest}: layers`).map((l, i) =>
+      blob(l, `manifest ${desc.digest}: layer ${i + 1}`)
+    )
   } else {
     throw new Error(`${what}: the archive has neither manifest.json nor index.json`)
   }

@@ -6,10 +6,12 @@ export {
   checkTar,
   checkedTar,
   extractTar,
+  isTarRefusal,
   normaliseEntryName,
   resolveInRoot
 } from './safe-tar.js'
-export type { ExtractOptions, EntryType, GuardOptions } from './safe-tar.js'
+export { archiveLimits, DEFAULT_ARCHIVE_LIMITS } from './safe-tar.js'
+export type { ArchiveLimits, ExtractOptions, EntryType, GuardOptions } from './safe-tar.js'
 export { decompressStream, detectCompression, detectFileCompression } from './compression.js'
 export type { Compression } from './compression.js'
 export { storeCheckedLayer } from './layer.js'

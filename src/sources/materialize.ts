@@ -21,7 +21,7 @@ import { startBootstrap } from './bootstrap.js'
 import { decompressStream } from './compression.js'
 import { tarDirectory } from './dir.js'
 import { storeCheckedLayer } from './layer.js'
-import { TarSafetyError } from './safe-tar.js'
+import { isTarRefusal } from './safe-tar.js'
 import { squashfsToTar } from './squashfs.js'
 
 export interface MaterializeOptions {
@@ -122,7 +122,7 @@ export async function materializeBase(
     if (e instanceof BuildError) throw e
     const tail = e instanceof ExecError ? e.tail : (e as { tail?: unknown }).tail
     const lines = Array.isArray(tail) ? tail.map(String) : []
-    throw new BuildError(opts.image, step, errorMessage(e), lines, e instanceof TarSafetyError)
+    throw new BuildError(opts.image, step, errorMessage(e), lines, isTarRefusal(e))
   }
 }
 

@@ -73,6 +73,13 @@ export class TarSafetyError extends Error {
   }
 }
 
+/** Whether `e`, or an error it wraps (its `cause`), is the refusal of an archive. */
+export function isTarRefusal(e: unknown): boolean {
+  for (let x = e, depth = 0; x instanceof Error && depth < 8; x = x.cause, depth++)
+    if (x instanceof TarSafetyError) return true
+  return false
+}
+
 /** How big an archive from outside may be once uncompressed. */
 export interface ArchiveLimits {
   /** Bytes of uncompressed tar (headers and data). */

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import tarStream from 'tar-stream'
 import { importDockerArchive } from '../../src/engine/index.js'
 import { openStore, type LayoutStore } from '../../src/store/index.js'
+import { paxRecords, rawTar } from './raw-tar.js'
 import { makeTar } from './store-helpers.js'
 
 const sha = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
@@ -156,5 +157,70 @@ describe('importDockerArchive', () => {
     await expect(importDockerArchive(store, Readable.from([tar]), { what: 'short.tar' })).rejects.toThrow(
       /short\.tar: layer 1 \(gone\/layer\.tar\) is missing/
     )
+  })
+})
+
+describe('importDockerArchive: the layers are archives from outside too', () => {
+  const blobs = async (): Promise<string[]> => {
+    const { readdir } = await import('node:fs/promises')
+    return readdir(join(dir, 'blobs', 'sha256')).catch(() => [])
+  }
+
+  it.each<[string, Buffer, RegExp]>([
+    [
+      'a GNU sparse entry',
+      rawTar([{ name: 'huge', typeflag: 'S', data: '' }]),
+      /save\.tar: a\/layer\.tar: entry "huge": an entry type Kiln does not accept/
+    ],
+    [
+      'a pax global header with a path',
+      rawTar([
+        { name: 'g', typeflag: 'g', data: paxRecords({ path: '../../x' }) },
+        { name: 'innocent', typeflag: '0', data: 'x' }
+      ]),
+      /save\.tar: a\/layer\.tar: entry "\(pax global header\)": a pax global header sets path/
+    ]
+  ])('refuses a layer holding %s, and keeps no layer', async (_what, layer, message) => {
+    const cfg = config([sha(layer)])
+    const tar = await archive([
+      { name: 'a/layer.tar', body: layer },
+      { name: 'c.json', body: cfg },
+      { name: 'manifest.json', body: JSON.stringify([{ Config: 'c.json', Layers: ['a/layer.tar'] }]) }
+    ])
+    const before = await blobs()
+    await expect(importDockerArchive(store, Readable.from([tar]), { what: 'save.tar' })).rejects.toThrow(
+      message
+    )
+    expect(await blobs()).toEqual(before)
+  })
+
+  it.each<[string, Raw[], RegExp]>([
+    [
+      'manifest.json that is not JSON',
+      [{ name: 'manifest.json', body: '[{' }],
+      /manifest\.json is not valid JSON/
+    ],
+    [
+      'Layers that is not a list',
+      [{ name: 'manifest.json', body: '[{"Config":"c.json","Layers":"x"}]' }],
+      /manifest\.json: Layers must be a list of file names/
+    ],
+    [
+      'an index.json whose manifest has no digest',
+      [{ name: 'index.json', body: '{"manifests":[{"size":1}]}' }],
+      /odd\.tar: a manifest of index\.json has no digest/
+    ],
+    [
+      'manifests that is not a list',
+      [{ name: 'index.json', body: '{"manifests":7}' }],
+      /index\.json: manifests is not a list/
+    ]
+  ])('names what is wrong with %s (no TypeError)', async (_what, entries, message) => {
+    const err = await importDockerArchive(store, Readable.from([await archive(entries)]), {
+      what: 'odd.tar'
+    }).catch((e: unknown) => e as Error)
+    expect(err).toBeInstanceOf(Error)
+    expect(err).not.toBeInstanceOf(TypeError)
+    expect((err as Error).message).toMatch(message)
   })
 })
