@@ -175,6 +175,9 @@ export class TarGuard {
     if (sparse) fail(`a GNU sparse file (pax ${sparse}): its real size is not what the archive holds`)
     const size = entry.size ?? 0
     if (size > 0 && !FILE_TYPES.has(type)) fail(`a ${type} that carries ${size} bytes of data`)
+    // GNU tar takes a regular entry named "x/" for a directory; tar-stream, for a file.
+    if (FILE_TYPES.has(type) && entry.name.endsWith('/'))
+      fail('a file whose name ends with "/" (readers disagree on whether it is a directory)')
     if (this.entries >= this.limits.entries)
       fail(`the archive has more than ${this.limits.entries} entries (KILN_MAX_ARCHIVE_ENTRIES)`)
     this.dataBytes += size
@@ -341,6 +344,9 @@ function watchMetaRecords(parser: tarStream.Extract, refuse: (entry: string, rea
         )
     } else if (kind === 'pax-header') {
       if (had.pax) refuse(name, 'two pax extended headers for one entry')
+      // tar-stream ignores an empty path or linkpath; GNU tar and Go apply it.
+      for (const key of ['path', 'linkpath'])
+        if (p._pax?.[key] === '') refuse(name, `an empty pax ${key} (readers disagree on whether it applies)`)
       if ('path' in (p._pax ?? {}) && p._gnuLongPath !== null)
         refuse(name, 'both a GNU long name and a pax path for one entry (readers disagree on which wins)')
       if ('linkpath' in (p._pax ?? {}) && p._gnuLongLinkPath !== null)

@@ -360,6 +360,19 @@ describe('archives read one way by the check and another by an extractor', () =>
       /entry "d\/": a directory that carries 512 bytes of data/
     ],
     [
+      'a regular entry named like a directory (GNU tar makes a directory of it)',
+      [{ name: 'etc/', typeflag: '0', data: 'x' }],
+      /entry "etc\/": a file whose name ends with "\/"/
+    ],
+    [
+      'an empty pax path (tar-stream keeps the ustar name, GNU tar and Go do not)',
+      [
+        { name: 'PaxHeaders/x', typeflag: 'x', data: paxRecords({ path: '' }) },
+        { name: 'innocent', typeflag: '0', data: 'x' }
+      ],
+      /an empty pax path/
+    ],
+    [
       'a GNU sparse entry (type S)',
       [{ name: 'huge', typeflag: 'S', data: '' }],
       /entry "huge": an entry type Kiln does not accept \(a GNU sparse file, type S/
