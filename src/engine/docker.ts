@@ -10,6 +10,8 @@
  *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
  *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
+ *   a pulled image holds what its author put there.
  */
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'

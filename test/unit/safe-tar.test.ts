@@ -13,6 +13,7 @@ import {
   TarSafetyError,
   archiveLimits,
   checkTar,
+  isTarRefusal,
   checkedTar,
   extractTar,
   normaliseEntryName
@@ -502,4 +503,12 @@ describe('archive limits', () => {
       /KILN_MAX_ARCHIVE_BYTES must be a positive whole number, not "64G"/
     )
   })
+})
+
+test('isTarRefusal sees a refusal through the errors that wrap it (docker save REF: …)', () => {
+  const refusal = new TarSafetyError('save.tar', 'huge', 'a GNU sparse file')
+  expect(isTarRefusal(refusal)).toBe(true)
+  expect(isTarRefusal(new Error('docker save x: …', { cause: refusal }))).toBe(true)
+  expect(isTarRefusal(new Error('docker save x: No such image'))).toBe(false)
+  expect(isTarRefusal('a string')).toBe(false)
 })
