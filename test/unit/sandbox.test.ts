@@ -42,6 +42,12 @@ describe('writes through image links', () => {
       await expect(checkWritePaths([upper, lower], [], ['up/etc'])).rejects.toThrow(
         /through \/up -> \.\.\/\.\.\/\.\./
       )
+      // A link to a link: conf -> etc2 (relative, fine alone), etc2 -> /etc (out).
+      await symlink('etc2', join(lower, 'conf'))
+      await symlink('/etc', join(upper, 'etc2'))
+      await expect(checkWritePaths([upper, lower], ['conf/passwd'])).rejects.toThrow(
+        /through \/etc2 -> \/etc/
+      )
     } finally {
       await rm(lower, { recursive: true, force: true })
       await rm(upper, { recursive: true, force: true })
