@@ -181,6 +181,33 @@ describe('archives before booting', () => {
     )
   })
 
+  it('a member name is never read as an option of tar, nor leaves the scratch directory', async () => {
+    // "--to-command=false #/vmlinuz" was read by tar as --to-command: every member piped to a
+    // host command. It is a (strange) file name, extracted as one.
+    const stage = join(work, 'stage-opt')
+    const odd = '--to-command=false #'
+    mkdirSync(join(stage, odd), { recursive: true })
+    writeFileSync(join(stage, odd, 'vmlinuz'), 'KERNEL')
+    const file = join(work, 'kernel.tar.gz')
+    execFileSync('tar', ['-C', stage, '-czf', file, '--', `${odd}/vmlinuz`])
+    const out = await extractSingle(file, 'vmlinuz', 'no kernel', work)
+    expect(out).toBe(join(work, 'vmlinuz.d', odd, 'vmlinuz'))
+    expect(readFileSync(out, 'utf8')).toBe('KERNEL')
+
+    // A member that climbs out: tar would strip the "../", but the path Kiln then reads would not.
+    const climb = join(work, 'climb.tar.gz')
+    execFileSync('tar', [
+      '-czf',
+      climb,
+      '-P',
+      '--transform=s|^.*stage-opt/[^/]*/|../../boot/|',
+      join(stage, odd, 'vmlinuz')
+    ])
+    await expect(extractSingle(climb, 'vmlinuz', 'no kernel', work)).rejects.toThrow(
+      `${climb}: member ../../boot/vmlinuz leaves the archive's root`
+    )
+  })
+
   it('reads the manifest: kernel and arch, with Debian arch names accepted', async () => {
     expect(await readManifest(work)).toEqual({})
     writeFileSync(join(work, 'manifest.json'), JSON.stringify({ kernel: '6.1.0-56-amd64', arch: 'amd64' }))
