@@ -155,6 +155,16 @@ export async function secureJoin(root: string, path: string): Promise<string> {
   return rel.length ? join(root, ...rel) : root
 }
 
+/**
+ * The entry at root-relative `rel` (not followed if it is a link) in an image given as
+ * layers, top first; null when absent, whited out or hidden. Its parents are taken as they
+ * are in each layer, never through a link: for a path known to name no link on the way.
+ */
+export async function lstatInLayers(layers: string[], rel: string): Promise<Stats | null> {
+  const clean = parts(rel)
+  return clean.length ? ((await inLayers(layers)(clean.join('/')))?.st ?? null) : null
+}
+
 /** What `secureJoinLayers` found: the path relative to the root, and what is there now. */
 export interface LayeredTarget {
   /** Root-relative, no leading slash; '' for the root itself. */
