@@ -184,7 +184,8 @@ export function normalizeV1(
     if (policyRcD !== undefined) overlay.policyRcD = policyRcD
   }
 
-  const extraArgs = raw.extra_args === undefined ? [] : extraArgsOf(raw.extra_args, builder)
+  // An entry whose builder is not known already has its problem: no second one about extra_args.
+  const extraArgs = raw.extra_args === undefined || !known ? [] : extraArgsOf(raw.extra_args, builder)
   if (!Array.isArray(extraArgs)) problems.push([`${at}/extra_args`, extraArgs.error])
 
   const spec: ImageSpec = {
