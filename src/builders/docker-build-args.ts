@@ -22,11 +22,12 @@ export interface DockerBuildInputs {
  */
 export function dockerBuildArgs(spec: ImageSpec, inp: DockerBuildInputs): string[] {
   const args = inp.mode === 'buildx' ? ['buildx', 'build', '--load'] : ['build']
-  args.push('--file', inp.file, '--tag', inp.outputTag)
+  // Every value in --flag=value form, so that none can be read as an option of its own.
+  args.push(`--file=${inp.file}`, `--tag=${inp.outputTag}`)
   // corpusops' `tag`: the name the user wants the image to have in the engine afterwards.
-  if (spec.tag) args.push('--tag', spec.tag)
+  if (spec.tag) args.push(`--tag=${spec.tag}`)
   // Host networking by default: RUN apt-get then reaches the host's mirror and proxy settings.
-  args.push('--network', spec.network ?? 'host')
+  args.push(`--network=${spec.network ?? 'host'}`)
   // The classic builder keeps failed steps' containers unless told otherwise.
   if (inp.mode === 'classic') args.push('--force-rm')
   const buildArgs: Record<string, string> = {}
@@ -34,11 +35,13 @@ export function dockerBuildArgs(spec: ImageSpec, inp: DockerBuildInputs): string
   if (inp.sourceDateEpoch !== undefined) buildArgs.SOURCE_DATE_EPOCH = String(inp.sourceDateEpoch)
   // The catalog's own args win over the ones Kiln provides.
   Object.assign(buildArgs, spec.args)
-  for (const k of Object.keys(buildArgs).sort()) args.push('--build-arg', `${k}=${buildArgs[k]}`)
-  if (spec.target) args.push('--target', spec.target)
-  for (const k of Object.keys(spec.labels).sort()) args.push('--label', `${k}=${spec.labels[k]}`)
+  for (const k of Object.keys(buildArgs).sort()) args.push(`--build-arg=${k}=${buildArgs[k]}`)
+  if (spec.target) args.push(`--target=${spec.target}`)
+  for (const k of Object.keys(spec.labels).sort()) args.push(`--label=${k}=${spec.labels[k]}`)
+  // Checked against an allowlist when the catalog was loaded (model/extra-args.ts).
   args.push(...spec.extraArgs)
-  args.push(inp.contextDir)
+  // `--`: the context is an absolute path, and never an option whatever it is.
+  args.push('--', inp.contextDir)
   return args
 }
 

@@ -62,7 +62,7 @@ export class EngineSession {
     const id = await this.imageId(store, image, reporter)
     for (const t of tags) {
       if (!t.startsWith('kiln-')) this.tags.add(t)
-      await run('docker', ['tag', id, t], { reporter })
+      await run('docker', ['tag', '--', id, t], { reporter })
     }
     return id
   }
@@ -82,7 +82,7 @@ export class EngineSession {
 
   private async load(store: Store, image: StoredImage, reporter: Reporter): Promise<string> {
     const configId = image.manifest.config.digest
-    const present = await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', configId])
+    const present = await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', configId])
     if (present) {
       reporter.info(`base already in the engine as ${configId.slice(0, 19)}`)
       return present.stdout.trim()
@@ -91,7 +91,7 @@ export class EngineSession {
     const t0 = Date.now()
     await loadIntoDocker(store, image, tag, reporter)
     reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-    const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], { reporter })
+    const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', tag], { reporter })
     const id = r.stdout.trim()
     if (image.key) this.byKey.set(image.key, id)
     return id
@@ -104,7 +104,7 @@ export class EngineSession {
 
   /** Id of an engine image by reference. */
   async inspectId(ref: string): Promise<string> {
-    const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], {
+    const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', ref], {
       reporter: this.reporter
     })
     return r.stdout.trim()
@@ -113,7 +113,7 @@ export class EngineSession {
   /** Adds a tag this session owns to an engine image. */
   async tag(id: string, tag: string): Promise<void> {
     this.tags.add(tag)
-    await run('docker', ['tag', id, tag], { reporter: this.reporter })
+    await run('docker', ['tag', '--', id, tag], { reporter: this.reporter })
   }
 
   /**
@@ -131,13 +131,13 @@ export class EngineSession {
     // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
     // the engine without --force, which is what we want.
     for (const i of leftovers.reverse())
-      await tryRun('docker', ['image', 'rm', i], { reporter: this.reporter })
+      await tryRun('docker', ['image', 'rm', '--', i], { reporter: this.reporter })
   }
 
   private async removeTags(tags: string[]): Promise<void> {
     if (!tags.length) return
     try {
-      await run('docker', ['image', 'rm', ...tags], { reporter: this.reporter })
+      await run('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter })
     } catch (e) {
       const tail = (e as { tail?: string[] }).tail ?? []
       // "No such image" for a tag that was never made (a build failed before it) is expected.

@@ -17,6 +17,7 @@ import { Sandbox, envFromList, type CommandOptions } from '../sandbox/sandbox.js
 import type { DriverResult } from '../sandbox/driver.js'
 import { upperToLayer } from '../sandbox/layer.js'
 import { checkWritePaths } from '../sandbox/links.js'
+import { secureJoinLayers, type LayeredTarget } from '../util/in-root.js'
 import { run } from '../util/exec.js'
 import { DEFAULT_CACHE_DIR, unpackLayers } from '../sandbox/unpacked.js'
 import type { PatchFile } from '../sandbox/patch.js'
@@ -155,14 +156,36 @@ class Steps {
 
   async copy(src: string, dest: string, step: StepName): Promise<void> {
     const abs = this.path(src, step)
-    if (!(await stat(abs).catch(() => null)))
-      throw new BuildError(this.spec.name, step, `${src}: no such file or directory`)
-    const rel = dest.replace(/^\/+/, '')
-    if (rel.split('/').includes('..'))
+    const st = await stat(abs).catch(() => null)
+    if (!st) throw new BuildError(this.spec.name, step, `${src}: no such file or directory`)
+    if (dest.replace(/^\/+/, '').split('/').includes('..'))
       throw new BuildError(this.spec.name, step, `destination ${dest} leaves the image root`)
+    // Where the copy lands as the image itself sees it: every link of the image on the way
+    // is followed inside the image (`etc -> /x` sends etc/f to the image's /x/f), so cp,
+    // running on the host, meets no link it could follow out of the image.
+    let to = await this.inImage(dest, step)
+    // cp's own rule, made explicit: into a directory the source keeps its name.
+    if (dest.endsWith('/') || to.kind === 'dir') to = await this.inImage(`${to.rel}/${basename(abs)}`, step)
+    if (st.isDirectory()) {
+      // A directory merged into an existing one writes through its subdirectories: checked as a pack's.
+      const { stdout } = await run('find', [abs, '-mindepth', '1', '-type', 'd', '-printf', '%P\\n'])
+      const dirs = stdout.split('\n').filter(Boolean)
+      await this.linksSafe(step, [], [to.rel, ...dirs.map((d) => `${to.rel}/${d}`)])
+    }
+    // -T: $2 is the destination itself; --remove-destination: a file there is replaced, not written through.
     const script =
-      'd="$KILN_ROOT/$2"; case "$2" in */|"") mkdir -p "$d" ;; *) mkdir -p "$(dirname "$d")" ;; esac; cp -RP --preserve=mode,timestamps,links "$1" "$d"'
-    await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-copy', abs, rel], this.lines(step)))
+      'd="$KILN_ROOT/$2"; mkdir -p "$(dirname "$d")"; exec cp -RPT --remove-destination --preserve=mode,timestamps,links "$1" "$d"'
+    await this.check(
+      step,
+      this.sb.host(['/bin/sh', '-ec', script, 'kiln-copy', abs, to.rel], this.lines(step))
+    )
+  }
+
+  /** `path` inside the image as its layers show it (util/in-root), as a BuildError of `step` if it cannot be. */
+  private async inImage(path: string, step: StepName): Promise<LayeredTarget> {
+    return secureJoinLayers(this.sb.layers, path).catch((e: unknown) => {
+      throw new BuildError(this.spec.name, step, errorMessage(e))
+    })
   }
 
   /** .deb with dpkg -i, .rpm with rpm -Uvh, inside; the packages are visible only during the step. */

@@ -103,7 +103,11 @@ export function packerBuildArgs(
   extraArgs: string[]
 ): string[] {
   const args = ['build', '-machine-readable', '-color=false']
-  for (const k of Object.keys(vars).sort()) args.push('-var', `${k}=${vars[k]}`)
+  // -var=name=value: one word, so a value is never read as an option. extraArgs were checked
+  // against the allowlist when the catalog was loaded (model/extra-args.ts).
+  for (const k of Object.keys(vars).sort()) args.push(`-var=${k}=${vars[k]}`)
+  // `--` is not needed before the template: Go's flag parser stops at the first non-option,
+  // and the template is an absolute path.
   args.push(...extraArgs, template)
   return args
 }

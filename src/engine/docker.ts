@@ -36,14 +36,19 @@ export async function dockerServerVersion(reporter?: Reporter): Promise<string> 
   return r.stdout.trim()
 }
 
-/** Whether the engine has an image by this reference (name:tag, id or digest). */
+/**
+ * Whether the engine has an image by this reference (name:tag, id or digest). Every reference
+ * goes after `--`: one from a catalog or a Dockerfile is never read as an option.
+ */
 export async function imageExists(ref: string, reporter?: Reporter): Promise<boolean> {
-  return (await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reporter })) !== null
+  return (
+    (await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', ref], { reporter })) !== null
+  )
 }
 
 export async function pullImage(ref: string, reporter: Reporter): Promise<void> {
   try {
-    await run('docker', ['pull', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) })
+    await run('docker', ['pull', '--', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) })
   } catch (e) {
     const err = e as Error & { tail?: string[] }
     const out = new Error(
@@ -57,7 +62,7 @@ export async function pullImage(ref: string, reporter: Reporter): Promise<void> 
 
 /** Removes an engine image by reference; a missing image is not an error. */
 export async function removeDockerImage(ref: string, reporter?: Reporter): Promise<void> {
-  await tryRun('docker', ['image', 'rm', '--force', ref], { reporter })
+  await tryRun('docker', ['image', 'rm', '--force', '--', ref], { reporter })
 }
 
 const hex = (d: string): string => d.replace(/^sha256:/, '')
@@ -155,7 +160,7 @@ export async function saveFromDocker(
   ref: string,
   reporter: Reporter = new SilentReporter()
 ): Promise<SavedImage> {
-  const proc = spawnStream('docker', ['save', ref], { reporter })
+  const proc = spawnStream('docker', ['save', '--', ref], { reporter })
   try {
     const [saved] = await Promise.all([
       importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),

@@ -33,6 +33,7 @@ import type { ImageSpec } from './types.js'
 import type { PathRef } from './normalize.js'
 import { normalizeRel } from './paths.js'
 import { splitShellWords } from './shell-words.js'
+import { checkExtraArgs } from './extra-args.js'
 import { didYouMean } from './suggest.js'
 
 export const CORPUSOPS_KEYS = [
@@ -127,7 +128,8 @@ export function pyFormat(template: string, values: Record<string, unknown>): str
 
 export interface CorpusopsResult {
   specs: Array<{ spec: ImageSpec; paths: PathRef[] }>
-  problems: Array<[string, string]>
+  /** [pointer, message, image name when it is known]. */
+  problems: Array<[string, string, string?]>
 }
 
 /** Normalises every entry; `imagesDir` and `root` are absolute. */
@@ -138,7 +140,7 @@ export async function normalizeCorpusops(
   lines: Array<number | undefined>
 ): Promise<CorpusopsResult> {
   const specs: CorpusopsResult['specs'] = []
-  const problems: Array<[string, string]> = []
+  const problems: CorpusopsResult['problems'] = []
   const rel = (abs: string): string => normalizeRel(path.relative(root, abs) || '.')
   for (const [index, value] of entries.entries()) {
     const at = `/images/${index}`
@@ -230,19 +232,6 @@ export async function normalizeCorpusops(
     img.version = version
     img.file = fileName
 
-    let extraArgs: string[] = []
-    const rawExtra = str('extra_args')
-    if (rawExtra) {
-      // corpusops formats only strings holding both braces, so a lone brace stays as is.
-      const f = rawExtra.includes('{') && rawExtra.includes('}') ? pyFormat(rawExtra, img) : rawExtra
-      const words = typeof f === 'string' ? splitShellWords(f) : f.error
-      if (typeof words === 'string') {
-        problems.push([`${at}/extra_args`, words])
-        continue
-      }
-      extraArgs = words
-    }
-
     const kilnName = tag
       ? sanitizeName(`${parts?.repo ? parts.repo + '/' : ''}${parts?.image}${version ? ':' + version : ''}`)
       : sanitizeName(path.basename(fileName).replace(/\.[^.]*$/, ''))
@@ -250,6 +239,21 @@ export async function normalizeCorpusops(
       problems.push([at, `cannot derive an image name from "${tag ?? name}"`])
       continue
     }
+
+    let extraArgs: string[] = []
+    const rawExtra = str('extra_args')
+    if (rawExtra) {
+      // corpusops formats only strings holding both braces, so a lone brace stays as is.
+      const f = rawExtra.includes('{') && rawExtra.includes('}') ? pyFormat(rawExtra, img) : rawExtra
+      const words = typeof f === 'string' ? splitShellWords(f) : f.error
+      const checked = typeof words === 'string' ? { error: words } : checkExtraArgs(builderType, words)
+      if (!Array.isArray(checked)) {
+        problems.push([`${at}/extra_args`, checked.error, kilnName])
+        continue
+      }
+      extraArgs = checked
+    }
+
     const fileAbs = path.resolve(fileDir, fileName)
     const spec: ImageSpec = {
       name: kilnName,

@@ -89,8 +89,8 @@ export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise
     const images = (parsed.value as { images: unknown[] }).images
     const lines = images.map((_, i) => parsed.locate(`/images/${i}`)?.line)
     const r = await normalizeCorpusops(images, path.dirname(realFile), root, lines)
-    for (const [pointer, message] of r.problems)
-      problems.add(pointer, message, undefined, keyPointer(message))
+    for (const [pointer, message, image] of r.problems)
+      problems.add(pointer, message, image, keyPointer(message))
     entries.push(...r.specs)
   } else {
     entries.push(...normalizeV1Doc(parsed, problems))

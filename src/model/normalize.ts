@@ -8,6 +8,7 @@ import type { BaseSource, BootstrapSource, BuilderKind, ExportKind, ImageSpec, O
 import type { PathKind } from './paths.js'
 import { normalizeRel } from './paths.js'
 import { splitShellWords } from './shell-words.js'
+import { checkExtraArgs } from './extra-args.js'
 
 export interface RawImage {
   name: string
@@ -90,6 +91,15 @@ function inferBuilder(raw: RawImage, base: BaseSource): BuilderKind | string {
   return 'nothing to build: give "builder" and "file", overlay steps, or a base source'
 }
 
+/** `extra_args` split like a shell would and checked against the builder's allowlist. */
+function extraArgsOf(given: string | string[], builder: BuilderKind): string[] | { error: string } {
+  const words = Array.isArray(given) ? given : splitShellWords(given)
+  if (typeof words === 'string') return { error: words }
+  if (builder !== 'dockerfile' && builder !== 'packer')
+    return { error: '"extra_args" is only used by the dockerfile and packer builders' }
+  return checkExtraArgs(builder, words)
+}
+
 export function normalizeV1(
   raw: RawImage,
   index: number,
@@ -144,6 +154,12 @@ export function normalizeV1(
       problems.push([`${at}/target`, '"target" is only used by the dockerfile builder'])
   }
 
+  const boot = base.kind === 'bootstrap' ? base.bootstrap : undefined
+  if (boot?.snapshot && boot.mirror && /^deb(-src)? /.test(boot.mirror))
+    problems.push([
+      `${at}/base/bootstrap/mirror`,
+      'with "snapshot", "mirror" is the snapshot archive\'s root URL, not an apt source line'
+    ])
   if (base.kind === 'tar' || base.kind === 'squashfs' || base.kind === 'dir') {
     // Checked as written, so that the message quotes the user's own text.
     const written = String((raw.base as Record<string, unknown>)[base.kind])
@@ -174,13 +190,9 @@ export function normalizeV1(
     if (policyRcD !== undefined) overlay.policyRcD = policyRcD
   }
 
-  const extraArgs =
-    raw.extra_args === undefined
-      ? []
-      : Array.isArray(raw.extra_args)
-        ? raw.extra_args
-        : splitShellWords(raw.extra_args)
-  if (typeof extraArgs === 'string') problems.push([`${at}/extra_args`, extraArgs])
+  // An entry whose builder is not known already has its problem: no second one about extra_args.
+  const extraArgs = raw.extra_args === undefined || !known ? [] : extraArgsOf(raw.extra_args, builder)
+  if (!Array.isArray(extraArgs)) problems.push([`${at}/extra_args`, extraArgs.error])
 
   const spec: ImageSpec = {
     name: raw.name,
@@ -192,7 +204,7 @@ export function normalizeV1(
     arch: raw.arch ?? defaults.arch ?? 'x86_64',
     workingDir,
     args: { ...(raw.args ?? {}), ...(raw.vars ?? {}) },
-    extraArgs: typeof extraArgs === 'string' ? [] : extraArgs,
+    extraArgs: Array.isArray(extraArgs) ? extraArgs : [],
     labels: { ...(defaults.labels ?? {}), ...(raw.labels ?? {}) },
     exports: raw.exports ?? defaults.exports ?? [],
     verify: raw.verify ?? defaults.verify ?? true

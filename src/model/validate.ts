@@ -24,6 +24,8 @@ export function checkV1Schema(doc: unknown, problems: Problems): Set<string> {
   for (const e of validate.errors ?? []) {
     // A oneOf reports each branch's mismatch and then itself: keep only its own summary.
     if (/\/oneOf\/\d+\//.test(e.schemaPath)) continue
+    // propertyNames repeats its inner error (which names the key) as a vague summary.
+    if (e.keyword === 'propertyNames') continue
     const { pointer, message, key } = describe(e)
     const id = `${pointer}\0${message}`
     if (seen.has(id)) continue
@@ -82,7 +84,12 @@ function describe(e: ErrorObject): { pointer: string; message: string; key?: boo
           pointer: at,
           message: `snapshot ${JSON.stringify(e.data)} is not a date: YYYYMMDDTHHMMSSZ or YYYY-MM-DD`
         }
-      return { pointer: at, message: `${JSON.stringify(e.data)} does not match ${String(p.pattern)}` }
+      return (
+        patternMessage(e, at, field) ?? {
+          pointer: at,
+          message: `${JSON.stringify(e.data)} does not match ${String(p.pattern)}`
+        }
+      )
     case 'type':
       if (field === 'base') return { pointer: at, message: baseMessage }
       return { pointer: at, message: `must be ${article(String(p.type))}` }
@@ -106,6 +113,46 @@ function describe(e: ErrorObject): { pointer: string; message: string; key?: boo
       }
     default:
       return { pointer: at, message: e.message ?? e.keyword }
+  }
+}
+
+/**
+ * Values that reach a tool's command line are held to a plain form (schema patterns); say what
+ * that form is, and why a leading "-" is refused, rather than show the pattern.
+ */
+const EXPECTED: Record<string, string> = {
+  suite: 'a release name such as bookworm',
+  include: 'a package name, optionally with :arch, =version or /release',
+  components: 'a component name such as main',
+  mirror: 'a mirror URL (http, https, file, copy, mirror, mirror+…, tor+…) or a one-line "deb …" source',
+  arch: 'a Debian architecture name such as amd64',
+  image: 'a docker reference such as debian:12',
+  tag: 'a docker reference such as registry/app:1.0',
+  target: 'a stage name',
+  network: 'a network name such as host or none',
+  kernel: 'a kernel release such as 6.1.0-18-amd64',
+  args: 'a variable name (letters, digits, "_" and "-", starting with a letter or "_")',
+  vars: 'a variable name (letters, digits, "_" and "-", starting with a letter or "_")',
+  labels: 'a label key (not starting with "-", without "=")'
+}
+
+function patternMessage(
+  e: ErrorObject,
+  at: string,
+  field: string
+): { pointer: string; message: string; key?: boolean } | undefined {
+  // A key of a map (propertyNames) is reported at the map: point at the key itself.
+  const keyName = (e as ErrorObject & { propertyName?: string }).propertyName
+  const name = keyName !== undefined ? field : /^\d+$/.test(field) ? lastKey(parent(at)) : field
+  const expected = EXPECTED[name]
+  if (!expected) return undefined
+  const value = keyName ?? String(e.data)
+  const option = value.startsWith('-') ? ' (a value starting with "-" would be read as an option)' : ''
+  const what = keyName !== undefined ? `key ${JSON.stringify(value)}` : JSON.stringify(value)
+  return {
+    pointer: keyName !== undefined ? `${at}/${keyName.replace(/~/g, '~0').replace(/\//g, '~1')}` : at,
+    message: `${what} is not ${expected}${option}`,
+    key: keyName !== undefined
   }
 }
 

@@ -7,8 +7,8 @@
  * the root (a merged /usr's `bin -> usr/bin`) are fine: followed from the root they land
  * in the image.
  */
-import { lstat, readlink } from 'node:fs/promises'
-import { join, posix } from 'node:path'
+import { posix } from 'node:path'
+import { secureJoinLayers } from '../util/in-root.js'
 
 export class EscapingLinkError extends Error {
   constructor(
@@ -23,39 +23,18 @@ export class EscapingLinkError extends Error {
   }
 }
 
-/** The entry at `rel` in layered dirs (top first) and the dir holding it; null when absent or whited out. */
-async function lookup(
-  dirs: string[],
-  rel: string
-): Promise<{ dir: string; isLink: boolean; isDir: boolean } | null> {
-  for (const d of dirs) {
-    const st = await lstat(join(d, rel)).catch(() => null)
-    if (!st) continue
-    if (st.isCharacterDevice() && st.rdev === 0) return null
-    return { dir: d, isLink: st.isSymbolicLink(), isDir: st.isDirectory() }
-  }
-  return null
-}
-
-/** Throws EscapingLinkError if writing into directory `rel` (relative to the root) would leave the image. */
+/**
+ * Throws EscapingLinkError if writing into directory `rel` (relative to the root) would leave
+ * the image: every link on the way (a chain too: `lib -> foo`, `foo/modules -> /x`) is looked
+ * up in the layers, and one whose target the host would read differently from the image
+ * (absolute, or climbing above the root from where it is) is refused.
+ */
 export async function checkWriteDir(imageDirs: string[], rel: string): Promise<void> {
-  const todo = rel.split('/').filter((p) => p && p !== '.')
-  let done: string[] = []
-  for (let hops = 0; todo.length && hops < 40;) {
-    const part = todo.shift() as string
-    const cur = [...done, part].join('/')
-    const hit = await lookup(imageDirs, cur)
-    if (!hit || !(hit.isLink || hit.isDir)) return // created fresh, or a file the tool replaces
-    if (!hit.isLink) {
-      done.push(part)
-      continue
-    }
-    hops++
-    const target = await readlink(join(hit.dir, cur))
-    const joined = posix.normalize(posix.join(done.join('/'), target))
-    if (target.startsWith('/') || joined === '..' || joined.startsWith('../'))
-      throw new EscapingLinkError(rel, cur, target)
-    done = joined === '.' ? [] : joined.split('/')
+  const { links } = await secureJoinLayers(imageDirs, rel)
+  for (const l of links) {
+    const fromRoot = posix.normalize(posix.join(posix.dirname(l.path), l.target))
+    if (l.target.startsWith('/') || fromRoot === '..' || fromRoot.startsWith('../'))
+      throw new EscapingLinkError(rel, l.path, l.target)
   }
 }
 

@@ -13,6 +13,7 @@
 import type { Stats } from 'node:fs'
 import { chmod, chown, copyFile, lstat, mkdir, realpath, rm, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { lstatInLayers } from '../util/in-root.js'
 import type { Reporter } from '../util/log.js'
 import type { MountKind } from './driver.js'
 
@@ -38,15 +39,13 @@ export interface PatchOptions {
 
 export const POLICY_RC_D = '#!/bin/sh\nexit 101\n'
 
-/** The entry at `rel` in the image as layered dirs show it (top first), or null when absent or whited out. */
+/**
+ * The entry at `rel` in the image as layered dirs show it (top first), or null when absent or
+ * whited out. Each layer is read only through its own real directories (util/in-root): a
+ * lower layer's `usr -> /somewhere` is never followed on the host.
+ */
 export async function lookupLayered(dirs: string[], rel: string): Promise<Stats | null> {
-  for (const d of dirs) {
-    const st = await lstat(join(d, rel)).catch(() => null)
-    if (!st) continue
-    if (st.isCharacterDevice() && st.rdev === 0) return null
-    return st
-  }
-  return null
+  return lstatInLayers(dirs, rel)
 }
 
 /** Whether overlayfs would see a whiteout for `rel` in this directory. */

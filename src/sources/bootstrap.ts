@@ -92,7 +92,9 @@ export function bootstrapCommand(
   if (b.components?.length) args.push(`--components=${b.components.join(',')}`)
   if (b.include?.length) args.push(`--include=${b.include.join(',')}`)
   args.push(`--architectures=${debianArch(b.arch ?? arch)}`)
-  args.push(b.suite, '-', mirror)
+  // `--`: mmdebstrap (Getopt::Long, permuting) would read an option anywhere, even after the
+  // suite; the catalog's values are checked too (schema), this keeps the host's own mirror safe.
+  args.push('--', b.suite, '-', mirror)
   return { args, env, mirror }
 }
 

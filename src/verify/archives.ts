@@ -114,12 +114,17 @@ export async function extractSingle(
     const shown = members.length ? members.slice(0, 5).join(', ') : 'it is empty'
     throw new GateFailure(`${file} has ${what} (no ${prefix}* member; ${shown})`)
   }
+  // The path read afterwards is scratch + member: it must not climb out (tar itself would
+  // strip the "../" and extract elsewhere than Kiln then looks).
+  if (member.startsWith('/') || member.split('/').includes('..'))
+    throw new GateFailure(`${file}: member ${member} leaves the archive's root`)
   const scratch = join(dest, `${prefix}.d`)
   mkdirSync(scratch, { recursive: true })
   try {
     await run(
       'tar',
-      [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', member],
+      // `--`: a member name is never read as one of tar's options (--to-command=…).
+      [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', '--', member],
       {
         reporter
       }

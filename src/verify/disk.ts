@@ -5,19 +5,11 @@
  * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
  * archives are only read.
  */
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readlinkSync,
-  renameSync,
-  writeFileSync
-} from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { chmodSync, lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ExecError, run } from '../util/exec.js'
+import { secureJoin } from '../util/in-root.js'
 import { formatBytes, type Reporter } from '../util/log.js'
 import { archiveError, decompressArgs, GateFailure } from './archives.js'
 
@@ -78,19 +70,24 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
   if (readdirSync(root).length === 0) throw new GateFailure(`${opts.rootfs} is empty`)
 
   const stagedModules = join(staging, 'lib', 'modules')
-  const releases = existsSync(stagedModules) ? readdirSync(stagedModules) : []
+  // Only real directories: a link here would make the loop below list (and move) a host directory.
+  const isRealDir = (p: string): boolean => lstatSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false
+  const releases =
+    isRealDir(join(staging, 'lib')) && isRealDir(stagedModules) ? readdirSync(stagedModules) : []
   if (releases.length === 0)
     throw new GateFailure(`${opts.modules} has no lib/modules/<kernel release>/ directory`)
 
-  // lib is usually a link to usr/lib (merged /usr): follow it inside the image, never on the host.
-  const modulesDir = join(resolveInRoot(root, 'lib'), 'modules')
-  mkdirSync(modulesDir, { recursive: true })
+  // lib is usually a link to usr/lib (merged /usr): every link on the way is followed inside
+  // the image, never on the host (an image's `lib/modules -> /host/dir` lands in <root>/host/dir).
+  const modulesDir = await secureJoin(root, 'lib/modules')
+  await mkdir(modulesDir, { recursive: true })
   for (const r of releases) {
+    // r is one name read from the staging directory; rm and rename never follow a final link.
     await rm(join(modulesDir, r), { recursive: true, force: true })
     renameSync(join(stagedModules, r), join(modulesDir, r))
   }
 
-  const check = join(root, opts.checkPath)
+  const check = await secureJoin(root, opts.checkPath)
   await rm(check, { force: true })
   writeFileSync(check, opts.checkScript)
   chmodSync(check, 0o755)
@@ -142,38 +139,4 @@ export async function settleAll<T extends readonly unknown[]>(promises: {
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
   if (failed) throw failed.reason
   return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T
-}
-
-/**
- * Resolves `rel` inside `root` as the image would see it, following symbolic links with
- * absolute targets relative to `root` and never climbing above it.
- */
-export function resolveInRoot(root: string, rel: string): string {
-  const resolved: string[] = []
-  let pending = rel.split('/').filter(Boolean)
-  let hops = 0
-  while (pending.length) {
-    const c = pending.shift() as string
-    if (c === '.') continue
-    if (c === '..') {
-      resolved.pop()
-      continue
-    }
-    const p = join(root, ...resolved, c)
-    let isLink = false
-    try {
-      isLink = lstatSync(p).isSymbolicLink()
-    } catch {
-      // Not there (yet): the rest is taken as it is.
-    }
-    if (!isLink) {
-      resolved.push(c)
-      continue
-    }
-    if (++hops > 40) throw new GateFailure(`too many symbolic links resolving /${rel} in the image`)
-    const target = readlinkSync(p)
-    if (target.startsWith('/')) resolved.length = 0
-    pending = [...target.split('/').filter(Boolean), ...pending]
-  }
-  return join(root, ...resolved)
 }

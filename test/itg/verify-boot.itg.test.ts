@@ -1,7 +1,17 @@
 // The boot gate for real: the kernel fixture's archives (laid out as the exporters lay them
 // out) booted under qemu, and deliberately broken copies of them, each failing with a message
 // that names what is wrong. After every test no qemu process and no scratch directory remain.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { Command } from 'commander'
@@ -180,6 +190,56 @@ it(
   },
   TEST_TIMEOUT_MS
 )
+
+it(
+  "never follows the image's links on the host: lib -> foo, foo/modules -> a host directory",
+  async () => {
+    // The attack: the image's /lib/modules leads (through two links) to a host directory
+    // that holds a directory named as the kernel release. The gate used to delete it and
+    // move the image's modules there. The canary must keep the same files and contents;
+    // the gate itself passes or fails, but cleanly.
+    const canary = join(scratch, 'canary')
+    mkdirSync(join(canary, good.kernel), { recursive: true })
+    writeFileSync(join(canary, good.kernel, 'keep'), 'host data\n')
+    writeFileSync(join(canary, 'other'), 'more host data\n')
+    const before = treeOf(canary)
+
+    const dir = copyArchives(good.dir, scratch, 'hostile-links')
+    const stage = join(dir, 'stage')
+    mkdirSync(join(stage, 'foo'), { recursive: true })
+    symlinkSync('foo', join(stage, 'lib'))
+    symlinkSync(canary, join(stage, 'foo/modules'))
+    // The rest of the image's /lib (libc and the loader, systemd, udev) stays where the image keeps it.
+    for (const d of ['x86_64-linux-gnu', 'systemd', 'udev'])
+      symlinkSync(`/usr/lib/${d}`, join(stage, 'foo', d))
+    await run('bash', [
+      '-c',
+      'set -eo pipefail; f="$1/image.tar.gz"; pigz -dc "$f" > "$1/image.tar"; rm "$f"; ' +
+        'tar --delete -f "$1/image.tar" ./lib; ' +
+        'tar -rf "$1/image.tar" -C "$2" --numeric-owner --owner=0 --group=0 ./lib ./foo; pigz -1 "$1/image.tar"',
+      'sh',
+      dir,
+      stage
+    ])
+    rmSync(stage, { recursive: true })
+
+    const r = await verifyBoot({ dir, reporter, timeoutSec: BOOT_TIMEOUT_SEC })
+    expect(['passed', 'failed']).toContain(r.status)
+    process.stderr.write(`hostile links: the gate ${r.status}${r.message ? `: ${r.message}` : ''}\n`)
+    expect(treeOf(canary)).toEqual(before)
+  },
+  TEST_TIMEOUT_MS
+)
+
+/** Every path under dir with its content (files) or kind, sorted. */
+function treeOf(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .map((e) => {
+      const p = join(e.parentPath ?? e.path, e.name)
+      return `${p.slice(dir.length)} ${e.isFile() ? readFileSync(p, 'utf8') : e.isDirectory() ? 'dir' : 'other'}`
+    })
+    .sort()
+}
 
 it(
   'stops qemu at the timeout and when cancelled, leaving nothing behind',

@@ -16,6 +16,8 @@ function spec(over: Partial<ImageSpec> = {}): ImageSpec {
 const common = { file: '/p/plans/c3/Dockerfile', contextDir: '/p', outputTag: 'kiln-out/x:1' }
 
 describe('dockerBuildArgs', () => {
+  // Every value in --flag=value form and the context after `--`: no catalog value can be read
+  // as an option of docker build, whatever it starts with.
   const cases: Array<[string, ImageSpec, Parameters<typeof dockerBuildArgs>[1], string[]]> = [
     [
       'classic builder, base, host network by default',
@@ -23,15 +25,12 @@ describe('dockerBuildArgs', () => {
       { ...common, mode: 'classic', baseRef: 'kiln-base/x:1' },
       [
         'build',
-        '--file',
-        '/p/plans/c3/Dockerfile',
-        '--tag',
-        'kiln-out/x:1',
-        '--network',
-        'host',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
         '--force-rm',
-        '--build-arg',
-        'BASE_IMAGE=kiln-base/x:1',
+        '--build-arg=BASE_IMAGE=kiln-base/x:1',
+        '--',
         '/p'
       ]
     ],
@@ -43,12 +42,10 @@ describe('dockerBuildArgs', () => {
         'buildx',
         'build',
         '--load',
-        '--file',
-        '/p/plans/c3/Dockerfile',
-        '--tag',
-        'kiln-out/x:1',
-        '--network',
-        'host',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
+        '--',
         '/p'
       ]
     ],
@@ -60,37 +57,42 @@ describe('dockerBuildArgs', () => {
         args: { Z: '1', A: 'two words' },
         target: 'final',
         labels: { 'org.example.b': 'b', 'org.example.a': 'a' },
-        extraArgs: ['--squash', '--build-arg', 'X={tag}']
+        extraArgs: ['--squash', '--build-arg=X={tag}']
       }),
       { ...common, mode: 'classic', baseRef: 'b:1', sourceDateEpoch: 1700000000 },
       [
         'build',
-        '--file',
-        '/p/plans/c3/Dockerfile',
-        '--tag',
-        'kiln-out/x:1',
-        '--tag',
-        'corpusops/app:1.0',
-        '--network',
-        'none',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--tag=corpusops/app:1.0',
+        '--network=none',
         '--force-rm',
-        '--build-arg',
-        'A=two words',
-        '--build-arg',
-        'BASE_IMAGE=b:1',
-        '--build-arg',
-        'SOURCE_DATE_EPOCH=1700000000',
-        '--build-arg',
-        'Z=1',
-        '--target',
-        'final',
-        '--label',
-        'org.example.a=a',
-        '--label',
-        'org.example.b=b',
+        '--build-arg=A=two words',
+        '--build-arg=BASE_IMAGE=b:1',
+        '--build-arg=SOURCE_DATE_EPOCH=1700000000',
+        '--build-arg=Z=1',
+        '--target=final',
+        '--label=org.example.a=a',
+        '--label=org.example.b=b',
         '--squash',
-        '--build-arg',
-        'X={tag}',
+        '--build-arg=X={tag}',
+        '--',
+        '/p'
+      ]
+    ],
+    [
+      'values that look like options stay values',
+      spec({ args: { A: '--iidfile=/tmp/x' }, labels: { l: '-f /etc/passwd' } }),
+      { ...common, mode: 'classic' },
+      [
+        'build',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
+        '--force-rm',
+        '--build-arg=A=--iidfile=/tmp/x',
+        '--label=l=-f /etc/passwd',
+        '--',
         '/p'
       ]
     ],
@@ -100,15 +102,12 @@ describe('dockerBuildArgs', () => {
       { ...common, mode: 'classic', baseRef: 'kiln-base/x:1' },
       [
         'build',
-        '--file',
-        '/p/plans/c3/Dockerfile',
-        '--tag',
-        'kiln-out/x:1',
-        '--network',
-        'host',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
         '--force-rm',
-        '--build-arg',
-        'BASE_IMAGE=mine:1',
+        '--build-arg=BASE_IMAGE=mine:1',
+        '--',
         '/p'
       ]
     ]

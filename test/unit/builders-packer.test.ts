@@ -67,17 +67,14 @@ describe('packer templates', () => {
   })
 
   it('builds the command line: vars sorted, extra args, template last', () => {
-    expect(
-      packerBuildArgs('/p/t.json', { motd: 'hello world', base_image: 'b:1' }, ['-only=docker'])
-    ).toEqual([
+    expect(packerBuildArgs('/p/t.json', { motd: '-hello world', base_image: 'b:1' }, ['-var=x=1'])).toEqual([
       'build',
       '-machine-readable',
       '-color=false',
-      '-var',
-      'base_image=b:1',
-      '-var',
-      'motd=hello world',
-      '-only=docker',
+      // One word per variable: a value starting with "-" stays a value.
+      '-var=base_image=b:1',
+      '-var=motd=-hello world',
+      '-var=x=1',
       '/p/t.json'
     ])
   })

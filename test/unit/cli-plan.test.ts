@@ -100,6 +100,10 @@ test('the kiln binary: invalid input exits 2 with the same messages', async () =
 describe('invalid input: exit status 2, every problem on stderr, nothing on stdout', () => {
   // One test per directory of test/fixtures/invalid; expected.txt holds the exact stderr.
   test.each([
+    // Catalog values that would reach a tool's command line as options (mmdebstrap hooks,
+    // docker build --iidfile / -f, packer -var-file): refused before anything runs.
+    'argv-injection',
+    'corpusops-argv',
     'bad-name',
     'bad-values',
     'corpusops-errors',

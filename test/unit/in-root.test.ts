@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { resolveInRoot, RootEscapeError, secureJoin } from '../../src/util/in-root.js'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { resolveInRoot, RootEscapeError, secureJoin, secureJoinLayers } from '../../src/util/in-root.js'
+
+const execFileAsync = promisify(execFile)
 
 let root: string
 let outside: string
@@ -65,5 +69,55 @@ describe('resolveInRoot', () => {
     await writeFile(join(outside, 'secret'), 'x')
     await symlink(outside, join(root, 'h'))
     expect((await resolveInRoot(root, 'h/secret')).real).toBeNull()
+  })
+})
+
+describe('secureJoinLayers: an image as overlayfs layers, top first', () => {
+  let upper: string
+  let lower: string
+  beforeEach(async () => {
+    upper = join(root, '..', 'upper')
+    lower = join(root, '..', 'lower')
+    await mkdir(upper)
+    await mkdir(join(lower, 'usr/lib'), { recursive: true })
+  })
+
+  it('follows a chain of links inside the image, across layers', async () => {
+    // lib -> foo in the lower layer, foo/modules -> <host dir> in the upper one.
+    await symlink('foo', join(lower, 'lib'))
+    await mkdir(join(upper, 'foo'))
+    await symlink(outside, join(upper, 'foo/modules'))
+    const t = await secureJoinLayers([upper, lower], '/lib/modules/6.1.0-x')
+    expect(t).toEqual({
+      rel: `${outside.slice(1)}/6.1.0-x`,
+      kind: null,
+      links: [
+        { path: 'lib', target: 'foo' },
+        { path: 'foo/modules', target: outside }
+      ]
+    })
+  })
+
+  it('sees the top layer first, whiteouts hide, a lower link under an upper dir is not followed', async () => {
+    await writeFile(join(lower, 'usr/lib/a'), 'a')
+    expect((await secureJoinLayers([upper, lower], 'usr/lib/a')).kind).toBe('file')
+    await mkdir(join(upper, 'usr'))
+    await execFileAsync('mknod', [join(upper, 'usr/lib'), 'c', '0', '0'])
+    expect(await secureJoinLayers([upper, lower], 'usr/lib/a')).toEqual({
+      rel: 'usr/lib/a',
+      kind: null,
+      links: []
+    })
+    // etc is a link out of the image in the lower layer, a directory in the upper one: the
+    // upper one wins, and the lower link is never followed on the host.
+    await writeFile(join(outside, 'passwd'), 'host')
+    await symlink(outside, join(lower, 'etc'))
+    await mkdir(join(upper, 'etc'))
+    expect(await secureJoinLayers([upper, lower], 'etc/passwd')).toEqual({
+      rel: 'etc/passwd',
+      kind: null,
+      links: []
+    })
+    expect((await secureJoinLayers([upper, lower], '/')).kind).toBe('dir')
   })
 })

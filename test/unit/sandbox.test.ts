@@ -42,9 +42,39 @@ describe('writes through image links', () => {
       await expect(checkWritePaths([upper, lower], [], ['up/etc'])).rejects.toThrow(
         /through \/up -> \.\.\/\.\.\/\.\./
       )
+      // A link to a link: conf -> etc2 (relative, fine alone), etc2 -> /etc (out).
+      await symlink('etc2', join(lower, 'conf'))
+      await symlink('/etc', join(upper, 'etc2'))
+      await expect(checkWritePaths([upper, lower], ['conf/passwd'])).rejects.toThrow(
+        /through \/etc2 -> \/etc/
+      )
     } finally {
       await rm(lower, { recursive: true, force: true })
       await rm(upper, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the patch layer reads the image through its layers only', () => {
+  test("a lower layer's link under an upper directory is not followed on the host", async () => {
+    const { mkdtemp, mkdir, symlink, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { lookupLayered } = await import('../../src/sandbox/patch.js')
+    const top = await mkdtemp(join(tmpdir(), 'kiln-patch-'))
+    try {
+      const [upper, lower, host] = ['upper', 'lower', 'host'].map((d) => join(top, d))
+      await mkdir(join(host, 'sbin'), { recursive: true })
+      await mkdir(join(upper, 'usr'), { recursive: true })
+      await mkdir(lower)
+      // The image's lower layer has usr -> <host dir>; the upper one a real usr/ (so usr/sbin
+      // does not exist in the image): the host's <host dir>/sbin must not be what is seen.
+      await symlink(host, join(lower, 'usr'))
+      expect(await lookupLayered([upper, lower], 'usr/sbin')).toBeNull()
+      expect((await lookupLayered([upper, lower], 'usr'))?.isDirectory()).toBe(true)
+      expect((await lookupLayered([lower], 'usr'))?.isSymbolicLink()).toBe(true)
+    } finally {
+      await rm(top, { recursive: true, force: true })
     }
   })
 })

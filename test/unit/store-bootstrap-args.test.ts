@@ -84,7 +84,7 @@ describe('bootstrapCommand', () => {
       { suite: 'bookworm' },
       'x86_64',
       'http://host/debian',
-      ['--mode=auto', '--format=tar', '--architectures=amd64', 'bookworm', '-', 'http://host/debian']
+      ['--mode=auto', '--format=tar', '--architectures=amd64', '--', 'bookworm', '-', 'http://host/debian']
     ],
     [
       {
@@ -103,6 +103,7 @@ describe('bootstrapCommand', () => {
         '--components=main,non-free-firmware',
         '--include=systemd-sysv,linux-image-arm64',
         '--architectures=arm64',
+        '--',
         'bookworm',
         '-',
         'http://mine/debian'

@@ -2,14 +2,22 @@
 // console lines are judged, the archive checks done before booting, and path resolution
 // inside an image.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GateFailure, extractSingle, readManifest, requireArchive } from '../../src/verify/archives.js'
 import { verifyBoot } from '../../src/verify/boot.js'
 import { checkScript } from '../../src/verify/check-script.js'
 import { DiskCheckRules, InitrdCheckRules } from '../../src/verify/console.js'
-import { resolveInRoot } from '../../src/verify/disk.js'
+import { makeRootDisk } from '../../src/verify/disk.js'
 import { diskAppend, initrdAppend, qemuCommand } from '../../src/verify/qemu.js'
 import { TEMP_PREFIX } from '../../src/verify/temp.js'
 import { SilentReporter } from '../../src/util/log.js'
@@ -173,6 +181,33 @@ describe('archives before booting', () => {
     )
   })
 
+  it('a member name is never read as an option of tar, nor leaves the scratch directory', async () => {
+    // "--to-command=false #/vmlinuz" was read by tar as --to-command: every member piped to a
+    // host command. It is a (strange) file name, extracted as one.
+    const stage = join(work, 'stage-opt')
+    const odd = '--to-command=false #'
+    mkdirSync(join(stage, odd), { recursive: true })
+    writeFileSync(join(stage, odd, 'vmlinuz'), 'KERNEL')
+    const file = join(work, 'kernel.tar.gz')
+    execFileSync('tar', ['-C', stage, '-czf', file, '--', `${odd}/vmlinuz`])
+    const out = await extractSingle(file, 'vmlinuz', 'no kernel', work)
+    expect(out).toBe(join(work, 'vmlinuz.d', odd, 'vmlinuz'))
+    expect(readFileSync(out, 'utf8')).toBe('KERNEL')
+
+    // A member that climbs out: tar would strip the "../", but the path Kiln then reads would not.
+    const climb = join(work, 'climb.tar.gz')
+    execFileSync('tar', [
+      '-czf',
+      climb,
+      '-P',
+      '--transform=s|^.*stage-opt/[^/]*/|../../boot/|',
+      join(stage, odd, 'vmlinuz')
+    ])
+    await expect(extractSingle(climb, 'vmlinuz', 'no kernel', work)).rejects.toThrow(
+      `${climb}: member ../../boot/vmlinuz leaves the archive's root`
+    )
+  })
+
   it('reads the manifest: kernel and arch, with Debian arch names accepted', async () => {
     expect(await readManifest(work)).toEqual({})
     writeFileSync(join(work, 'manifest.json'), JSON.stringify({ kernel: '6.1.0-56-amd64', arch: 'amd64' }))
@@ -190,17 +225,85 @@ describe('archives before booting', () => {
   })
 })
 
-describe('paths inside an image', () => {
-  it('follows links relative to the image root, never to the host', () => {
-    const root = join(work, 'root')
-    mkdirSync(join(root, 'usr', 'lib'), { recursive: true })
-    symlinkSync('usr/lib', join(root, 'lib'))
-    expect(resolveInRoot(root, 'lib')).toBe(join(root, 'usr', 'lib'))
-    rmSync(join(root, 'lib'))
-    symlinkSync('/usr/lib', join(root, 'lib'))
-    expect(resolveInRoot(root, 'lib/modules')).toBe(join(root, 'usr', 'lib', 'modules'))
-    symlinkSync('../../../../etc', join(root, 'escape'))
-    expect(resolveInRoot(root, 'escape')).toBe(join(root, 'etc'))
-    expect(existsSync(resolveInRoot(root, 'escape'))).toBe(false)
+describe("the root disk: the image's links are followed inside the image, never on the host", () => {
+  // The attack: lib -> foo, foo/modules -> <host dir>, and a kernel release that names a
+  // directory there. The gate used to delete <host dir>/<release> and move the image's
+  // modules into it; the canary must stay exactly as it was.
+  const release = '6.1.0-x'
+  function tarOf(dir: string, out: string, members: string[]): string {
+    execFileSync('tar', ['-czf', out, '-C', dir, '--numeric-owner', ...members])
+    return out
+  }
+  function tree(dir: string): string[] {
+    const out: string[] = []
+    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      const p = join(e.parentPath ?? e.path, e.name)
+      out.push(
+        `${p.slice(dir.length)} ${e.isFile() ? readFileSync(p, 'utf8') : e.isDirectory() ? 'dir' : 'other'}`
+      )
+    }
+    return out.sort()
+  }
+
+  it('lib -> foo, foo/modules -> host dir: the modules land in <root><host dir>', async () => {
+    const canary = join(work, 'canary')
+    mkdirSync(join(canary, release), { recursive: true })
+    writeFileSync(join(canary, release, 'keep'), 'host data')
+    writeFileSync(join(canary, 'other'), 'more host data')
+    const before = tree(canary)
+
+    const img = join(work, 'img')
+    mkdirSync(join(img, 'foo'), { recursive: true })
+    mkdirSync(join(img, 'sbin'))
+    writeFileSync(join(img, 'sbin/init'), '')
+    symlinkSync('foo', join(img, 'lib'))
+    symlinkSync(canary, join(img, 'foo/modules'))
+    // The check program's path goes through a link to the host as well.
+    symlinkSync(join(canary, 'other'), join(img, 'kiln-check'))
+    const mods = join(work, 'mods')
+    mkdirSync(join(mods, 'lib/modules', release, 'kernel'), { recursive: true })
+    writeFileSync(join(mods, 'lib/modules', release, 'kernel/loop.ko'), 'module')
+    const work2 = join(work, 'disk')
+    mkdirSync(work2)
+    const disk = await makeRootDisk({
+      rootfs: tarOf(img, join(work, 'image.tar.gz'), ['.']),
+      modules: tarOf(mods, join(work, 'modules.tar.gz'), ['lib']),
+      work: work2,
+      checkPath: '/kiln-check',
+      checkScript: '#!/bin/sh\n'
+    })
+    expect(disk.moduleReleases).toEqual([release])
+    expect(tree(canary)).toEqual(before)
+    // The modules went where the image itself would look: <root>/<canary>/<release>.
+    const listing = execFileSync('debugfs', ['-R', `ls -p ${canary}/${release}/kernel`, disk.path], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
+    expect(listing).toContain('loop.ko')
+  })
+
+  it('refuses a modules archive whose lib/modules is a link (it would list a host directory)', async () => {
+    const canary = join(work, 'canary')
+    mkdirSync(join(canary, release), { recursive: true })
+    writeFileSync(join(canary, release, 'keep'), 'host data')
+    const before = tree(canary)
+    const img = join(work, 'img')
+    mkdirSync(join(img, 'sbin'), { recursive: true })
+    writeFileSync(join(img, 'sbin/init'), '')
+    const mods = join(work, 'mods')
+    mkdirSync(join(mods, 'lib'), { recursive: true })
+    symlinkSync(canary, join(mods, 'lib/modules'))
+    const work2 = join(work, 'disk')
+    mkdirSync(work2)
+    await expect(
+      makeRootDisk({
+        rootfs: tarOf(img, join(work, 'image.tar.gz'), ['.']),
+        modules: tarOf(mods, join(work, 'modules.tar.gz'), ['lib']),
+        work: work2,
+        checkPath: '/kiln-check',
+        checkScript: '#!/bin/sh\n'
+      })
+    ).rejects.toThrow(GateFailure)
+    expect(tree(canary)).toEqual(before)
   })
 })

@@ -12,7 +12,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { putDirAsLayer } from '../../sandbox/layer.js'
 import { Sandbox, uniqueDir, type CommandOptions } from '../../sandbox/sandbox.js'
 import { DEFAULT_CACHE_DIR, TAR_KEEP_ALL, unpackLayers } from '../../sandbox/unpacked.js'
@@ -29,7 +29,7 @@ import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
 import { dependencyClosure, trustedDirs } from './closure.js'
 import { parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
-import { resolveInRoot } from '../../util/in-root.js'
+import { resolveInRoot, secureJoin } from '../../util/in-root.js'
 
 interface ChrootOptions {
   dns: boolean
@@ -345,14 +345,14 @@ export class AciBuilder implements Builder {
       const parts = aci.split('/').filter(Boolean)
       if (parts.includes('..') || !parts.length)
         throw new Error(`copy_host_files: ${aci} is not a path inside the image`)
-      const dir = await mkdirInRoot(rootfs, parts.slice(0, -1).join('/'))
-      await run('cp', [
-        '-P',
-        '--preserve=mode,timestamps',
-        '--',
-        src,
-        join(rootfs, dir, parts.at(-1) as string)
-      ])
+      // The destination as the image sees it: its links (the last one too) are followed
+      // inside the root, so cp meets none it could follow out to the host.
+      let dest = await secureJoin(rootfs, aci)
+      // cp's own rule, made explicit: into a directory the file keeps its name.
+      if ((await stat(dest).catch(() => null))?.isDirectory())
+        dest = await secureJoin(rootfs, `${relative(rootfs, dest)}/${basename(src)}`)
+      await mkdir(dirname(dest), { recursive: true, mode: 0o755 })
+      await run('cp', ['-PT', '--remove-destination', '--preserve=mode,timestamps', '--', src, dest])
     }
   }
 }

@@ -1,7 +1,7 @@
 /** Keeping only some paths of a root: everything else goes, the directories leading to kept paths stay. */
 import { copyFile, lstat, mkdir, readdir, readlink, rm, symlink, chmod } from 'node:fs/promises'
-import { dirname, join, posix } from 'node:path'
-import { resolveInRoot } from '../../util/in-root.js'
+import { dirname, join, posix, relative } from 'node:path'
+import { secureJoin } from '../../util/in-root.js'
 
 /** Removes everything under `root` that is not in `keep` (paths) nor under one of `trees`. */
 export async function pruneRoot(root: string, keep: Set<string>, trees: string[]): Promise<number> {
@@ -32,17 +32,14 @@ export async function pruneRoot(root: string, keep: Set<string>, trees: string[]
   return removed
 }
 
-/** Creates directory `rel` inside the root (following the root's own links); returns its real relative path. */
+/**
+ * Creates directory `rel` inside the root as the image sees it (its links followed inside
+ * the root, a dangling one's target created there); returns its real relative path.
+ */
 export async function mkdirInRoot(root: string, rel: string): Promise<string> {
-  let real = ''
-  for (const part of rel.split('/').filter(Boolean)) {
-    const r = await resolveInRoot(root, posix.join(real, part))
-    if (r.real === null) {
-      await mkdir(join(root, real, part), { mode: 0o755 })
-      real = posix.join(real, part)
-    } else real = r.real
-  }
-  return real
+  const dir = await secureJoin(root, rel)
+  await mkdir(dir, { recursive: true, mode: 0o755 })
+  return relative(root, dir)
 }
 
 /**
