@@ -216,8 +216,8 @@ export async function* readHeaders(
     let xattrs: Record<string, Buffer> | undefined
     for (const [k, v] of rec) {
       // Bytes as they are, whatever `hdrcharset` says: UTF-8 by the standard, BINARY when a
-      // writer (Python, kiln) flags a name that is not UTF-8, raw bytes unflagged from GNU tar
-      // and Go; decoding none of them is the only reading that keeps every name.
+      // writer (Python, libarchive) flags a name that is not UTF-8, raw bytes unflagged from
+      // GNU tar and Go; decoding none of them is the only reading that keeps every name.
       if (k === 'path') name = v.toString('latin1')
       else if (k === 'linkpath') linkname = v.toString('latin1')
       else if (k === 'size') size = parseInt(v.toString(), 10)
@@ -310,7 +310,8 @@ function ustar(
   typeflag: string,
   e: { mode: number; uid: number; gid: number; size: number; mtime: number },
   link: Buffer,
-  dev: [number, number]
+  dev: [number, number],
+  magic = 'ustar\u000000'
 ): Buffer {
   const h = Buffer.alloc(BLOCK)
   name.copy(h, 0, 0, 100)
@@ -322,8 +323,7 @@ function ustar(
   writeOctal(h, 136, 12, e.mtime)
   h.write(typeflag, 156, 1, 'latin1')
   link.copy(h, 157, 0, 100)
-  h.write('ustar\0', 257, 6, 'latin1')
-  h.write('00', 263, 2, 'latin1')
+  h.write(magic, 257, 8, 'latin1')
   writeOctal(h, 329, 8, dev[0])
   writeOctal(h, 337, 8, dev[1])
   prefix.copy(h, 345, 0, 155)
@@ -338,25 +338,45 @@ function pad(n: number): number {
   return (BLOCK - (n % BLOCK)) % BLOCK
 }
 
+/** The magic and version of GNU tar's own headers ("ustar  \0"), which its `L`/`K` members carry. */
+const GNU_MAGIC = 'ustar  \u0000'
+
+/** A GNU long-name (`L`) or long-link (`K`) member carrying `value`, NUL-terminated. */
+function gnuLong(typeflag: 'L' | 'K', value: Buffer): Buffer {
+  const body = Buffer.concat([value, Buffer.alloc(1)])
+  const meta = { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: 0 }
+  const h = ustar(
+    Buffer.from('././@LongLink'),
+    Buffer.alloc(0),
+    typeflag,
+    meta,
+    Buffer.alloc(0),
+    [0, 0],
+    GNU_MAGIC
+  )
+  return Buffer.concat([h, body, Buffer.alloc(pad(body.length))])
+}
+
 /**
  * The header block(s) of one member: a PAX `x` member first when a field does not fit ustar.
  * Names go out as the bytes they came in as: in the ustar fields when they fit (GNU tar, Go
- * and Docker read those fields as bytes), else in PAX `path`/`linkpath` records, which POSIX
- * says are UTF-8: a name that is not gets `hdrcharset=BINARY` in front, the POSIX way to
- * say "these bytes are not UTF-8" (GNU tar then restores the bytes, Go ignores the flag and
- * reads the bytes, Python keeps them as surrogate escapes).
+ * and Docker read those fields as bytes); else in a PAX `path`/`linkpath` record when they
+ * are UTF-8, as POSIX wants PAX records to be. A long name that is not UTF-8 goes in a GNU
+ * long-name (`L`/`K`) member instead: the PAX way, `hdrcharset=BINARY`, is unknown to GNU
+ * tar (the provisioner's tool), which warns "Ignoring unknown extended header keyword" on
+ * every such member; `L`/`K` are read silently by GNU tar, Go's archive/tar (Docker, umoci),
+ * libarchive, busybox and Python, and keep the bytes.
  */
 export function encodeHeader(e: OutHeader): Buffer {
   const nameBuf = Buffer.from(e.name, 'latin1')
   const linkBuf = Buffer.from(e.linkname ?? '', 'latin1')
   const split = splitName(nameBuf)
+  const longLink = linkBuf.length > 100
+  const gnuName = !split && !isUtf8(nameBuf)
+  const gnuLink = longLink && !isUtf8(linkBuf)
   const records: Buffer[] = []
-  const paxName = !split
-  const paxLink = linkBuf.length > 100
-  if ((paxName && !isUtf8(nameBuf)) || (paxLink && !isUtf8(linkBuf)))
-    records.push(paxRecord('hdrcharset', Buffer.from('BINARY')))
-  if (paxName) records.push(paxRecord('path', nameBuf))
-  if (paxLink) records.push(paxRecord('linkpath', linkBuf))
+  if (!split && !gnuName) records.push(paxRecord('path', nameBuf))
+  if (longLink && !gnuLink) records.push(paxRecord('linkpath', linkBuf))
   const MAX8 = 0o7777777
   if (e.uid > MAX8) records.push(paxRecord('uid', Buffer.from(String(e.uid))))
   if (e.gid > MAX8) records.push(paxRecord('gid', Buffer.from(String(e.gid))))
@@ -367,7 +387,8 @@ export function encodeHeader(e: OutHeader): Buffer {
   const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)]
   const dev: [number, number] = [e.devmajor ?? 0, e.devminor ?? 0]
   const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev)
-  if (!records.length) return main
+  const gnu = [...(gnuLink ? [gnuLong('K', linkBuf)] : []), ...(gnuName ? [gnuLong('L', nameBuf)] : [])]
+  if (!records.length) return gnu.length ? Buffer.concat([...gnu, main]) : main
   const body = Buffer.concat(records)
   const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'latin1').subarray(0, 80)
   const ph = ustar(
@@ -378,7 +399,7 @@ export function encodeHeader(e: OutHeader): Buffer {
     Buffer.alloc(0),
     [0, 0]
   )
-  return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main])
+  return Buffer.concat([...gnu, ph, body, Buffer.alloc(pad(body.length)), main])
 }
 
 export function paddingFor(size: number): number {
