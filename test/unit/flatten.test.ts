@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
+import { jest } from '@jest/globals'
 import { gunzipSync } from 'node:zlib'
+import { main } from '../../src/adapters/cli/main.js'
 import { flatten } from '../../src/exporters/flatten.js'
 import { FileReader } from '../../src/exporters/file-reader.js'
 import { FlattenError } from '../../src/exporters/plan.js'
@@ -11,6 +13,7 @@ import {
   gnuTarList,
   readTar,
   Scratch,
+  tarBuffer,
   type ReadMember,
   type TreeEntry
 } from './flatten-fixtures.js'
@@ -399,5 +402,29 @@ describe('the root', () => {
     )
     expect(out[0]).toMatchObject({ name: './', type: 'directory', mode: 0o751, uid: 3 })
     expect(names(out)).toEqual(['./', './a'])
+  })
+
+  test('kiln flatten refuses such an image with exit status 2 and one line naming the input and layer', async () => {
+    const save = await tarBuffer([
+      { name: 'l0/layer.tar', content: await tarBuffer([{ name: 'etc/' }]) },
+      { name: 'l1/layer.tar', content: await tarBuffer([{ name: './', type: 'symlink', linkname: '/' }]) },
+      { name: 'manifest.json', content: JSON.stringify([{ Layers: ['l0/layer.tar', 'l1/layer.tar'] }]) }
+    ])
+    const input = s.file(save, 'save.tar')
+    const out = s.path('rootfs.tar.gz')
+    let stderr = ''
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      stderr += String(c)
+      return true
+    })
+    try {
+      expect(await main(['node', 'kiln', 'flatten', '-i', input, '-o', out])).toBe(2)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(stderr.split('\n')[0]).toBe(
+      `error: ${input}: /: layer 1 (${input}@${save.indexOf(Buffer.from('l1/layer.tar\0')) + 512}): the root member "./" is a symlink to "/"; the root must be a directory`
+    )
+    expect(existsSync(out)).toBe(false)
   })
 })
