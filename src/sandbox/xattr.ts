@@ -4,19 +4,24 @@
  * tree or per batch, never per file.
  */
 import { run } from '../util/exec.js'
+import { spawnStream } from '../util/exec-stream.js'
 
 export const OPAQUE_XATTR = 'trusted.overlay.opaque'
 const BATCH = 500
 
 /**
- * Paths (relative to root) of the directories marked opaque under `root`. `--no-dereference`
+ * Paths (relative to root, as binary strings: one char per byte, see fswalk.ts) of the
+ * directories marked opaque under `root`. `--no-dereference`
  * matters: without it getfattr reads the attributes of every symlink's TARGET, as the host
  * resolves it, so an image's absolute link (`/etc/mtab -> /proc/self/mounts`, a dangling
  * `/lib/x -> /usr/lib/y`) would be looked up on the host and fail the whole walk (exit 1) or
  * report the host's attributes.
  */
 export async function findOpaqueDirs(root: string): Promise<string[]> {
-  const r = await run('getfattr', [
+  // Read as bytes, not through run(): getfattr escapes only some bytes of a name (space,
+  // backslash, control characters) and prints the others raw, and text decoding would turn
+  // a name that is not UTF-8 into U+FFFD.
+  const child = spawnStream('getfattr', [
     '--recursive',
     '--physical',
     '--no-dereference',
@@ -26,12 +31,17 @@ export async function findOpaqueDirs(root: string): Promise<string[]> {
     `--match=^trusted\\.overlay\\.opaque$`,
     root
   ])
+  const chunks: Buffer[] = []
+  for await (const c of child.stdout) chunks.push(c as Buffer)
+  await child.done
+  const rootBytes = Buffer.from(root)
   const out: string[] = []
-  let file: string | null = null
-  for (const line of r.stdout.split('\n')) {
+  let file: Buffer | null = null
+  // Lines as binary strings (one char per byte): `\ooo` escapes and raw bytes alike stay bytes.
+  for (const line of Buffer.concat(chunks).toString('latin1').split('\n')) {
     if (line.startsWith('# file: ')) file = unescapeGetfattr(line.slice(8))
     else if (file && line === `${OPAQUE_XATTR}="y"`) {
-      const rel = file === root ? '' : file.slice(root.length + 1)
+      const rel = file.equals(rootBytes) ? '' : file.subarray(rootBytes.length + 1).toString('latin1')
       out.push(rel)
     }
   }
@@ -51,17 +61,15 @@ export async function markOpaque(paths: string[]): Promise<void> {
   }
 }
 
-/** getfattr prints unusual bytes of a name as backslash + 3 octal digits. */
-export function unescapeGetfattr(s: string): string {
-  if (!s.includes('\\')) return s
-  const bytes: number[] = []
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '\\' && /^[0-7]{3}$/.test(s.slice(i + 1, i + 4))) {
-      bytes.push(parseInt(s.slice(i + 1, i + 4), 8))
-      i += 3
-    } else bytes.push(...Buffer.from(s[i] ?? '', 'utf8'))
-  }
-  return Buffer.from(bytes).toString('utf8')
+/**
+ * The bytes of a name as getfattr prints it (given as a binary string, one char per byte):
+ * some bytes as backslash + 3 octal digits, the others as they are.
+ */
+export function unescapeGetfattr(s: string): Buffer {
+  return Buffer.from(
+    s.replace(/\\([0-7]{3})/g, (_m, oct: string) => String.fromCharCode(parseInt(oct, 8))),
+    'latin1'
+  )
 }
 
 /** Creates whiteouts (char device 0/0) at absolute paths. */
