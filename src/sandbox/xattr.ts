@@ -7,7 +7,6 @@ import { run } from '../util/exec.js'
 import { spawnStream } from '../util/exec-stream.js'
 
 export const OPAQUE_XATTR = 'trusted.overlay.opaque'
-const BATCH = 500
 
 /**
  * Paths (relative to root, as binary strings: one char per byte, see fswalk.ts) of the
@@ -48,17 +47,20 @@ export async function findOpaqueDirs(root: string): Promise<string[]> {
   return out
 }
 
-/** Marks directories opaque (absolute paths). */
-export async function markOpaque(paths: string[]): Promise<void> {
-  for (let i = 0; i < paths.length; i += BATCH) {
-    await run('setfattr', [
-      '--no-dereference',
-      `--name=${OPAQUE_XATTR}`,
-      '--value=y',
-      '--',
-      ...paths.slice(i, i + BATCH)
-    ])
-  }
+/**
+ * Paths for `xargs -0` on stdin: the bytes as they are, where an argv entry from node is
+ * UTF-8 text (a path that is not UTF-8 would name another file). xargs also batches.
+ */
+function nulSeparated(paths: Buffer[]): Buffer {
+  return Buffer.concat(paths.flatMap((p) => [p, Buffer.alloc(1)]))
+}
+
+/** Marks directories opaque (absolute paths, as bytes). */
+export async function markOpaque(paths: Buffer[]): Promise<void> {
+  if (!paths.length) return
+  await run('xargs', ['-0', 'setfattr', '--no-dereference', `--name=${OPAQUE_XATTR}`, '--value=y', '--'], {
+    input: nulSeparated(paths)
+  })
 }
 
 /**
@@ -72,9 +74,10 @@ export function unescapeGetfattr(s: string): Buffer {
   )
 }
 
-/** Creates whiteouts (char device 0/0) at absolute paths. */
-export async function makeWhiteouts(paths: string[]): Promise<void> {
-  for (let i = 0; i < paths.length; i += BATCH) {
-    await run('sh', ['-c', 'for p; do mknod "$p" c 0 0; done', 'kiln-whiteout', ...paths.slice(i, i + BATCH)])
-  }
+/** Creates whiteouts (char device 0/0) at absolute paths (as bytes). */
+export async function makeWhiteouts(paths: Buffer[]): Promise<void> {
+  if (!paths.length) return
+  await run('xargs', ['-0', 'sh', '-c', 'for p; do mknod "$p" c 0 0; done', 'kiln-whiteout'], {
+    input: nulSeparated(paths)
+  })
 }
