@@ -304,6 +304,10 @@ function splitName(name: Buffer): [Buffer, Buffer] | null {
   return null
 }
 
+/** Magic and version (8 bytes at 257): POSIX ustar ("ustar\0" "00"), and GNU tar's own ("ustar  \0"), which its `L`/`K` members carry. */
+const USTAR_MAGIC = 'ustar\u000000'
+const GNU_MAGIC = 'ustar  \u0000'
+
 function ustar(
   name: Buffer,
   prefix: Buffer,
@@ -311,7 +315,7 @@ function ustar(
   e: { mode: number; uid: number; gid: number; size: number; mtime: number },
   link: Buffer,
   dev: [number, number],
-  magic = 'ustar\u000000'
+  magic = USTAR_MAGIC
 ): Buffer {
   const h = Buffer.alloc(BLOCK)
   name.copy(h, 0, 0, 100)
@@ -337,9 +341,6 @@ function ustar(
 function pad(n: number): number {
   return (BLOCK - (n % BLOCK)) % BLOCK
 }
-
-/** The magic and version of GNU tar's own headers ("ustar  \0"), which its `L`/`K` members carry. */
-const GNU_MAGIC = 'ustar  \u0000'
 
 /** A GNU long-name (`L`) or long-link (`K`) member carrying `value`, NUL-terminated. */
 function gnuLong(typeflag: 'L' | 'K', value: Buffer): Buffer {
@@ -391,8 +392,9 @@ export function encodeHeader(e: OutHeader): Buffer {
   if (!records.length) return gnu.length ? Buffer.concat([...gnu, main]) : main
   const body = Buffer.concat(records)
   const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'latin1').subarray(0, 80)
+  const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base])
   const ph = ustar(
-    Buffer.concat([Buffer.from('PaxHeaders/'), base]),
+    paxName,
     Buffer.alloc(0),
     'x',
     { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime },
