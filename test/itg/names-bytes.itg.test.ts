@@ -3,8 +3,8 @@
  * UTF-8 `café`, a directory `d\xff`, names too long for ustar, whiteouts and an opaque
  * directory of such names) go through a real `docker save` → `kiln flatten` → GNU tar, and
  * through two overlay builds in the sandbox → store → `kiln export`, and come out as the
- * same bytes: compared with Buffer readdir after `tar -x`, never as text. Docker (Go's
- * archive/tar) must read Kiln's output back too (`docker import`).
+ * same bytes: compared with Buffer readdir after `tar -x`, never as text. Docker and umoci
+ * (Go's archive/tar) must read Kiln's output back too.
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -125,7 +125,7 @@ afterAll(async () => {
 })
 
 describe('names that are not UTF-8', () => {
-  test('docker save → kiln flatten → GNU tar: the same bytes; docker export agrees; docker import reads it back', async () => {
+  test('docker save → kiln flatten → GNU tar: the same bytes; docker export agrees; docker import and umoci read it back', async () => {
     const ctx = mkdtempSync(join(work, 'ctx-'))
     writeFileSync(join(ctx, 'make.sh'), MAKE)
     writeFileSync(join(ctx, 'edit.sh'), EDIT)
@@ -164,6 +164,14 @@ describe('names that are not UTF-8', () => {
     const reexported = join(work, 'reexport.tar')
     await run('docker', ['export', '-o', reexported, again])
     expect(treeOf(gnuExtract(reexported), 'names/')).toEqual(EXPECTED)
+
+    // So does umoci, unpacking it as the layer of an OCI image.
+    const layout = join(work, 'layout')
+    await run('umoci', ['init', '--layout', layout])
+    await run('umoci', ['new', '--image', `${layout}:flat`])
+    await run('umoci', ['raw', 'add-layer', '--image', `${layout}:flat`, flat])
+    await run('umoci', ['raw', 'unpack', '--image', `${layout}:flat`, join(work, 'umoci-rootfs')])
+    expect(treeOf(join(work, 'umoci-rootfs'), 'names/')).toEqual(EXPECTED)
   })
 
   describe('overlay builds in the sandbox', () => {
