@@ -7,11 +7,12 @@
  */
 import { memberHeader, type TarWriter, type PassTarget } from './flatten.js'
 import { resolveInImage, type FlattenPlan, type IndexedEntry, type PlannedEntry } from './plan.js'
-import type { OutHeader } from './tar.js'
+import { binaryName, printable, type OutHeader } from './tar.js'
 
 export class NoKernelError extends Error {}
 
 export interface BootSelection {
+  /** As named in the image: a binary string, like every path here (tar.ts). */
   version: string
   /** Path of the kernel inside the image (links resolved). */
   kernelPath: string
@@ -60,13 +61,18 @@ const INITRD_NAMES = (v: string): string[] => [
   `boot/initrd-${v}.img`
 ]
 
-/** Picks the kernel (newest, or `pin`), its initrd and its modules directory. Throws NoKernelError naming what is missing. */
+/**
+ * Picks the kernel (newest, or `pin`, given as UTF-8 text), its initrd and its modules
+ * directory. Throws NoKernelError naming what is missing.
+ */
 export function selectBoot(plan: FlattenPlan, pin?: string): BootSelection {
   const kernels = listKernels(plan)
   if (!kernels.length) throw new NoKernelError('no kernel in the image: no /boot/vmlinuz-* file')
-  const version = pin ?? kernels[kernels.length - 1]
+  const version = pin === undefined ? kernels[kernels.length - 1] : binaryName(pin)
   if (!kernels.includes(version)) {
-    throw new NoKernelError(`kernel ${version} is not in the image (found: ${kernels.join(', ')})`)
+    throw new NoKernelError(
+      `kernel ${printable(version)} is not in the image (found: ${kernels.map(printable).join(', ')})`
+    )
   }
   const k = resolveInImage(plan, `boot/vmlinuz-${version}`)!
   const sel: BootSelection = { version, kernelPath: k.path, kernel: k.entry }

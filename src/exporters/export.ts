@@ -33,6 +33,7 @@ import {
   type PackageList
 } from './packages.js'
 import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
+import { printable, textOf } from './tar.js'
 
 export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
 
@@ -141,7 +142,8 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
   try {
     const plan = await planLayers(input.layers).catch((e: unknown) => fail('index layers', e))
     ensureRoot(plan, opts.sourceDateEpoch)
-    for (const d of plan.dropped) reporter.warn(`${opts.name}: dropped ${d}: it lies below a symlink or file`)
+    for (const d of plan.dropped)
+      reporter.warn(`${opts.name}: dropped ${printable(d)}: it lies below a symlink or file`)
     const wants = new Set(opts.exports)
     let boot: BootSelection | null = null
     if (wants.has('kernel') || wants.has('initrd') || wants.has('modules')) {
@@ -155,17 +157,17 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
         throw new BuildError(
           opts.name,
           'export boot archives',
-          `no initrd for kernel ${boot.version} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`
+          `no initrd for kernel ${printable(boot.version)} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`
         )
       }
       if (wants.has('modules') && !boot.modulesPath) {
         throw new BuildError(
           opts.name,
           'export boot archives',
-          `no /lib/modules/${boot.version} directory for kernel ${boot.version}`
+          `no /lib/modules/${printable(boot.version)} directory for kernel ${printable(boot.version)}`
         )
       }
-      reporter.info(`${opts.name}: kernel ${boot.version} (/${boot.kernelPath})`)
+      reporter.info(`${opts.name}: kernel ${printable(boot.version)} (/${printable(boot.kernelPath)})`)
     }
     await mkdir(dir, { recursive: true })
     const sde = opts.sourceDateEpoch
@@ -209,7 +211,7 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       archives: archives.map(({ path: _p, ...a }) => a),
       entries: plan.entries.length,
       fsSize,
-      kernel: boot?.version ?? null,
+      kernel: boot ? textOf(boot.version) : null,
       packageFormat: packages.format,
       packages: packages.packages
     }

@@ -16,7 +16,7 @@ import {
   type IndexedEntry,
   type PlannedEntry
 } from './plan.js'
-import { encodeHeader, END_OF_ARCHIVE, paddingFor, type OutHeader } from './tar.js'
+import { encodeHeader, END_OF_ARCHIVE, paddingFor, printable, type OutHeader } from './tar.js'
 
 const CHUNK = 1 << 20
 
@@ -139,7 +139,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
           let chunk: Buffer
           if (n <= READ_AHEAD) {
             chunk = await r.read(content.dataOffset + off, n)
-            if (chunk.length < n) throw new Error(`${r.path}: unexpected end of file in ${p.path}`)
+            if (chunk.length < n) throw new Error(`${r.path}: unexpected end of file in ${printable(p.path)}`)
           } else {
             chunk = scratch.subarray(0, n)
             await r.readInto(chunk, 0, n, content.dataOffset + off)
@@ -222,7 +222,7 @@ export async function flatten(opts: FlattenOptions): Promise<FlattenResult> {
   const t0 = Date.now()
   const plan = await planLayers(opts.layers)
   ensureRoot(plan, opts.sourceDateEpoch)
-  for (const d of plan.dropped) reporter.warn(`dropped ${d}: it lies below a symlink or file`)
+  for (const d of plan.dropped) reporter.warn(`dropped ${printable(d)}: it lies below a symlink or file`)
   const file = opts.output === '-' ? new StdoutSink() : new FileSink(opts.output)
   const sink = await compressor(opts.compression, file)
   const writer = new TarWriter(sink)

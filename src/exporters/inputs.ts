@@ -14,7 +14,7 @@ import { createGunzip } from 'node:zlib'
 import { execa } from 'execa'
 import type { LayerRef } from '../store/types.js'
 import { FileReader } from './file-reader.js'
-import { readHeaders } from './tar.js'
+import { binaryName, readHeaders } from './tar.js'
 
 /** One layer: `length` bytes of uncompressed tar at `offset` in the file at `path`. */
 export interface LayerSource {
@@ -101,18 +101,19 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
   if (st.isDirectory()) return fromLayoutDir(path, tag, tmpDir)
   const reader = await FileReader.open(path)
   try {
+    // Keyed by member name as a binary string (tar.ts); the names asked for come from JSON.
     const members = new Map<string, Member>()
     for await (const e of readHeaders(reader, 0, st.size, path)) {
       if (e.type === 'file')
         members.set(e.rawPath.replace(/^\.?\//, ''), { offset: e.dataOffset, size: e.size })
     }
     const readJson = async (name: string): Promise<unknown> => {
-      const m = members.get(name)
+      const m = members.get(binaryName(name))
       if (!m) throw new InputError(`${path}: no ${name} in the archive`)
       return parseJson((await reader.readFresh(m.offset, m.size)).toString('utf8'), `${path}: ${name}`)
     }
     const regionOf = (name: string): LayerSource => {
-      const m = members.get(name)
+      const m = members.get(binaryName(name))
       if (!m) throw new InputError(`${path}: layer ${name} named by the manifest is not in the archive`)
       return { path, offset: m.offset, length: m.size }
     }

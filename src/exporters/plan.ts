@@ -9,7 +9,15 @@
  */
 import type { LayerSource } from './inputs.js'
 import { FileReader } from './file-reader.js'
-import { baseOf, normalizePath, parentOf, readHeaders, type TarEntry } from './tar.js'
+import {
+  baseOf,
+  normalizePath,
+  parentOf,
+  printable,
+  readHeaders,
+  type EntryType,
+  type TarEntry
+} from './tar.js'
 
 export class FlattenError extends Error {}
 
@@ -54,6 +62,16 @@ export interface FlattenPlan {
   dropped: string[]
 }
 
+const KIND_NOUN: Record<EntryType, string> = {
+  file: 'a regular file',
+  link: 'a hardlink',
+  symlink: 'a symlink',
+  char: 'a character device',
+  block: 'a block device',
+  dir: 'a directory',
+  fifo: 'a fifo'
+}
+
 const where = (s: LayerSource, i: number): string => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`
 
 /** Reads a layer's headers (skipping data) into an index. */
@@ -66,7 +84,20 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
     for await (const raw of readHeaders(reader, source.offset, source.length, where(source, layer))) {
       const path = normalizePath(raw.rawPath)
       if (path === null)
-        throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`)
+        throw new FlattenError(
+          `${where(source, layer)}: member "${printable(raw.rawPath)}" points outside the root`
+        )
+      // The root is a directory, whatever a layer says: a provisioner extracts the rootfs
+      // over its target directory, and a root member that is a symlink or a file would
+      // replace or redirect that directory (and the planner would hide every other member
+      // below it). Refused rather than dropped: such a layer is broken or hostile, and an
+      // image that silently differs from its layers is worse than one that does not export.
+      if (path === '' && raw.type !== 'dir') {
+        const to = raw.type === 'symlink' ? ` to "${printable(raw.rawLinkname)}"` : ''
+        throw new FlattenError(
+          `${where(source, layer)}: the root member "${printable(raw.rawPath)}" is ${KIND_NOUN[raw.type]}${to}; the root must be a directory`
+        )
+      }
       const base = baseOf(path)
       if (base.startsWith('.wh.')) {
         if (base === '.wh..wh..opq') idx.opaques.push(parentOf(path))
@@ -82,7 +113,7 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
         const t = normalizePath(linkname)
         if (t === null || t === '') {
           throw new FlattenError(
-            `${where(source, layer)}: hardlink "${raw.rawPath}" → "${linkname}" points outside the root`
+            `${where(source, layer)}: hardlink "${printable(raw.rawPath)}" → "${printable(linkname)}" points outside the root`
           )
         }
         linkname = t
@@ -115,7 +146,7 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
         if (!t) e.lowerTarget = linkname
         if (e.target && e.target.type !== 'file') {
           throw new FlattenError(
-            `${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`
+            `${where(source, layer)}: hardlink "${printable(path)}" names "${printable(linkname)}", which is a ${e.target.type}`
           )
         }
       }
@@ -201,7 +232,7 @@ export function planFlatten(layers: LayerIndex[]): FlattenPlan {
     }
     if (!t || t.type !== 'file') {
       throw new FlattenError(
-        `${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`
+        `${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${printable(p.path)}" names "${printable(name)}", which no layer holds`
       )
     }
     if (visible.get(t.path)?.src === t) Object.assign(p, { kind: 'link', linkTo: t.path })

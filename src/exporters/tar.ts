@@ -3,15 +3,48 @@
  * headers without touching file data, and to write ustar + PAX headers. Hand-rolled on
  * purpose: the flattener reads only 512-byte headers and skips data by offset, which a
  * stream parser cannot do.
+ *
+ * Names are bytes. A Linux file name is any bytes but '/' and NUL, and not every image's
+ * names are UTF-8 (a Latin-1 `caf\xe9` beside a UTF-8 `café`): decoded as UTF-8, two
+ * names would become one U+FFFD name and a file would be lost. So every name, link name
+ * and PAX key read here is a *binary string*: one char per byte (latin1), which keeps the
+ * bytes 1:1, still splits on '/' and compares with ASCII literals ('boot/vmlinuz-',
+ * '.wh.'), and sorts like the bytes. Convert with `binaryName()` when a name comes from
+ * the user (UTF-8) and with `printable()` when one goes into a message.
  */
+import { isUtf8 } from 'node:buffer'
 
 export const BLOCK = 512
+
+/** A UTF-8 string (the command line, JSON) as the binary string of its bytes. */
+export function binaryName(utf8: string): string {
+  return Buffer.from(utf8, 'utf8').toString('latin1')
+}
+
+/** The UTF-8 text a binary string holds (for JSON); a name that is not UTF-8 gets U+FFFD. */
+export function textOf(binary: string): string {
+  return Buffer.from(binary, 'latin1').toString('utf8')
+}
+
+/**
+ * A binary-string name for a message: its text when it is UTF-8, control characters and
+ * (when it is not UTF-8) every byte above 0x7f written as `\xNN`, so a name can neither
+ * forge a log line nor pass for another name.
+ */
+export function printable(binary: string): string {
+  const bytes = Buffer.from(binary, 'latin1')
+  const hex = (c: number): string => `\\x${c.toString(16).padStart(2, '0')}`
+  const text = isUtf8(bytes)
+    ? bytes.toString('utf8')
+    : binary.replace(/[\x80-\xff]/g, (c) => hex(c.charCodeAt(0)))
+  return text.replace(/[\x00-\x1f\x7f]/g, (c) => hex(c.charCodeAt(0)))
+}
 
 export type EntryType = 'file' | 'link' | 'symlink' | 'char' | 'block' | 'dir' | 'fifo'
 
 /** One tar member as the exporters see it: metadata plus where its data lies. */
 export interface TarEntry {
-  /** Normalised path relative to the root: no leading `./` or `/`, no trailing `/`; '' is the root. */
+  /** Normalised path relative to the root (a binary string): no leading `./` or `/`, no trailing `/`; '' is the root. */
   path: string
   type: EntryType
   /** Permission bits including setuid, setgid and sticky (mode & 0o7777). */
@@ -58,9 +91,10 @@ export function baseOf(path: string): string {
 
 // ---------------------------------------------------------------- reading
 
+/** A NUL-terminated name field as a binary string (see the top of this file). */
 function readString(buf: Buffer, off: number, len: number): string {
   const end = buf.indexOf(0, off)
-  return buf.toString('utf8', off, end < 0 || end > off + len ? off + len : end)
+  return buf.toString('latin1', off, end < 0 || end > off + len ? off + len : end)
 }
 
 function readNumber(buf: Buffer, off: number, len: number): number {
@@ -77,7 +111,7 @@ function readNumber(buf: Buffer, off: number, len: number): number {
   return s ? parseInt(s, 8) : 0
 }
 
-/** PAX records: "LEN key=value\n"; values kept as bytes (xattrs may be binary). */
+/** PAX records: "LEN key=value\n"; keys as binary strings, values kept as bytes (xattrs may be binary). */
 export function parsePax(data: Buffer): Map<string, Buffer> {
   const rec = new Map<string, Buffer>()
   let i = 0
@@ -89,7 +123,7 @@ export function parsePax(data: Buffer): Map<string, Buffer> {
     const eq = data.indexOf(0x3d, sp)
     if (eq < 0 || eq >= i + len) break
     // Copied: the reader reuses its buffer.
-    rec.set(data.toString('utf8', sp + 1, eq), Buffer.from(data.subarray(eq + 1, i + len - 1)))
+    rec.set(data.toString('latin1', sp + 1, eq), Buffer.from(data.subarray(eq + 1, i + len - 1)))
     i += len
   }
   return rec
@@ -181,15 +215,18 @@ export async function* readHeaders(
     if (longLink !== null) linkname = longLink
     let xattrs: Record<string, Buffer> | undefined
     for (const [k, v] of rec) {
-      if (k === 'path') name = v.toString('utf8')
-      else if (k === 'linkpath') linkname = v.toString('utf8')
+      // Bytes as they are, whatever `hdrcharset` says: UTF-8 by the standard, BINARY when a
+      // writer (Python, libarchive) flags a name that is not UTF-8, raw bytes unflagged from
+      // GNU tar and Go; decoding none of them is the only reading that keeps every name.
+      if (k === 'path') name = v.toString('latin1')
+      else if (k === 'linkpath') linkname = v.toString('latin1')
       else if (k === 'size') size = parseInt(v.toString(), 10)
       else if (k === 'uid') uid = parseInt(v.toString(), 10)
       else if (k === 'gid') gid = parseInt(v.toString(), 10)
       else if (k === 'mtime') mtime = Math.floor(parseFloat(v.toString()))
       else if (k.startsWith('SCHILY.xattr.')) (xattrs ??= {})[k.slice(13)] = v
       else if (k.startsWith('GNU.sparse'))
-        throw new TarFormatError(`${where}: sparse file ${name} is not supported`)
+        throw new TarFormatError(`${where}: sparse file ${printable(name)} is not supported`)
     }
     pax = null
     longName = longLink = null
@@ -218,6 +255,7 @@ export async function* readHeaders(
 
 /** What the writer needs for one member; `name` is written verbatim (callers add `./`). */
 export interface OutHeader {
+  /** A binary string, as read (see the top of this file); so is `linkname`. */
   name: string
   type: EntryType
   mode: number
@@ -249,7 +287,7 @@ function writeOctal(h: Buffer, off: number, len: number, v: number): boolean {
 }
 
 function paxRecord(key: string, value: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')])
+  const body = Buffer.concat([Buffer.from(` ${key}=`, 'latin1'), value, Buffer.from('\n')])
   let len = body.length + 1
   while (String(len).length + body.length !== len) len = String(len).length + body.length
   return Buffer.concat([Buffer.from(String(len)), body])
@@ -266,13 +304,18 @@ function splitName(name: Buffer): [Buffer, Buffer] | null {
   return null
 }
 
+/** Magic and version (8 bytes at 257): POSIX ustar ("ustar\0" "00"), and GNU tar's own ("ustar  \0"), which its `L`/`K` members carry. */
+const USTAR_MAGIC = 'ustar\u000000'
+const GNU_MAGIC = 'ustar  \u0000'
+
 function ustar(
   name: Buffer,
   prefix: Buffer,
   typeflag: string,
   e: { mode: number; uid: number; gid: number; size: number; mtime: number },
   link: Buffer,
-  dev: [number, number]
+  dev: [number, number],
+  magic = USTAR_MAGIC
 ): Buffer {
   const h = Buffer.alloc(BLOCK)
   name.copy(h, 0, 0, 100)
@@ -284,8 +327,7 @@ function ustar(
   writeOctal(h, 136, 12, e.mtime)
   h.write(typeflag, 156, 1, 'latin1')
   link.copy(h, 157, 0, 100)
-  h.write('ustar\0', 257, 6, 'latin1')
-  h.write('00', 263, 2, 'latin1')
+  h.write(magic, 257, 8, 'latin1')
   writeOctal(h, 329, 8, dev[0])
   writeOctal(h, 337, 8, dev[1])
   prefix.copy(h, 345, 0, 155)
@@ -300,14 +342,42 @@ function pad(n: number): number {
   return (BLOCK - (n % BLOCK)) % BLOCK
 }
 
-/** The header block(s) of one member: a PAX `x` member first when a field does not fit ustar. */
+/** A GNU long-name (`L`) or long-link (`K`) member carrying `value`, NUL-terminated. */
+function gnuLong(typeflag: 'L' | 'K', value: Buffer): Buffer {
+  const body = Buffer.concat([value, Buffer.alloc(1)])
+  const meta = { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: 0 }
+  const h = ustar(
+    Buffer.from('././@LongLink'),
+    Buffer.alloc(0),
+    typeflag,
+    meta,
+    Buffer.alloc(0),
+    [0, 0],
+    GNU_MAGIC
+  )
+  return Buffer.concat([h, body, Buffer.alloc(pad(body.length))])
+}
+
+/**
+ * The header block(s) of one member: a PAX `x` member first when a field does not fit ustar.
+ * Names go out as the bytes they came in as: in the ustar fields when they fit (GNU tar, Go
+ * and Docker read those fields as bytes); else in a PAX `path`/`linkpath` record when they
+ * are UTF-8, as POSIX wants PAX records to be. A long name that is not UTF-8 goes in a GNU
+ * long-name (`L`/`K`) member instead: the PAX way, `hdrcharset=BINARY`, is unknown to GNU
+ * tar (the provisioner's tool), which warns "Ignoring unknown extended header keyword" on
+ * every such member; `L`/`K` are read silently by GNU tar, Go's archive/tar (Docker, umoci),
+ * libarchive, busybox and Python, and keep the bytes.
+ */
 export function encodeHeader(e: OutHeader): Buffer {
-  const nameBuf = Buffer.from(e.name, 'utf8')
-  const linkBuf = Buffer.from(e.linkname ?? '', 'utf8')
+  const nameBuf = Buffer.from(e.name, 'latin1')
+  const linkBuf = Buffer.from(e.linkname ?? '', 'latin1')
   const split = splitName(nameBuf)
+  const longLink = linkBuf.length > 100
+  const gnuName = !split && !isUtf8(nameBuf)
+  const gnuLink = longLink && !isUtf8(linkBuf)
   const records: Buffer[] = []
-  if (!split) records.push(paxRecord('path', nameBuf))
-  if (linkBuf.length > 100) records.push(paxRecord('linkpath', linkBuf))
+  if (!split && !gnuName) records.push(paxRecord('path', nameBuf))
+  if (longLink && !gnuLink) records.push(paxRecord('linkpath', linkBuf))
   const MAX8 = 0o7777777
   if (e.uid > MAX8) records.push(paxRecord('uid', Buffer.from(String(e.uid))))
   if (e.gid > MAX8) records.push(paxRecord('gid', Buffer.from(String(e.gid))))
@@ -318,9 +388,10 @@ export function encodeHeader(e: OutHeader): Buffer {
   const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)]
   const dev: [number, number] = [e.devmajor ?? 0, e.devminor ?? 0]
   const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev)
-  if (!records.length) return main
+  const gnu = [...(gnuLink ? [gnuLong('K', linkBuf)] : []), ...(gnuName ? [gnuLong('L', nameBuf)] : [])]
+  if (!records.length) return gnu.length ? Buffer.concat([...gnu, main]) : main
   const body = Buffer.concat(records)
-  const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'utf8').subarray(0, 80)
+  const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'latin1').subarray(0, 80)
   const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base])
   const ph = ustar(
     paxName,
@@ -330,7 +401,7 @@ export function encodeHeader(e: OutHeader): Buffer {
     Buffer.alloc(0),
     [0, 0]
   )
-  return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main])
+  return Buffer.concat([...gnu, ph, body, Buffer.alloc(pad(body.length)), main])
 }
 
 export function paddingFor(size: number): number {

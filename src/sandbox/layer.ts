@@ -9,11 +9,10 @@
  */
 import { spawn } from 'node:child_process'
 import { lstat, readdir, unlink, utimes, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import type { LayerRef, Store } from '../store/types.js'
 import { ExecError, Tail } from '../util/exec.js'
-import { walk } from './fswalk.js'
+import { hostPath, walkBytes } from './fswalk.js'
 import { TAR_KEEP_ALL } from './unpacked.js'
 import { findOpaqueDirs } from './xattr.js'
 
@@ -24,12 +23,15 @@ export const TAR_CREATE_STABLE = [
   '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime'
 ]
 
-/** Rewrites overlayfs markers under `upper` as OCI whiteout files. */
+/**
+ * Rewrites overlayfs markers under `upper` as OCI whiteout files. Names are handled as
+ * bytes (fswalk.ts): a whiteout for a name that is not UTF-8 must delete that name.
+ */
 export async function toOciForm(upper: string): Promise<{ whiteouts: number; opaque: number }> {
   const devs: string[] = []
-  for await (const { rel, entry } of walk(upper)) {
+  for await (const { rel, entry } of walkBytes(upper)) {
     if (entry.isCharacterDevice()) {
-      const st = await lstat(join(upper, rel))
+      const st = await lstat(hostPath(upper, rel))
       if (st.rdev === 0) devs.push(rel)
     }
   }
@@ -37,32 +39,50 @@ export async function toOciForm(upper: string): Promise<{ whiteouts: number; opa
   const touched = new Map<string, { atime: Date; mtime: Date }>()
   const remember = async (dir: string): Promise<void> => {
     if (touched.has(dir)) return
-    const st = await lstat(dir)
+    const st = await lstat(hostPath(upper, dir))
     touched.set(dir, { atime: st.atime, mtime: st.mtime })
   }
   for (const rel of devs) {
-    const abs = join(upper, rel)
-    await remember(dirname(abs))
-    await unlink(abs)
-    const name = rel.split('/').pop() as string
-    await writeFile(join(dirname(abs), `.wh.${name}`), '', { mode: 0o600 })
+    const slash = rel.lastIndexOf('/')
+    const dir = slash < 0 ? '' : rel.slice(0, slash)
+    await remember(dir)
+    await unlink(hostPath(upper, rel))
+    await writeFile(hostPath(upper, `${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`), '', {
+      mode: 0o600
+    })
   }
   for (const rel of opaque) {
-    const abs = join(upper, rel)
-    await remember(abs)
-    await writeFile(join(abs, '.wh..wh..opq'), '', { mode: 0o600 })
+    await remember(rel)
+    await writeFile(hostPath(upper, `${rel}/.wh..wh..opq`), '', { mode: 0o600 })
   }
-  for (const [d, t] of touched) await utimes(d, t.atime, t.mtime)
+  for (const [d, t] of touched) await utimes(hostPath(upper, d), t.atime, t.mtime)
   return { whiteouts: devs.length, opaque: opaque.length }
 }
 
 /** Streams the tar of `dir`'s contents (not the directory itself) into the store as a layer. */
 export async function putDirAsLayer(store: Store, dir: string, what: string): Promise<LayerRef> {
-  const top = (await readdir(dir)).sort()
-  const args = ['--create', '--file=-', ...TAR_CREATE_STABLE, ...TAR_KEEP_ALL, '--directory', dir]
-  // The entries below the root, never the root itself: its mode is the temp dir's, not the image's.
-  args.push(...(top.length ? ['--', ...top] : ['--files-from=/dev/null']))
-  const child = spawn('tar', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  // The entries below the root, never the root itself: its mode is the temp dir's, not the
+  // image's. Their names go to tar on stdin, NUL-separated, as bytes: an argv entry from
+  // node is UTF-8 text, which would turn a name that is not UTF-8 into another name.
+  const top = (await readdir(dir, { encoding: 'buffer' })).sort(Buffer.compare)
+  const list = Buffer.concat(top.flatMap((name) => [name, Buffer.alloc(1)]))
+  const args = [
+    '--create',
+    '--file=-',
+    ...TAR_CREATE_STABLE,
+    ...TAR_KEEP_ALL,
+    '--directory',
+    dir,
+    // Each name as it is: no option parsing, no unquoting of backslashes.
+    '--null',
+    '--verbatim-files-from',
+    '--no-unquote',
+    '--files-from=-'
+  ]
+  const child = spawn('tar', args, { stdio: ['pipe', 'pipe', 'pipe'] })
+  // tar exiting early reports through its exit status; a write to its closed stdin is no news.
+  child.stdin.on('error', () => undefined)
+  child.stdin.end(list)
   const tail = new Tail()
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (d: string) => tail.push(d))

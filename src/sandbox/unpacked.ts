@@ -12,13 +12,13 @@
  */
 import { createReadStream } from 'node:fs'
 import { lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { checkTar } from '../sources/safe-tar.js'
 import type { LayerRef } from '../store/types.js'
 import { run } from '../util/exec.js'
 import type { Reporter } from '../util/log.js'
 import { trackDir } from './cleanup.js'
-import { walk } from './fswalk.js'
+import { hostPath, walkBytes } from './fswalk.js'
 import { makeWhiteouts, markOpaque } from './xattr.js'
 import { uniqueDir } from './sandbox.js'
 import { DEFAULT_CACHE_DIR } from './defaults.js'
@@ -94,18 +94,22 @@ export async function unpackLayers(
   return dirs.reverse()
 }
 
-/** Converts OCI whiteout files under `root` to overlayfs whiteouts, keeping directory times. */
+/**
+ * Converts OCI whiteout files under `root` to overlayfs whiteouts, keeping directory times.
+ * Names are handled as bytes (fswalk.ts): `.wh.caf\xe9` must hide `caf\xe9`, not a U+FFFD name.
+ */
 export async function toOverlayForm(root: string): Promise<void> {
-  const opaque: string[] = []
-  const whiteouts: string[] = []
+  const opaque: Buffer[] = []
+  const whiteouts: Buffer[] = []
   const markers: string[] = []
-  for await (const { rel, entry } of walk(root)) {
-    if (!entry.name.startsWith(WH)) continue
-    const dir = dirname(rel) === '.' ? '' : dirname(rel)
+  for await (const { rel, entry } of walkBytes(root)) {
+    const name = entry.name.toString('latin1')
+    if (!name.startsWith(WH)) continue
+    const dir = rel.slice(0, rel.length - name.length) // '' or ending in '/'
     markers.push(rel)
-    if (entry.name === OPQ) opaque.push(join(root, dir))
+    if (name === OPQ) opaque.push(hostPath(root, dir.slice(0, -1)))
     else {
-      const target = join(root, dir, entry.name.slice(WH.length))
+      const target = hostPath(root, `${dir}${name.slice(WH.length)}`)
       // Same-layer content beats its own whiteout (a whiteout only hides lower layers).
       if (!(await lstat(target).catch(() => null))) whiteouts.push(target)
     }
@@ -113,16 +117,16 @@ export async function toOverlayForm(root: string): Promise<void> {
   if (!markers.length) return
   const times = new Map<string, { atime: Date; mtime: Date }>()
   for (const m of markers) {
-    const d = dirname(join(root, m))
+    const d = m.slice(0, Math.max(0, m.lastIndexOf('/')))
     if (!times.has(d)) {
-      const st = await lstat(d)
+      const st = await lstat(hostPath(root, d))
       times.set(d, { atime: st.atime, mtime: st.mtime })
     }
   }
-  for (const m of markers) await unlink(join(root, m))
+  for (const m of markers) await unlink(hostPath(root, m))
   await makeWhiteouts(whiteouts)
   await markOpaque(opaque)
-  for (const [d, t] of times) await utimes(d, t.atime, t.mtime)
+  for (const [d, t] of times) await utimes(hostPath(root, d), t.atime, t.mtime)
 }
 
 /** Removes the unpacked copy of a layer (e.g. to reclaim space). */

@@ -10,7 +10,7 @@ import { flatten } from '../../src/exporters/flatten.js'
 import { resolveInput, resolveLayers } from '../../src/exporters/inputs.js'
 import { parseApkInstalled, parseDpkgStatus } from '../../src/exporters/packages.js'
 import { BuildError } from '../../src/util/errors.js'
-import { readTar, Scratch, tarBuffer, type Member } from './flatten-fixtures.js'
+import { gnuTarExtract, gnuTarLayer, readTar, Scratch, tarBuffer, type Member } from './flatten-fixtures.js'
 
 let s: Scratch
 beforeEach(() => {
@@ -287,5 +287,46 @@ describe('boot archives', () => {
     }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(BuildError)
     expect(String((e as Error).message)).toMatch(/^nokernel: .*no kernel in the image/)
+  })
+
+  test('kernel, modules and rootfs keep names that are not UTF-8 byte for byte; a UTF-8 --kernel pin matches', async () => {
+    // Binary strings (flatten-fixtures.ts): the version is the UTF-8 '6.1-é', module names Latin-1.
+    const v = '6.1-\xc3\xa9'
+    const layer = gnuTarLayer(s, [
+      { path: 'boot/' },
+      { path: `boot/vmlinuz-${v}`, content: 'K' },
+      { path: `boot/initrd.img-${v}`, content: 'I' },
+      { path: 'boot/vmlinuz-6.0', content: 'old' },
+      { path: 'lib/' },
+      { path: 'lib/modules/' },
+      { path: `lib/modules/${v}/` },
+      { path: `lib/modules/${v}/caf\xe9.ko`, content: 'e9' },
+      { path: `lib/modules/${v}/caf\xe8.ko`, content: 'e8' },
+      { path: `lib/modules/${v}/d\xff/` },
+      { path: `lib/modules/${v}/d\xff/x.ko`, content: 'x' }
+    ])
+    const r = await exportImage({
+      layers: [layer],
+      outDir: s.dir,
+      name: 'bytes',
+      exports: ['rootfs', 'kernel', 'modules'],
+      compression: 'none',
+      kernel: '6.1-é'
+    })
+    expect(r.kernel).toBe('6.1-é')
+    expect(gnuTarExtract(s, join(r.dir, 'kernel.tar'))).toEqual({ vmlinuz: 'K' })
+    expect(gnuTarExtract(s, join(r.dir, 'modules.tar'))).toEqual({
+      'lib/': 'dir',
+      'lib/modules/': 'dir',
+      [`lib/modules/${v}/`]: 'dir',
+      [`lib/modules/${v}/caf\xe9.ko`]: 'e9',
+      [`lib/modules/${v}/caf\xe8.ko`]: 'e8',
+      [`lib/modules/${v}/d\xff/`]: 'dir',
+      [`lib/modules/${v}/d\xff/x.ko`]: 'x'
+    })
+    expect(gnuTarExtract(s, join(r.dir, 'image.tar'))).toMatchObject({
+      [`lib/modules/${v}/caf\xe9.ko`]: 'e9',
+      [`lib/modules/${v}/caf\xe8.ko`]: 'e8'
+    })
   })
 })

@@ -1,5 +1,17 @@
 // Layers built in memory with tar-stream and written to temp files; outputs read back with tar-stream.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tarStream from 'tar-stream'
@@ -117,4 +129,80 @@ export async function readTar(data: Buffer): Promise<ReadMember[]> {
 
 export function readFile(p: string): Buffer {
   return readFileSync(p)
+}
+
+// ---------------------------------------------------------------- names as bytes
+
+/**
+ * File names here are *binary strings*, one char per byte, as the exporters keep them:
+ * 'caf\xe9' is the Latin-1 name (bytes 63 61 66 e9), 'caf\xc3\xa9' the UTF-8 'café'.
+ */
+const hostPath = (dir: string, rel: string): Buffer =>
+  Buffer.concat([Buffer.from(`${dir}/`), Buffer.from(rel, 'latin1')])
+
+export interface TreeEntry {
+  /** Binary string; a trailing '/' makes a directory. */
+  path: string
+  content?: string
+  symlink?: string
+  /** Another entry's path: a hardlink to it. */
+  hardlink?: string
+}
+
+/**
+ * A layer written by GNU tar from a real directory, so its names are the files' own bytes
+ * (posix: PAX `path` records holding raw bytes, as GNU tar writes them; gnu: ustar fields and
+ * `L` long names).
+ */
+export function gnuTarLayer(
+  s: Scratch,
+  entries: TreeEntry[],
+  format: 'posix' | 'gnu' = 'posix'
+): LayerSource {
+  const dir = mkdtempSync(join(s.dir, 'tree-'))
+  for (const e of entries) {
+    const p = hostPath(dir, e.path)
+    if (e.path.endsWith('/')) mkdirSync(p, { recursive: true })
+    else if (e.symlink !== undefined) symlinkSync(Buffer.from(e.symlink, 'latin1'), p)
+    else if (e.hardlink !== undefined) linkSync(hostPath(dir, e.hardlink), p)
+    else writeFileSync(p, e.content ?? '')
+  }
+  const out = join(s.dir, `${dir.split('/').pop()}.tar`)
+  execFileSync('tar', ['-c', `--format=${format}`, '--sort=name', '-f', out, '-C', dir, '.'])
+  return { path: out, offset: 0, length: lstatSync(out).size }
+}
+
+/**
+ * What GNU tar makes of an archive: extracted into a new directory, each path (a binary
+ * string, read back with Buffer readdir) mapped to 'dir', '-> TARGET' or its content.
+ */
+export function gnuTarExtract(s: Scratch, archive: string): Record<string, string> {
+  const dir = mkdtempSync(join(s.dir, 'x-'))
+  // A warning (an unknown PAX keyword, say) is a failure too: a provisioner would see it.
+  const r = spawnSync('tar', ['-x', '-f', archive, '-C', dir], { encoding: 'latin1' })
+  if (r.status !== 0 || r.stderr) throw new Error(`tar -x ${archive}: exit ${r.status}: ${r.stderr}`)
+  const out: Record<string, string> = {}
+  const visit = (rel: string): void => {
+    for (const name of readdirSync(hostPath(dir, rel), { encoding: 'buffer' })) {
+      const r = `${rel}${name.toString('latin1')}`
+      const p = hostPath(dir, r)
+      const st = lstatSync(p)
+      if (st.isDirectory()) {
+        out[`${r}/`] = 'dir'
+        visit(`${r}/`)
+      } else if (st.isSymbolicLink())
+        out[r] = `-> ${readlinkSync(p, { encoding: 'buffer' }).toString('latin1')}`
+      else out[r] = readFileSync(p).toString('latin1')
+    }
+  }
+  visit('')
+  return out
+}
+
+/** `tar -tf` of an archive: GNU tar's listing, each name a binary string (no quoting). */
+export function gnuTarList(archive: string): string[] {
+  const raw = execFileSync('tar', ['-t', '--quoting-style=literal', '-f', archive], {
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  return raw.toString('latin1').split('\n').filter(Boolean)
 }

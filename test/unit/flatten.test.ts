@@ -1,11 +1,22 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { jest } from '@jest/globals'
 import { gunzipSync } from 'node:zlib'
+import { main } from '../../src/adapters/cli/main.js'
 import { flatten } from '../../src/exporters/flatten.js'
 import { FileReader } from '../../src/exporters/file-reader.js'
 import { FlattenError } from '../../src/exporters/plan.js'
-import { encodeHeader, END_OF_ARCHIVE, paddingFor, readHeaders } from '../../src/exporters/tar.js'
+import { encodeHeader, END_OF_ARCHIVE, paddingFor, printable, readHeaders } from '../../src/exporters/tar.js'
 import type { LayerSource } from '../../src/exporters/inputs.js'
-import { readTar, Scratch, type ReadMember } from './flatten-fixtures.js'
+import {
+  gnuTarExtract,
+  gnuTarLayer,
+  gnuTarList,
+  readTar,
+  Scratch,
+  tarBuffer,
+  type ReadMember,
+  type TreeEntry
+} from './flatten-fixtures.js'
 
 let s: Scratch
 beforeEach(() => {
@@ -222,5 +233,198 @@ describe('flatten', () => {
     expect(byName(out, './etc/big')?.mtime).toBe(1_000_000_000)
     expect(byName(out, './etc/small')?.mtime).toBe(100)
     expect(byName(out, './etc/big')!.data.equals(big)).toBe(true)
+  })
+})
+
+// Names below are binary strings, one char per byte (see flatten-fixtures.ts): 'caf\xe9' is
+// Latin-1, 'caf\xc3\xa9' the UTF-8 'café'. Decoded as UTF-8, 'caf\xe9' and 'caf\xe8' would
+// both be 'caf\ufffd'.
+describe('names are bytes', () => {
+  const flatTo = async (layers: LayerSource[]): Promise<string> => {
+    const out = s.path(`out-${Math.random()}.tar`)
+    await flatten({ layers, output: out, compression: 'none' })
+    return out
+  }
+
+  const TREE: TreeEntry[] = [
+    { path: 'caf\xe9', content: 'latin-1' },
+    { path: 'caf\xe8', content: 'other latin-1' },
+    { path: 'caf\xc3\xa9', content: 'utf-8' },
+    { path: 'd\xff/' },
+    { path: 'd\xff/x', content: 'in a dir' },
+    { path: 'ln\xe9', symlink: 'caf\xe9' },
+    { path: 'hard\xe9', hardlink: 'caf\xe9' }
+  ]
+  const EXTRACTED = {
+    'caf\xe9': 'latin-1',
+    'caf\xe8': 'other latin-1',
+    'caf\xc3\xa9': 'utf-8',
+    'd\xff/': 'dir',
+    'd\xff/x': 'in a dir',
+    'ln\xe9': '-> caf\xe9',
+    'hard\xe9': 'latin-1'
+  }
+
+  test.each(['posix', 'gnu'] as const)(
+    'names that are not UTF-8 come out byte for byte, as GNU tar reads them back (%s layer)',
+    async (format) => {
+      const out = await flatTo([gnuTarLayer(s, TREE, format)])
+      expect(gnuTarExtract(s, out)).toEqual(EXTRACTED)
+      expect(gnuTarList(out).sort()).toEqual(
+        [
+          './',
+          './caf\xc3\xa9',
+          './caf\xe8',
+          './caf\xe9',
+          './d\xff/',
+          './d\xff/x',
+          './hard\xe9',
+          './ln\xe9'
+        ].sort()
+      )
+    }
+  )
+
+  test('a long name or link target that is not UTF-8 goes in a GNU long-name member, read back silently', async () => {
+    const dir = `${'\xe9'.repeat(70)}/`
+    const file = `${dir}${'n\xff'.repeat(60)}`
+    const target = `/${'t\xe9'.repeat(80)}`
+    const utf8Long = `${'\xc3\xa9'.repeat(60)}/${'u'.repeat(120)}`
+    const tree: TreeEntry[] = [
+      { path: dir },
+      { path: file, content: 'long' },
+      { path: 'lnk', symlink: target },
+      { path: `${'\xc3\xa9'.repeat(60)}/` },
+      { path: utf8Long, content: 'long utf-8' }
+    ]
+    for (const format of ['posix', 'gnu'] as const) {
+      const out = await flatTo([gnuTarLayer(s, tree, format)])
+      expect(gnuTarExtract(s, out)).toEqual({
+        [dir]: 'dir',
+        [file]: 'long',
+        lnk: `-> ${target}`,
+        [`${'\xc3\xa9'.repeat(60)}/`]: 'dir',
+        [utf8Long]: 'long utf-8'
+      })
+      // Two: the long file name and the long link target; the long UTF-8 name is a PAX path.
+      const bytes = readFileSync(out).toString('latin1')
+      expect(bytes.split('././@LongLink').length - 1).toBe(2)
+      expect(bytes).toContain(` path=./${utf8Long}\n`)
+    }
+  })
+
+  test('whiteouts, opaque directories and hardlinks match names by their bytes', async () => {
+    const lower = gnuTarLayer(s, [
+      { path: 'caf\xe9', content: 'e9' },
+      { path: 'caf\xe8', content: 'e8' },
+      { path: 'o\xe9/' },
+      { path: 'o\xe9/old', content: 'old' },
+      { path: 'o\xe8/' },
+      { path: 'o\xe8/kept', content: 'kept' },
+      { path: 't\xe9', content: 'target e9' },
+      { path: 't\xe8', content: 'target e8' }
+    ])
+    const upper = gnuTarLayer(s, [
+      { path: '.wh.caf\xe9' },
+      { path: 'o\xe9/' },
+      { path: 'o\xe9/.wh..wh..opq' },
+      { path: 'o\xe9/new', content: 'new' },
+      { path: 'up/' }
+    ])
+    // A hardlink to a file of the lower layer: tar-stream cannot write these bytes, GNU tar
+    // cannot write a link to a file it does not archive; so the member is patched in by hand.
+    const top = gnuTarLayer(s, [{ path: 'l', content: '' }])
+    const patched = readFileSync(top.path)
+    const at = patched.indexOf(Buffer.from('./l\0'))
+    const raw = Buffer.from(patched.subarray(at, at + 512))
+    raw.write('1', 156, 'latin1')
+    raw.write('t\xe9\0', 157, 'latin1')
+    raw.write('00000000000\0', 124, 'latin1')
+    raw.fill(0x20, 148, 156)
+    let sum = 0
+    for (const b of raw) sum += b
+    raw.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1')
+    raw.copy(patched, at)
+    const links = s.file(patched)
+    const out = await flatTo([lower, upper, { path: links, offset: 0, length: patched.length }])
+    expect(gnuTarExtract(s, out)).toEqual({
+      'caf\xe8': 'e8',
+      'o\xe9/': 'dir',
+      'o\xe9/new': 'new',
+      'o\xe8/': 'dir',
+      'o\xe8/kept': 'kept',
+      't\xe9': 'target e9',
+      't\xe8': 'target e8',
+      'up/': 'dir',
+      l: 'target e9'
+    })
+  })
+})
+
+test('messages show a UTF-8 name as text, other bytes and control characters as \\xNN', () => {
+  expect(printable('caf\xc3\xa9')).toBe('café')
+  expect(printable('caf\xe9')).toBe('caf\\xe9')
+  expect(printable('caf\xc3\xa9\n\x1b[2J')).toBe('café\\x0a\\x1b[2J')
+})
+
+describe('the root', () => {
+  test.each([
+    ['a symlink', { name: './', type: 'symlink', linkname: '/etc' }, /is a symlink to "\/etc"/],
+    ['a regular file', { name: '.', content: 'x' }, /is a regular file/],
+    ['a hardlink', { name: '', type: 'link', linkname: 'a' }, /is a hardlink/]
+  ] as const)(
+    'a layer whose root member is %s is refused, naming the layer; nothing is written',
+    async (_what, root, why) => {
+      const layers = await s.layers(
+        [{ name: 'a', content: 'a' }],
+        [{ ...root }, { name: 'etc/' }, { name: 'etc/passwd', content: 'root::0:0::/:/bin/sh' }]
+      )
+      const out = s.path('out.tar')
+      const run = flatten({ layers, output: out, compression: 'none' })
+      await expect(run).rejects.toThrow(FlattenError)
+      await expect(run).rejects.toThrow(
+        /^layer 1 \(.*\): the root member ".*" is .*; the root must be a directory$/
+      )
+      await expect(run).rejects.toThrow(why)
+      expect(existsSync(out)).toBe(false)
+    }
+  )
+
+  test("root members that are directories set the root's metadata, the highest layer winning", async () => {
+    const out = await flat(
+      await s.layers(
+        [
+          { name: './', mode: 0o700 },
+          { name: 'a', content: 'a' }
+        ],
+        [{ name: '.', type: 'directory', mode: 0o751, uid: 3 }]
+      )
+    )
+    expect(out[0]).toMatchObject({ name: './', type: 'directory', mode: 0o751, uid: 3 })
+    expect(names(out)).toEqual(['./', './a'])
+  })
+
+  test('kiln flatten refuses such an image with exit status 2 and one line naming the input and layer', async () => {
+    const save = await tarBuffer([
+      { name: 'l0/layer.tar', content: await tarBuffer([{ name: 'etc/' }]) },
+      { name: 'l1/layer.tar', content: await tarBuffer([{ name: './', type: 'symlink', linkname: '/' }]) },
+      { name: 'manifest.json', content: JSON.stringify([{ Layers: ['l0/layer.tar', 'l1/layer.tar'] }]) }
+    ])
+    const input = s.file(save, 'save.tar')
+    const out = s.path('rootfs.tar.gz')
+    let stderr = ''
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      stderr += String(c)
+      return true
+    })
+    try {
+      expect(await main(['node', 'kiln', 'flatten', '-i', input, '-o', out])).toBe(2)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(stderr.split('\n')[0]).toBe(
+      `error: ${input}: /: layer 1 (${input}@${save.indexOf(Buffer.from('l1/layer.tar\0')) + 512}): the root member "./" is a symlink to "/"; the root must be a directory`
+    )
+    expect(existsSync(out)).toBe(false)
   })
 })

@@ -14,8 +14,12 @@ describe('sandbox helpers', () => {
     expect(envFromList(['A=1', 'B=x=y', 'junk'])).toEqual({ A: '1', B: 'x=y' })
   })
 
-  test('getfattr names with escaped bytes', () => {
-    expect(unescapeGetfattr('/a\\040b/\\303\\251')).toBe('/a b/é')
+  test('getfattr names with escaped bytes: the bytes, UTF-8 or not', () => {
+    // Given as binary strings (one char per byte), as findOpaqueDirs reads getfattr's output.
+    expect(unescapeGetfattr('/a\\040b/\\303\\251')).toEqual(Buffer.from('/a b/é'))
+    expect(unescapeGetfattr('/caf\\351/caf\xe9/caf\xc3\xa9')).toEqual(
+      Buffer.from('/caf\xe9/caf\xe9/caf\xc3\xa9', 'latin1')
+    )
   })
 
   test('kiln run --mount', () => {

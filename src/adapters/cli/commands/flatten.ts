@@ -1,5 +1,6 @@
 import { Option } from 'commander'
 import type { Compression } from '../../../exporters/compress.js'
+import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 import { openInput, parseEpoch } from './export.js'
 
@@ -30,6 +31,8 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
     .action(
       async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
         const { flatten } = await import('../../../exporters/flatten.js')
+        const { FlattenError } = await import('../../../exporters/plan.js')
+        const { TarFormatError } = await import('../../../exporters/tar.js')
         const input = await openInput(o.input)
         try {
           await flatten({
@@ -39,6 +42,12 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
             sourceDateEpoch: parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH),
             reporter: ctx.reporter
           })
+        } catch (e) {
+          // A layer the flattener refuses (a root that is not a directory, a path out of the
+          // root, a broken header) is the input's fault: exit 2, and no output was written.
+          if (e instanceof FlattenError || e instanceof TarFormatError)
+            throw new InvalidInputError([{ file: o.input, pointer: '', message: e.message }])
+          throw e
         } finally {
           await input.cleanup()
         }
