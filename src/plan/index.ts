@@ -3,7 +3,7 @@
  */
 import type { Catalog } from '../model/types.js'
 import type { Plan, PlannedImage } from './types.js'
-import { allDeps, dockerfileDeps, topoOrder } from './graph.js'
+import { allDeps, chainReferences, dockerfileDeps, topoOrder } from './graph.js'
 import { matrixOf, selectImages, type Selection } from './select.js'
 import { computeKeys, type KeyOptions } from './keys.js'
 
@@ -13,8 +13,18 @@ export type { KeyOptions } from './keys.js'
 export { selectImages, matrixOf } from './select.js'
 export { computeKeys, keyOf, KEY_FORMAT } from './keys.js'
 export { BUILDER_FORMAT, gatherInputs, specForKey } from './inputs.js'
-export { allDeps, canonicalRef, chainMatcher, dockerfileDeps, topoOrder } from './graph.js'
-export { buildArgsFrom, dockerfileFroms, instructions, substitute, type FromRef } from './dockerfile-from.js'
+export { allDeps, canonicalRef, chainMatcher, chainReferences, dockerfileDeps, topoOrder } from './graph.js'
+export {
+  buildArgsFrom,
+  dockerfileBuildArgs,
+  dockerfileFroms,
+  dockerfileImageRefs,
+  replaceSpans,
+  substitute,
+  type FromRef,
+  type ImageRef
+} from './dockerfile-from.js'
+export { parseDockerfile, type Instruction, type ParsedDockerfile } from './dockerfile-parse.js'
 export {
   CONTEXT_ALWAYS_EXCLUDED,
   contextFilter,
@@ -42,7 +52,8 @@ export async function makePlan(
   selection: Selection = {},
   opts: PlanOptions = {}
 ): Promise<Plan> {
-  const deps = allDeps(catalog, await dockerfileDeps(catalog))
+  const refs = await chainReferences(catalog)
+  const deps = allDeps(catalog, await dockerfileDeps(catalog, refs))
   const order = topoOrder(catalog, deps)
   const { chosen, needed } = selectImages(catalog, deps, selection)
   const planned = order.filter((s) => needed.has(s.name))
@@ -54,6 +65,7 @@ export async function makePlan(
       key: k.key,
       inputs: k.inputs,
       deps: deps.get(spec.name) ?? [],
+      chainRefs: refs.get(spec.name) ?? [],
       selected: chosen.has(spec.name)
     }
   })
