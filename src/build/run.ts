@@ -239,6 +239,7 @@ class PlanRun {
         catalog: this.plan.catalog,
         image: p,
         base,
+        chain: await this.chain(p),
         workDir,
         reporter,
         signal: this.opts.signal
@@ -262,6 +263,17 @@ class PlanRun {
         reporter.warn(`could not remove ${workDir}: ${errorMessage(e)}`)
       )
     }
+  }
+
+  /** The stored image of each chain image `p` depends on, by name: what its FROMs must get. */
+  private async chain(p: PlannedImage): Promise<Map<string, StoredImage>> {
+    const out = new Map<string, StoredImage>()
+    for (const d of p.deps) {
+      const planned = this.plan.images.find((i) => i.spec.name === d)
+      const found = this.images.get(d) ?? (planned ? await this.opts.store.findByKey(planned.key) : null)
+      if (found) out.set(d, found)
+    }
+    return out
   }
 
   /** The image to build on: another image of the chain, or a source brought into the store. */
