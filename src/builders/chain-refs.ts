@@ -16,7 +16,6 @@
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import type { ImageSpec } from '../model/types.js'
 import { canonicalRef } from '../plan/graph.js'
 import { dockerfileBuildArgs, dockerfileImageRefs, replaceSpans } from '../plan/dockerfile-from.js'
 import { parseDockerfile } from '../plan/dockerfile-parse.js'
@@ -140,7 +139,57 @@ export async function dockerfileForBuild(
   return copy
 }
 
-/** Where a template's relative paths start when it is not in its own directory any more. */
-export function templateDirOf(spec: ImageSpec, root: string): string {
-  return dirname(join(root, spec.file ?? '.'))
+/** A string as an HCL quoted literal (no interpolation). */
+function hclString(s: string): string {
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, '%%{')}"`
+}
+
+/**
+ * The Packer template to build: the image's own, or a copy in the work area in which a docker
+ * builder's `image` naming a chain image names the stored image instead. The copy lives
+ * elsewhere, so what meant the template's directory (`{{template_dir}}`, `path.root`) is
+ * written out; paths relative to packer's working directory are unchanged.
+ */
+export async function packerTemplateForBuild(
+  ctx: BuildContext,
+  session: EngineSession,
+  template: string
+): Promise<string> {
+  const { spec } = ctx.image
+  const step = 'packer build'
+  if (!(ctx.image.chainRefs ?? []).length) return template
+  const chain = new ChainImages(ctx, session, step)
+  const text = await readFile(template, 'utf8')
+  const dir = dirname(template)
+  let out: string
+  if (/\.json$/i.test(template)) {
+    const doc = JSON.parse(text, (_k, v: unknown) =>
+      typeof v === 'string' ? v.replace(/\{\{\s*template_dir\s*\}\}/g, dir) : v
+    ) as { builders?: Array<Record<string, unknown>> }
+    for (const b of Array.isArray(doc.builders) ? doc.builders : []) {
+      const image = b?.type === 'docker' && typeof b.image === 'string' ? chain.imageOf(b.image) : undefined
+      if (image) b.image = await chain.tagFor(image, `image ${String(b.image)} (${spec.file})`)
+    }
+    out = JSON.stringify(doc, null, 2)
+  } else {
+    const edits: Array<{ start: number; end: number; with: string }> = []
+    for (const m of text.matchAll(/^(\s*image\s*=\s*)"([^"$]+)"/gm)) {
+      const image = chain.imageOf(m[2])
+      if (!image) continue
+      const line = text.slice(0, m.index).split('\n').length
+      const start = (m.index ?? 0) + m[1].length
+      const tag = await chain.tagFor(image, `image ${m[2]} (${spec.file}:${line})`)
+      edits.push({ start, end: start + m[2].length + 2, with: hclString(tag) })
+    }
+    for (const m of text.matchAll(/\bpath\.root\b/g))
+      edits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, with: hclString(dir) })
+    out = replaceSpans(text, edits)
+  }
+  const copy = join(ctx.workDir, basename(template))
+  await writeFile(copy, out)
+  return copy
 }

@@ -19,10 +19,14 @@ export interface BootstrapSource {
   arch?: string
 }
 
-/** Where an image starts from. `image` names another image of the chain. */
+/**
+ * Where an image starts from. `image` names another image of the chain; `stored` an image
+ * already in the store under that name (genoci's `base:` naming a tag another file built).
+ */
 export type BaseSource =
   | { kind: 'scratch' }
   | { kind: 'image'; name: string }
+  | { kind: 'stored'; name: string }
   | { kind: 'docker'; ref: string }
   | { kind: 'tar'; path: string }
   | { kind: 'dir'; path: string }

@@ -50,6 +50,21 @@ const files: Record<string, string> = {
     `COPY --from=${base} /etc/kiln-chain-base /etc/kiln-copied`,
     ''
   ].join('\n'),
+  // Packer templates naming the chain base as their docker image, reading a file next to them.
+  'packer/motd': 'motd\n',
+  'packer/t.json': JSON.stringify({
+    builders: [{ type: 'docker', image: base, commit: true, pull: false }],
+    provisioners: [
+      { type: 'file', source: '{{template_dir}}/motd', destination: '/etc/kiln-motd' },
+      { type: 'shell', inline: ['cat /etc/kiln-chain-base > /etc/kiln-packer'] }
+    ]
+  }),
+  'packer/t.pkr.hcl': [
+    `source "docker" "b" {\n  image  = "${base}"\n  commit = true\n  pull   = false\n}`,
+    'build {\n  sources = ["source.docker.b"]',
+    '  provisioner "file" {\n    source      = "${path.root}/motd"\n    destination = "/etc/kiln-motd"\n  }',
+    '  provisioner "shell" {\n    inline = ["cat /etc/kiln-chain-base > /etc/kiln-hcl"]\n  }\n}\n'
+  ].join('\n'),
   // A heredoc whose body says FROM of a chain image: text, not a dependency.
   'heredoc/Dockerfile': [`FROM ${base}`, 'RUN <<EOF', `FROM ${id}-other`, 'EOF', ''].join('\n')
 }
@@ -67,7 +82,9 @@ const catalog = {
     { name: `${id}-t1`, builder: 'dockerfile', file: 'debian_9-t1.small.x86/Dockerfile' },
     { name: `${id}-c2`, base, builder: 'dockerfile', file: 'debian_9-c2.medium.x86/Dockerfile' },
     { name: `${id}-other`, base, builder: 'overlay', run: [['true']] },
-    { name: `${id}-heredoc`, builder: 'dockerfile', file: 'heredoc/Dockerfile' }
+    { name: `${id}-heredoc`, builder: 'dockerfile', file: 'heredoc/Dockerfile' },
+    { name: `${id}-packer`, builder: 'packer', file: 'packer/t.json' },
+    { name: `${id}-hcl`, builder: 'packer', file: 'packer/t.pkr.hcl' }
   ]
 }
 
@@ -99,19 +116,25 @@ afterAll(async () => {
 
 test('plan images named by FROM only are built on the stored chain base, not the engine image of that name', async () => {
   const plan = await makePlan(await loadCatalog(join(dir, 'IMAGES.json')), {
-    targets: [`${id}-t1`, `${id}-c2`, `${id}-heredoc`]
+    targets: [`${id}-t1`, `${id}-c2`, `${id}-heredoc`, `${id}-packer`, `${id}-hcl`]
   })
   const deps = Object.fromEntries(plan.images.map((p) => [p.spec.name.slice(id.length + 1), p.deps]))
-  expect(deps).toMatchObject({ t1: [base], c2: [base], heredoc: [base] })
+  expect(deps).toMatchObject({ t1: [base], c2: [base], heredoc: [base], packer: [base], hcl: [base] })
   expect(plan.images.map((p) => p.spec.name)).not.toContain(`${id}-other`)
 
   const lines = new Lines()
   const report = await buildPlan(plan, { store, outDir: join(dir, 'out'), reporter: lines, exports: false })
-  expect(statuses(report)).toMatchObject({ 'debian_9-base': 'built', t1: 'built', c2: 'built' })
+  expect(statuses(report)).toMatchObject({
+    'debian_9-base': 'built',
+    t1: 'built',
+    c2: 'built',
+    packer: 'built',
+    hcl: 'built'
+  })
 
   // Both carry the chain base's layers, and the files only the chain base has.
   const chainBase = (await store.getImage(base))!
-  for (const name of [`${id}-t1`, `${id}-c2`]) {
+  for (const name of [`${id}-t1`, `${id}-c2`, `${id}-packer`, `${id}-hcl`]) {
     const img = (await store.getImage(name))!
     expect(img.layers.slice(0, chainBase.layers.length).map((l) => l.digest)).toEqual(
       chainBase.layers.map((l) => l.digest)
@@ -122,6 +145,10 @@ test('plan images named by FROM only are built on the stored chain base, not the
     return (await run('tar', ['-xOf', img.layers[img.layers.length - 1].path, path])).stdout
   }
   expect(await top(`${id}-t1`, 'etc/kiln-t1')).toBe('chain\n')
+  expect(await top(`${id}-packer`, 'etc/kiln-packer')).toBe('chain\n')
+  expect(await top(`${id}-packer`, 'etc/kiln-motd')).toBe('motd\n')
+  expect(await top(`${id}-hcl`, 'etc/kiln-hcl')).toBe('chain\n')
+  expect(await top(`${id}-hcl`, 'etc/kiln-motd')).toBe('motd\n')
   const c2 = (await store.getImage(`${id}-c2`))!
   const c2Files = (await run('tar', ['-tf', c2.layers[c2.layers.length - 1].path])).stdout
   expect(c2Files).toMatch(/^(\.\/)?etc\/kiln-copied$/m)
