@@ -291,6 +291,18 @@ class PlanRun {
       if (!found) throw new BuildError(spec.name, 'base', `base image ${src.name} is not in the store`)
       return found
     }
+    if (src.kind === 'stored') {
+      // The key holds the digest the plan found; build on that image or not at all.
+      const found = await this.opts.store.getImage(src.name)
+      const keyed = p.inputs.find((i) => i.kind === 'base-stored')?.digest
+      if (!found || found.manifestDigest !== keyed)
+        throw new BuildError(
+          spec.name,
+          'base',
+          `store image ${src.name} ${found ? `is now ${found.manifestDigest.slice(0, 19)}, not the ${keyed?.slice(0, 19)} the plan keyed` : 'is gone from the store'}`
+        )
+      return found
+    }
     const key = sourceKey(p)
     try {
       const stored = await this.opts.store.findByKey(key)

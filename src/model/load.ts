@@ -18,16 +18,13 @@ import { didYouMean } from './suggest.js'
 import { findCycles, formatCycle } from './cycles.js'
 import { loadGenoci } from './genoci.js'
 import { DEFAULT_CATALOG_FILES } from './defaults.js'
+import { displayPath } from './display.js'
+
+export { displayPath }
 
 export interface LoadOptions {
   /** Project root; default: the file's directory (corpusops files: its parent, see corpusops.ts). */
   root?: string
-}
-
-/** A path as shown in messages: relative to the current directory when it is below it. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
 }
 
 // In a module of its own so the CLI's help text does not load the catalog parser.

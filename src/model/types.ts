@@ -92,6 +92,9 @@ export interface ImageSpec {
   verify: boolean
   /** 1-based line of the image entry in its file, for messages (absent when built in code). */
   line?: number
+  /** Where its `base` value sits, when known (for a store image the plan cannot find). */
+  baseLine?: number
+  baseColumn?: number
 }
 
 /** Which document shape a catalog was loaded from. */
