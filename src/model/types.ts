@@ -4,6 +4,8 @@
  * looks at the raw documents again.
  */
 
+import type { Problem } from '../util/errors.js'
+
 /** `import`: no build step, the image is its base source as imported (e.g. a bootstrap). */
 export type BuilderKind = 'dockerfile' | 'packer' | 'overlay' | 'aci' | 'import'
 
@@ -108,4 +110,6 @@ export interface Catalog {
   /** Absolute project root: every relative path resolves against it and may not leave it. */
   root: string
   images: ImageSpec[]
+  /** What the loader let through but the user should know (e.g. a corpusops entry dropped as a duplicate). */
+  warnings?: Problem[]
 }

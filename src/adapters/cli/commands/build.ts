@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import type { Compression } from '../../../build/run.js'
 import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
-import { EXIT_BUILD_FAILED, InvalidInputError } from '../../../util/errors.js'
+import { EXIT_BUILD_FAILED, InvalidInputError, formatProblem } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 
 interface BuildFlags {
@@ -83,6 +83,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const { cacheHooks, openCache } = await import('../../../cache/index.js')
       const { buildPlan } = await import('../../../build/run.js')
       const catalog = await loadCatalog(flags.file ?? (await findCatalog()))
+      for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
       const store = await openStore(resolve(flags.store))
       const plan = await makePlan(
         catalog,

@@ -13,6 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Reporter } from '../../../util/log.js'
+import { formatProblem } from '../../../util/errors.js'
 import type { Store } from '../../../store/types.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 
@@ -206,6 +207,7 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
       const { makePlan } = await import('../../../plan/index.js')
       const file = flags.file ?? (await findCatalog())
       const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
+      for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
       const plan = await makePlan(
         catalog,
         { targets: flags.target, distro: flags.distro, plan: flags.plan, arch: flags.arch },
