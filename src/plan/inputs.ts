@@ -15,8 +15,10 @@ import { aciManifestRefs, packerRefs } from './packer-refs.js'
  * different images from the same inputs, so every key of that builder changes.
  */
 export const BUILDER_FORMAT: Record<BuilderKind, number> = {
-  dockerfile: 1,
-  packer: 1,
+  // 2: a FROM / image naming a chain image gets the stored image (chain-refs.ts); format 1
+  // built on whatever the engine held under that name, so its images may not be what the key says.
+  dockerfile: 2,
+  packer: 2,
   overlay: 1,
   aci: 1,
   import: 1
