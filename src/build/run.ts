@@ -80,8 +80,8 @@ class PlanRun {
   /** Images available to build on, by name. */
   private readonly images = new Map<string, StoredImage>()
   private readonly reports = new Map<string, ImageReport>()
-  /** The base each built image was built on, to tell its new layers apart. */
-  private readonly bases = new Map<string, StoredImage | null>()
+  /** The images each built image was built on (its base, the chain images its file names), to tell its new layers apart. */
+  private readonly bases = new Map<string, StoredImage[]>()
   private readonly startedAt = new Date()
   private writing: Promise<unknown> = Promise.resolve()
   /** What each image's archives were written for in this run (for the boot verdict's stamp). */
@@ -227,7 +227,8 @@ class PlanRun {
     const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
     try {
       const base = await this.base(p, workDir, reporter)
-      this.bases.set(spec.name, base)
+      const chain = await this.chain(p)
+      this.bases.set(spec.name, [...(base ? [base] : []), ...chain.values()])
       const make = this.opts.builderFor ?? defaultBuilderFor
       const builder = make(
         spec.builder,
@@ -239,7 +240,7 @@ class PlanRun {
         catalog: this.plan.catalog,
         image: p,
         base,
-        chain: await this.chain(p),
+        chain,
         workDir,
         reporter,
         signal: this.opts.signal
@@ -331,7 +332,7 @@ class PlanRun {
 
   /** Bytes of the layers an image added to its base. */
   private newBytes(name: string, image: StoredImage): number {
-    const had = new Set(this.bases.get(name)?.layers.map((l) => l.digest) ?? [])
+    const had = new Set(this.bases.get(name)?.flatMap((b) => b.layers.map((l) => l.digest)) ?? [])
     return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0)
   }
 

@@ -185,8 +185,11 @@ export async function packerTemplateForBuild(
       const tag = await chain.tagFor(image, `image ${m[2]} (${spec.file}:${line})`)
       edits.push({ start, end: start + m[2].length + 2, with: hclString(tag) })
     }
-    for (const m of text.matchAll(/\bpath\.root\b/g))
-      edits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, with: hclString(dir) })
+    // path.root where it is an expression (after `${`, `=`, `(`, `,` or `[`), not the words in a description.
+    for (const m of text.matchAll(/(\$\{\s*|[=(,[]\s*)path\.root\b/g)) {
+      const start = (m.index ?? 0) + m[1].length
+      edits.push({ start, end: start + 'path.root'.length, with: hclString(dir) })
+    }
     out = replaceSpans(text, edits)
   }
   const copy = join(ctx.workDir, basename(template))

@@ -162,6 +162,8 @@ test('plan images named by FROM only are built on the stored chain base, not the
     )
   )
   expect(lines.lines.some((l) => l.startsWith(`COPY --from ${base} (`))).toBe(true)
+  // What the image added is counted against the chain base it was built on, not against nothing.
+  expect(lines.lines.find((l) => l.startsWith(`${id}-t1: built`))).toMatch(/\(\d+(\.\d+)? k?B new\)$/)
 
   // The engine's own image of that name is still there, the same image.
   const after = await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', stale])

@@ -134,11 +134,14 @@ test('Packer HCL: the image literal is replaced and path.root becomes a quoted s
   await mkdir(join(dir, 'packer'))
   await mkdir(join(dir, 'work'))
   const hcl =
-    'source "docker" "b" {\n  image = "debian_9-base"\n}\nbuild {\n  provisioner "file" {\n    source = "${path.root}/motd"\n  }\n}\n'
+    'source "docker" "b" {\n  image = "debian_9-base"\n}\nbuild {\n  description = "reads path.root"\n  provisioner "file" {\n    source = "${path.root}/motd"\n    destination = abspath(path.root)\n  }\n}\n'
   await writeFile(join(dir, 'packer/t.pkr.hcl'), hcl)
   const ctx = context('packer/t.pkr.hcl', [{ ref: 'debian_9-base', image: 'debian_9-base' }])
   const copy = await packerTemplateForBuild(ctx, stubSession(), join(dir, 'packer/t.pkr.hcl'))
   expect(await readFile(copy, 'utf8')).toBe(
-    hcl.replace('"debian_9-base"', '"kiln-base/debian_9-base:t"').replace('path.root', `"${dir}/packer"`)
+    hcl
+      .replace('"debian_9-base"', '"kiln-base/debian_9-base:t"')
+      .replace('${path.root}', `\${"${dir}/packer"}`)
+      .replace('abspath(path.root)', `abspath("${dir}/packer")`)
   )
 })
