@@ -34,7 +34,9 @@ export class DockerfileBuilder implements Builder {
 
     const baseRef = await provideBase(ctx, session, 'docker load')
     const mode = await dockerBuildMode(ctx.reporter)
-    const dockerfile = await dockerfileForBuild(ctx, session, file, baseRef, mode)
+    const dockerfile = await dockerfileForBuild(ctx, session, file, baseRef, mode).catch((e: unknown) => {
+      throw toBuildError(spec.name, 'docker build', e)
+    })
     const outputTag = session.uniqueTag(spec.name, 'out')
     const args = dockerBuildArgs(spec, {
       file: dockerfile,

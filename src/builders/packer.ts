@@ -52,7 +52,9 @@ export class PackerBuilder implements Builder {
     }
 
     const baseRef = await provideBase(ctx, session, 'docker load')
-    const buildTemplate = await packerTemplateForBuild(ctx, session, template)
+    const buildTemplate = await packerTemplateForBuild(ctx, session, template).catch((e: unknown) => {
+      throw toBuildError(spec.name, 'packer template', e)
+    })
     const env = {
       CHECKPOINT_DISABLE: '1',
       // Packer's docker builder shares a temp dir with the container: keep it in this build's work area.
