@@ -1,8 +1,8 @@
 /**
  * The images a Dockerfile names, as Docker would resolve them: `FROM` (global ARGs, those
  * before the first FROM, substituted with their defaults or the given build args;
- * `--platform=` and other flags skipped; earlier stages left out) and `COPY --from=` (stage
- * names and indexes left out). Heredoc bodies are text, never instructions (see
+ * `--platform=` and other flags skipped; earlier stages left out), `COPY --from=` and BuildKit's
+ * `RUN --mount=…,from=` (stage names and indexes left out). Heredoc bodies are text, never instructions (see
  * dockerfile-parse.ts). Each reference keeps its place in the file so a builder can put
  * another reference there in a copy of the file.
  */
@@ -17,7 +17,7 @@ export interface FromRef {
 }
 
 export interface ImageRef extends FromRef {
-  kind: 'FROM' | 'COPY --from'
+  kind: 'FROM' | 'COPY --from' | 'RUN --mount from'
   /** Offsets in the file of the text to replace to name another image ([start, end)). */
   start: number
   end: number
@@ -54,6 +54,9 @@ export function dockerfileImageRefs(text: string, buildArgs: Record<string, stri
       const words = ins.args.filter((w) => !w.text.startsWith('--'))
       if (words.length >= 3 && words[1].text.toLowerCase() === 'as') stages.add(words[2].text.toLowerCase())
     }
+  /** What --from / from= names: an image, unless it is a stage (by name or index) or scratch. */
+  const isImage = (ref: string): boolean =>
+    !!ref && !/^\d+$/.test(ref) && !stages.has(ref.toLowerCase()) && ref.toLowerCase() !== 'scratch'
   const earlier = new Set<string>()
   const refs: ImageRef[] = []
   let seenFrom = false
@@ -74,14 +77,34 @@ export function dockerfileImageRefs(text: string, buildArgs: Record<string, stri
       if (words.length >= 3 && words[1].text.toLowerCase() === 'as') earlier.add(words[2].text.toLowerCase())
       if (stage || !ref || ref.toLowerCase() === 'scratch') continue
       refs.push({ ref, line: ins.line, kind: 'FROM', ...span(words[0]) })
+    } else if (ins.keyword === 'RUN') {
+      // BuildKit's --mount=type=bind|cache,from=X,... reads X: a stage or an image.
+      for (const w of ins.args) {
+        if (!w.text.startsWith('--')) break
+        if (!w.text.toLowerCase().startsWith('--mount=')) continue
+        let at = '--mount='.length
+        for (const field of w.text.slice(at).split(',')) {
+          if (field.toLowerCase().startsWith('from=')) {
+            const ref = unquote(substitute(field.slice('from='.length), globals))
+            if (isImage(ref))
+              refs.push({
+                ref,
+                line: ins.line,
+                kind: 'RUN --mount from',
+                start: w.offsets[at + 'from='.length],
+                end: w.offsets[at + field.length - 1] + 1
+              })
+          }
+          at += field.length + 1
+        }
+      }
     } else if (ins.keyword === 'COPY') {
       // Flags come first and are written --flag=value.
       for (const w of ins.args) {
         if (!w.text.startsWith('--')) break
         if (!w.text.toLowerCase().startsWith('--from=')) continue
         const ref = unquote(substitute(w.text.slice('--from='.length), globals))
-        if (!ref || /^\d+$/.test(ref) || stages.has(ref.toLowerCase()) || ref.toLowerCase() === 'scratch')
-          continue
+        if (!isImage(ref)) continue
         refs.push({ ref, line: ins.line, kind: 'COPY --from', ...span(w, '--from='.length) })
       }
     }

@@ -80,6 +80,16 @@ describe('dockerfileImageRefs', () => {
     expect(refs(text)).toEqual(['FROM debian_9-base', 'COPY --from tools:1', 'COPY --from other:2'])
   })
 
+  test('RUN --mount from= an image (not a stage) is a reference, with its span', () => {
+    const text =
+      'FROM a AS s\nRUN --network=none --mount=type=bind,from=tools:1,target=/t --mount=type=cache,from=s,target=/c make\n'
+    const found = dockerfileImageRefs(text)
+    expect(found.map((r) => `${r.kind} ${r.ref} ${text.slice(r.start, r.end)}`)).toEqual([
+      'FROM a a',
+      'RUN --mount from tools:1 tools:1'
+    ])
+  })
+
   test('a FROM inside a heredoc names nothing', () => {
     expect(refs('FROM a\nRUN <<EOF\nFROM x\nEOF\n')).toEqual(['FROM a'])
   })
