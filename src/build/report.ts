@@ -28,6 +28,8 @@ export function describeBase(base: BaseSource): string | undefined {
       return 'scratch'
     case 'image':
       return base.name
+    case 'stored':
+      return `store:${base.name}`
     case 'docker':
       return `docker:${base.ref}`
     case 'bootstrap':

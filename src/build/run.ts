@@ -80,8 +80,8 @@ class PlanRun {
   /** Images available to build on, by name. */
   private readonly images = new Map<string, StoredImage>()
   private readonly reports = new Map<string, ImageReport>()
-  /** The base each built image was built on, to tell its new layers apart. */
-  private readonly bases = new Map<string, StoredImage | null>()
+  /** The images each built image was built on (its base, the chain images its file names), to tell its new layers apart. */
+  private readonly bases = new Map<string, StoredImage[]>()
   private readonly startedAt = new Date()
   private writing: Promise<unknown> = Promise.resolve()
   /** What each image's archives were written for in this run (for the boot verdict's stamp). */
@@ -228,7 +228,8 @@ class PlanRun {
     const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
     try {
       const base = await this.base(p, workDir, reporter)
-      this.bases.set(spec.name, base)
+      const chain = await this.chain(p)
+      this.bases.set(spec.name, [...(base ? [base] : []), ...chain.values()])
       const make = this.opts.builderFor ?? defaultBuilderFor
       const builder = make(
         spec.builder,
@@ -240,6 +241,7 @@ class PlanRun {
         catalog: this.plan.catalog,
         image: p,
         base,
+        chain,
         workDir,
         reporter,
         signal: this.opts.signal
@@ -265,6 +267,17 @@ class PlanRun {
     }
   }
 
+  /** The stored image of each chain image `p` depends on, by name: what its FROMs must get. */
+  private async chain(p: PlannedImage): Promise<Map<string, StoredImage>> {
+    const out = new Map<string, StoredImage>()
+    for (const d of p.deps) {
+      const planned = this.plan.images.find((i) => i.spec.name === d)
+      const found = this.images.get(d) ?? (planned ? await this.opts.store.findByKey(planned.key) : null)
+      if (found) out.set(d, found)
+    }
+    return out
+  }
+
   /** The image to build on: another image of the chain, or a source brought into the store. */
   private async base(p: PlannedImage, workDir: string, reporter: Reporter): Promise<StoredImage | null> {
     const { spec } = p
@@ -278,6 +291,18 @@ class PlanRun {
         ? await this.opts.store.findByKey(planned.key)
         : await this.opts.store.getImage(src.name)
       if (!found) throw new BuildError(spec.name, 'base', `base image ${src.name} is not in the store`)
+      return found
+    }
+    if (src.kind === 'stored') {
+      // The key holds the digest the plan found; build on that image or not at all.
+      const found = await this.opts.store.getImage(src.name)
+      const keyed = p.inputs.find((i) => i.kind === 'base-stored')?.digest
+      if (!found || found.manifestDigest !== keyed)
+        throw new BuildError(
+          spec.name,
+          'base',
+          `store image ${src.name} ${found ? `is now ${found.manifestDigest.slice(0, 19)}, not the ${keyed?.slice(0, 19)} the plan keyed` : 'is gone from the store'}`
+        )
       return found
     }
     const key = sourceKey(p)
@@ -308,7 +333,7 @@ class PlanRun {
 
   /** Bytes of the layers an image added to its base. */
   private newBytes(name: string, image: StoredImage): number {
-    const had = new Set(this.bases.get(name)?.layers.map((l) => l.digest) ?? [])
+    const had = new Set(this.bases.get(name)?.flatMap((b) => b.layers.map((l) => l.digest)) ?? [])
     return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0)
   }
 

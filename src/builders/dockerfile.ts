@@ -1,8 +1,9 @@
 /**
- * Dockerfile builder: the base from the store goes into the engine (under a unique tag, given
- * as BASE_IMAGE, and under the base's catalog name so `FROM debian_12-base` means the chain's
- * image, as on Packet's plan branches), `docker build` runs, and the result comes back into
- * the store with `docker save` (only layers the store lacks are written).
+ * Dockerfile builder: the base from the store goes into the engine under a unique tag, given
+ * as BASE_IMAGE; every other chain image the Dockerfile names (`FROM debian_12-base`, as on
+ * Packet's plan branches, or COPY --from) goes in the same way and the build reads a copy of
+ * the Dockerfile naming those tags (chain-refs.ts). `docker build` runs, and the result comes
+ * back into the store with `docker save` (only layers the store lacks are written).
  */
 import { resolve } from 'node:path'
 import { saveFromDocker } from '../engine/index.js'
@@ -12,6 +13,7 @@ import { formatBytes, formatSeconds } from '../util/log.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
 import { dockerBuildArgs, isDockerStepLine } from './docker-build-args.js'
 import { dockerBuildMode, type EngineSession } from './engine-session.js'
+import { dockerfileForBuild } from './chain-refs.js'
 
 export interface EngineBuilderOptions {
   session: EngineSession
@@ -31,10 +33,13 @@ export class DockerfileBuilder implements Builder {
     const contextDir = resolve(root, spec.workingDir)
 
     const baseRef = await provideBase(ctx, session, 'docker load')
-    const outputTag = session.uniqueTag(spec.name, 'out')
     const mode = await dockerBuildMode(ctx.reporter)
+    const dockerfile = await dockerfileForBuild(ctx, session, file, baseRef, mode).catch((e: unknown) => {
+      throw toBuildError(spec.name, 'docker build', e)
+    })
+    const outputTag = session.uniqueTag(spec.name, 'out')
     const args = dockerBuildArgs(spec, {
-      file,
+      file: dockerfile,
       contextDir,
       baseRef,
       outputTag,
@@ -72,7 +77,8 @@ export class DockerfileBuilder implements Builder {
 
 /**
  * Puts the base into the engine for a build; returns the unique tag to build from (undefined
- * for scratch). A base that is another image of the chain is also tagged NAME:latest.
+ * for scratch). Only that tag: the base's catalog name may be an engine image of someone else
+ * (a FROM naming it gets the stored image through chain-refs.ts).
  */
 export async function provideBase(
   ctx: BuildContext,
@@ -82,10 +88,8 @@ export async function provideBase(
   const { spec } = ctx.image
   if (!ctx.base) return undefined
   const baseRef = session.uniqueTag(spec.name, 'base')
-  const tags = [baseRef]
-  if (spec.base.kind === 'image') tags.push(`${spec.base.name}:latest`)
   try {
-    await session.provide(ctx.store, ctx.base, tags, ctx.reporter)
+    await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter)
   } catch (e) {
     throw toBuildError(spec.name, step, e)
   }

@@ -9,7 +9,7 @@
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import tarStream from 'tar-stream'
 import type { ImageSpec, OverlaySpec } from '../model/types.js'
@@ -69,7 +69,8 @@ export class OverlayBuilder implements Builder {
       signal: ctx.signal
     })
     try {
-      const steps = new Steps(sb, spec, ctx.catalog.root, ctx.reporter)
+      // genoci's recipes name the user's own host files by absolute path; Kiln's catalogs may not.
+      const steps = new Steps(sb, spec, ctx.catalog.root, ctx.reporter, ctx.catalog.format === 'genoci')
       let failure: unknown = null
       try {
         await steps.all(o)
@@ -107,7 +108,8 @@ class Steps {
     private readonly sb: Sandbox,
     private readonly spec: ImageSpec,
     private readonly root: string,
-    private readonly reporter: Reporter
+    private readonly reporter: Reporter,
+    private readonly hostPaths = false
   ) {}
 
   async all(o: OverlaySpec): Promise<void> {
@@ -225,6 +227,7 @@ class Steps {
   }
 
   private path(p: string, step: StepName): string {
+    if (this.hostPaths && isAbsolute(p)) return p
     const abs = resolve(this.root, p)
     if (abs !== this.root && !abs.startsWith(`${this.root}/`))
       throw new BuildError(this.spec.name, step, `${p} lies outside the project root`)

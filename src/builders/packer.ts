@@ -10,6 +10,7 @@ import { run, tryRun, Tail } from '../util/exec.js'
 import { BuildError } from '../util/errors.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
 import { provideBase, saveResult, toBuildError, type EngineBuilderOptions } from './dockerfile.js'
+import { packerTemplateForBuild } from './chain-refs.js'
 import { PackerOutput, declaredVariables, packerBuildArgs } from './packer-output.js'
 
 let packerVersionProbe: Promise<string | null> | undefined
@@ -50,6 +51,10 @@ export class PackerBuilder implements Builder {
       throw toBuildError(spec.name, 'packer template', e)
     }
 
+    const baseRef = await provideBase(ctx, session, 'docker load')
+    const buildTemplate = await packerTemplateForBuild(ctx, session, template).catch((e: unknown) => {
+      throw toBuildError(spec.name, 'packer template', e)
+    })
     const env = {
       CHECKPOINT_DISABLE: '1',
       // Packer's docker builder shares a temp dir with the container: keep it in this build's work area.
@@ -59,7 +64,7 @@ export class PackerBuilder implements Builder {
     if (!isJson && /\brequired_plugins\b/.test(text)) {
       if (atLeast(version, [1, 7])) {
         try {
-          await run('packer', ['init', template], {
+          await run('packer', ['init', buildTemplate], {
             cwd,
             env,
             reporter: ctx.reporter,
@@ -75,7 +80,6 @@ export class PackerBuilder implements Builder {
       }
     }
 
-    const baseRef = await provideBase(ctx, session, 'docker load')
     const outputTag = session.uniqueTag(spec.name, 'out')
     // Variables Kiln provides, passed only when the template declares them (HCL2 rejects unknown ones).
     const provided: Record<string, string> = { output_tag: outputTag, image_name: spec.name }
@@ -89,7 +93,7 @@ export class PackerBuilder implements Builder {
     const out = new PackerOutput()
     const tail = new Tail()
     try {
-      await run('packer', packerBuildArgs(template, vars, spec.extraArgs), {
+      await run('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs), {
         cwd,
         env,
         reporter: ctx.reporter,

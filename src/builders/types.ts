@@ -10,6 +10,11 @@ export interface BuildContext {
   image: PlannedImage
   /** The base image in the store (null for scratch). */
   base: StoredImage | null
+  /**
+   * The stored images of the chain images this one depends on (base, depends_on, those its
+   * file names), by name: what a FROM naming one of them must get (see chain-refs.ts).
+   */
+  chain?: ReadonlyMap<string, StoredImage>
   /** A fresh directory for this build only, removed afterwards by the caller. */
   workDir: string
   reporter: Reporter

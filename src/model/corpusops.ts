@@ -127,9 +127,22 @@ export function pyFormat(template: string, values: Record<string, unknown>): str
 }
 
 export interface CorpusopsResult {
-  specs: Array<{ spec: ImageSpec; paths: PathRef[] }>
+  /** namePointer: where the entry's Kiln name comes from (its tag, or its file), for messages about the name. */
+  specs: Array<{ spec: ImageSpec; paths: PathRef[]; namePointer: string }>
   /** [pointer, message, image name when it is known]. */
   problems: Array<[string, string, string?]>
+  warnings: Array<[string, string]>
+}
+
+/** corpusops' own id of an entry (its images dict key): identical ids collapse into one image there. */
+function corpusopsId(builderType: string, tag: string | undefined, file: string): string {
+  return builderType === 'dockerfile' ? `dockerfile__${tag}` : `packer__${file}`
+}
+
+/** The spec without its place in the file: what two entries must share to be the same image. */
+function sameImage(a: ImageSpec, b: ImageSpec): boolean {
+  const strip = ({ index: _i, pointer: _p, line: _l, ...rest }: ImageSpec): string => JSON.stringify(rest)
+  return strip(a) === strip(b)
 }
 
 /** Normalises every entry; `imagesDir` and `root` are absolute. */
@@ -141,6 +154,9 @@ export async function normalizeCorpusops(
 ): Promise<CorpusopsResult> {
   const specs: CorpusopsResult['specs'] = []
   const problems: CorpusopsResult['problems'] = []
+  const warnings: Array<[string, string]> = []
+  const byId = new Map<string, ImageSpec>()
+  const where = (s: ImageSpec): string => `${s.pointer}${s.line !== undefined ? ` (line ${s.line})` : ''}`
   const rel = (abs: string): string => normalizeRel(path.relative(root, abs) || '.')
   for (const [index, value] of entries.entries()) {
     const at = `/images/${index}`
@@ -274,7 +290,26 @@ export async function normalizeCorpusops(
     }
     if (tag) spec.tag = tag
     if (lines[index] !== undefined) spec.line = lines[index]
+    const namePointer = tag ? `${at}/tag` : str('file') ? `${at}/file` : at
+    const id = corpusopsId(builderType, tag, fileName)
+    const first = byId.get(id)
+    if (first && sameImage(first, spec)) {
+      warnings.push([
+        namePointer,
+        `repeats ${where(first)} (corpusops' ${id}) exactly: dropped, as corpusops drops it`
+      ])
+      continue
+    }
+    if (first) {
+      problems.push([
+        namePointer,
+        `${where(first)} is corpusops' ${id} too, with other settings: corpusops would keep only one; remove one or give it another ${tag ? 'tag' : 'file'}`
+      ])
+      continue
+    }
+    byId.set(id, spec)
     specs.push({
+      namePointer,
       spec,
       paths: [
         {
@@ -286,5 +321,5 @@ export async function normalizeCorpusops(
       ]
     })
   }
-  return { specs, problems }
+  return { specs, problems, warnings }
 }

@@ -1,7 +1,8 @@
 /**
  * genoci's YAML (a map of tag → keys) loaded as a chain of overlay images.
  *
- *   base        `empty` (scratch) or another tag of the file
+ *   base        `empty` (scratch), another tag of the file, or an image already in the store
+ *               (a tag another file built; the plan checks it is there and keys it by digest)
  *   expand      tarballs laid over the root (a space-separated string or a list)
  *   run         a script (run with /bin/sh -ec), a list of scripts, or the path of a host
  *               script file, whose text is then run (with its own #! line if it has one)
@@ -14,44 +15,54 @@
  *               manifest annotations
  *
  * Stages run in genoci's fixed order: pre, copy, install, expand, run, then the config
- * (entrypoint, annotations), then post. Paths are relative to the YAML file's directory.
- * Where genoci looped forever on a dependency cycle or stopped on an unknown base, this
- * reports every such problem before anything runs.
+ * (entrypoint, annotations), then post. Paths are relative to the YAML file's directory, or
+ * absolute host paths (genoci's own recipes use them: the user's own files, keyed by content).
+ * Where genoci looped forever on a dependency cycle, this reports every problem before
+ * anything runs, each with its line and column.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { parse } from 'yaml'
-import { InvalidInputError, type Problem } from '../util/errors.js'
+import { InvalidInputError } from '../util/errors.js'
 import { findCycles, formatCycle } from './cycles.js'
+import { parseSource } from './positions.js'
+import { Problems } from './problems.js'
 import { splitShellWords } from './shell-words.js'
 import type { Catalog, ImageSpec, OverlaySpec } from './types.js'
+import { displayPath } from './display.js'
 
 const KEYS = ['base', 'expand', 'run', 'copy', 'install', 'pre', 'post', 'entrypoint', 'annotations'] as const
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
 
 export async function loadGenoci(file: string): Promise<Catalog> {
   const abs = resolve(file)
-  const root = dirname(abs)
-  const problems: Problem[] = []
+  // The same real root as Kiln's other catalogs, so keys do not depend on a symlinked checkout path.
+  const root = await realpath(dirname(abs)).catch(() => dirname(abs))
+  const display = displayPath(abs)
   const text = await readFile(abs, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new InvalidInputError([{ file: abs, pointer: '', message: `cannot read: ${e.code ?? e.message}` }])
+    throw new InvalidInputError([
+      { file: display, pointer: '', message: `cannot read: ${e.code ?? e.message}` }
+    ])
   })
-  let doc: unknown
-  try {
-    doc = parse(text)
-  } catch (e) {
-    throw new InvalidInputError([
-      { file: abs, pointer: '', message: `not valid YAML: ${e instanceof Error ? e.message : String(e)}` }
-    ])
+  const parsed = parseSource(display, text, false)
+  if (Array.isArray(parsed)) throw new InvalidInputError(parsed)
+  const doc = parsed.value
+  const problems = new Problems(parsed)
+  if (!isMap(doc)) {
+    problems.add('', 'a genoci file is a map of tag → build steps')
+    throw new InvalidInputError(problems.list)
   }
-  if (!isMap(doc))
-    throw new InvalidInputError([
-      { file: abs, pointer: '', message: 'a genoci file is a map of tag → build steps' }
-    ])
 
-  const problem = (image: string, key: string | null, message: string): void =>
-    void problems.push({ file: abs, pointer: `/${esc(image)}${key ? `/${key}` : ''}`, image, message })
+  const problem = (image: string, key: string | null, message: string, opts?: { key: boolean }): void =>
+    problems.add(`/${esc(image)}${key ? `/${key}` : ''}`, message, image, opts)
 
+  const lineOf = (pointer: string): { line?: number } => {
+    const at = parsed.locate(pointer, { key: true })
+    return at ? { line: at.line } : {}
+  }
+  const baseAt = (pointer: string): { baseLine?: number; baseColumn?: number } => {
+    const at = parsed.locate(`${pointer}/base`)
+    return at ? { baseLine: at.line, baseColumn: at.column } : {}
+  }
   const tags = Object.keys(doc)
   const images: ImageSpec[] = []
   for (const [index, tag] of tags.entries()) {
@@ -72,12 +83,12 @@ export async function loadGenoci(file: string): Promise<Catalog> {
     }
     for (const k of Object.keys(raw))
       if (!(KEYS as readonly string[]).includes(k))
-        problem(tag, k, `unknown key; expected one of ${KEYS.join(', ')}`)
+        problem(tag, k, `unknown key; expected one of ${KEYS.join(', ')}`, { key: true })
     const base = raw.base
     if (typeof base !== 'string' || !base)
-      problem(tag, 'base', 'base is required: "empty" or another tag of this file')
-    else if (base !== 'empty' && !tags.includes(base))
-      problem(tag, 'base', `unknown base "${base}": it is neither "empty" nor a tag of this file`)
+      problem(tag, 'base', 'base is required: "empty", another tag of this file or an image of the store')
+    else if (base !== 'empty' && !tags.includes(base) && !NAME.test(base))
+      problem(tag, 'base', `base "${base}" is neither "empty", a tag of this file nor an image name`)
 
     const o: OverlaySpec = {}
     const words = (k: string): string[] | undefined => {
@@ -96,13 +107,19 @@ export async function loadGenoci(file: string): Promise<Catalog> {
       problem(tag, k, 'expected a string or a list of strings')
       return undefined
     }
+    /** Relative paths stay inside the file's directory; absolute ones are the user's host files. */
     const files = async (k: string, paths: string[] | undefined): Promise<string[] | undefined> => {
       if (!paths) return undefined
       for (const p of paths) {
-        if (isAbsolute(p) || resolve(root, p).startsWith(`${root}/`) === false)
-          problem(tag, k, `${p}: paths must be relative to ${root} and stay inside it`)
-        else if (!(await stat(resolve(root, p)).catch(() => null)))
-          problem(tag, k, `${p}: no such file or directory (relative to ${root})`)
+        const full = resolve(root, p)
+        if (!isAbsolute(p) && full !== root && !full.startsWith(`${root}/`))
+          problem(
+            tag,
+            k,
+            `${p}: a relative path must stay inside ${root} (an absolute host path may leave it)`
+          )
+        else if (!(await stat(full).catch(() => null)))
+          problem(tag, k, `${p}: no such file or directory${isAbsolute(p) ? '' : ` (relative to ${root})`}`)
       }
       return paths
     }
@@ -190,7 +207,11 @@ export async function loadGenoci(file: string): Promise<Catalog> {
       pointer: `/${esc(tag)}`,
       builder: 'overlay',
       base:
-        base === 'empty' || typeof base !== 'string' ? { kind: 'scratch' } : { kind: 'image', name: base },
+        base === 'empty' || typeof base !== 'string'
+          ? { kind: 'scratch' }
+          : tags.includes(base)
+            ? { kind: 'image', name: base }
+            : { kind: 'stored', name: base },
       dependsOn: [],
       arch: hostArch(),
       workingDir: '.',
@@ -199,7 +220,9 @@ export async function loadGenoci(file: string): Promise<Catalog> {
       labels: {},
       overlay: stripUndefined(o),
       exports: ['rootfs'],
-      verify: false
+      verify: false,
+      ...lineOf(`/${esc(tag)}`),
+      ...(typeof base === 'string' && base !== 'empty' && !tags.includes(base) ? baseAt(`/${esc(tag)}`) : {})
     })
   }
 
@@ -213,8 +236,8 @@ export async function loadGenoci(file: string): Promise<Catalog> {
   ))
     problem(c[0] as string, 'base', formatCycle(c))
 
-  if (problems.length) throw new InvalidInputError(problems)
-  return { file: abs, root, images }
+  if (problems.list.length) throw new InvalidInputError(problems.list)
+  return { file: abs, format: 'genoci', root, images }
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

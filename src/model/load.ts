@@ -18,16 +18,13 @@ import { didYouMean } from './suggest.js'
 import { findCycles, formatCycle } from './cycles.js'
 import { loadGenoci } from './genoci.js'
 import { DEFAULT_CATALOG_FILES } from './defaults.js'
+import { displayPath } from './display.js'
+
+export { displayPath }
 
 export interface LoadOptions {
   /** Project root; default: the file's directory (corpusops files: its parent, see corpusops.ts). */
   root?: string
-}
-
-/** A path as shown in messages: relative to the current directory when it is below it. */
-export function displayPath(abs: string): string {
-  const rel = path.relative(process.cwd(), abs)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs
 }
 
 // In a module of its own so the CLI's help text does not load the catalog parser.
@@ -84,25 +81,32 @@ export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise
   }
 
   const problems = new Problems(parsed)
-  const entries: Array<{ spec: ImageSpec; paths: PathRef[] }> = []
+  const warnings = new Problems(parsed)
+  const entries: Entry[] = []
   if (corpusops) {
     const images = (parsed.value as { images: unknown[] }).images
     const lines = images.map((_, i) => parsed.locate(`/images/${i}`)?.line)
     const r = await normalizeCorpusops(images, path.dirname(realFile), root, lines)
     for (const [pointer, message, image] of r.problems)
       problems.add(pointer, message, image, keyPointer(message))
+    for (const [pointer, message] of r.warnings) warnings.add(pointer, message)
     entries.push(...r.specs)
   } else {
-    entries.push(...normalizeV1Doc(parsed, problems))
+    entries.push(
+      ...normalizeV1Doc(parsed, problems).map((e) => ({ ...e, namePointer: `${e.spec.pointer}/name` }))
+    )
   }
 
-  checkNames(
-    entries.map((e) => e.spec),
-    problems
-  )
+  checkNames(entries, problems)
   await checkPaths(root, entries, problems)
   if (problems.list.length) throw new InvalidInputError(sortProblems(problems.list))
-  return { file: abs, format: corpusops ? 'corpusops' : 'kiln-v1', root, images: entries.map((e) => e.spec) }
+  return {
+    file: abs,
+    format: corpusops ? 'corpusops' : 'kiln-v1',
+    root,
+    images: entries.map((e) => e.spec),
+    ...(warnings.list.length ? { warnings: warnings.list } : {})
+  }
 }
 
 function isGenociDoc(doc: unknown): boolean {
@@ -136,15 +140,23 @@ function normalizeV1Doc(doc: SourceDoc, problems: Problems): Array<{ spec: Image
   return out
 }
 
+/** An entry of the file, normalised; namePointer is where its name comes from (`name`, or corpusops' tag or file). */
+interface Entry {
+  spec: ImageSpec
+  paths: PathRef[]
+  namePointer: string
+}
+
 /** Unique names; base and depends_on name images that exist; no cycle through them. */
-function checkNames(specs: ImageSpec[], problems: Problems): void {
+function checkNames(entries: Entry[], problems: Problems): void {
+  const specs = entries.map((e) => e.spec)
   const byName = new Map<string, ImageSpec>()
-  for (const s of specs) {
+  for (const { spec: s, namePointer } of entries) {
     const first = byName.get(s.name)
     if (first) {
       const where = problems.doc.locate(first.pointer)
       problems.add(
-        `${s.pointer}/name`,
+        namePointer,
         `duplicate image name "${s.name}" (first at ${first.pointer}${where ? `, line ${where.line}` : ''})`,
         s.name
       )
@@ -178,11 +190,7 @@ export function explicitDeps(s: ImageSpec): string[] {
   return [...(s.base.kind === 'image' ? [s.base.name] : []), ...s.dependsOn]
 }
 
-async function checkPaths(
-  root: string,
-  entries: Array<{ spec: ImageSpec; paths: PathRef[] }>,
-  problems: Problems
-): Promise<void> {
+async function checkPaths(root: string, entries: Entry[], problems: Problems): Promise<void> {
   const checks = entries.flatMap((e) => e.paths.map((p) => ({ ...p, image: e.spec.name })))
   const results = await Promise.all(checks.map((c) => checkPath(root, c.rel, c.kind)))
   results.forEach((message, i) => {

@@ -4,6 +4,8 @@
  * looks at the raw documents again.
  */
 
+import type { Problem } from '../util/errors.js'
+
 /** `import`: no build step, the image is its base source as imported (e.g. a bootstrap). */
 export type BuilderKind = 'dockerfile' | 'packer' | 'overlay' | 'aci' | 'import'
 
@@ -19,10 +21,14 @@ export interface BootstrapSource {
   arch?: string
 }
 
-/** Where an image starts from. `image` names another image of the chain. */
+/**
+ * Where an image starts from. `image` names another image of the chain; `stored` an image
+ * already in the store under that name (genoci's `base:` naming a tag another file built).
+ */
 export type BaseSource =
   | { kind: 'scratch' }
   | { kind: 'image'; name: string }
+  | { kind: 'stored'; name: string }
   | { kind: 'docker'; ref: string }
   | { kind: 'tar'; path: string }
   | { kind: 'dir'; path: string }
@@ -88,6 +94,9 @@ export interface ImageSpec {
   verify: boolean
   /** 1-based line of the image entry in its file, for messages (absent when built in code). */
   line?: number
+  /** Where its `base` value sits, when known (for a store image the plan cannot find). */
+  baseLine?: number
+  baseColumn?: number
 }
 
 /** Which document shape a catalog was loaded from. */
@@ -101,4 +110,6 @@ export interface Catalog {
   /** Absolute project root: every relative path resolves against it and may not leave it. */
   root: string
   images: ImageSpec[]
+  /** What the loader let through but the user should know (e.g. a corpusops entry dropped as a duplicate). */
+  warnings?: Problem[]
 }

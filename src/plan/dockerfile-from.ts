@@ -1,9 +1,13 @@
 /**
- * The images a Dockerfile builds FROM, as Docker would resolve them: instructions joined
- * across line continuations, comments dropped, global ARGs (those before the first FROM)
- * substituted with their defaults or the given build args, `--platform=` and other flags
- * skipped, and references to earlier stages (`FROM build AS x` ... `FROM x`) left out.
+ * The images a Dockerfile names, as Docker would resolve them: `FROM` (global ARGs, those
+ * before the first FROM, substituted with their defaults or the given build args;
+ * `--platform=` and other flags skipped; earlier stages left out), `COPY --from=` and BuildKit's
+ * `RUN --mount=…,from=` (stage names and indexes left out). Heredoc bodies are text, never instructions (see
+ * dockerfile-parse.ts). Each reference keeps its place in the file so a builder can put
+ * another reference there in a copy of the file.
  */
+import type { ImageSpec } from '../model/types.js'
+import { parseDockerfile, type Word } from './dockerfile-parse.js'
 
 export interface FromRef {
   /** The image reference after ARG substitution. */
@@ -12,44 +16,11 @@ export interface FromRef {
   line: number
 }
 
-interface Instruction {
-  keyword: string
-  args: string
-  line: number
-}
-
-/** Instructions with continuations joined; honours the `# escape=` parser directive. */
-export function instructions(text: string): Instruction[] {
-  const lines = text.split(/\r?\n/)
-  let escape = '\\'
-  // Parser directives: leading `# key=value` comments, before anything else.
-  for (const l of lines) {
-    const m = /^\s*#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(l)
-    if (!m) break
-    if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2]
-  }
-  const out: Instruction[] = []
-  let buf = ''
-  let start = 0
-  lines.forEach((raw, i) => {
-    if (/^\s*#/.test(raw)) return // comments vanish, also inside a continuation
-    if (!buf && !raw.trim()) return
-    if (!buf) start = i + 1
-    const trimmed = raw.replace(/\s+$/, '')
-    if (trimmed.endsWith(escape)) {
-      buf += trimmed.slice(0, -1) + ' '
-      return
-    }
-    buf += raw
-    push()
-  })
-  push()
-  function push(): void {
-    const m = /^\s*(\S+)\s*(.*)$/s.exec(buf)
-    if (m) out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start })
-    buf = ''
-  }
-  return out
+export interface ImageRef extends FromRef {
+  kind: 'FROM' | 'COPY --from' | 'RUN --mount from'
+  /** Offsets in the file of the text to replace to name another image ([start, end)). */
+  start: number
+  end: number
 }
 
 /** `$X`, `${X}`, `${X:-default}`, `${X:+alt}` (and `-`, `+` without colon) from `vars`. */
@@ -68,15 +39,30 @@ function unquote(v: string): string {
   return /^(["']).*\1$/.test(v) ? v.slice(1, -1) : v
 }
 
-/** External images named by FROM lines (any stage), given the build args passed to the build. */
-export function dockerfileFroms(text: string, buildArgs: Record<string, string> = {}): FromRef[] {
+/** The span in the file of `word.text.slice(from)`. */
+function span(word: Word, from = 0): { start: number; end: number } {
+  return { start: word.offsets[from], end: word.offsets[word.offsets.length - 1] + 1 }
+}
+
+/** Every image a Dockerfile names (FROM and COPY --from), given the build args passed to the build. */
+export function dockerfileImageRefs(text: string, buildArgs: Record<string, string> = {}): ImageRef[] {
+  const { instructions } = parseDockerfile(text)
   const globals: Record<string, string | undefined> = {}
   const stages = new Set<string>()
-  const refs: FromRef[] = []
+  for (const ins of instructions)
+    if (ins.keyword === 'FROM') {
+      const words = ins.args.filter((w) => !w.text.startsWith('--'))
+      if (words.length >= 3 && words[1].text.toLowerCase() === 'as') stages.add(words[2].text.toLowerCase())
+    }
+  /** What --from / from= names: an image, unless it is a stage (by name or index) or scratch. */
+  const isImage = (ref: string): boolean =>
+    !!ref && !/^\d+$/.test(ref) && !stages.has(ref.toLowerCase()) && ref.toLowerCase() !== 'scratch'
+  const earlier = new Set<string>()
+  const refs: ImageRef[] = []
   let seenFrom = false
-  for (const ins of instructions(text)) {
+  for (const ins of instructions) {
     if (ins.keyword === 'ARG' && !seenFrom) {
-      for (const decl of ins.args.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []) {
+      for (const { text: decl } of ins.args) {
         const eq = decl.indexOf('=')
         const name = eq < 0 ? decl : decl.slice(0, eq)
         const dflt = eq < 0 ? undefined : substitute(unquote(decl.slice(eq + 1)), globals)
@@ -84,16 +70,72 @@ export function dockerfileFroms(text: string, buildArgs: Record<string, string> 
       }
     } else if (ins.keyword === 'FROM') {
       seenFrom = true
-      const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'))
+      const words = ins.args.filter((w) => !w.text.startsWith('--'))
       if (!words.length) continue
-      const ref = substitute(words[0], globals)
-      const earlierStage = stages.has(ref.toLowerCase())
-      if (words.length >= 3 && words[1].toLowerCase() === 'as') stages.add(words[2].toLowerCase())
-      if (earlierStage || !ref || ref.toLowerCase() === 'scratch') continue
-      refs.push({ ref, line: ins.line })
+      const ref = substitute(words[0].text, globals)
+      const stage = earlier.has(ref.toLowerCase())
+      if (words.length >= 3 && words[1].text.toLowerCase() === 'as') earlier.add(words[2].text.toLowerCase())
+      if (stage || !ref || ref.toLowerCase() === 'scratch') continue
+      refs.push({ ref, line: ins.line, kind: 'FROM', ...span(words[0]) })
+    } else if (ins.keyword === 'RUN') {
+      // BuildKit's --mount=type=bind|cache,from=X,... reads X: a stage or an image.
+      for (const w of ins.args) {
+        if (!w.text.startsWith('--')) break
+        if (!w.text.toLowerCase().startsWith('--mount=')) continue
+        let at = '--mount='.length
+        for (const field of w.text.slice(at).split(',')) {
+          if (field.toLowerCase().startsWith('from=')) {
+            const ref = unquote(substitute(field.slice('from='.length), globals))
+            if (isImage(ref))
+              refs.push({
+                ref,
+                line: ins.line,
+                kind: 'RUN --mount from',
+                start: w.offsets[at + 'from='.length],
+                end: w.offsets[at + field.length - 1] + 1
+              })
+          }
+          at += field.length + 1
+        }
+      }
+    } else if (ins.keyword === 'COPY') {
+      // Flags come first and are written --flag=value.
+      for (const w of ins.args) {
+        if (!w.text.startsWith('--')) break
+        if (!w.text.toLowerCase().startsWith('--from=')) continue
+        const ref = unquote(substitute(w.text.slice('--from='.length), globals))
+        if (!isImage(ref)) continue
+        refs.push({ ref, line: ins.line, kind: 'COPY --from', ...span(w, '--from='.length) })
+      }
     }
   }
   return refs
+}
+
+/** External images named by FROM lines (any stage), given the build args passed to the build. */
+export function dockerfileFroms(text: string, buildArgs: Record<string, string> = {}): FromRef[] {
+  return dockerfileImageRefs(text, buildArgs)
+    .filter((r) => r.kind === 'FROM')
+    .map(({ ref, line }) => ({ ref, line }))
+}
+
+/**
+ * The build args `docker build` gets for an image, as far as they decide which images it names:
+ * the catalog's args, then `--build-arg`s of extra_args (later on the command line, so they win).
+ */
+export function dockerfileBuildArgs(spec: ImageSpec): Record<string, string> {
+  return { ...spec.args, ...buildArgsFrom(spec.extraArgs) }
+}
+
+/** `text` with each span replaced (spans do not overlap). */
+export function replaceSpans(
+  text: string,
+  edits: Array<{ start: number; end: number; with: string }>
+): string {
+  let out = text
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + e.with + out.slice(e.end)
+  return out
 }
 
 /** `--build-arg K=V` / `--build-arg=K=V` pairs found in extra builder arguments. */

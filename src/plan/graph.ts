@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Catalog, ImageSpec } from '../model/types.js'
+import type { ChainRef } from './types.js'
 import { displayPath, explicitDeps } from '../model/load.js'
 import { findCycles, formatCycle } from '../model/cycles.js'
 import { InvalidInputError, type Problem } from '../util/errors.js'
-import { buildArgsFrom, dockerfileFroms } from './dockerfile-from.js'
+import { dockerfileBuildArgs, dockerfileImageRefs } from './dockerfile-from.js'
 import { packerDockerImages, packerDockerTags } from './packer-refs.js'
 
 /** A docker reference in a comparable form: no default registry/namespace, no `:latest`. */
@@ -37,11 +38,11 @@ export function chainMatcher(
 }
 
 /**
- * Chain images each image's main file builds on: a Dockerfile's FROM lines, a Packer
- * template's docker builder `image`. An image naming itself is left out: `FROM debian` in
- * an image named debian means the upstream one.
+ * The chain images each image's main file names: a Dockerfile's FROM and COPY --from, a Packer
+ * template's docker builder `image`. An image naming itself is left out: `FROM debian` in an
+ * image named debian means the upstream one.
  */
-export async function dockerfileDeps(catalog: Catalog): Promise<Map<string, string[]>> {
+export async function chainReferences(catalog: Catalog): Promise<Map<string, ChainRef[]>> {
   const texts = new Map<string, string>()
   await Promise.all(
     catalog.images
@@ -53,21 +54,33 @@ export async function dockerfileDeps(catalog: Catalog): Promise<Map<string, stri
     if (s.builder === 'packer' && texts.has(s.name))
       packerTags.set(s.name, packerDockerTags(s.file as string, texts.get(s.name) as string))
   const match = chainMatcher(catalog.images, packerTags)
-  const out = new Map<string, string[]>()
+  const out = new Map<string, ChainRef[]>()
   for (const s of catalog.images) {
     const text = texts.get(s.name)
     if (text === undefined) continue
     const refs =
       s.builder === 'dockerfile'
-        ? dockerfileFroms(text, { ...buildArgsFrom(s.extraArgs), ...s.args }).map((f) => f.ref)
+        ? dockerfileImageRefs(text, dockerfileBuildArgs(s)).map((f) => f.ref)
         : packerDockerImages(s.file as string, text)
-    const deps: string[] = []
+    const found: ChainRef[] = []
     for (const ref of refs) {
       const m = match(ref)
-      if (m && m.name !== s.name && !deps.includes(m.name)) deps.push(m.name)
+      if (m && m.name !== s.name && !found.some((f) => f.ref === canonicalRef(ref)))
+        found.push({ ref: canonicalRef(ref), image: m.name })
     }
-    out.set(s.name, deps)
+    out.set(s.name, found)
   }
+  return out
+}
+
+/** The chain images each image's main file builds on, by name (see chainReferences). */
+export async function dockerfileDeps(
+  catalog: Catalog,
+  refs?: Map<string, ChainRef[]>
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>()
+  for (const [name, list] of refs ?? (await chainReferences(catalog)))
+    out.set(name, [...new Set(list.map((r) => r.image))])
   return out
 }
 

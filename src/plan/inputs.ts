@@ -15,8 +15,10 @@ import { aciManifestRefs, packerRefs } from './packer-refs.js'
  * different images from the same inputs, so every key of that builder changes.
  */
 export const BUILDER_FORMAT: Record<BuilderKind, number> = {
-  dockerfile: 1,
-  packer: 1,
+  // 2: a FROM / image naming a chain image gets the stored image (chain-refs.ts); format 1
+  // built on whatever the engine held under that name, so its images may not be what the key says.
+  dockerfile: 2,
+  packer: 2,
   overlay: 1,
   aci: 1,
   import: 1
@@ -29,6 +31,8 @@ export interface InputOptions {
    * builds, so only versions a caller pins on both sides belong here.
    */
   toolVersions?: Partial<Record<BuilderKind, string>>
+  /** Manifest digest of each store image a base names (`stored` bases): the key covers its content. */
+  storedBases?: ReadonlyMap<string, string>
 }
 
 /**
@@ -39,9 +43,12 @@ export interface InputOptions {
  */
 export function specForKey(
   spec: ImageSpec
-): Omit<ImageSpec, 'index' | 'pointer' | 'line' | 'exports' | 'verify' | 'kernel'> {
+): Omit<
+  ImageSpec,
+  'index' | 'pointer' | 'line' | 'baseLine' | 'baseColumn' | 'exports' | 'verify' | 'kernel'
+> {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { index, pointer, line, exports, verify, kernel, ...rest } = spec
+  const { index, pointer, line, baseLine, baseColumn, exports, verify, kernel, ...rest } = spec
   return rest
 }
 
@@ -90,6 +97,20 @@ export async function gatherInputs(
     return { kind, name: st.mode & 0o111 ? `${rel} (executable)` : rel, digest: await hasher.file(real) }
   }
 
+  /**
+   * An absolute host path (genoci's expand, install and copy may name the user's own files
+   * anywhere on the host): by content, under its absolute name, so `--explain` lists it.
+   */
+  const hostInput = async (kind: string, hostPath: string): Promise<KeyInput | undefined> => {
+    const st = await stat(hostPath).catch(() => null)
+    if (!st) return undefined // gone since the catalog was loaded: the builder will say so
+    if (st.isDirectory())
+      return { kind: `host-${kind}-tree`, name: hostPath, digest: await hasher.tree(hostPath) }
+    return { kind: `host-${kind}`, name: hostPath, digest: await hasher.file(hostPath) }
+  }
+  const overlayInput = (kind: string, p: string): Promise<KeyInput | undefined> =>
+    path.isAbsolute(p) ? hostInput(kind, p) : pathInput(kind, abs(p))
+
   if (spec.file) pending.push(fileInput('file', spec.file))
 
   if (spec.builder === 'dockerfile') {
@@ -118,13 +139,18 @@ export async function gatherInputs(
   }
 
   for (const p of spec.overlay?.packs ?? []) pending.push(pathInput('pack', abs(p)))
-  for (const c of spec.overlay?.copy ?? []) pending.push(pathInput('copy', abs(c.src)))
+  for (const c of spec.overlay?.copy ?? []) pending.push(overlayInput('copy', c.src))
   for (const p of [...(spec.overlay?.expand ?? []), ...(spec.overlay?.install ?? [])])
-    pending.push(pathInput('file', abs(p)))
+    pending.push(overlayInput('file', p))
 
   // Sources that are files in the checkout count by content; a docker ref or a bootstrap
   // counts by its spec (pin a digest or a snapshot date for a key that means one content).
   const b = spec.base
+  if (b.kind === 'stored') {
+    const digest = opts.storedBases?.get(b.name)
+    if (!digest) throw new Error(`[internal error] no digest for the store image ${b.name} of ${spec.name}`)
+    fixed.push({ kind: 'base-stored', name: b.name, digest })
+  }
   if (b.kind === 'tar' || b.kind === 'squashfs') pending.push(fileInput(`base-${b.kind}`, b.path))
   if (b.kind === 'dir')
     pending.push(hasher.tree(abs(b.path)).then((digest) => ({ kind: 'base-dir', name: b.path, digest })))

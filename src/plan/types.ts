@@ -10,6 +10,14 @@ export interface KeyInput {
   digest: string
 }
 
+/** A reference in an image's main file (Dockerfile FROM / COPY --from, Packer `image`) that names a chain image. */
+export interface ChainRef {
+  /** The reference as written (after ARG substitution), in canonicalRef form. */
+  ref: string
+  /** The chain image it names. */
+  image: string
+}
+
 export interface PlannedImage {
   spec: ImageSpec
   /** sha256 hex of all inputs, chained through the base's key. */
@@ -17,6 +25,8 @@ export interface PlannedImage {
   inputs: KeyInput[]
   /** Names of images of the chain this one needs built first (base, depends_on, Dockerfile FROM). */
   deps: string[]
+  /** The references of its Dockerfile or Packer template that name chain images: the builder gives each the stored image. */
+  chainRefs?: ChainRef[]
   /** True when the selection asked for this image; false when it is here only as an ancestor of one. */
   selected?: boolean
 }

@@ -72,7 +72,8 @@ export async function materializeBase(
     switch (source.kind) {
       case 'scratch':
         return await put([], { architecture: arch, os: 'linux' })
-      case 'image': {
+      case 'image':
+      case 'stored': {
         const found = await store.getImage(source.name)
         if (!found) throw new Error(`image ${source.name} is not in the store ${store.root} (build it first)`)
         return found
@@ -133,6 +134,8 @@ export function describeSource(source: BaseSource): string {
       return 'scratch'
     case 'image':
       return `image ${source.name}`
+    case 'stored':
+      return `store image ${source.name}`
     case 'docker':
       return `docker ${source.ref}`
     case 'tar':

@@ -9,7 +9,7 @@ const reader = (given: Record<string, string>) => (name: string) => given[name] 
 describe('parseInputs', () => {
   test('defaults as action.yml declares them', () => {
     expect(parseInputs(reader({}))).toEqual({
-      'images-file': 'IMAGES.json',
+      'images-file': '',
       targets: [],
       distro: undefined,
       plan: undefined,

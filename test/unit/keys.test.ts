@@ -168,7 +168,7 @@ test('--explain inputs name every file read, with digests', async () => {
   const inputs = (name: string) =>
     plan.images.find((i) => i.spec.name === name)?.inputs.map((i) => `${i.kind} ${i.name}`)
   expect(inputs('base-b')).toEqual([
-    'builder dockerfile@1',
+    'builder dockerfile@2',
     'spec base-b',
     'file base-b/Dockerfile',
     'dockerignore base-b/.dockerignore',
@@ -176,7 +176,7 @@ test('--explain inputs name every file read, with digests', async () => {
     'dep base-a'
   ])
   expect(inputs('packed')).toEqual([
-    'builder packer@1',
+    'builder packer@2',
     'spec packed',
     'file packer/tools.json',
     'packer-ref packer/scripts/setup.sh (executable)',

@@ -197,6 +197,45 @@ describe('corpusops IMAGES.json', () => {
     ])
   })
 
+  test('an identical duplicate entry is dropped with a warning naming both places, as corpusops drops it', async () => {
+    const r = await tree({
+      '.docker/IMAGES.json':
+        '{"images": [\n  {"builder_type": "docker", "tag": "corp/app:1"},\n  {"builder_type": "packer", "file": "p.json"},\n  {"builder_type": "docker", "tag": "corp/app:1"}\n]}\n',
+      '.docker/packer/p.json': '{}',
+      Dockerfile: 'FROM debian\n'
+    })
+    const c = await loadCatalog(path.join(r, '.docker/IMAGES.json'))
+    expect(c.images.map((i) => i.name)).toEqual(['corp-app-1', 'p'])
+    expect(c.warnings?.map((w) => [w.line, w.pointer, w.message])).toEqual([
+      [
+        4,
+        '/images/2/tag',
+        "repeats /images/0 (line 2) (corpusops' dockerfile__corp/app:1) exactly: dropped, as corpusops drops it"
+      ]
+    ])
+  })
+
+  test('duplicates that differ are refused naming both, at keys the entries have', async () => {
+    const r = await tree({
+      '.docker/IMAGES.json':
+        '{"images": [\n  {"builder_type": "docker", "tag": "corp/app:1"},\n  {"builder_type": "docker", "tag": "corp/app:1", "file": "Dockerfile.b"},\n  {"builder_type": "docker", "tag": "corp-app:1"}\n]}\n',
+      Dockerfile: 'FROM debian\n',
+      'Dockerfile.b': 'FROM debian\n'
+    })
+    const err = (await loadCatalog(path.join(r, '.docker/IMAGES.json')).catch(
+      (e: unknown) => e
+    )) as InvalidInputError
+    expect(err).toBeInstanceOf(InvalidInputError)
+    expect(err.problems.map((p) => [p.line, p.pointer, p.message])).toEqual([
+      [
+        3,
+        '/images/1/tag',
+        "/images/0 (line 2) is corpusops' dockerfile__corp/app:1 too, with other settings: corpusops would keep only one; remove one or give it another tag"
+      ],
+      [4, '/images/2/tag', 'duplicate image name "corp-app-1" (first at /images/0, line 2)']
+    ])
+  })
+
   test('build order: a Dockerfile FROM an earlier tag (or a tag the Packer template gives) depends on it', async () => {
     const { makePlan } = await import('../../src/plan/index.js')
     const plan = await makePlan(await loadCatalog(path.join(project, '.docker/IMAGES.json')))

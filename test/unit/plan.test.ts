@@ -103,6 +103,20 @@ describe('order', () => {
     })
     expect(plan.images.find((i) => i.spec.name === 'd')?.deps).toEqual(['b', 'c', 'a'])
   })
+
+  test('COPY --from a chain image is a dependency; a FROM inside a heredoc is not', async () => {
+    const plan = await planOf({
+      'IMAGES.json': catalog([
+        { name: 'x', base: src },
+        { name: 'tools', base: src },
+        { name: 'd', builder: 'dockerfile', file: 'Dockerfile' }
+      ]),
+      Dockerfile: 'FROM debian:12\nRUN <<EOF\nFROM x\nEOF\nCOPY --from=tools /t /t\n'
+    })
+    const d = plan.images.find((i) => i.spec.name === 'd')
+    expect(d?.deps).toEqual(['tools'])
+    expect(d?.chainRefs).toEqual([{ ref: 'tools', image: 'tools' }])
+  })
 })
 
 describe('selection', () => {

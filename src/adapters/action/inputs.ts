@@ -34,7 +34,8 @@ export interface Inputs {
 
 /** Defaults as in action.yml, for callers that do not go through the runner (and for tests). */
 export const DEFAULTS: Record<keyof Inputs, string> = {
-  'images-file': 'IMAGES.json',
+  // Empty: the first default catalog file that exists (model/defaults.ts), as the CLI does.
+  'images-file': '',
   targets: '',
   distro: '',
   plan: '',

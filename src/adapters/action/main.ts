@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
 import type { RunReport } from '../../build/types.js'
 import { cacheHooks, openCache, type ImageCache } from '../../cache/index.js'
-import { loadCatalog } from '../../model/index.js'
+import { findCatalog, loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
-import { InvalidInputError, errorMessage } from '../../util/errors.js'
+import { InvalidInputError, errorMessage, formatProblem } from '../../util/errors.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -37,12 +37,17 @@ export async function run(): Promise<void> {
       plan: inputs.plan,
       arch: inputs.arch
     }
-    const catalog = await loadCatalog(resolve(inputs['images-file']))
-    const plan = await makePlan(catalog, selection)
-    const matrix = matrixOf(plan, selection)
-    setOutput('matrix', matrix)
+    // No images-file: the same default files as the CLI (IMAGES.json, corpusops' .docker/IMAGES.json …).
+    const file = inputs['images-file'] ? resolve(inputs['images-file']) : await findCatalog()
+    const catalog = await loadCatalog(file)
+    for (const w of catalog.warnings ?? []) reporter.warn(formatProblem(w))
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
     const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')))
+    const plan = await makePlan(catalog, selection, {
+      storedImage: async (name) => (await store.getImage(name))?.manifestDigest ?? null
+    })
+    const matrix = matrixOf(plan, selection)
+    setOutput('matrix', matrix)
     const cache = await openCache({
       kind: inputs.cache,
       dir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,

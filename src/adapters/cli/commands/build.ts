@@ -2,12 +2,18 @@
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
 import type { Compression } from '../../../build/run.js'
+import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
-import { EXIT_BUILD_FAILED, EXIT_INVALID_INPUT, InvalidInputError } from '../../../util/errors.js'
+import {
+  EXIT_BUILD_FAILED,
+  EXIT_INVALID_INPUT,
+  InvalidInputError,
+  formatProblem
+} from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 
 interface BuildFlags {
-  file: string
+  file?: string
   target: string[]
   distro?: string
   plan?: string
@@ -43,7 +49,10 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
     .description(
       'Build the selected images (and their ancestors) into the store; write the archives and out/index.json.'
     )
-    .option('-f, --file <file>', 'catalog file', 'IMAGES.json')
+    .option(
+      '-f, --file <file>',
+      `the catalog, JSON or YAML (default: the first of ${DEFAULT_CATALOG_FILES.join(', ')})`
+    )
     .option(
       '-t, --target <name>',
       'image to build, with its ancestors (repeatable; default: all)',
@@ -73,19 +82,24 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout)
       const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH
       const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText)
-      const { loadCatalog } = await import('../../../model/load.js')
+      const { findCatalog, loadCatalog } = await import('../../../model/load.js')
       const { makePlan } = await import('../../../plan/index.js')
       const { openStore } = await import('../../../store/index.js')
       const { cacheHooks, openCache } = await import('../../../cache/index.js')
       const { buildPlan } = await import('../../../build/run.js')
-      const catalog = await loadCatalog(flags.file)
-      const plan = await makePlan(catalog, {
-        targets: flags.target.length ? flags.target : undefined,
-        distro: flags.distro,
-        plan: flags.plan,
-        arch: flags.arch
-      })
+      const catalog = await loadCatalog(flags.file ?? (await findCatalog()))
+      for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
       const store = await openStore(resolve(flags.store))
+      const plan = await makePlan(
+        catalog,
+        {
+          targets: flags.target.length ? flags.target : undefined,
+          distro: flags.distro,
+          plan: flags.plan,
+          arch: flags.arch
+        },
+        { storedImage: async (name) => (await store.getImage(name))?.manifestDigest ?? null }
+      )
       const cache = flags.cacheDir
         ? await openCache({
             kind: 'local',

@@ -13,6 +13,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Reporter } from '../../../util/log.js'
+import { formatProblem } from '../../../util/errors.js'
+import type { Store } from '../../../store/types.js'
+import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 
 interface PlanFlags {
   file?: string
@@ -73,6 +76,21 @@ export async function planStatus(
   return out
 }
 
+/**
+ * Finds store images by name (bases naming one: genoci's `base:` naming a tag another file
+ * built). The store is opened only when a base asks, and only if it exists: plan writes nothing.
+ */
+export function storedImageLookup(dir: string): (name: string) => Promise<string | null> {
+  let opening: Promise<Store | null> | undefined
+  return async (name) => {
+    opening ??= existsSync(dir)
+      ? import('../../../store/index.js').then((m) => m.openStore(dir))
+      : Promise.resolve(null)
+    const store = await opening
+    return (await store?.getImage(name))?.manifestDigest ?? null
+  }
+}
+
 /** "changed file a/Dockerfile, added file b" for one image, or why nothing can be said. */
 export function describeChanges(changed: ChangedInput[] | null | undefined): string {
   if (!changed) return 'no earlier build to compare with'
@@ -91,6 +109,8 @@ export function describeBase(b: BaseSource, builder?: BuilderKind): string {
       return builder === 'dockerfile' || builder === 'packer' || builder === 'aci' ? '-' : 'scratch'
     case 'image':
       return b.name
+    case 'stored':
+      return `store ${b.name}`
     case 'docker':
       return `docker ${b.ref}`
     case 'bootstrap':
@@ -187,12 +207,12 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
       const { makePlan } = await import('../../../plan/index.js')
       const file = flags.file ?? (await findCatalog())
       const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {})
-      const plan = await makePlan(catalog, {
-        targets: flags.target,
-        distro: flags.distro,
-        plan: flags.plan,
-        arch: flags.arch
-      })
+      for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
+      const plan = await makePlan(
+        catalog,
+        { targets: flags.target, distro: flags.distro, plan: flags.plan, arch: flags.arch },
+        { storedImage: storedImageLookup(flags.store ?? DEFAULT_STORE_DIR) }
+      )
       const explain = !!flags.explain
       const statuses =
         flags.store || flags.cacheDir
