@@ -11,7 +11,7 @@
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
  *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
  */
-import { createReadStream } from 'node:fs'
+import { bytesDigest, digestHex, mismatch, verifiedReadStream } from '../util/digest.js'
 import { readFile } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { Readable } from 'node:stream'
@@ -56,7 +56,8 @@ export async function removeDockerImage(ref: string, reporter?: Reporter): Promi
   await tryRun('docker', ['image', 'rm', '--force', ref], { reporter })
 }
 
-const hex = (d: string): string => d.replace(/^sha256:/, '')
+/** The hex of a digest, checked first: digests here come from an archive's own manifests. */
+const hex = (d: string, where = 'docker archive: digest'): string => digestHex(d, where)
 
 /**
  * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
@@ -76,6 +77,8 @@ export async function loadIntoDocker(
   const writing = (async () => {
     const mtime = new Date(0)
     const config = await readFile(store.blobPath(configDigest))
+    const bad = mismatch(configDigest, store.blobPath(configDigest), bytesDigest(config), config.length)
+    if (bad) throw bad
     await addEntry(pack, { name: configName, size: config.length, mtime, mode: 0o644 }, config)
     const written = new Set<string>()
     for (const [i, l] of image.layers.entries()) {
@@ -85,7 +88,8 @@ export async function loadIntoDocker(
       await addEntry(
         pack,
         { name: layerNames[i], size: l.size, mtime, mode: 0o644 },
-        createReadStream(store.blobPath(l.digest))
+        // Hashed on the way in: a damaged blob fails the load (and is named) at its end.
+        verifiedReadStream(store.blobPath(l.digest), l.digest, l.size)
       )
     }
     const manifest = Buffer.from(
@@ -252,7 +256,7 @@ export async function importDockerArchive(
     // Follow nested indexes (docker 25+ puts one image index per tag) down to an image manifest.
     for (let depth = 0; desc && depth < 4; depth++) {
       const doc = json<{ manifests?: Descriptor[]; config?: Descriptor }>(
-        `blobs/sha256/${hex(desc.digest)}`,
+        `blobs/sha256/${hex(desc.digest, `${what}: index.json: manifests[].digest`)}`,
         `blob ${desc.digest}`
       )
       if (doc.config) break
@@ -263,8 +267,10 @@ export async function importDockerArchive(
       `blobs/sha256/${hex(desc.digest)}`,
       `manifest ${desc.digest}`
     )
-    configName = `blobs/sha256/${hex(manifest.config.digest)}`
-    layerNames = manifest.layers.map((l) => `blobs/sha256/${hex(l.digest)}`)
+    configName = `blobs/sha256/${hex(manifest.config.digest, `${what}: manifest ${desc.digest}: config.digest`)}`
+    layerNames = manifest.layers.map(
+      (l, i) => `blobs/sha256/${hex(l.digest, `${what}: manifest ${desc.digest}: layers[${i}].digest`)}`
+    )
   } else {
     throw new Error(`${what}: the archive has neither manifest.json nor index.json`)
   }

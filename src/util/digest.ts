@@ -8,7 +8,8 @@
  * Kiln supports sha256 only; any other algorithm is refused, not guessed at.
  */
 import { createHash, type Hash } from 'node:crypto'
-import { Transform, type TransformCallback } from 'node:stream'
+import { createReadStream } from 'node:fs'
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream'
 
 /** "sha256:" + 64 lowercase hex: the only digest form Kiln reads or writes. */
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -113,4 +114,15 @@ export function mismatch(
     return new CorruptBlobError(digest, path, `is ${bytes} bytes, not ${size}`)
   if (actual !== digest) return new CorruptBlobError(digest, path, `hashes to ${actual}`)
   return null
+}
+
+/**
+ * The file at `path` as a stream that fails with a CorruptBlobError at its end when the bytes
+ * do not hash to `digest` (or are not `size` long): for readers that stream a blob whole anyway.
+ */
+export function verifiedReadStream(path: string, digest: string, size?: number): Readable {
+  const check = new DigestCheck(digest, path, size)
+  // The callback form destroys every stream with the first error, so a read error reaches the reader too.
+  pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), check, () => undefined)
+  return check
 }

@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
     const matrix = matrixOf(plan, selection)
     setOutput('matrix', matrix)
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
-    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')))
+    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')), {
+      warn: (m) => reporter.warn(m)
+    })
     const cache = await openCache({
       kind: inputs.cache,
       dir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,

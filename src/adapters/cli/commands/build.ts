@@ -85,7 +85,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
         plan: flags.plan,
         arch: flags.arch
       })
-      const store = await openStore(resolve(flags.store))
+      const store = await openStore(resolve(flags.store), { warn: (m) => ctx.reporter.warn(m) })
       const cache = flags.cacheDir
         ? await openCache({
             kind: 'local',
