@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import { mismatch } from '../util/digest.js'
-import type { FileReader } from './file-reader.js'
+import { READ_AHEAD, type FileReader } from './file-reader.js'
 import type { BlockSource } from './tar.js'
 
 const GAP_CHUNK = 1 << 20
@@ -47,7 +47,14 @@ export class VerifyingSource implements BlockSource {
   async finish(): Promise<void> {
     await this.hashUpTo(this.end)
     const actual = `sha256:${this.hash.digest('hex')}`
-    const bad = mismatch(this.expected.digest, this.reader.path, actual, this.length, this.expected.size)
+    const bytes = this.hashedTo - this.start
+    const bad = mismatch(
+      this.expected.digest,
+      this.reader.path,
+      actual,
+      bytes,
+      this.expected.size ?? this.length
+    )
     if (bad) throw bad
   }
 
@@ -58,10 +65,19 @@ export class VerifyingSource implements BlockSource {
   private async hashUpTo(pos: number): Promise<void> {
     while (this.hashedTo < pos) {
       const n = Math.min(GAP_CHUNK, pos - this.hashedTo)
-      const chunk = this.scratch.subarray(0, n)
-      await this.reader.readInto(chunk, 0, n, this.hashedTo)
+      let chunk: Buffer
+      if (n <= READ_AHEAD) {
+        // A small gap (a small member's data) is mostly in the reader's window already, or the
+        // window refilled here also serves the header read that follows: no extra read.
+        chunk = await this.reader.read(this.hashedTo, n)
+        // Shorter than its descriptor says: finish() reports the size.
+        if (chunk.length === 0) return
+      } else {
+        chunk = this.scratch.subarray(0, n)
+        await this.reader.readInto(chunk, 0, n, this.hashedTo)
+      }
       this.hash.update(chunk)
-      this.hashedTo += n
+      this.hashedTo += chunk.length
     }
   }
 }
