@@ -2,6 +2,7 @@
 // and configs against their digests, layers by size on lookup and by content when read; a
 // broken image counts as absent; fsck finds and repairs; gc keeps what live builds leased;
 // a lock names pid@host and an empty one goes stale.
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, truncate, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,7 +74,9 @@ describe('verify on read', () => {
     const img = await twoLayerImage()
     await truncate(img.layers[1].path, 100)
     expect(await store.findByKey('k1')).toBeNull()
-    expect(warnings.join('\n')).toMatch(new RegExp(`${img.layers[1].digest}.*is 100 bytes, not ${img.layers[1].size}`))
+    expect(warnings.join('\n')).toMatch(
+      new RegExp(`${img.layers[1].digest}.*is 100 bytes, not ${img.layers[1].size}`)
+    )
     expect(await store.hasBlob(img.layers[1].digest)).toBe(false)
     // The build writes the layer again and the key is present once more.
     const again = await twoLayerImage()
@@ -98,6 +101,40 @@ describe('verify on read', () => {
       await input.cleanup()
     }
     expect(await store.findByKey('k1')).toBeNull()
+  })
+
+  it('a flipped byte in a large member, whose data the index pass skips, is caught too', async () => {
+    const big = 'z'.repeat(300_000) // over the 64 KiB read-ahead: hashed by the gap reads
+    const ok = await store.putLayer(
+      streamOf(
+        await makeTar([
+          { name: 'big', body: big },
+          { name: 'small', body: 's' }
+        ])
+      )
+    )
+    const bad = await store.putLayer(streamOf(await makeTar([{ name: 'big2', body: big }])))
+    await flipByte(bad.path, 200_000)
+    const intact = await resolveLayers([ok])
+    const damaged = await resolveLayers([bad])
+    try {
+      expect((await planLayers(intact.layers)).entries.map((e) => e.path)).toEqual(['big', 'small'])
+      await expect(planLayers(damaged.layers)).rejects.toThrow(
+        new RegExp(`blob ${bad.digest} .* is corrupt: its content hashes to`)
+      )
+    } finally {
+      await intact.cleanup()
+      await damaged.cleanup()
+    }
+  })
+
+  it('the sandbox does not unpack a corrupt layer', async () => {
+    const { unpackLayer } = await import('../../src/sandbox/unpacked.js')
+    const l = await store.putLayer(streamOf(await makeTar([{ name: 'etc/x', body: 'x'.repeat(4000) }])))
+    await flipByte(l.path, 1000)
+    const cache = join(dir, 'sandbox-cache')
+    await expect(unpackLayer(l, cache)).rejects.toThrow(new RegExp(`blob ${l.digest} .* is corrupt`))
+    expect(existsSync(join(cache, 'layers', l.diffID.slice(7)))).toBe(false)
   })
 
   it('an intact blob is never dropped, whatever an error claims', async () => {
