@@ -20,11 +20,22 @@ export const LEASE_DIR = '.kiln-leases'
 /** A lease of another host (its pid cannot be checked) counts for this long after its last write. */
 const FOREIGN_LEASE_MS = 24 * 3600_000
 
+/** Lease files of this process, removed when it exits (one listener for every store it opened). */
+const leaseFiles = new Set<string>()
+let exitHooked = false
+function removeAtExit(file: string): void {
+  leaseFiles.add(file)
+  if (exitHooked) return
+  exitHooked = true
+  process.once('exit', () => {
+    for (const f of leaseFiles) rmSync(f, { force: true })
+  })
+}
+
 export class Leases {
   private readonly dir: string
   private readonly file: string
   private readonly mine = new Set<string>()
-  private exitHook?: () => void
 
   constructor(root: string) {
     this.dir = join(root, LEASE_DIR)
@@ -37,17 +48,13 @@ export class Leases {
     mkdirSync(this.dir, { recursive: true })
     appendFileSync(this.file, `${digest}\n`)
     this.mine.add(digest)
-    if (!this.exitHook) {
-      this.exitHook = () => rmSync(this.file, { force: true })
-      process.once('exit', this.exitHook)
-    }
+    removeAtExit(this.file)
   }
 
   /** Ends this process's lease (its blobs are tagged, or the build is over). */
   release(): void {
-    if (this.exitHook) process.removeListener('exit', this.exitHook)
-    this.exitHook = undefined
     this.mine.clear()
+    leaseFiles.delete(this.file)
     rmSync(this.file, { force: true })
   }
 
