@@ -149,3 +149,18 @@ test('a record whose diff_ids are not its layers’ digests is rejected (no path
   ).toBeNull()
   expect(warnings.join('\n')).toMatch(/rootfs\.diff_ids\[0\] is not the digest of layer 0/)
 })
+
+test('a layer damaged in the store is not saved to the cache', async () => {
+  const store1 = await openStore(join(dir, 'store1'))
+  const { p, img } = await leafImage(store1)
+  const bytes = readFileSync(img.layers[1].path)
+  bytes[600] ^= 0x01
+  writeFileSync(img.layers[1].path, bytes)
+  const backend = backends.local.make()
+  expect(await new ImageCache({ store: store1, backend, reporter }).save(p, img)).toBe(false)
+  expect(warnings.join('\n')).toMatch(
+    new RegExp(`could not save to the local cache: layer ${img.layers[1].digest} is corrupt in the store`)
+  )
+  expect(await backend.getBlob(img.layers[1].digest, join(dir, 'probe'))).toBe(false)
+  expect(await backend.getRecord(p.key)).toBeNull()
+})
