@@ -10,7 +10,7 @@
  * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
  * before anything is written.
  */
-import { verifiedReadStream } from '../util/digest.js'
+import { digestHex, verifiedReadStream } from '../util/digest.js'
 import { lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { checkTar } from '../sources/safe-tar.js'
@@ -43,8 +43,8 @@ export async function unpackLayer(
   cacheDir = DEFAULT_CACHE_DIR,
   reporter?: Reporter
 ): Promise<string> {
-  const hex = layer.diffID.replace(/^sha256:/, '')
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`unpack ${layer.path}: bad diffID ${layer.diffID}`)
+  // The directory is named by the diffID: checked first, as every digest read from a file is.
+  const hex = digestHex(layer.diffID, `unpack ${layer.path}: diffID`)
   const parent = join(cacheDir, 'layers')
   const dest = join(parent, hex)
   if (await stat(dest).catch(() => null)) return dest
