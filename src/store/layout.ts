@@ -10,6 +10,13 @@
  * is written to a temporary file, then renamed to its digest; a blob already there with the
  * same size is not rewritten. index.json only changes under a lock, by temp + rename, so a
  * reader never sees half of it and a failed build never leaves a tag pointing nowhere.
+ *
+ * The files are not trusted (a disk flips bits, a person edits them): every digest read from
+ * them is checked before it becomes a path (util/digest.ts), a manifest or config must hash to
+ * its digest, and a layer must have its size on lookup and its digest where it is read whole
+ * (exporters, sandbox, docker load). An image with a missing or corrupt part counts as absent
+ * for findByKey, so a build restores or rebuilds it; a corrupt blob is deleted when met. fsck
+ * checks everything. Blobs a live build wrote are leased (lease.ts) and gc keeps them.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
