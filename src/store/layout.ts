@@ -324,7 +324,16 @@ class OciLayoutStore implements LayoutStore {
       }
     })
     let dated = ''
-    await this.updateIndex((index) => {
+    await this.updateIndex(async (index) => {
+      // Checked again under the lock gc takes too: a blob that was already here (not written
+      // by this build, so not leased) could have gone since; what is here now stays, as the
+      // index names it before gc can look. The index never names a missing blob.
+      for (const d of [configDesc.digest, manifestDesc.digest, ...image.layers.map((l) => l.digest)]) {
+        if (!(await this.hasBlob(d)))
+          throw new Error(
+            `store ${this.root}: image ${image.name}: blob ${d} went missing before the image was tagged (a kiln gc at that moment?); build again`
+          )
+      }
       dated = nextDatedTag(
         image.name,
         created,
@@ -642,10 +651,10 @@ class OciLayoutStore implements LayoutStore {
     }
   }
 
-  private async updateIndex(change: (index: OciIndex) => void): Promise<void> {
+  private async updateIndex(change: (index: OciIndex) => void | Promise<void>): Promise<void> {
     await this.locked(async () => {
       const index = await this.readIndex()
-      change(index)
+      await change(index)
       const tmp = this.tempName('index')
       try {
         await writeFile(tmp, `${JSON.stringify(index, null, 2)}\n`, { flag: 'wx' })
