@@ -440,6 +440,8 @@ class OciLayoutStore implements LayoutStore {
       const digest = checkDigest(best.digest, `${this.indexPath}: key ${key.slice(0, 12)}: digest`)
       return await this.loadImage(index, digest, sizeOf(best))
     } catch (e) {
+      // A failing disk or a lack of file handles is not a broken image: say so, rebuild nothing.
+      if ((e as NodeJS.ErrnoException).code) throw e
       const corrupt = findCorruptBlob(e)
       const dropped = corrupt ? await this.dropCorruptBlob(corrupt) : false
       const name =
