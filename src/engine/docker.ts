@@ -11,7 +11,7 @@
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
  *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
  */
-import { bytesDigest, digestHex, mismatch, verifiedReadStream } from '../util/digest.js'
+import { bytesDigest, digestHex, findCorruptBlob, mismatch, verifiedReadStream } from '../util/digest.js'
 import { readFile } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { Readable } from 'node:stream'
@@ -107,7 +107,9 @@ export async function loadIntoDocker(
       () => null,
       (x: unknown) => x as Error
     )
-    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
+    // A blob that failed its digest is the cause, whatever docker said about its cut-off input.
+    const cause =
+      findCorruptBlob(e) ?? (toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error))
     const out = new Error(
       `docker load of ${image.refs[0] ?? image.manifestDigest} as ${tag}: ${cause.message}`,
       { cause }
