@@ -20,6 +20,7 @@ import { materializeBase } from '../sources/index.js'
 import { verifyBoot } from '../verify/boot.js'
 import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
+import { findCorruptBlob } from '../util/digest.js'
 import { BuildError, errorMessage } from '../util/errors.js'
 import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
 import { describeBase, describeImage, writeReport } from './report.js'
@@ -208,13 +209,21 @@ class PlanRun {
         return true
       } catch (e) {
         const err = e instanceof BuildError ? e : toError(name, step, e)
+        // A blob that failed its digest goes from the store, so the next build restores or
+        // rebuilds the images that use it instead of failing on it each time.
+        const corrupt = findCorruptBlob(e)
+        if (corrupt && (await this.opts.store.dropCorruptBlob?.(corrupt).catch(() => false)))
+          reporter.warn(
+            `${name}: deleted the corrupt blob ${corrupt.digest} from the store: the next build restores or rebuilds what uses it`
+          )
         r.status = 'failed'
         r.seconds = (Date.now() - t0) / 1000
         r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail }
         if (err.inputRefused) r.error.refused = true
         reporter.error(err.message)
-        // An image that is in the store but failed to export is still there to build on.
-        return step === 'export' && this.images.has(name)
+        // An image that is in the store but failed to export is still there to build on,
+        // unless what failed was its own content.
+        return step === 'export' && this.images.has(name) && !corrupt
       } finally {
         await this.save(this.snapshot())
       }
@@ -519,7 +528,9 @@ export function sourceKey(p: PlannedImage): string {
 function toError(image: string, step: string, e: unknown): BuildError {
   if (e instanceof BuildError) return e
   const tail = (e as { tail?: unknown }).tail
-  return new BuildError(image, step, errorMessage(e), Array.isArray(tail) ? tail.map(String) : [])
+  const err = new BuildError(image, step, errorMessage(e), Array.isArray(tail) ? tail.map(String) : [])
+  err.cause = e
+  return err
 }
 
 /** With several images at once, groups would interleave: every line says its image instead. */

@@ -2,6 +2,7 @@
  * Packer's -machine-readable output: one record a line, `timestamp,target,type,data...`,
  * commas inside data written as %!(PACKER_COMMA) and newlines as a literal \n.
  */
+import { isDigest } from '../util/digest.js'
 
 export interface PackerRecord {
   timestamp: number
@@ -80,7 +81,7 @@ export class PackerOutput {
   dockerImage(): string | undefined {
     for (const a of [...this.artifacts].reverse()) {
       if (!a.id) continue
-      if (/^sha256:[0-9a-f]{64}$/.test(a.id)) return a.id
+      if (isDigest(a.id)) return a.id
       if (a.builderId && /docker-(tag|import)/.test(a.builderId)) return a.id
     }
     return undefined

@@ -79,6 +79,7 @@ export class GithubCache implements CacheBackend {
     const staged = join(this.stageRoot, 'blob', hex)
     return this.exclusive(staged, async () => {
       if (!opts.replace && (await this.lookup(staged, this.key('blob', hex)))) return false
+      await opts.check?.()
       await mkdir(dirname(staged), { recursive: true })
       await rm(staged, { force: true })
       // A hard link when the store is on the same file system: no copy of a big layer.

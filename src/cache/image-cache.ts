@@ -156,8 +156,19 @@ export class ImageCache {
     try {
       for (const layer of stored.layers) {
         if (this.known.has(layer.digest)) continue
+        // What goes out is checked as what comes in: a blob damaged in the store would poison
+        // the cache (GitHub's entries cannot be overwritten) for every runner until superseded.
+        // Only blobs the backend lacks are read, so a warm run hashes nothing here.
+        const check = async (): Promise<void> => {
+          const actual = await fileDigest(layer.path)
+          if (actual !== layer.digest)
+            throw new Error(`layer ${layer.digest} is corrupt in the store (its content hashes to ${actual})`)
+        }
         if (
-          await this.backend.putBlob(layer.digest, layer.path, { replace: this.corrupt.has(layer.digest) })
+          await this.backend.putBlob(layer.digest, layer.path, {
+            replace: this.corrupt.has(layer.digest),
+            check
+          })
         ) {
           this.stats.blobsUploaded++
           this.stats.bytesUploaded += layer.size

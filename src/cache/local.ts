@@ -71,6 +71,7 @@ export class LocalCache implements CacheBackend {
       await touch(dest)
       return false
     }
+    await opts.check?.()
     await mkdir(dirname(dest), { recursive: true })
     const tmp = `${dest}.tmp-${randomBytes(6).toString('hex')}`
     try {

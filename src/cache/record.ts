@@ -48,6 +48,12 @@ export function verifyRecord(raw: unknown, key: string): VerifiedRecord {
   if (!Array.isArray(diffIDs) || diffIDs.length !== manifest.layers.length) {
     throw new Error('config rootfs.diff_ids does not match the manifest layers')
   }
+  // The store keeps layers uncompressed, so a layer's diffID is its digest: anything else
+  // (a path in disguise, say) did not come from a store.
+  diffIDs.forEach((d, i) => {
+    if (d !== manifest.layers[i].digest)
+      throw new Error(`config rootfs.diff_ids[${i}] is not the digest of layer ${i}`)
+  })
   if (!Array.isArray(r.inputs)) throw new Error('record lacks its inputs')
   return { record: r as CacheRecord, manifest, config }
 }

@@ -44,6 +44,8 @@ export interface NamePointer {
 export interface PutOptions {
   /** Supersede an entry found corrupt: where entries are immutable, a newer entry wins on lookup. */
   replace?: boolean
+  /** Run before a blob is uploaded (not when the backend has it already); throws to refuse the upload. */
+  check?: () => Promise<void>
 }
 
 export interface CacheBackend {

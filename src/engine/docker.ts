@@ -13,7 +13,7 @@
  *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
  *   a pulled image holds what its author put there.
  */
-import { createReadStream } from 'node:fs'
+import { bytesDigest, digestHex, findCorruptBlob, mismatch, verifiedReadStream } from '../util/digest.js'
 import { readFile } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { Readable } from 'node:stream'
@@ -65,7 +65,8 @@ export async function removeDockerImage(ref: string, reporter?: Reporter): Promi
   await tryRun('docker', ['image', 'rm', '--force', '--', ref], { reporter })
 }
 
-const hex = (d: string): string => d.replace(/^sha256:/, '')
+/** The hex of a digest, checked first: digests here come from an archive's own manifests. */
+const hex = (d: string, where = 'docker archive: digest'): string => digestHex(d, where)
 
 /**
  * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
@@ -85,6 +86,8 @@ export async function loadIntoDocker(
   const writing = (async () => {
     const mtime = new Date(0)
     const config = await readFile(store.blobPath(configDigest))
+    const bad = mismatch(configDigest, store.blobPath(configDigest), bytesDigest(config), config.length)
+    if (bad) throw bad
     await addEntry(pack, { name: configName, size: config.length, mtime, mode: 0o644 }, config)
     const written = new Set<string>()
     for (const [i, l] of image.layers.entries()) {
@@ -94,7 +97,8 @@ export async function loadIntoDocker(
       await addEntry(
         pack,
         { name: layerNames[i], size: l.size, mtime, mode: 0o644 },
-        createReadStream(store.blobPath(l.digest))
+        // Hashed on the way in: a damaged blob fails the load (and is named) at its end.
+        verifiedReadStream(store.blobPath(l.digest), l.digest, l.size)
       )
     }
     const manifest = Buffer.from(
@@ -112,7 +116,9 @@ export async function loadIntoDocker(
       () => null,
       (x: unknown) => x as Error
     )
-    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
+    // A blob that failed its digest is the cause, whatever docker said about its cut-off input.
+    const cause =
+      findCorruptBlob(e) ?? (toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error))
     const out = new Error(
       `docker load of ${image.refs[0] ?? image.manifestDigest} as ${tag}: ${cause.message}`,
       { cause }
@@ -265,7 +271,7 @@ export async function importDockerArchive(
     // Every descriptor is the archive's word: one without a digest string is refused by name.
     const blob = (d: Descriptor | undefined, label: string): string => {
       if (typeof d?.digest !== 'string') throw new Error(`${what}: ${label} has no digest`)
-      return `blobs/sha256/${hex(d.digest)}`
+      return `blobs/sha256/${hex(d.digest, `${what}: ${label}: digest`)}`
     }
     const list = (v: unknown, label: string): Descriptor[] => {
       if (v === undefined) return []

@@ -134,7 +134,10 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
   const dir = join(opts.outDir, opts.name)
   const fail = (step: string, e: unknown): never => {
     if (e instanceof BuildError) throw e
-    throw new BuildError(opts.name, step, errorMessage(e))
+    const err = new BuildError(opts.name, step, errorMessage(e))
+    // Kept so the caller can tell a corrupt blob (util/digest.ts findCorruptBlob) and act on it.
+    err.cause = e
+    throw err
   }
   const badName = badOutputName(opts.name)
   if (badName) fail('export', badName)

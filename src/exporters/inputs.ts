@@ -5,6 +5,7 @@
  * once to a temporary file; stdin is spooled first, because a save stream may put
  * manifest.json (the layer order) last.
  */
+import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,6 +14,7 @@ import { pipeline } from 'node:stream/promises'
 import { createGunzip } from 'node:zlib'
 import { execa } from 'execa'
 import type { LayerRef } from '../store/types.js'
+import { checkDigest, CorruptBlobError, DigestCheck, InvalidDigestError } from '../util/digest.js'
 import { FileReader } from './file-reader.js'
 import { binaryName, readHeaders } from './tar.js'
 
@@ -23,6 +25,11 @@ export interface LayerSource {
   length: number
   /** Digest as named by the input (diffID or blob digest), when known. */
   digest?: string
+  /**
+   * What the region must hash to (and its length), when the input names its content digest:
+   * checked in the index pass (verify.ts), before any output is written.
+   */
+  expected?: { digest: string; size?: number }
 }
 
 export interface ResolvedInput {
@@ -78,7 +85,15 @@ export async function resolveLayers(layers: Array<LayerSource | LayerRef>): Prom
   try {
     const out: LayerSource[] = []
     for (const [i, l] of layers.entries()) {
-      const src = isLayerRef(l) ? { path: l.path, offset: 0, length: l.size, digest: l.diffID } : l
+      const src = isLayerRef(l)
+        ? {
+            path: l.path,
+            offset: 0,
+            length: l.size,
+            digest: l.diffID,
+            expected: { digest: l.digest, size: l.size }
+          }
+        : l
       out.push(await uncompressed(src, tmp.dir, i))
     }
     return { layers: out, cleanup: tmp.cleanup }
@@ -107,10 +122,10 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
       if (e.type === 'file')
         members.set(e.rawPath.replace(/^\.?\//, ''), { offset: e.dataOffset, size: e.size })
     }
-    const readJson = async (name: string): Promise<unknown> => {
+    const readJson = async (name: string, digest?: string): Promise<unknown> => {
       const m = members.get(binaryName(name))
       if (!m) throw new InputError(`${path}: no ${name} in the archive`)
-      return parseJson((await reader.readFresh(m.offset, m.size)).toString('utf8'), `${path}: ${name}`)
+      return parseBlob(await reader.readFresh(m.offset, m.size), `${path}: ${name}`, digest)
     }
     const regionOf = (name: string): LayerSource => {
       const m = members.get(binaryName(name))
@@ -127,7 +142,7 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
         throw new InputError(`${path}: holds ${manifest.length} images; save one image at a time`)
       names = stringList(manifest[0].Layers, `${path}: manifest.json: Layers`)
     } else if (members.has('index.json')) {
-      names = await ociLayers((p) => readJson(p), path, tag)
+      names = (await ociLayers(readJson, path, tag)).map((l) => l.path)
     } else {
       throw new InputError(
         `${path}: neither a docker save tarball (manifest.json) nor an OCI archive (index.json)`
@@ -137,7 +152,10 @@ async function resolvePath(input: string, tmpDir: string): Promise<LayerSource[]
     for (const [i, n] of names.entries()) {
       const src = regionOf(n)
       const hex = /([0-9a-f]{64})/.exec(n)?.[1]
-      out.push(await uncompressed({ ...src, digest: hex ? `sha256:${hex}` : undefined }, tmpDir, i))
+      // blobs/sha256/<hex> names its content; a legacy <id>/layer.tar id does not.
+      const named = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(n.replace(/^\.?\//, ''))?.[1]
+      const expected = named ? { digest: `sha256:${named}` } : undefined
+      out.push(await uncompressed({ ...src, digest: hex ? `sha256:${hex}` : undefined, expected }, tmpDir, i))
     }
     return out
   } finally {
@@ -153,22 +171,10 @@ interface OciIndexLike {
     annotations?: Record<string, string>
     platform?: { os?: string; architecture?: string }
   }>
-  layers?: Array<{ digest: string }>
+  layers?: Array<{ digest: string; size?: number }>
 }
 
 type OciDescriptor = NonNullable<OciIndexLike['manifests']>[number]
-
-const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`
-
-/** JSON from the input; invalid JSON is the input's fault (InputError), not ours. */
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown
-  } catch (e) {
-    const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
-    throw new InputError(`${what} is not valid JSON (${why})`)
-  }
-}
 
 function stringList(v: unknown, what: string): string[] {
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
@@ -177,18 +183,45 @@ function stringList(v: unknown, what: string): string[] {
 }
 
 /** A list of OCI descriptors, each with a digest string (what the walk below reads). */
-function descriptors(v: unknown, what: string): OciDescriptor[] {
+function descriptors(v: unknown, what: string): Array<OciDescriptor & { size?: number }> {
   if (!Array.isArray(v) || v.some((d) => typeof (d as { digest?: unknown })?.digest !== 'string'))
     throw new InputError(`${what} must be a list of descriptors, each with a digest`)
-  return v as OciDescriptor[]
+  return v as Array<OciDescriptor & { size?: number }>
 }
 
-/** Layer blob paths of an OCI image: index.json → (nested index →) manifest → layers. */
+/**
+ * The layout path of a blob named by a descriptor read from the input: its digest is checked
+ * first (a digest like `sha256:../../etc/shadow` must never become a path).
+ */
+function blobPath(digest: unknown, where: string): string {
+  try {
+    return `blobs/sha256/${checkDigest(digest, where).slice('sha256:'.length)}`
+  } catch (e) {
+    if (e instanceof InvalidDigestError) throw new InputError(e.message)
+    throw e
+  }
+}
+
+/** JSON of a blob (or a member), checked against its digest when the input names one. */
+function parseBlob(bytes: Buffer, where: string, digest?: string): unknown {
+  if (digest) {
+    const actual = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+    if (actual !== digest) throw new CorruptBlobError(digest, where, `hashes to ${actual}`)
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch (e) {
+    const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
+    throw new InputError(`${where} is not valid JSON (${why})`)
+  }
+}
+
+/** Layers of an OCI image (blob path and digest): index.json → (nested index →) manifest → layers. */
 async function ociLayers(
-  readJson: (p: string) => Promise<unknown>,
+  readJson: (p: string, digest?: string) => Promise<unknown>,
   where: string,
   tag?: string
-): Promise<string[]> {
+): Promise<Array<{ path: string; digest: string; size?: number }>> {
   const index = (await readJson('index.json')) as OciIndexLike
   let list = descriptors(index?.manifests ?? [], `${where}: index.json: manifests`)
   if (tag) {
@@ -202,13 +235,21 @@ async function ociLayers(
     throw new InputError(`${where}: index.json names ${list.length} images; pick one with ${where}:TAG`)
   }
   let desc = list[0]
+  let at = `${where}: index.json: manifests[${index.manifests!.indexOf(desc)}].digest`
   for (let depth = 0; depth < 4; depth++) {
-    const doc = (await readJson(blobPath(desc.digest))) as OciIndexLike
-    const what = `${where}: ${blobPath(desc.digest)}`
-    if (doc?.layers) return descriptors(doc.layers, `${what}: layers`).map((l) => blobPath(l.digest))
-    const ms = descriptors(doc?.manifests ?? [], `${what}: manifests`)
+    const path = blobPath(desc.digest, at)
+    const doc = (await readJson(path, desc.digest)) as OciIndexLike
+    if (doc?.layers) {
+      return descriptors(doc.layers, `${where}: ${path}: layers`).map((l, i) => ({
+        path: blobPath(l.digest, `${where}: ${path}: layers[${i}].digest`),
+        digest: l.digest,
+        size: typeof l.size === 'number' ? l.size : undefined
+      }))
+    }
+    const ms = descriptors(doc?.manifests ?? [], `${where}: ${path}: manifests`)
     const pick = ms.find((m) => m.platform?.os === 'linux' && m.platform?.architecture === 'amd64') ?? ms[0]
     if (!pick) break
+    at = `${where}: ${path}: manifests[${ms.indexOf(pick)}].digest`
     desc = pick
   }
   throw new InputError(`${where}: no image manifest found under ${desc.digest}`)
@@ -216,21 +257,20 @@ async function ociLayers(
 
 async function fromLayoutDir(dir: string, tag: string | undefined, tmpDir: string): Promise<LayerSource[]> {
   const { readFile } = await import('node:fs/promises')
-  const readJson = async (p: string): Promise<unknown> =>
-    parseJson(await readFile(join(dir, p), 'utf8'), `${dir}: ${p}`)
-  const names = await ociLayers(readJson, dir, tag)
+  const readJson = async (p: string, digest?: string): Promise<unknown> => {
+    const bytes = await readFile(join(dir, p)).catch((e: NodeJS.ErrnoException) => {
+      throw new InputError(`${dir}: cannot read ${p}: ${e.code ?? e.message}`)
+    })
+    return parseBlob(bytes, join(dir, p), digest)
+  }
+  const layers = await ociLayers(readJson, dir, tag)
   const out: LayerSource[] = []
-  for (const [i, n] of names.entries()) {
-    const path = join(dir, n)
+  for (const [i, l] of layers.entries()) {
+    const path = join(dir, l.path)
     const st = await stat(path).catch(() => null)
-    if (!st) throw new InputError(`${dir}: layer blob ${n} is missing`)
-    out.push(
-      await uncompressed(
-        { path, offset: 0, length: st.size, digest: n.replace('blobs/', '').replace('/', ':') },
-        tmpDir,
-        i
-      )
-    )
+    if (!st) throw new InputError(`${dir}: layer blob ${l.path} is missing`)
+    const expected = { digest: l.digest, size: l.size }
+    out.push(await uncompressed({ path, offset: 0, length: st.size, digest: l.digest, expected }, tmpDir, i))
   }
   return out
 }
@@ -249,20 +289,24 @@ async function uncompressed(src: LayerSource, tmpDir: string, i: number): Promis
   const zstd = magic.length >= 4 && magic.readUInt32LE(0) === 0xfd2fb528
   if (!gzip && !zstd) return src
   const out = join(tmpDir, `layer-${i}.tar`)
-  const input = createReadStream(src.path, {
+  const raw = createReadStream(src.path, {
     start: src.offset,
     end: src.offset + src.length - 1,
     highWaterMark: 1 << 20
   })
+  // The compressed blob is what its digest names: checked in this, its one sequential pass.
+  const check = new DigestCheck(src.expected?.digest ?? '', src.path, src.expected?.size)
+  const input = src.expected ? [raw, check] : [raw]
   if (gzip) {
-    await pipeline(input, createGunzip(), createWriteStream(out))
+    await pipeline([...input, createGunzip(), createWriteStream(out)])
   } else {
     const child = execa('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' })
-    await Promise.all([pipeline(input, child.stdin!), child]).catch((e: unknown) => {
+    await Promise.all([pipeline([...input, child.stdin!]), child]).catch((e: unknown) => {
+      if (e instanceof CorruptBlobError) throw e
       throw new InputError(
         `${src.path}: layer ${i}: zstd -d failed: ${e instanceof Error ? e.message : String(e)}`
       )
     })
   }
-  return { path: out, offset: 0, length: (await stat(out)).size, digest: src.digest }
+  return { path: out, offset: 0, length: (await stat(out)).size, digest: src.digest, expected: undefined }
 }

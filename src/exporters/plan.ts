@@ -9,6 +9,7 @@
  */
 import type { LayerSource } from './inputs.js'
 import { FileReader } from './file-reader.js'
+import { VerifyingSource } from './verify.js'
 import {
   baseOf,
   normalizePath,
@@ -74,14 +75,26 @@ const KIND_NOUN: Record<EntryType, string> = {
 
 const where = (s: LayerSource, i: number): string => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`
 
-/** Reads a layer's headers (skipping data) into an index. */
+/**
+ * Reads a layer's headers (skipping data) into an index; a layer whose digest is known is
+ * checked against it in the same pass (verify.ts), before anything is written.
+ */
 export async function indexLayer(source: LayerSource, layer: number): Promise<LayerIndex> {
   const reader = await FileReader.open(source.path)
+  const verifier = source.expected
+    ? new VerifyingSource(reader, source.offset, source.length, source.expected)
+    : null
   const idx: LayerIndex = { source, entries: [], whiteouts: [], opaques: [] }
   const byPath = new Map<string, IndexedEntry>()
+  let failure: unknown = null
   try {
     let seq = 0
-    for await (const raw of readHeaders(reader, source.offset, source.length, where(source, layer))) {
+    for await (const raw of readHeaders(
+      verifier ?? reader,
+      source.offset,
+      source.length,
+      where(source, layer)
+    )) {
       const path = normalizePath(raw.rawPath)
       if (path === null)
         throw new FlattenError(
@@ -153,9 +166,16 @@ export async function indexLayer(source: LayerSource, layer: number): Promise<La
       byPath.set(path, e)
       idx.entries.push(e)
     }
+  } catch (e) {
+    failure = e
+  }
+  try {
+    // A damaged layer is reported as such, not as the tar error the damage caused.
+    await verifier?.finish()
   } finally {
     await reader.close()
   }
+  if (failure) throw failure
   return idx
 }
 

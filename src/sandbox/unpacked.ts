@@ -10,7 +10,7 @@
  * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
  * before anything is written.
  */
-import { createReadStream } from 'node:fs'
+import { digestHex, verifiedReadStream } from '../util/digest.js'
 import { lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkTar } from '../sources/safe-tar.js'
@@ -43,8 +43,8 @@ export async function unpackLayer(
   cacheDir = DEFAULT_CACHE_DIR,
   reporter?: Reporter
 ): Promise<string> {
-  const hex = layer.diffID.replace(/^sha256:/, '')
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`unpack ${layer.path}: bad diffID ${layer.diffID}`)
+  // The directory is named by the diffID: checked first, as every digest read from a file is.
+  const hex = digestHex(layer.diffID, `unpack ${layer.path}: diffID`)
   const parent = join(cacheDir, 'layers')
   const dest = join(parent, hex)
   if (await stat(dest).catch(() => null)) return dest
@@ -56,7 +56,15 @@ export async function unpackLayer(
     reporter?.debug(`unpack layer ${layer.diffID}`)
     // tmp is fresh, so only the layer's own links can redirect; the root is given anyway
     // so that what is on disk where tar writes is checked too.
-    await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`, reporter, { root: tmp })
+    // The check reads the layer whole: it is hashed in the same pass, before tar extracts it.
+    await checkTar(
+      verifiedReadStream(layer.path, layer.digest, layer.size),
+      `layer ${layer.diffID}`,
+      reporter,
+      {
+        root: tmp
+      }
+    )
     await run('tar', [
       '--extract',
       '--file',

@@ -10,15 +10,32 @@
  * is written to a temporary file, then renamed to its digest; a blob already there with the
  * same size is not rewritten. index.json only changes under a lock, by temp + rename, so a
  * reader never sees half of it and a failed build never leaves a tag pointing nowhere.
+ *
+ * The files are not trusted (a disk flips bits, a person edits them): every digest read from
+ * them is checked before it becomes a path (util/digest.ts), a manifest or config must hash to
+ * its digest, and a layer must have its size on lookup and its digest where it is read whole
+ * (exporters, sandbox, docker load). An image with a missing or corrupt part counts as absent
+ * for findByKey, so a build restores or rebuilds it; a corrupt blob is deleted when met. fsck
+ * checks everything. Blobs a live build wrote are leased (lease.ts) and gc keeps them.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import {
+  bytesDigest,
+  checkDigest,
+  CorruptBlobError,
+  digestHex,
+  findCorruptBlob,
+  isDigest,
+  mismatch
+} from '../util/digest.js'
 import { STORE_TMP_DIR } from './defaults.js'
+import { Leases } from './lease.js'
 import { Mutex, pidAlive, withLockFile } from './lock.js'
 import {
   ANNOTATION_CREATED,
@@ -40,7 +57,6 @@ import {
 } from './types.js'
 
 export const OCI_LAYOUT_VERSION = '1.0.0'
-const DIGEST_RE = /^sha256:[0-9a-f]{64}$/
 /** Temp files older than this are removed by gc even when their writer's pid is reused. */
 const STALE_TEMP_MS = 24 * 3600_000
 /** Manifests and configs larger than this are not what kiln writes: refuse to parse them. */
@@ -73,19 +89,54 @@ export interface LayoutStore extends Store {
     input: NodeJS.ReadableStream,
     opts?: { mediaType?: string; expected?: Digest }
   ): Promise<Descriptor & { path: string }>
-  /** Reads a small JSON blob (manifest, config). */
-  readJsonBlob<T>(digest: Digest): Promise<T>
+  /** Reads a small JSON blob (manifest, config), checked against its digest (and `size` when known). */
+  readJsonBlob<T>(digest: Digest, size?: number): Promise<T>
   listRefs(): Promise<RefEntry[]>
   /** Drops one ref name from index.json (its blobs stay until gc); false if it was not there. */
   removeRef(ref: string): Promise<boolean>
-  gc(): Promise<{ removed: number; bytes: number; tempRemoved: number }>
+  gc(): Promise<GcResult>
+  /**
+   * Deletes a blob found corrupt (its content does not hash to its name), so that every image
+   * using it counts as absent and is rebuilt or restored instead of failing on it forever.
+   */
+  dropCorruptBlob(e: CorruptBlobError): Promise<boolean>
+  /** Checks every blob against its digest and every ref for completeness; with repair, fixes what it found. */
+  fsck(opts?: { repair?: boolean }): Promise<FsckReport>
+  /** Ends this process's lease on the blobs it wrote (see lease.ts): call when a build is over. */
+  releaseLease(): void
+}
+
+export interface GcResult {
+  removed: number
+  bytes: number
+  tempRemoved: number
+  /** Unreachable blobs kept because a live build wrote them, with the owners (pid@host) of those leases. */
+  leased: number
+  leaseOwners: string[]
+}
+
+/** What `fsck` found, and (with repair) did. */
+export interface FsckReport {
+  blobsChecked: number
+  /** Blobs whose content does not hash to their name (or stray files under blobs/sha256). */
+  corruptBlobs: Array<{ digest: string; problem: string }>
+  /** Refs whose image is missing or has a missing, corrupt or invalid part. */
+  brokenRefs: Array<{ ref: string; problems: string[] }>
+  /** With repair: what was removed. */
+  removedBlobs: string[]
+  removedRefs: string[]
 }
 
 /** Opens (creating when absent) the OCI image layout at `root`. */
-export async function openStore(root: string): Promise<LayoutStore> {
-  const store = new OciLayoutStore(resolve(root))
+export async function openStore(root: string, opts: StoreOptions = {}): Promise<LayoutStore> {
+  const store = new OciLayoutStore(resolve(root), opts.warn)
   await store.init()
   return store
+}
+
+export interface StoreOptions {
+  /** Where the store reports what it worked around (an unusable image that counts as absent). */
+  warn?: (message: string) => void
 }
 
 class OciLayoutStore implements LayoutStore {
@@ -94,12 +145,17 @@ class OciLayoutStore implements LayoutStore {
   private readonly indexPath: string
   private readonly lockPath: string
   private readonly mutex = new Mutex()
+  private readonly leases: Leases
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    private readonly warn: (message: string) => void = () => undefined
+  ) {
     this.tmpDir = join(root, STORE_TMP_DIR)
     this.blobDir = join(root, 'blobs', 'sha256')
     this.indexPath = join(root, 'index.json')
     this.lockPath = join(root, 'index.json.lock')
+    this.leases = new Leases(root)
   }
 
   async init(): Promise<void> {
@@ -124,8 +180,7 @@ class OciLayoutStore implements LayoutStore {
   }
 
   blobPath(digest: Digest): string {
-    if (!DIGEST_RE.test(digest)) throw new Error(`store ${this.root}: not a sha256 digest: ${digest}`)
-    return join(this.blobDir, digest.slice('sha256:'.length))
+    return join(this.blobDir, digestHex(digest, `store ${this.root}: blob name`))
   }
 
   async hasBlob(digest: Digest): Promise<boolean> {
@@ -143,9 +198,12 @@ class OciLayoutStore implements LayoutStore {
 
   async putBlob(data: Buffer | string, mediaType: string): Promise<Descriptor> {
     const buf = typeof data === 'string' ? Buffer.from(data) : data
-    const digest = `sha256:${createHash('sha256').update(buf).digest('hex')}`
+    const digest = bytesDigest(buf)
     const path = this.blobPath(digest)
-    if (!(await sameSize(path, buf.length))) {
+    this.leases.add(digest)
+    // Small blobs are compared, not just sized: a damaged copy of the same size is replaced.
+    const have = await readFile(path).catch(() => null)
+    if (!have?.equals(buf)) {
       const tmp = this.tempName('blob')
       try {
         await writeFile(tmp, buf, { flag: 'wx' })
@@ -180,6 +238,7 @@ class OciLayoutStore implements LayoutStore {
         throw new Error(`content does not match its digest: expected ${opts.expected}, got ${digest}`)
       }
       const path = this.blobPath(digest)
+      this.leases.add(digest)
       if (await sameSize(path, size)) {
         // Already there (a base layer saved back from the engine, say): nothing to publish.
         await rm(tmp, { force: true })
@@ -203,15 +262,17 @@ class OciLayoutStore implements LayoutStore {
     }
   }
 
-  async readJsonBlob<T>(digest: Digest): Promise<T> {
+  async readJsonBlob<T>(digest: Digest, size?: number): Promise<T> {
     const path = this.blobPath(digest)
     const st = await stat(path).catch(() => null)
-    if (!st) throw new Error(`store ${this.root}: blob ${digest} is missing`)
+    if (!st) throw new MissingBlobError(`store ${this.root}: blob ${digest} is missing`)
     if (st.size > MAX_JSON_BLOB)
-      throw new Error(`store ${this.root}: blob ${digest} is too large for a manifest or config`)
-    const text = await readFile(path, 'utf8')
+      throw new CorruptBlobError(digest, path, `is ${st.size} bytes: too large for a manifest or config`)
+    const bytes = await readFile(path)
+    const bad = mismatch(digest, path, bytesDigest(bytes), bytes.length, size)
+    if (bad) throw bad
     try {
-      return JSON.parse(text) as T
+      return JSON.parse(bytes.toString('utf8')) as T
     } catch (e) {
       throw new Error(`store ${this.root}: blob ${digest} is not JSON: ${msg(e)}`)
     }
@@ -263,7 +324,16 @@ class OciLayoutStore implements LayoutStore {
       }
     })
     let dated = ''
-    await this.updateIndex((index) => {
+    await this.updateIndex(async (index) => {
+      // Checked again under the lock gc takes too: a blob that was already here (not written
+      // by this build, so not leased) could have gone since; what is here now stays, as the
+      // index names it before gc can look. The index never names a missing blob.
+      for (const d of [configDesc.digest, manifestDesc.digest, ...image.layers.map((l) => l.digest)]) {
+        if (!(await this.hasBlob(d)))
+          throw new Error(
+            `store ${this.root}: image ${image.name}: blob ${d} went missing before the image was tagged (a kiln gc at that moment?); build again`
+          )
+      }
       dated = nextDatedTag(
         image.name,
         created,
@@ -284,27 +354,57 @@ class OciLayoutStore implements LayoutStore {
 
   async getImage(ref: string): Promise<StoredImage | null> {
     const index = await this.readIndex()
-    let digest: Digest | undefined
-    if (DIGEST_RE.test(ref)) {
+    let digest: Digest
+    let size: number | undefined
+    if (isDigest(ref)) {
       if (!(await this.hasBlob(ref))) return null
       digest = ref
     } else {
-      digest = index.manifests.filter((m) => m.annotations?.[ANNOTATION_REF] === ref).pop()?.digest
-      if (!digest) return null
+      const entry = index.manifests.filter((m) => m.annotations?.[ANNOTATION_REF] === ref).pop()
+      if (!entry) return null
+      digest = checkDigest(entry.digest, `${this.indexPath}: ref ${ref}: digest`)
+      size = entry.size
     }
-    const manifest = await this.readJsonBlob<OciManifest>(digest)
-    if (manifest.mediaType && manifest.mediaType !== MEDIA_MANIFEST && !manifest.config) {
-      throw new Error(`store ${this.root}: ${ref} is a ${manifest.mediaType}, not an image manifest`)
+    return this.loadImage(index, digest, size)
+  }
+
+  /**
+   * The image whose manifest is `digest`, every part checked: the manifest and config hash to
+   * their digests, every digest they name is valid, and every layer blob is there with its
+   * size (a stat each; a layer's content is checked where it is read anyway: exporters, the
+   * sandbox's unpack, docker load). Throws MissingBlobError, CorruptBlobError or
+   * InvalidDigestError, each naming the blob.
+   */
+  private async loadImage(index: OciIndex, digest: Digest, size?: number): Promise<StoredImage> {
+    const where = `store ${this.root}: manifest ${digest}`
+    const manifest = await this.readJsonBlob<OciManifest>(digest, size)
+    if (!manifest || typeof manifest !== 'object' || !manifest.config || !Array.isArray(manifest.layers)) {
+      const kind = (manifest as { mediaType?: string } | null)?.mediaType ?? 'document'
+      throw new Error(`${where}: is a ${kind}, not an image manifest`)
     }
-    const config = await this.readJsonBlob<OciImageConfig>(manifest.config.digest)
-    const diffIDs = config.rootfs?.diff_ids ?? []
-    const layers: LayerRef[] = manifest.layers.map((l, i) => ({
-      digest: l.digest,
-      diffID: diffIDs[i] ?? l.digest,
-      size: l.size,
-      mediaType: l.mediaType,
-      path: this.blobPath(l.digest)
-    }))
+    const configDigest = checkDigest(manifest.config.digest, `${where}: config.digest`)
+    const config = await this.readJsonBlob<OciImageConfig>(configDigest, sizeOf(manifest.config))
+    const diffIDs = Array.isArray(config.rootfs?.diff_ids) ? config.rootfs.diff_ids : []
+    const layers: LayerRef[] = manifest.layers.map((l, i) => {
+      const layerDigest = checkDigest(l?.digest, `${where}: layers[${i}].digest`)
+      const diffID =
+        diffIDs[i] === undefined
+          ? layerDigest
+          : checkDigest(diffIDs[i], `store ${this.root}: config ${configDigest}: rootfs.diff_ids[${i}]`)
+      return {
+        digest: layerDigest,
+        diffID,
+        size: l.size,
+        mediaType: l.mediaType,
+        path: this.blobPath(layerDigest)
+      }
+    })
+    for (const l of layers) {
+      const st = await stat(l.path).catch(() => null)
+      if (!st?.isFile()) throw new MissingBlobError(`${where}: layer ${l.digest} is missing`)
+      const bad = mismatch(l.digest, l.path, l.digest, st.size, sizeOf(l))
+      if (bad) throw bad
+    }
     const refs = index.manifests
       .filter((m) => m.digest === digest && m.annotations?.[ANNOTATION_REF])
       .map((m) => m.annotations![ANNOTATION_REF])
@@ -318,6 +418,11 @@ class OciLayoutStore implements LayoutStore {
     }
   }
 
+  /**
+   * The newest image stored under `key`, or null. One that is broken (a blob missing, corrupt
+   * or invalid) counts as absent, so the build restores or rebuilds it rather than failing on
+   * it every run; a corrupt blob is deleted on the way (see dropCorruptBlob).
+   */
   async findByKey(key: string): Promise<StoredImage | null> {
     const index = await this.readIndex()
     let best: Descriptor | undefined
@@ -330,7 +435,105 @@ class OciLayoutStore implements LayoutStore {
       )
         best = m
     }
-    return best ? this.getImage(best.digest) : null
+    if (!best) return null
+    try {
+      const digest = checkDigest(best.digest, `${this.indexPath}: key ${key.slice(0, 12)}: digest`)
+      return await this.loadImage(index, digest, sizeOf(best))
+    } catch (e) {
+      // A failing disk or a lack of file handles is not a broken image: say so, rebuild nothing.
+      if ((e as NodeJS.ErrnoException).code) throw e
+      const corrupt = findCorruptBlob(e)
+      const dropped = corrupt ? await this.dropCorruptBlob(corrupt) : false
+      const name =
+        best.annotations?.[ANNOTATION_NAME] ?? best.annotations?.[ANNOTATION_REF] ?? key.slice(0, 12)
+      this.warn(
+        `store: image ${name} is unusable, so it counts as absent (restored or built again): ${msg(e)}` +
+          (dropped ? '; the corrupt blob was deleted' : '')
+      )
+      return null
+    }
+  }
+
+  async dropCorruptBlob(e: CorruptBlobError): Promise<boolean> {
+    if (!isDigest(e.digest) || e.path !== this.blobPath(e.digest)) return false
+    // Checked again before deleting: only a blob that really is corrupt goes.
+    if ((await this.checkBlob(e.digest)) === null) return false
+    await rm(e.path, { force: true })
+    return true
+  }
+
+  /** Null when the blob hashes to its name (or is gone); else what is wrong with it. */
+  private async checkBlob(digest: Digest): Promise<string | null> {
+    const path = this.blobPath(digest)
+    const hash = createHash('sha256')
+    try {
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk as Buffer)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      return `cannot be read: ${msg(e)}`
+    }
+    const actual = `sha256:${hash.digest('hex')}`
+    return actual === digest ? null : `its content hashes to ${actual}`
+  }
+
+  async fsck(opts: { repair?: boolean } = {}): Promise<FsckReport> {
+    const report: FsckReport = {
+      blobsChecked: 0,
+      corruptBlobs: [],
+      brokenRefs: [],
+      removedBlobs: [],
+      removedRefs: []
+    }
+    const corrupt = new Map<string, string>()
+    for (const name of (await readdir(this.blobDir)).sort()) {
+      const digest = `sha256:${name}`
+      if (!isDigest(digest)) {
+        corrupt.set(name, 'is not named by a sha256 digest')
+        continue
+      }
+      report.blobsChecked++
+      const problem = await this.checkBlob(digest)
+      if (problem) corrupt.set(digest, problem)
+    }
+    report.corruptBlobs = [...corrupt].map(([digest, problem]) => ({ digest, problem }))
+    const index = await this.readIndex()
+    for (const entry of await this.listRefs()) {
+      const problems: string[] = []
+      try {
+        const digest = checkDigest(entry.digest, `index.json: ref ${entry.ref}: digest`)
+        if (corrupt.has(digest)) throw new Error(`manifest ${digest} is corrupt`)
+        const size = sizeOf(index.manifests.find((m) => m.annotations?.[ANNOTATION_REF] === entry.ref))
+        const image = await this.loadImage(index, digest, size)
+        for (const d of [image.manifest.config.digest, ...image.layers.map((l) => l.digest)])
+          if (corrupt.has(d)) problems.push(`blob ${d} is corrupt`)
+      } catch (e) {
+        problems.push(msg(e).replace(`store ${this.root}: `, ''))
+      }
+      if (problems.length) report.brokenRefs.push({ ref: entry.ref, problems })
+    }
+    if (opts.repair) {
+      for (const [name] of corrupt) {
+        await rm(join(this.blobDir, name.replace(/^sha256:/, '')), { force: true })
+        report.removedBlobs.push(name)
+      }
+      const broken = new Set(report.brokenRefs.map((r) => r.ref))
+      if (broken.size) {
+        await this.updateIndex((idx) => {
+          idx.manifests = idx.manifests.filter((m) => {
+            const ref = m.annotations?.[ANNOTATION_REF]
+            if (ref === undefined || !broken.has(ref)) return true
+            report.removedRefs.push(ref)
+            return false
+          })
+        })
+      }
+    }
+    return report
+  }
+
+  releaseLease(): void {
+    this.leases.release()
   }
 
   async listRefs(): Promise<RefEntry[]> {
@@ -358,11 +561,15 @@ class OciLayoutStore implements LayoutStore {
 
   /**
    * Removes every blob no index.json entry reaches (manifest, its config and layers, nested
-   * indexes followed) and temp files whose writer is gone. Taken under the index lock; a blob
-   * written by a build that has not yet called putImage is unreachable, so run gc between builds.
+   * indexes followed) and temp files whose writer is gone. Taken under the index lock. A blob
+   * a live build wrote and has not yet tagged is leased (lease.ts) and kept.
    */
-  async gc(): Promise<{ removed: number; bytes: number; tempRemoved: number }> {
+  async gc(): Promise<GcResult> {
     return this.locked(async () => {
+      // Blobs listed before the leases are read: a build leases a blob before renaming it in,
+      // so every blob listed here that a live build wrote is in the leases read below.
+      const present = await readdir(this.blobDir)
+      const leased = await this.leases.live()
       const index = await this.readIndex()
       const reachable = new Set<string>()
       const visit = async (d: Descriptor): Promise<void> => {
@@ -378,7 +585,10 @@ class OciLayoutStore implements LayoutStore {
             config?: Descriptor
             layers?: Descriptor[]
             manifests?: Descriptor[]
-          }>(d.digest)
+          }>(d.digest).catch((e: unknown) => {
+            // What it names is unknown: deleting anything now could delete what it needs.
+            throw new Error(`gc stopped, nothing removed: ${msg(e)}; run kiln fsck --repair`)
+          })
           if (doc.config) reachable.add(doc.config.digest)
           for (const l of doc.layers ?? []) reachable.add(l.digest)
           for (const m of doc.manifests ?? []) await visit(m)
@@ -387,8 +597,16 @@ class OciLayoutStore implements LayoutStore {
       for (const m of index.manifests) await visit(m)
       let removed = 0
       let bytes = 0
-      for (const hex of await readdir(this.blobDir)) {
+      let kept = 0
+      const owners = new Set<string>()
+      for (const hex of present) {
         if (reachable.has(`sha256:${hex}`)) continue
+        const owner = leased.get(`sha256:${hex}`)
+        if (owner) {
+          kept++
+          owners.add(owner)
+          continue
+        }
         const path = join(this.blobDir, hex)
         const st = await stat(path).catch(() => null)
         if (!st?.isFile()) continue
@@ -408,7 +626,7 @@ class OciLayoutStore implements LayoutStore {
           tempRemoved++
         }
       }
-      return { removed, bytes, tempRemoved }
+      return { removed, bytes, tempRemoved, leased: kept, leaseOwners: [...owners].sort() }
     })
   }
 
@@ -435,10 +653,10 @@ class OciLayoutStore implements LayoutStore {
     }
   }
 
-  private async updateIndex(change: (index: OciIndex) => void): Promise<void> {
+  private async updateIndex(change: (index: OciIndex) => void | Promise<void>): Promise<void> {
     await this.locked(async () => {
       const index = await this.readIndex()
-      change(index)
+      await change(index)
       const tmp = this.tempName('index')
       try {
         await writeFile(tmp, `${JSON.stringify(index, null, 2)}\n`, { flag: 'wx' })
@@ -490,6 +708,19 @@ export function ociArch(arch: string): string {
     i386: '386'
   }
   return map[arch] ?? arch
+}
+
+/** A descriptor's size when it states a usable one. */
+function sizeOf(d: { size?: unknown } | undefined): number | undefined {
+  return typeof d?.size === 'number' && Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : undefined
+}
+
+/** A blob an image names is not in the store. */
+export class MissingBlobError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'MissingBlobError'
+  }
 }
 
 async function sameSize(path: string, size: number): Promise<boolean> {

@@ -1,14 +1,21 @@
 /**
  * Serialises changes to index.json: an in-process mutex (promise chain) for concurrent
- * calls in one process, and an O_EXCL lock file for separate processes. A lock file left by
- * a process that died (its pid is gone) is taken over.
+ * calls in one process, and an O_EXCL lock file for separate processes. The lock file names
+ * its owner as `pid@host`: a lock whose owner is gone (its pid is dead on this host) is taken
+ * over at once; one of another host only once it is old. An empty or unreadable lock file (its
+ * owner was killed between creating and writing it) is stale once a few seconds old.
  */
 import { open, readFile, rm, stat } from 'node:fs/promises'
+import { ownerGone, ownerId } from './owner.js'
+
+export { pidAlive } from './owner.js'
 
 const RETRY_MS = 50
 const DEFAULT_TIMEOUT_MS = 120_000
-/** A lock older than this whose owner cannot be checked (another host) is considered stale. */
-const STALE_MS = 10 * 60_000
+/** A lock of another host (its pid cannot be checked) older than this is considered stale. */
+const FOREIGN_STALE_MS = 10 * 60_000
+/** An empty lock file older than this was left half-made by a killed process. */
+export const EMPTY_STALE_MS = 3_000
 
 export class Mutex {
   private tail: Promise<void> = Promise.resolve()
@@ -35,7 +42,7 @@ export async function withLockFile<T>(
     try {
       const fh = await open(path, 'wx')
       try {
-        await fh.writeFile(`${process.pid}\n`)
+        await fh.writeFile(`${ownerId()}\n`)
       } finally {
         await fh.close()
       }
@@ -63,20 +70,13 @@ export async function withLockFile<T>(
 
 async function isStale(path: string): Promise<boolean> {
   try {
-    const pid = Number.parseInt((await readFile(path, 'utf8')).trim(), 10)
-    if (Number.isInteger(pid) && pid > 0) return !pidAlive(pid)
-    return Date.now() - (await stat(path)).mtimeMs > STALE_MS
+    const [text, st] = await Promise.all([readFile(path, 'utf8'), stat(path)])
+    const age = Date.now() - st.mtimeMs
+    // Just created by its owner, who has not written it yet; or left so by a killed one.
+    if (!/^\d+(@\S+)?$/.test(text.trim())) return age > EMPTY_STALE_MS
+    return ownerGone(text, age, FOREIGN_STALE_MS)
   } catch {
-    // Vanished or half-written: an empty file just created by its owner is not stale yet.
+    // Vanished between our open and this look: try again.
     return false
-  }
-}
-
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -10,6 +10,8 @@
  * offset instead of unpacking). The cache compresses on the way out.
  */
 
+import type { CorruptBlobError } from '../util/digest.js'
+
 export const MEDIA_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 export const MEDIA_INDEX = 'application/vnd.oci.image.index.v1+json'
 export const MEDIA_CONFIG = 'application/vnd.oci.image.config.v1+json'
@@ -116,4 +118,9 @@ export interface Store {
   listRefs(): Promise<Array<{ ref: string; digest: Digest; key?: string }>>
   /** Removes blobs no ref reaches; returns the number and bytes removed. */
   gc(): Promise<{ removed: number; bytes: number }>
+  /**
+   * Deletes a blob of this store found corrupt by a reader, so the images using it count as
+   * absent and are restored or rebuilt; false when the blob is not this store's or is intact.
+   */
+  dropCorruptBlob?(e: CorruptBlobError): Promise<boolean>
 }

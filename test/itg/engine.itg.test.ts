@@ -1,7 +1,7 @@
 // Store ⇄ Docker engine: one docker load of the minbase, a small build on it, docker save back
 // (legacy archive from this engine), and the OCI-archive form (gzip layers) through skopeo.
 import { createReadStream } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, open, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -15,6 +15,7 @@ import {
 import { materializeBase } from '../../src/sources/index.js'
 import { openStore, type LayoutStore, type StoredImage } from '../../src/store/index.js'
 import { run } from '../../src/util/exec.js'
+import { findCorruptBlob } from '../../src/util/digest.js'
 import { SilentReporter } from '../../src/util/log.js'
 import { baseTar } from '../fixtures/bases.js'
 import { inspectWithTools } from './store-tools.js'
@@ -23,6 +24,7 @@ const reporter = new SilentReporter()
 const repo = `kiln-itg-engine-${process.pid}`
 const baseTag = `${repo}:base`
 const derivedTag = `${repo}:derived`
+const corruptTag = `${repo}:corrupt`
 let dir: string
 let store: LayoutStore
 let base: StoredImage
@@ -37,7 +39,7 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => {
-  for (const t of [derivedTag, baseTag]) await removeDockerImage(t)
+  for (const t of [derivedTag, baseTag, corruptTag]) await removeDockerImage(t)
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -109,6 +111,34 @@ describe('engine bridge', () => {
     expect(got.layers.map((l) => l.digest)).toEqual(JSON.parse(engineLayers.stdout))
     expect(got.layers[0].digest).toBe(base.layers[0].digest)
     expect(got.config.rootfs.diff_ids).toEqual(got.layers.map((l) => l.diffID))
+  })
+
+  it('a layer that fails its digest stops docker load, naming the blob', async () => {
+    const other = await openStore(join(dir, 'store-corrupt'))
+    const copy = await materializeBase(
+      other,
+      { kind: 'tar', path: baseTar('minbase') },
+      { root: dir, image: 'minbase', key: 'k-minbase', workDir: dir, reporter }
+    )
+    const layer = copy.layers[0]
+    // One byte in the middle of the layer: the tar stays readable, only the digest tells.
+    const fh = await open(layer.path, 'r+')
+    try {
+      const at = Math.floor(layer.size / 2)
+      const b = Buffer.alloc(1)
+      await fh.read(b, 0, 1, at)
+      b[0] ^= 0x01
+      await fh.write(b, 0, 1, at)
+    } finally {
+      await fh.close()
+    }
+    const err = (await loadIntoDocker(other, copy, corruptTag, reporter).catch((e: unknown) => e)) as Error
+    expect(err).toBeInstanceOf(Error)
+    expect(err.message).toMatch(
+      new RegExp(`blob ${layer.digest} \\(.*\\) is corrupt: its content hashes to sha256:`)
+    )
+    expect(findCorruptBlob(err)?.digest).toBe(layer.digest)
+    expect(await imageExists(corruptTag)).toBe(false)
   })
 
   it('names the ref when docker save fails', async () => {

@@ -108,7 +108,11 @@ describe('inputs', () => {
     const r = await resolveLayers([
       { digest: `sha256:${sha(buf)}`, diffID: `sha256:${sha(buf)}`, size: buf.length, mediaType: 'x', path }
     ])
-    expect(r.layers).toEqual([{ path, offset: 0, length: buf.length, digest: `sha256:${sha(buf)}` }])
+    const digest = `sha256:${sha(buf)}`
+    // In place, and checked against the blob digest in the index pass.
+    expect(r.layers).toEqual([
+      { path, offset: 0, length: buf.length, digest, expected: { digest, size: buf.length } }
+    ])
     await r.cleanup()
   })
 })

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   openStore,
@@ -226,10 +226,18 @@ describe('gc', () => {
     await writeFile(join(store.tmpDir, '99999999-dead.blob'), 'partial')
     await writeFile(join(store.tmpDir, `${process.pid}-live.blob`), 'in progress')
 
+    // While the writer (this process, a live build) holds its lease, gc keeps what it wrote.
     let r = await store.gc()
+    expect(r.removed).toBe(0)
+    expect(r.leased).toBe(1)
+    expect(r.tempRemoved).toBe(1)
+    expect(r.leaseOwners).toEqual([`${process.pid}@${hostname()}`])
+    expect(await store.hasBlob(orphan.digest)).toBe(true)
+    store.releaseLease()
+
+    r = await store.gc()
     expect(r.removed).toBe(1)
     expect(r.bytes).toBe(orphan.size)
-    expect(r.tempRemoved).toBe(1)
     expect(await store.hasBlob(orphan.digest)).toBe(false)
     expect(await readdir(store.tmpDir)).toEqual([`${process.pid}-live.blob`])
     // The old build stays while its dated tag names it.

@@ -42,7 +42,9 @@ export async function run(): Promise<void> {
     const catalog = await loadCatalog(file)
     for (const w of catalog.warnings ?? []) reporter.warn(formatProblem(w))
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
-    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')))
+    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')), {
+      warn: (m) => reporter.warn(m)
+    })
     const plan = await makePlan(catalog, selection, {
       storedImage: async (name) => (await store.getImage(name))?.manifestDigest ?? null
     })

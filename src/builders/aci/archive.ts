@@ -4,7 +4,7 @@
  * from the cache gets it again from its single layer and the manifest the catalog gives,
  * so out/<name>/image.aci exists after any run, not only after the run that built it.
  */
-import { createReadStream } from 'node:fs'
+import { verifiedReadStream } from '../../util/digest.js'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { TAR_CREATE_STABLE } from '../../sandbox/layer.js'
@@ -80,9 +80,14 @@ export async function aciArchiveFromImage(
     // The builder stores the root file system as one layer with no whiteouts: plain extraction.
     for (const layer of image.layers) {
       // A restored image came from a cache: its entries are checked as any other layer's.
-      await checkTar(createReadStream(layer.path), `layer ${layer.diffID}`, undefined, {
-        root: join(area, 'rootfs')
-      })
+      await checkTar(
+        verifiedReadStream(layer.path, layer.digest, layer.size),
+        `layer ${layer.diffID}`,
+        undefined,
+        {
+          root: join(area, 'rootfs')
+        }
+      )
       await run('tar', [
         '--extract',
         `--file=${layer.path}`,

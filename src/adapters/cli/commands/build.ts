@@ -89,7 +89,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const { buildPlan } = await import('../../../build/run.js')
       const catalog = await loadCatalog(flags.file ?? (await findCatalog()))
       for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
-      const store = await openStore(resolve(flags.store))
+      const store = await openStore(resolve(flags.store), { warn: (m) => ctx.reporter.warn(m) })
       const plan = await makePlan(
         catalog,
         {

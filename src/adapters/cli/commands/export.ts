@@ -1,4 +1,5 @@
 import { Option } from 'commander'
+import { resolve } from 'node:path'
 import type { EXPORT_KINDS as ENGINE_EXPORT_KINDS, ExportKind } from '../../../exporters/export.js'
 import type { ResolvedInput } from '../../../exporters/inputs.js'
 import type { Compression } from '../../../exporters/compress.js'
@@ -115,6 +116,16 @@ export const registerExport: RegisterCommand = (program, ctx) => {
             reporter: ctx.reporter
           })
           for (const a of r.archives) ctx.reporter.info(`${a.path}  ${a.size} bytes  sha256:${a.sha256}`)
+        } catch (e) {
+          // A blob of the store that failed its digest goes, so the next build restores or rebuilds it.
+          const { findCorruptBlob } = await import('../../../util/digest.js')
+          const corrupt = findCorruptBlob(e)
+          if (corrupt && o.image) {
+            const { openStore } = await import('../../../store/index.js')
+            if (await (await openStore(o.store)).dropCorruptBlob(corrupt))
+              ctx.reporter.warn(`deleted the corrupt blob ${corrupt.digest} from ${resolve(o.store)}`)
+          }
+          throw e
         } finally {
           await input.cleanup()
         }

@@ -14,7 +14,7 @@ export const registerGc: RegisterCommand = (program: Command, ctx) => {
   program
     .command('gc')
     .description(
-      'Remove store blobs no ref reaches (old builds stay while a dated tag names them), and unpacked layers no stored image uses. Run it between builds.'
+      'Remove store blobs no ref reaches (old builds stay while a dated tag names them; blobs a running build wrote stay too), and unpacked layers no stored image uses.'
     )
     .option('--store <dir>', 'store directory (an OCI image layout)', DEFAULT_STORE_DIR)
     .option(
@@ -37,6 +37,10 @@ export const registerGc: RegisterCommand = (program: Command, ctx) => {
       ctx.reporter.info(
         `removed ${plural(r.removed, 'blob')} (${formatBytes(r.bytes)}) and ${plural(r.tempRemoved, 'temp file')} from ${dir}`
       )
+      if (r.leased)
+        ctx.reporter.info(
+          `kept ${plural(r.leased, 'blob')} a running build wrote and has not tagged yet (${r.leaseOwners.join(', ')})`
+        )
       if (flags.keepUnpacked) return
       // After the store's gc, so layers only dropped images used go too.
       const cache = resolve(flags.sandboxCache)

@@ -12,6 +12,7 @@ import { registerExport } from './export.js'
 import { registerCompare } from './compare.js'
 import { registerImages } from './images.js'
 import { registerGc } from './gc.js'
+import { registerFsck } from './fsck.js'
 import { registerVerify } from './verify.js'
 import { registerRun } from './run.js'
 
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   registerCompare,
   registerImages,
   registerGc,
+  registerFsck,
   registerVerify,
   registerRun
 ]
