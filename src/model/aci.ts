@@ -160,6 +160,16 @@ export function checkSteps(doc: unknown): { steps: AciStep[]; problems: Manifest
   return { steps, problems }
 }
 
+/**
+ * Whether a `cmd` step copies a project file in before running it. aci-packer.py copied
+ * `path` when it was a file on the host (copy: true by default); acipacker.py runs the
+ * image's own program. Kiln: `copy` when given, else a relative path is a project file
+ * (copied) and an absolute one is the image's program (run in place).
+ */
+export function cmdCopies(step: { path: string; copy?: boolean }): boolean {
+  return step.copy ?? !step.path.startsWith('/')
+}
+
 /** Whether a manifest is in aci-packer's current format (its steps keyed "step"). */
 export function isCurrentFormat(doc: unknown): boolean {
   const raw = (doc as Record<string, unknown> | null)?.[STEPS_KEY]

@@ -6,7 +6,7 @@
  * resolved; any other interpolation cannot be known before the build and is skipped.
  */
 
-import { checkSteps, type AciStep } from '../model/aci.js'
+import { checkSteps, cmdCopies, type AciStep } from '../model/aci.js'
 
 const KEYS = ['source', 'sources', 'script', 'scripts', 'playbook_file', 'galaxy_file', 'role_paths']
 
@@ -92,7 +92,7 @@ export function aciManifestRefs(text: string): string[] {
   }
   for (const s of aciSteps(text)) {
     if (s.step === 'image' && s.path) out.push(s.path)
-    else if (s.step === 'cmd' && s.copy !== false) out.push(s.path)
+    else if (s.step === 'cmd' && cmdCopies(s)) out.push(s.path)
     else if (s.step === 'ansible') out.push(s.playbook)
     else if (s.step === 'copy_host_files') for (const [src] of s.files ?? []) out.push(src)
     else if (s.step === 'copy') {

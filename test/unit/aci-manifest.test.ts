@@ -7,7 +7,8 @@ import {
   parseSteps,
   STEPS_KEY
 } from '../../src/builders/aci/manifest.js'
-import { checkSteps, isCurrentFormat } from '../../src/model/aci.js'
+import { checkSteps, cmdCopies, isCurrentFormat } from '../../src/model/aci.js'
+import { aciManifestRefs } from '../../src/plan/index.js'
 
 describe('aci-packer manifests', () => {
   test('steps take the old "type" key and the newer "step" key', () => {
@@ -169,4 +170,27 @@ describe('the step schema (both formats)', () => {
       'step 1 (copy): give "binaries", "find_executable" or "files"'
     ])
   })
+})
+
+test("cmd: a relative path is a project file copied in, an absolute one the image's own program", () => {
+  expect(cmdCopies({ path: 'hello.sh' })).toBe(true)
+  expect(cmdCopies({ path: '/bin/busybox' })).toBe(false)
+  expect(cmdCopies({ path: '/bin/busybox', copy: true })).toBe(true)
+  expect(cmdCopies({ path: 'hello.sh', copy: false })).toBe(false)
+  // zookeeper's sample runs the image's busybox: not a project file the key would read.
+  const refs = aciManifestRefs(
+    JSON.stringify({
+      [STEPS_KEY]: [
+        { step: 'cmd', path: '/bin/busybox', args: ['--install', '-s', '/bin'] },
+        { step: 'cmd', path: 'hello.sh' },
+        {
+          step: 'copy',
+          binaries: [['aci-discovery', '/bin/aci-discovery'], '/bin/sh'],
+          files: [['/etc/a', '/etc/a']]
+        },
+        { step: 'write', path: 'etc/motd', contents: '' }
+      ]
+    })
+  )
+  expect(refs).toEqual(['hello.sh', 'aci-discovery'])
 })

@@ -30,7 +30,7 @@ import { dependencyClosure, trustedDirs } from './closure.js'
 import { modeNumber, parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
 import { resolveInRoot } from '../../util/in-root.js'
-import { isCurrentFormat, type ChrootFlags } from '../../model/aci.js'
+import { cmdCopies, isCurrentFormat, type ChrootFlags } from '../../model/aci.js'
 import { DEFAULT_PATH } from '../../sandbox/sandbox.js'
 import { readElf } from './elf.js'
 import { ldSoConfDirs } from './closure.js'
@@ -320,7 +320,7 @@ export class AciBuilder implements Builder {
     const args = (step.args ?? []).map(String)
     const o: CommandOptions = { onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`) }
     let argv = [step.path, ...args]
-    if (step.copy !== false) {
+    if (cmdCopies(step)) {
       const inImage = `.kiln/cmd-${basename(step.path)}`
       o.files = [{ path: inImage, source: stepPath(ctx, step.path), mode: 0o755 }]
       argv = [`/${inImage}`, ...args]
