@@ -1,12 +1,14 @@
 /**
  * The ACI builder (aci-packer's steps, in a sandbox). The steps work on a root file system
  * directory, since `extract` deletes most of it: `image` unpacks a tarball there (or the
- * node's base from the chain: also what happens when no `image` step is given), `cmd` and
- * `ansible` run with that directory as the sandbox's writable root, `extract`,
- * `create_python_env` and `copy_host_files` work on it from outside.
+ * node's base from the chain: also what happens when an old-format manifest has no `image`
+ * step; a current-format one starts empty), `cmd`, `ansible`, `shell` and `ld.so.cache` run
+ * with that directory as the sandbox's writable root, `extract`, `create_python_env`,
+ * `copy_host_files` and the current format's file steps (steps.ts) work on it from outside.
+ * aci-packer's "host" for `copy` and `ld.so.cache` is the node's base image.
  *
  * Output: `image.aci` (a tar of `manifest` and `rootfs/`, numeric owners; compression from
- * the node's `args.compression`: gzip (default), xz, zstd or none) returned as an artifact,
+ * the node's `args.compression`: gzip (default), xz, bzip2, zstd or none) returned as an artifact,
  * and the same root file system as a single-layer image in the store (app.exec →
  * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
  */
@@ -26,14 +28,13 @@ import { ExecError, run } from '../../util/exec.js'
 import { createdTime, type SandboxBuilderOptions } from '../overlay.js'
 import type { BuildContext, BuildResult, Builder } from '../types.js'
 import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
-import { dependencyClosure, trustedDirs } from './closure.js'
+import { dependencyClosure, ldSoConfDirs, trustedDirs } from './closure.js'
 import { modeNumber, parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
 import { resolveInRoot } from '../../util/in-root.js'
 import { cmdCopies, isCurrentFormat, type ChrootFlags } from '../../model/aci.js'
 import { DEFAULT_PATH } from '../../sandbox/sandbox.js'
 import { readElf } from './elf.js'
-import { ldSoConfDirs } from './closure.js'
 import { copyStep, deleteStep, makeDirs, mkdirStep, symlinkStep, writeStep } from './steps.js'
 
 interface ChrootOptions {
