@@ -150,6 +150,8 @@ describe('aci builder, faults', () => {
       rel: { link: `../../../../../../../../..${canary}` },
       'etc/victim': 'in the image\n'
     })
+    await mkdir(join(p, 'notes'))
+    await writeFile(join(p, 'notes', 'n1'), 'n1\n')
     const r = await build(
       'escape',
       [
@@ -159,6 +161,8 @@ describe('aci builder, faults', () => {
         { step: 'mkdir', dirs: ['/abs/made/deep', '/rel/made'] },
         { step: 'symlink', links: [['/etc/victim', '/abs/linked']] },
         { step: 'copy', files: [['note.txt', '/rel/copied']] },
+        // A directory copied onto the link itself: merged through it, inside the root.
+        { step: 'copy', files: [['notes', '/abs']] },
         { step: 'delete', files: ['/abs/../etc/victim'] }
       ],
       { 'note.txt': 'note\n' }

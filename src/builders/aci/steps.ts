@@ -248,12 +248,15 @@ async function copyEntry(rootfs: string, srcHostPath: string, dst: string, owner
   const parent = await makeDirs(rootfs, dir, 0o755)
   const dest = join(parent, base)
   if (st.isDirectory()) {
-    const there = await lstat(dest).catch(() => null)
+    // A directory merges with what is there, also through the image's own links (a merged
+    // /usr's /lib): resolved inside the root, never replaced.
+    const into = await secureJoin(rootfs, dst)
+    const there = await lstat(into).catch(() => null)
     if (!there) {
-      await mkdir(dest)
-      await chmod(dest, st.mode & 0o7777)
+      await mkdir(into, { recursive: true })
+      await chmod(into, st.mode & 0o7777)
     } else if (!there.isDirectory()) throw new Error(`${dst} exists in the image and is not a directory`)
-    await lchown(dest, owner.uid, owner.gid)
+    await lchown(into, owner.uid, owner.gid)
     return
   }
   await clearEntry(dest, dst)
