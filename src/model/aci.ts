@@ -61,7 +61,7 @@ export type AciStep = Named &
     | { step: 'symlink'; links: Array<[string, string]> }
     | { step: 'write'; path: string; contents: string }
     | { step: 'delete'; files: string[] }
-    | { step: 'mkdir'; dirs: string | string[]; mode?: ModeValue }
+    | { step: 'mkdir'; dirs: string | string[]; mode?: ModeValue; uid?: number; gid?: number }
     | { step: 'ld.so.cache'; ldconfig?: string; host_base?: boolean }
     | { step: 'extract'; binaries: string[]; keeps?: string[] }
     | { step: 'create_python_env'; python_exe?: string }

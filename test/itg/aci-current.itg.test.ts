@@ -70,7 +70,7 @@ describe('aci builder, current format', () => {
   test('kiln run shows what write, cmd, shell, copy, symlink and mkdir made, and that delete removed', async () => {
     const script = [
       'cat /etc/greeting /hello.out /etc/shell.out /opt/tool.txt /etc/seed.txt',
-      'stat -c "%a %n" /var/lib/app/data /srv/private',
+      'stat -c "%a %u:%g %n" /var/lib/app/data /srv /srv/private',
       'echo links: $(cd / && stat -c %N bin usr/bin/sh)',
       'for f in /usr/bin/ls /srv/tmp /etc/seed-gone.txt /usr/bin/apt-get /usr/lib/apt/methods/ftp; do [ -e $f ] && echo "still there: $f"; done',
       '[ -x /usr/lib/apt/methods/http ] && [ -s /etc/ld.so.cache ] && echo "methods and cache"',
@@ -86,8 +86,9 @@ describe('aci builder, current format', () => {
         'shell: HOME=unset ROOTFS=set',
         'a project file',
         'seeded',
-        '755 /var/lib/app/data',
-        '700 /srv/private',
+        '755 0:0 /var/lib/app/data',
+        '755 0:0 /srv',
+        '700 65534:65534 /srv/private',
         "links: 'bin' -> 'usr/bin' 'usr/bin/sh' -> 'dash'",
         'methods and cache',
         'dash runs',

@@ -94,6 +94,7 @@ const current = {
     { step: 'delete', files: ['/root'] },
     { step: 'mkdir', dirs: ['/opt', '/var/lib/zookeeper'] },
     { step: 'mkdir', dirs: '/srv', mode: 448 },
+    { step: 'mkdir', uid: 65534, gid: 65534, dirs: ['/var/log/nginx', '/var/lib/nginx/tmp'] },
     { step: 'image', url: 'https://example.invalid/root.tar.gz' },
     { step: 'cmd', path: '/bin/busybox', args: ['--install', '-s', '/bin'] },
     { step: 'ansible', playbook: 'site.yml' }

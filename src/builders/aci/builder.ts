@@ -145,7 +145,7 @@ export class AciBuilder implements Builder {
               break
             case 'mkdir':
               // aci-packer: os.makedirs(path, 0o777) under the usual umask 022.
-              await mkdirStep(rootfs, step.dirs, modeNumber(step.mode, 0o777 & ~0o022))
+              await mkdirStep(rootfs, step.dirs, modeNumber(step.mode, 0o777 & ~0o022), step)
               break
             case 'ld.so.cache':
               await this.ldSoCache(ctx, step, rootfs, area, await host(), where)

@@ -107,9 +107,18 @@ export async function deleteStep(rootfs: string, files: string[]): Promise<numbe
   return removed
 }
 
-/** mkdir: each directory and its parents, new ones with `mode`. */
-export async function mkdirStep(rootfs: string, dirs: string | string[], mode: number): Promise<void> {
-  for (const d of typeof dirs === 'string' ? [dirs] : dirs) await makeDirs(rootfs, d, mode)
+/** mkdir: each directory and its parents, new ones with `mode`; `owner` (uid, gid) for each listed one. */
+export async function mkdirStep(
+  rootfs: string,
+  dirs: string | string[],
+  mode: number,
+  owner: { uid?: number; gid?: number } = {}
+): Promise<void> {
+  for (const d of typeof dirs === 'string' ? [dirs] : dirs) {
+    const host = await makeDirs(rootfs, d, mode)
+    if (owner.uid !== undefined || owner.gid !== undefined)
+      await lchown(host, owner.uid ?? -1, owner.gid ?? -1)
+  }
 }
 
 export interface CopyStep {
