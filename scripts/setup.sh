@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages Kiln drives (builders, store checks, boot gate).
 pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools squashfs-tools-ng pigz zstd xz-utils
-  e2fsprogs ansible cpio time libcap2-bin attr)
+  e2fsprogs ansible cpio time libcap2-bin attr bzip2)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -41,11 +41,16 @@ export interface PackerArtifact {
 export class PackerOutput {
   readonly artifacts: PackerArtifact[] = []
   readonly errors: string[] = []
+  /** Whole `ui,error` messages and builders' own `error` records, in order. */
+  private readonly uiErrors: string[] = []
+  private readonly buildErrors: string[] = []
 
   /** Returns the human lines of a ui record (say/message/error), for progress and the tail. */
   push(line: string): { kind: 'say' | 'message' | 'error'; lines: string[] } | null {
     const r = parsePackerLine(line)
     if (!r) return null
+    if (r.type === 'error' && r.target && r.data.length) this.buildErrors.push(r.data.join(','))
+    if (r.type === 'ui' && r.data[0] === 'error') this.uiErrors.push(r.data.slice(1).join(','))
     if (r.type === 'ui' && r.data.length >= 2) {
       const kind = r.data[0] as 'say' | 'message' | 'error'
       const lines = r.data
@@ -72,6 +77,24 @@ export class PackerOutput {
       else if (field === 'file' && rest.length >= 2) a.files.push(rest.slice(1).join(','))
     }
     return null
+  }
+
+  /**
+   * Why the build failed, in one line, Packer's own error first: a builder's `error` record
+   * (e.g. "Error running container: Docker exited with a non-zero exit status.") with the
+   * tool's first stderr line after it, else the first ui error. Not the last line of the
+   * output, which is often a tool's usage hint ("Run 'docker run --help' …").
+   */
+  failure(): string | undefined {
+    const text = this.buildErrors[0] ?? this.uiErrors[0]
+    if (text === undefined) return undefined
+    const lines = text
+      .split('\n')
+      .map((l) => l.replace(/^==> [^:]+: ?/, '').trim())
+      .filter(Boolean)
+    const first = (lines[0] ?? '').replace(/^Build '[^']*' errored after [^:]*: /, '')
+    const stderr = lines.find((l) => /^Stderr: \S/.test(l))
+    return stderr && stderr !== first ? `${first} ${stderr}` : first
   }
 
   /**

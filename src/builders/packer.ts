@@ -4,8 +4,10 @@
  * builder (`commit: true`) leaves an engine image; its id comes from the machine-readable
  * artifact records, and `docker save` brings it into the store.
  */
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { delimiter, join, resolve } from 'node:path'
+import { removeLabelledContainers } from '../engine/docker.js'
 import { run, tryRun, Tail } from '../util/exec.js'
 import { BuildError } from '../util/errors.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
@@ -90,12 +92,19 @@ export class PackerBuilder implements Builder {
     for (const [k, v] of Object.entries(provided)) if (declared.has(k)) vars[k] = v
     Object.assign(vars, spec.args)
 
+    // Every container Packer starts gets this label, so none outlives the build, whatever the
+    // template does: a failed `docker run` leaves a created container Packer never learnt of.
+    const label = `kiln.packer=${randomBytes(8).toString('hex')}`
+    const shimDir = await dockerLabelShim(ctx.workDir, label).catch((e: unknown) => {
+      throw toBuildError(spec.name, 'packer build', e)
+    })
+
     const out = new PackerOutput()
     const tail = new Tail()
     try {
       await run('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs), {
         cwd,
-        env,
+        env: { ...env, PATH: `${shimDir}${delimiter}${process.env.PATH ?? ''}` },
         reporter: ctx.reporter,
         signal: ctx.signal,
         onLine: (l) => {
@@ -109,8 +118,11 @@ export class PackerBuilder implements Builder {
         }
       })
     } catch (e) {
-      const reason = out.errors.length ? out.errors[out.errors.length - 1] : (e as Error).message
-      throw new BuildError(spec.name, 'packer build', reason.split('\n')[0], tail.get())
+      const reason = out.failure() ?? (e as Error).message.split('\n')[0]
+      throw new BuildError(spec.name, 'packer build', reason, tail.get())
+    } finally {
+      const left = await removeLabelledContainers(label, ctx.reporter)
+      if (left) ctx.reporter.debug(`${spec.name}: removed ${left} container(s) Packer left`)
     }
 
     const produced = out.dockerImage()
@@ -129,4 +141,44 @@ export class PackerBuilder implements Builder {
     }
     return saveResult(ctx, session, outputTag)
   }
+}
+
+/**
+ * A `docker` first on Packer's PATH that adds `--label <label>` to `docker run` and `docker
+ * create` and passes everything else to the real docker: Packer's docker builder has no
+ * setting of its own for labels, and its run_command belongs to the template.
+ */
+async function dockerLabelShim(workDir: string, label: string): Promise<string> {
+  const docker = await findOnPath('docker')
+  if (!docker) throw new Error('docker is not on PATH')
+  const dir = join(workDir, 'packer-docker-shim')
+  await mkdir(dir, { recursive: true })
+  const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
+  await writeFile(
+    join(dir, 'docker'),
+    [
+      '#!/bin/sh',
+      'case "$1" in',
+      `  run|create) sub=$1; shift; exec ${q(docker)} "$sub" --label ${q(label)} "$@" ;;`,
+      'esac',
+      `exec ${q(docker)} "$@"`,
+      ''
+    ].join('\n'),
+    { mode: 0o755 }
+  )
+  return dir
+}
+
+async function findOnPath(name: string): Promise<string | undefined> {
+  for (const d of (process.env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const p = join(d, name)
+    if (
+      await access(p, constants.X_OK).then(
+        () => true,
+        () => false
+      )
+    )
+      return p
+  }
+  return undefined
 }

@@ -65,6 +65,19 @@ export async function removeDockerImage(ref: string, reporter?: Reporter): Promi
   await tryRun('docker', ['image', 'rm', '--force', '--', ref], { reporter })
 }
 
+/**
+ * Removes every container (running or not) that carries `label` (`key=value`); returns how
+ * many. For tools that start containers Kiln does not name itself (Packer's docker builder).
+ */
+export async function removeLabelledContainers(label: string, reporter?: Reporter): Promise<number> {
+  const r = await tryRun('docker', ['ps', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
+    reporter
+  })
+  const ids = (r?.stdout ?? '').split('\n').filter(Boolean)
+  if (ids.length) await tryRun('docker', ['rm', '--force', '--volumes', ...ids], { reporter })
+  return ids.length
+}
+
 /** The hex of a digest, checked first: digests here come from an archive's own manifests. */
 const hex = (d: string, where = 'docker archive: digest'): string => digestHex(d, where)
 

@@ -17,6 +17,7 @@ import { checkPath } from './paths.js'
 import { didYouMean } from './suggest.js'
 import { findCycles, formatCycle } from './cycles.js'
 import { loadGenoci } from './genoci.js'
+import { ACI_COMPRESSIONS, checkAciDocument } from './aci.js'
 import { DEFAULT_CATALOG_FILES } from './defaults.js'
 import { displayPath } from './display.js'
 
@@ -99,6 +100,10 @@ export async function loadCatalog(file: string, opts: LoadOptions = {}): Promise
 
   checkNames(entries, problems)
   await checkPaths(root, entries, problems)
+  // A manifest whose path is bad was reported above; the others are read and checked.
+  const badPointers = new Set(problems.list.map((p) => p.pointer))
+  const aci = entries.filter((e) => e.spec.builder === 'aci' && !badPointers.has(`${e.spec.pointer}/file`))
+  for (const { spec } of aci) problems.list.push(...(await checkAciManifest(root, spec, problems)))
   if (problems.list.length) throw new InvalidInputError(sortProblems(problems.list))
   return {
     file: abs,
@@ -198,9 +203,47 @@ async function checkPaths(root: string, entries: Entry[], problems: Problems): P
   })
 }
 
+/**
+ * An ACI node's manifest, checked now rather than when its build starts: the steps (either
+ * aci-packer format) and the appc manifest, each problem at its line and column in the
+ * manifest; an unknown `.aci` compression at the node's args.
+ */
+async function checkAciManifest(root: string, spec: ImageSpec, catalog: Problems): Promise<Problem[]> {
+  const compression = spec.args.compression
+  if (compression !== undefined && !(ACI_COMPRESSIONS as readonly string[]).includes(compression))
+    catalog.add(
+      `${spec.pointer}/args/compression`,
+      `unknown compression "${compression}"; expected one of ${ACI_COMPRESSIONS.join(', ')}${didYouMean(compression, ACI_COMPRESSIONS)}`,
+      spec.name
+    )
+  if (!spec.file) return []
+  const abs = path.join(root, spec.file)
+  const display = displayPath(abs)
+  let text: string
+  try {
+    text = await readFile(abs, 'utf8')
+  } catch (e) {
+    return [{ file: display, pointer: '', image: spec.name, message: `cannot read: ${String(e)}` }]
+  }
+  const parsed = parseSource(display, text, true)
+  if (Array.isArray(parsed)) return parsed.map((p) => ({ ...p, image: spec.name }))
+  const problems = new Problems(parsed)
+  for (const p of checkAciDocument(parsed.value, spec))
+    problems.add(p.pointer, p.message, spec.name, { key: p.key ?? false })
+  return problems.list
+}
+
+/** By file (the catalog first, then the manifests it names, as met), then by position. */
 function sortProblems(list: Problem[]): Problem[] {
+  const files = [...new Set(list.map((p) => p.file))]
   return list
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        files.indexOf(a.p.file) - files.indexOf(b.p.file) ||
+        (a.p.line ?? 0) - (b.p.line ?? 0) ||
+        (a.p.column ?? 0) - (b.p.column ?? 0) ||
+        a.i - b.i
+    )
     .map(({ p }) => p)
 }

@@ -50,7 +50,8 @@ function lastKey(pointer: string): string {
   return pointer.slice(pointer.lastIndexOf('/') + 1)
 }
 
-function describe(e: ErrorObject): { pointer: string; message: string; key?: boolean } {
+/** One ajv error as a plain message at a JSON pointer (`key`: the problem is the member's key). */
+export function describe(e: ErrorObject): { pointer: string; message: string; key?: boolean } {
   const at = e.instancePath
   const field = lastKey(at)
   const p = e.params as Record<string, unknown>

@@ -35,6 +35,7 @@ export {
 } from './dockerignore.js'
 export { Hasher, canonicalJson, sha256, type TreeFilter } from './hash.js'
 export {
+  aciHostBinaries,
   aciManifestRefs,
   packerDockerImages,
   packerDockerTags,

@@ -8,7 +8,7 @@ import type { BuilderKind, Catalog, ImageSpec } from '../model/types.js'
 import type { KeyInput } from './types.js'
 import { Hasher, canonicalJson, sha256 } from './hash.js'
 import { contextFilter } from './dockerignore.js'
-import { aciManifestRefs, packerRefs } from './packer-refs.js'
+import { aciHostBinaries, aciManifestRefs, packerRefs } from './packer-refs.js'
 
 /**
  * Version of each builder's output format: bump it when a builder starts producing
@@ -136,6 +136,14 @@ export async function gatherInputs(
     const text = await readFile(abs(spec.file), 'utf8')
     for (const ref of aciManifestRefs(text))
       pending.push(pathInput('aci-ref', path.resolve(path.dirname(abs(spec.file)), ref)))
+    // Programs copied from the build host: by content, so a changed program is not reused.
+    for (const bin of aciHostBinaries(text))
+      pending.push(
+        hasher.file(bin).then(
+          (digest) => ({ kind: 'aci-host-binary', name: bin, digest }),
+          () => undefined // not on this host: the build says so
+        )
+      )
   }
 
   for (const p of spec.overlay?.packs ?? []) pending.push(pathInput('pack', abs(p)))

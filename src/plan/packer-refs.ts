@@ -6,6 +6,8 @@
  * resolved; any other interpolation cannot be known before the build and is skipped.
  */
 
+import { checkSteps, cmdCopies, type AciStep } from '../model/aci.js'
+
 const KEYS = ['source', 'sources', 'script', 'scripts', 'playbook_file', 'galaxy_file', 'role_paths']
 
 export interface PackerRef {
@@ -69,31 +71,42 @@ function uniq(paths: string[]): PackerRef[] {
   return out
 }
 
-/**
- * Host files an ACI manifest's build steps read (aci-packer): `path` of image/cmd steps,
- * `playbook`, `src`, `script`, and the host side of `files` pairs. Relative to the manifest.
- */
-export function aciManifestRefs(text: string): string[] {
-  let doc: unknown
+/** The valid steps of an ACI manifest's text (none when it does not parse: loading reported that). */
+function aciSteps(text: string): AciStep[] {
   try {
-    doc = JSON.parse(text)
+    return checkSteps(JSON.parse(text)).steps
   } catch {
     return []
   }
+}
+
+/**
+ * Project files an ACI manifest's build steps read, relative to the manifest: an `image`
+ * path, a copied `cmd` script, a playbook, the project side of copy_host_files' `files`, and
+ * the relative sources of `copy` (its absolute ones are in the base image, whose key counts).
+ */
+export function aciManifestRefs(text: string): string[] {
   const out: string[] = []
-  const visit = (v: unknown, key?: string): void => {
-    if (Array.isArray(v)) {
-      if (key === 'files') {
-        for (const pair of v) if (Array.isArray(pair) && typeof pair[0] === 'string') out.push(pair[0])
-        return
-      }
-      for (const x of v) visit(x, key)
-    } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) visit(x, k)
-    } else if (typeof v === 'string' && ['path', 'playbook', 'src', 'script'].includes(key ?? '')) out.push(v)
+  const relative = (p: string): void => {
+    if (!p.startsWith('/')) out.push(p)
   }
-  visit(doc)
-  return [...new Set(out.filter((p) => !/^[a-z]+:\/\//i.test(p)))]
+  for (const s of aciSteps(text)) {
+    if (s.step === 'image' && s.path) out.push(s.path)
+    else if (s.step === 'cmd' && cmdCopies(s)) out.push(s.path)
+    else if (s.step === 'ansible') out.push(s.playbook)
+    else if (s.step === 'copy_host_files') for (const [src] of s.files ?? []) out.push(src)
+    else if (s.step === 'copy') {
+      for (const b of s.binaries ?? []) relative(typeof b === 'string' ? b : b[0])
+      for (const [src] of s.files ?? []) relative(src)
+    }
+  }
+  return [...new Set(out)]
+}
+
+/** Build-host programs an ACI manifest copies (copy_host_files' `binaries`): they count by content. */
+export function aciHostBinaries(text: string): string[] {
+  const out = aciSteps(text).flatMap((s) => (s.step === 'copy_host_files' ? (s.binaries ?? []) : []))
+  return [...new Set(out)]
 }
 
 /** Docker images a Packer template's docker builders start from (`image`): chain images it depends on. */

@@ -46,6 +46,32 @@ describe('packer machine-readable output', () => {
     expect(out.errors).toEqual(["Build 'docker' errored: Script exited with non-zero exit status: 3", 'more'])
   })
 
+  it("leads a failure with Packer's own error and the tool's stderr, not docker's usage hint", () => {
+    const out = new PackerOutput()
+    const stderr =
+      'Stderr: docker: Error response from daemon: failed to create shim task: exec: "/bin/sh": stat /bin/sh: no such file or directory: unknown'
+    for (const l of [
+      `1,,ui,error,==> docker: Error running container: Docker exited with a non-zero exit status.\\n==> docker: ${stderr}\\n==> docker: \\n==> docker: Run 'docker run --help' for more information\\n==> docker:`,
+      `1,,ui,error,Build 'docker' errored after 1 second: Error running container: Docker exited with a non-zero exit status.\\n${stderr}\\n\\nRun 'docker run --help' for more information\\n`,
+      '1,,error-count,1',
+      `1,docker,error,Error running container: Docker exited with a non-zero exit status.\\n${stderr}\\n\\nRun 'docker run --help' for more information\\n`
+    ])
+      out.push(l)
+    expect(out.errors.at(-1)).toBe("Run 'docker run --help' for more information")
+    expect(out.failure()).toBe(
+      `Error running container: Docker exited with a non-zero exit status. ${stderr}`
+    )
+  })
+
+  it('without a builder error record, takes the first ui error less its "Build errored" prefix', () => {
+    const out = new PackerOutput()
+    out.push(
+      "1,,ui,error,Build 'docker' errored after 2 seconds: Script exited with non-zero exit status: 7\\nmore"
+    )
+    expect(out.failure()).toBe('Script exited with non-zero exit status: 7')
+    expect(new PackerOutput().failure()).toBeUndefined()
+  })
+
   it('has no image for an export_path build', () => {
     const out = new PackerOutput()
     out.push('1,docker,artifact,0,builder-id,packer.docker')

@@ -20,6 +20,7 @@ import { acIdentifier, checkManifest, mergeManifest, type AciManifest } from './
 export const ACI_COMPRESSION: Record<string, string[]> = {
   gzip: ['--gzip'],
   xz: ['--xz'],
+  bzip2: ['--bzip2'],
   zstd: ['--zstd'],
   none: []
 }
@@ -43,7 +44,7 @@ export async function writeAciArchive(
   dest: string
 ): Promise<void> {
   const flags = ACI_COMPRESSION[compression]
-  if (!flags) throw new Error(`compression "${compression}": expected gzip, xz, zstd or none`)
+  if (!flags) throw new Error(`compression "${compression}": expected gzip, xz, bzip2, zstd or none`)
   await writeFile(join(area, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`)
   const tmp = `${dest}.tmp-${process.pid}`
   try {

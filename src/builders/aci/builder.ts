@@ -1,12 +1,14 @@
 /**
  * The ACI builder (aci-packer's steps, in a sandbox). The steps work on a root file system
  * directory, since `extract` deletes most of it: `image` unpacks a tarball there (or the
- * node's base from the chain: also what happens when no `image` step is given), `cmd` and
- * `ansible` run with that directory as the sandbox's writable root, `extract`,
- * `create_python_env` and `copy_host_files` work on it from outside.
+ * node's base from the chain: also what happens when an old-format manifest has no `image`
+ * step; a current-format one starts empty), `cmd`, `ansible`, `shell` and `ld.so.cache` run
+ * with that directory as the sandbox's writable root, `extract`, `create_python_env`,
+ * `copy_host_files` and the current format's file steps (steps.ts) work on it from outside.
+ * aci-packer's "host" for `copy` and `ld.so.cache` is the node's base image.
  *
  * Output: `image.aci` (a tar of `manifest` and `rootfs/`, numeric owners; compression from
- * the node's `args.compression`: gzip (default), xz, zstd or none) returned as an artifact,
+ * the node's `args.compression`: gzip (default), xz, bzip2, zstd or none) returned as an artifact,
  * and the same root file system as a single-layer image in the store (app.exec →
  * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
  */
@@ -26,10 +28,14 @@ import { ExecError, run } from '../../util/exec.js'
 import { createdTime, type SandboxBuilderOptions } from '../overlay.js'
 import type { BuildContext, BuildResult, Builder } from '../types.js'
 import { ACI_COMPRESSION, aciManifestFor, writeAciArchive } from './archive.js'
-import { dependencyClosure, trustedDirs } from './closure.js'
-import { parseSteps, type AciManifest, type AciStep } from './manifest.js'
+import { dependencyClosure, ldSoConfDirs, trustedDirs } from './closure.js'
+import { modeNumber, parseSteps, type AciManifest, type AciStep } from './manifest.js'
 import { copyFromHost, mkdirInRoot, pruneRoot } from './prune.js'
 import { resolveInRoot, secureJoin } from '../../util/in-root.js'
+import { cmdCopies, isCurrentFormat, type ChrootFlags } from '../../model/aci.js'
+import { DEFAULT_PATH } from '../../sandbox/sandbox.js'
+import { readElf } from './elf.js'
+import { copyStep, deleteStep, makeDirs, mkdirStep, symlinkStep, writeStep } from './steps.js'
 
 interface ChrootOptions {
   dns: boolean
@@ -63,7 +69,11 @@ export class AciBuilder implements Builder {
     }
     const compression = spec.args.compression ?? 'gzip'
     if (!ACI_COMPRESSION[compression])
-      throw new BuildError(name, 'args.compression', `"${compression}": expected gzip, xz, zstd or none`)
+      throw new BuildError(
+        name,
+        'args.compression',
+        `"${compression}": expected gzip, xz, bzip2, zstd or none`
+      )
 
     const area = join(ctx.workDir, 'aci')
     await mkdir(area, { recursive: true })
@@ -73,10 +83,17 @@ export class AciBuilder implements Builder {
     await chmod(rootfs, 0o755)
     try {
       let chroot: ChrootOptions = NO_CHROOT_SETUP
-      if (!steps.some((s) => s.step === 'image' || s.step === 'create_python_env') && ctx.base)
+      // With no image step, the old format starts from the base (Kiln's rule); the current one
+      // starts empty, as acipacker.py does: its recipes build up from the host with `copy`.
+      const fillsRoot = steps.some((s) => s.step === 'image' || s.step === 'create_python_env')
+      if (!fillsRoot && !isCurrentFormat(doc) && ctx.base)
         await this.fromBase(ctx, rootfs, area).catch((e) => fail('image (base)', e))
+      // aci-packer's "host" for copy and ld.so.cache: the base image's tree, made on first use.
+      let hostTree: Promise<string | null> | undefined
+      const host = (): Promise<string | null> =>
+        (hostTree ??= ctx.base ? this.baseTree(ctx, area) : Promise.resolve(null))
       for (const [i, step] of steps.entries()) {
-        const where = `step ${i} (${step.step})`
+        const where = `step ${i} (${step.name ? `${step.name}: ` : ''}${step.step})`
         ctx.reporter.info(`${name}: ${where}`)
         try {
           switch (step.step) {
@@ -101,6 +118,37 @@ export class AciBuilder implements Builder {
               break
             case 'copy_host_files':
               await this.copyHostFiles(ctx, rootfs, step.binaries ?? [], step.files ?? [])
+              break
+            case 'shell':
+              await this.shell(ctx, step.cmd, rootfs, area, chroot, where)
+              break
+            case 'copy':
+              await copyStep(
+                {
+                  rootfs,
+                  hostRoot: await host(),
+                  projectPath: (p) => stepPath(ctx, p),
+                  reporter: ctx.reporter,
+                  image: name
+                },
+                { ...step, mode: step.mode === undefined ? undefined : modeNumber(step.mode, 0o644) }
+              )
+              break
+            case 'symlink':
+              await symlinkStep(rootfs, step.links)
+              break
+            case 'write':
+              await writeStep(rootfs, step.path, step.contents)
+              break
+            case 'delete':
+              await deleteStep(rootfs, step.files)
+              break
+            case 'mkdir':
+              // aci-packer: os.makedirs(path, 0o777) under the usual umask 022.
+              await mkdirStep(rootfs, step.dirs, modeNumber(step.mode, 0o777 & ~0o022), step)
+              break
+            case 'ld.so.cache':
+              await this.ldSoCache(ctx, step, rootfs, area, await host(), where)
               break
           }
         } catch (e) {
@@ -129,6 +177,80 @@ export class AciBuilder implements Builder {
     } finally {
       removeArea()
     }
+  }
+
+  /** The base image's tree in a directory of its own: what copy and ld.so.cache read as the "host". */
+  private async baseTree(ctx: BuildContext, area: string): Promise<string> {
+    const dir = join(area, 'host')
+    await mkdir(dir, { mode: 0o755 })
+    await this.fromBase(ctx, dir, area)
+    return dir
+  }
+
+  /** shell: a host command (sh -c), its environment only ROOTFS (and a PATH), as aci-packer ran it. */
+  private async shell(
+    ctx: BuildContext,
+    cmd: string,
+    rootfs: string,
+    area: string,
+    c: ChrootOptions,
+    where: string
+  ): Promise<void> {
+    await this.inSandbox(
+      ctx,
+      rootfs,
+      area,
+      c,
+      (sb) =>
+        sb.host(['env', '-i', `ROOTFS=${sb.root}`, `PATH=${DEFAULT_PATH}`, '/bin/sh', '-c', cmd], {
+          cwd: manifestDir(ctx),
+          onLine: (l) => ctx.reporter.info(`${ctx.image.spec.name} ${where}: ${l}`)
+        }),
+      where
+    )
+  }
+
+  /**
+   * ld.so.cache: the base image's ldconfig (a static program: it runs inside the root, as
+   * `cmd` does) writes the root's /etc/ld.so.cache. With host_base, the configuration is the
+   * base image's ld.so.conf directories followed by the root's own.
+   */
+  private async ldSoCache(
+    ctx: BuildContext,
+    step: { ldconfig?: string; host_base?: boolean },
+    rootfs: string,
+    area: string,
+    hostRoot: string | null,
+    where: string
+  ): Promise<void> {
+    const ldconfig = step.ldconfig ?? '/sbin/ldconfig'
+    if (hostRoot === null)
+      throw new Error(
+        `${ldconfig}: the node has no base image, which is where Kiln reads aci-packer's host files`
+      )
+    const r = await resolveInRoot(hostRoot, ldconfig)
+    if (r.real === null) throw new Error(`${ldconfig} does not exist in the base image`)
+    const elf = await readElf(join(hostRoot, r.real)).catch(() => null)
+    if (!elf) throw new Error(`${ldconfig} in the base image is not an ELF program`)
+    if (elf.interp)
+      throw new Error(
+        `${ldconfig} in the base image is dynamically linked: ld.so.cache needs a static ldconfig`
+      )
+    await makeDirs(rootfs, 'etc', 0o755)
+    const files: NonNullable<CommandOptions['files']> = [
+      { path: '.kiln/ldconfig', source: join(hostRoot, r.real), mode: 0o755 }
+    ]
+    const argv = ['/.kiln/ldconfig']
+    if (step.host_base) {
+      const dirs = [...new Set([...(await ldSoConfDirs(hostRoot)), ...(await ldSoConfDirs(rootfs))])]
+      files.push({ path: '.kiln/ld.so.conf', content: dirs.map((d) => `${d}\n`).join(''), mode: 0o644 })
+      argv.push('-f', '/.kiln/ld.so.conf')
+    }
+    const o: CommandOptions = {
+      files,
+      onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`)
+    }
+    await this.inSandbox(ctx, rootfs, area, NO_CHROOT_SETUP, (sb) => sb.exec(argv, o), where)
   }
 
   /** The base image of the chain, materialised as a plain directory (the steps delete from it). */
@@ -165,8 +287,12 @@ export class AciBuilder implements Builder {
       if (url.protocol === 'file:') file = url.pathname
       else if (url.protocol === 'http:' || url.protocol === 'https:') {
         file = join(area, `download-${basename(url.pathname) || 'image'}`)
-        const res = await fetch(url, { signal: ctx.signal })
-        if (!res.ok || !res.body) throw new Error(`${url.href}: HTTP ${res.status}`)
+        // The one step that needs the network at build time: say so, with the real cause.
+        const res = await fetch(url, { signal: ctx.signal }).catch((e: unknown) => {
+          throw new Error(`fetch ${url.href}: ${networkCause(e)}`)
+        })
+        if (!res.ok || !res.body)
+          throw new Error(`fetch ${url.href}: HTTP ${res.status} ${res.statusText}`.trim())
         await writeFile(file, Buffer.from(await res.arrayBuffer()))
       } else throw new Error(`${url.href}: only file:, http: and https: URLs are supported`)
     }
@@ -195,7 +321,7 @@ export class AciBuilder implements Builder {
     const args = (step.args ?? []).map(String)
     const o: CommandOptions = { onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`) }
     let argv = [step.path, ...args]
-    if (step.copy !== false) {
+    if (cmdCopies(step)) {
       const inImage = `.kiln/cmd-${basename(step.path)}`
       o.files = [{ path: inImage, source: stepPath(ctx, step.path), mode: 0o755 }]
       argv = [`/${inImage}`, ...args]
@@ -335,7 +461,7 @@ export class AciBuilder implements Builder {
     files: Array<[string, string]>
   ): Promise<void> {
     if (binaries.length) {
-      const closure = await dependencyClosure('/', binaries)
+      const closure = await dependencyClosure('/', binaries, 'on the build host')
       for (const m of closure.missing)
         ctx.reporter.warn(`${ctx.image.spec.name}: copy_host_files: library not found on the host: ${m}`)
       await copyFromHost(rootfs, [...closure.keep])
@@ -359,8 +485,21 @@ export class AciBuilder implements Builder {
 
 export const aciBuilder: Builder = new AciBuilder()
 
-function chrootOptions(s: Record<string, unknown>, dflt: boolean): ChrootOptions {
-  const flag = (k: string): boolean => (typeof s[k] === 'boolean' ? (s[k] as boolean) : dflt)
+/** What went wrong under fetch()'s own "fetch failed": the socket or DNS error it wraps. */
+function networkCause(e: unknown): string {
+  // Duck-typed: fetch's errors may come from another realm than this module's Error.
+  type Cause = { message?: unknown; code?: unknown; cause?: unknown }
+  let c = e as Cause | null
+  while (c && typeof c === 'object' && c.cause) c = c.cause as Cause
+  if (!c || typeof c !== 'object') return String(c)
+  const message = typeof c.message === 'string' ? c.message : ''
+  const code = typeof c.code === 'string' ? c.code : ''
+  if (!code || message.includes(code)) return message || 'network error'
+  return message ? `${code}: ${message}` : code
+}
+
+function chrootOptions(s: ChrootFlags, dflt: boolean): ChrootOptions {
+  const flag = (k: keyof ChrootFlags): boolean => (typeof s[k] === 'boolean' ? (s[k] as boolean) : dflt)
   const mounts: MountKind[] = []
   if (flag('mount_proc')) mounts.push('proc')
   if (flag('mount_dev')) mounts.push('dev')

@@ -74,8 +74,15 @@ export function trustedDirs(machine: number, bits: number): string[] {
   return [...dirs, ...(bits === 64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32']), '/lib', '/usr/lib']
 }
 
-/** The closure of `programs` (absolute paths inside the root). */
-export async function dependencyClosure(root: string, programs: string[]): Promise<Closure> {
+/**
+ * The closure of `programs` (absolute paths inside the root). `place` says where the root is
+ * in the message for a missing program ("in the image", "on the build host", ...).
+ */
+export async function dependencyClosure(
+  root: string,
+  programs: string[],
+  place = 'in the image'
+): Promise<Closure> {
   const keep = new Set<string>()
   const missing: string[] = []
   const confDirs = await ldSoConfDirs(root)
@@ -91,7 +98,7 @@ export async function dependencyClosure(root: string, programs: string[]): Promi
 
   for (const p of programs) {
     const real = await keepPath(p)
-    if (real === null) throw new Error(`${p} does not exist in the image`)
+    if (real === null) throw new Error(`${p} does not exist ${place}`)
     queue.push(real)
   }
   while (queue.length) {
