@@ -84,6 +84,7 @@ class GithubCache {
         return this.exclusive(staged, async () => {
             if (!opts.replace && (await this.lookup(staged, this.key('blob', hex))))
                 return false;
+            await opts.check?.();
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(staged), { recursive: true });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staged, { force: true });
             // A hard link when the store is on the same file system: no copy of a big layer.

@@ -1,5 +1,5 @@
 export const id = 158;
-export const ids = [158];
+export const ids = [158,29];
 export const modules = {
 
 /***/ 2312:
@@ -13,7 +13,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports compareVersions, listKernels */
 /* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2428);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(431);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6729);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7137);
 /**
  * Boot archives in the layout bare-metal provisioners expect (Packet's archive-* tools):
  * kernel.tar.gz holds `./vmlinuz`, initrd.tar.gz holds `./initrd`, modules.tar.gz holds
@@ -21,6 +22,7 @@ export const modules = {
  * leaked). The kernel is chosen from the header indexes before the pass, so the archives
  * are written in the same pass as the rootfs.
  */
+
 
 
 class NoKernelError extends Error {
@@ -67,14 +69,17 @@ const INITRD_NAMES = (v) => [
     `boot/initrd-${v}`,
     `boot/initrd-${v}.img`
 ];
-/** Picks the kernel (newest, or `pin`), its initrd and its modules directory. Throws NoKernelError naming what is missing. */
+/**
+ * Picks the kernel (newest, or `pin`, given as UTF-8 text), its initrd and its modules
+ * directory. Throws NoKernelError naming what is missing.
+ */
 function selectBoot(plan, pin) {
     const kernels = listKernels(plan);
     if (!kernels.length)
         throw new NoKernelError('no kernel in the image: no /boot/vmlinuz-* file');
-    const version = pin ?? kernels[kernels.length - 1];
+    const version = pin === undefined ? kernels[kernels.length - 1] : (0,_tar_js__WEBPACK_IMPORTED_MODULE_2__/* .binaryName */ .fW)(pin);
     if (!kernels.includes(version)) {
-        throw new NoKernelError(`kernel ${version} is not in the image (found: ${kernels.join(', ')})`);
+        throw new NoKernelError(`kernel ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$)(version)} is not in the image (found: ${kernels.map(_tar_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g$).join(', ')})`);
     }
     const k = (0,_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveInImage */ .tE)(plan, `boot/vmlinuz-${version}`);
     const sel = { version, kernelPath: k.path, kernel: k.entry };
@@ -128,8 +133,10 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ EXPORT_KINDS),
+/* harmony export */   badOutputName: () => (/* binding */ badOutputName),
 /* harmony export */   exportImage: () => (/* binding */ exportImage)
 /* harmony export */ });
+/* unused harmony export OUTPUT_NAME */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -137,14 +144,15 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9906);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9906);
 /* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2312);
 /* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7152);
 /* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2428);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3029);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6001);
 /* harmony import */ var _packages_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7949);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(431);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6729);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7137);
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
  * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
@@ -162,7 +170,19 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
 
 
 
+
 const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'];
+/**
+ * What an output name may be: as an image name of IMAGES.json (schema/images-v1.schema.json),
+ * so out/<name> is one directory right under out/, never `..`, `.` or a path.
+ */
+const OUTPUT_NAME = /^[a-z0-9][a-z0-9_.-]{0,127}$/;
+/** Why `name` cannot name out/<name>, or null. */
+function badOutputName(name) {
+    if (OUTPUT_NAME.test(name))
+        return null;
+    return `${JSON.stringify(name)} is not an image name (lowercase letters, digits, '_', '.', '-'; starting with a letter or digit; at most 128 characters), so it cannot name a directory of the output`;
+}
 const ARCHIVE_BASE = {
     rootfs: 'image',
     kernel: 'kernel',
@@ -208,20 +228,26 @@ async function readPackages(got, rpmDir, reporter) {
 }
 /** Writes the requested archives, manifest.json and SHA256SUMS for one image. */
 async function exportImage(opts) {
-    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_11__/* .SilentReporter */ .hs();
+    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_12__/* .SilentReporter */ .hs();
     const t0 = Date.now();
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.outDir, opts.name);
     const fail = (step, e) => {
         if (e instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS)
             throw e;
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, step, (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+        const err = new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, step, (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+        // Kept so the caller can tell a corrupt blob (util/digest.ts findCorruptBlob) and act on it.
+        err.cause = e;
+        throw err;
     };
+    const badName = badOutputName(opts.name);
+    if (badName)
+        fail('export', badName);
     const input = await (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveLayers */ .h)(opts.layers).catch((e) => fail('read layers', e));
     try {
         const plan = await (0,_flatten_js__WEBPACK_IMPORTED_MODULE_6__/* .planLayers */ .Q7)(input.layers).catch((e) => fail('index layers', e));
         (0,_flatten_js__WEBPACK_IMPORTED_MODULE_6__/* .ensureRoot */ .RP)(plan, opts.sourceDateEpoch);
         for (const d of plan.dropped)
-            reporter.warn(`${opts.name}: dropped ${d}: it lies below a symlink or file`);
+            reporter.warn(`${opts.name}: dropped ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(d)}: it lies below a symlink or file`);
         const wants = new Set(opts.exports);
         let boot = null;
         if (wants.has('kernel') || wants.has('initrd') || wants.has('modules')) {
@@ -234,12 +260,12 @@ async function exportImage(opts) {
                 throw e;
             }
             if (wants.has('initrd') && !boot.initrd) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, 'export boot archives', `no initrd for kernel ${boot.version} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, 'export boot archives', `no initrd for kernel ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(boot.version)} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`);
             }
             if (wants.has('modules') && !boot.modulesPath) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, 'export boot archives', `no /lib/modules/${boot.version} directory for kernel ${boot.version}`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(opts.name, 'export boot archives', `no /lib/modules/${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(boot.version)} directory for kernel ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(boot.version)}`);
             }
-            reporter.info(`${opts.name}: kernel ${boot.version} (/${boot.kernelPath})`);
+            reporter.info(`${opts.name}: kernel ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(boot.version)} (/${(0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .printable */ .g$)(boot.kernelPath)})`);
         }
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true });
         const sde = opts.sourceDateEpoch;
@@ -286,7 +312,7 @@ async function exportImage(opts) {
             archives: archives.map(({ path: _p, ...a }) => a),
             entries: plan.entries.length,
             fsSize,
-            kernel: boot?.version ?? null,
+            kernel: boot ? (0,_tar_js__WEBPACK_IMPORTED_MODULE_11__/* .textOf */ .b6)(boot.version) : null,
             packageFormat: packages.format,
             packages: packages.packages
         };
@@ -298,7 +324,7 @@ async function exportImage(opts) {
         const sumsPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'SHA256SUMS');
         await (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSums */ .em)(sumsPath, [...archives, { file: 'manifest.json', sha256: manifestSha }]);
         const seconds = (Date.now() - t0) / 1000;
-        reporter.info(`${opts.name}: ${archives.map((a) => `${a.file} ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z3)(a.size)}`).join(', ')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_11__/* .formatSeconds */ .Xo)(seconds)}`);
+        reporter.info(`${opts.name}: ${archives.map((a) => `${a.file} ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z3)(a.size)}`).join(', ')} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_12__/* .formatSeconds */ .Xo)(seconds)}`);
         return { dir, archives, manifest, manifestPath, sumsPath, kernel: manifest.kernel, seconds };
     }
     finally {
@@ -317,21 +343,24 @@ async function exportImage(opts) {
 /* harmony export */   h: () => (/* binding */ resolveLayers),
 /* harmony export */   resolveInput: () => (/* binding */ resolveInput)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4434);
-/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7680);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7137);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4434);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6178);
+/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7680);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
 /**
  * Where the layers of an image come from, reduced to one shape: regions of uncompressed
  * tar on disk, bottom layer first. A layer inside a `docker save` tarball or an OCI
@@ -348,6 +377,8 @@ async function exportImage(opts) {
 
 
 
+
+
 class InputError extends Error {
 }
 function isLayerRef(x) {
@@ -355,8 +386,8 @@ function isLayerRef(x) {
 }
 /** Temporary directory for one input; removed by cleanup(). */
 async function scratch() {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'kiln-export-'));
-    return { dir, cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true }) };
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'kiln-export-'));
+    return { dir, cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }) };
 }
 /**
  * Opens an input: `-` (stdin), a `docker save` tarball (legacy or OCI form), an OCI
@@ -367,8 +398,8 @@ async function resolveInput(input, stdin = process.stdin) {
     try {
         let path = input;
         if (input === '-') {
-            path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tmp.dir, 'stdin.tar');
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(stdin, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path));
+            path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tmp.dir, 'stdin.tar');
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(stdin, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(path));
         }
         const layers = await resolvePath(path, tmp.dir);
         return { layers, cleanup: tmp.cleanup };
@@ -384,7 +415,15 @@ async function resolveLayers(layers) {
     try {
         const out = [];
         for (const [i, l] of layers.entries()) {
-            const src = isLayerRef(l) ? { path: l.path, offset: 0, length: l.size, digest: l.diffID } : l;
+            const src = isLayerRef(l)
+                ? {
+                    path: l.path,
+                    offset: 0,
+                    length: l.size,
+                    digest: l.diffID,
+                    expected: { digest: l.digest, size: l.size }
+                }
+                : l;
             out.push(await uncompressed(src, tmp.dir, i));
         }
         return { layers: out, cleanup: tmp.cleanup };
@@ -397,31 +436,32 @@ async function resolveLayers(layers) {
 async function resolvePath(input, tmpDir) {
     let path = input;
     let tag;
-    let st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+    let st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => null);
     if (!st && input.includes(':')) {
         path = input.slice(0, input.lastIndexOf(':'));
         tag = input.slice(input.lastIndexOf(':') + 1);
-        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => null);
     }
     if (!st)
         throw new InputError(`${input}: no such file or directory`);
     if (st.isDirectory())
         return fromLayoutDir(path, tag, tmpDir);
-    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_6__/* .FileReader */ .q.open(path);
+    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_8__/* .FileReader */ .q.open(path);
     try {
+        // Keyed by member name as a binary string (tar.ts); the names asked for come from JSON.
         const members = new Map();
-        for await (const e of (0,_tar_js__WEBPACK_IMPORTED_MODULE_7__/* .readHeaders */ .jB)(reader, 0, st.size, path)) {
+        for await (const e of (0,_tar_js__WEBPACK_IMPORTED_MODULE_9__/* .readHeaders */ .jB)(reader, 0, st.size, path)) {
             if (e.type === 'file')
                 members.set(e.rawPath.replace(/^\.?\//, ''), { offset: e.dataOffset, size: e.size });
         }
-        const readJson = async (name) => {
-            const m = members.get(name);
+        const readJson = async (name, digest) => {
+            const m = members.get((0,_tar_js__WEBPACK_IMPORTED_MODULE_9__/* .binaryName */ .fW)(name));
             if (!m)
                 throw new InputError(`${path}: no ${name} in the archive`);
-            return JSON.parse((await reader.readFresh(m.offset, m.size)).toString('utf8'));
+            return parseBlob(await reader.readFresh(m.offset, m.size), `${path}: ${name}`, digest);
         };
         const regionOf = (name) => {
-            const m = members.get(name);
+            const m = members.get((0,_tar_js__WEBPACK_IMPORTED_MODULE_9__/* .binaryName */ .fW)(name));
             if (!m)
                 throw new InputError(`${path}: layer ${name} named by the manifest is not in the archive`);
             return { path, offset: m.offset, length: m.size };
@@ -434,10 +474,10 @@ async function resolvePath(input, tmpDir) {
                 throw new InputError(`${path}: manifest.json has no Layers`);
             if (manifest.length > 1)
                 throw new InputError(`${path}: holds ${manifest.length} images; save one image at a time`);
-            names = manifest[0].Layers;
+            names = stringList(manifest[0].Layers, `${path}: manifest.json: Layers`);
         }
         else if (members.has('index.json')) {
-            names = await ociLayers((p) => readJson(p), path, tag);
+            names = (await ociLayers(readJson, path, tag)).map((l) => l.path);
         }
         else {
             throw new InputError(`${path}: neither a docker save tarball (manifest.json) nor an OCI archive (index.json)`);
@@ -446,7 +486,10 @@ async function resolvePath(input, tmpDir) {
         for (const [i, n] of names.entries()) {
             const src = regionOf(n);
             const hex = /([0-9a-f]{64})/.exec(n)?.[1];
-            out.push(await uncompressed({ ...src, digest: hex ? `sha256:${hex}` : undefined }, tmpDir, i));
+            // blobs/sha256/<hex> names its content; a legacy <id>/layer.tar id does not.
+            const named = /^blobs\/sha256\/([0-9a-f]{64})$/.exec(n.replace(/^\.?\//, ''))?.[1];
+            const expected = named ? { digest: `sha256:${named}` } : undefined;
+            out.push(await uncompressed({ ...src, digest: hex ? `sha256:${hex}` : undefined, expected }, tmpDir, i));
         }
         return out;
     }
@@ -454,11 +497,50 @@ async function resolvePath(input, tmpDir) {
         await reader.close();
     }
 }
-const blobPath = (digest) => `blobs/${digest.replace(':', '/')}`;
-/** Layer blob paths of an OCI image: index.json → (nested index →) manifest → layers. */
+function stringList(v, what) {
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        throw new InputError(`${what} must be a list of file names`);
+    return v;
+}
+/** A list of OCI descriptors, each with a digest string (what the walk below reads). */
+function descriptors(v, what) {
+    if (!Array.isArray(v) || v.some((d) => typeof d?.digest !== 'string'))
+        throw new InputError(`${what} must be a list of descriptors, each with a digest`);
+    return v;
+}
+/**
+ * The layout path of a blob named by a descriptor read from the input: its digest is checked
+ * first (a digest like `sha256:../../etc/shadow` must never become a path).
+ */
+function blobPath(digest, where) {
+    try {
+        return `blobs/sha256/${(0,_util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .checkDigest */ .H2)(digest, where).slice('sha256:'.length)}`;
+    }
+    catch (e) {
+        if (e instanceof _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .InvalidDigestError */ .uH)
+            throw new InputError(e.message);
+        throw e;
+    }
+}
+/** JSON of a blob (or a member), checked against its digest when the input names one. */
+function parseBlob(bytes, where, digest) {
+    if (digest) {
+        const actual = `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+        if (actual !== digest)
+            throw new _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .CorruptBlobError */ .VS(digest, where, `hashes to ${actual}`);
+    }
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (e) {
+        const why = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+        throw new InputError(`${where} is not valid JSON (${why})`);
+    }
+}
+/** Layers of an OCI image (blob path and digest): index.json → (nested index →) manifest → layers. */
 async function ociLayers(readJson, where, tag) {
     const index = (await readJson('index.json'));
-    let list = index.manifests ?? [];
+    let list = descriptors(index?.manifests ?? [], `${where}: index.json: manifests`);
     if (tag) {
         list = list.filter((m) => {
             const ref = m.annotations?.['org.opencontainers.image.ref.name'] ?? '';
@@ -471,35 +553,49 @@ async function ociLayers(readJson, where, tag) {
         throw new InputError(`${where}: index.json names ${list.length} images; pick one with ${where}:TAG`);
     }
     let desc = list[0];
+    let at = `${where}: index.json: manifests[${index.manifests.indexOf(desc)}].digest`;
     for (let depth = 0; depth < 4; depth++) {
-        const doc = (await readJson(blobPath(desc.digest)));
-        if (doc.layers)
-            return doc.layers.map((l) => blobPath(l.digest));
-        const ms = doc.manifests ?? [];
+        const path = blobPath(desc.digest, at);
+        const doc = (await readJson(path, desc.digest));
+        if (doc?.layers) {
+            return descriptors(doc.layers, `${where}: ${path}: layers`).map((l, i) => ({
+                path: blobPath(l.digest, `${where}: ${path}: layers[${i}].digest`),
+                digest: l.digest,
+                size: typeof l.size === 'number' ? l.size : undefined
+            }));
+        }
+        const ms = descriptors(doc?.manifests ?? [], `${where}: ${path}: manifests`);
         const pick = ms.find((m) => m.platform?.os === 'linux' && m.platform?.architecture === 'amd64') ?? ms[0];
         if (!pick)
             break;
+        at = `${where}: ${path}: manifests[${ms.indexOf(pick)}].digest`;
         desc = pick;
     }
     throw new InputError(`${where}: no image manifest found under ${desc.digest}`);
 }
 async function fromLayoutDir(dir, tag, tmpDir) {
     const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const readJson = async (p) => JSON.parse(await readFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, p), 'utf8'));
-    const names = await ociLayers(readJson, dir, tag);
+    const readJson = async (p, digest) => {
+        const bytes = await readFile((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, p)).catch((e) => {
+            throw new InputError(`${dir}: cannot read ${p}: ${e.code ?? e.message}`);
+        });
+        return parseBlob(bytes, (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, p), digest);
+    };
+    const layers = await ociLayers(readJson, dir, tag);
     const out = [];
-    for (const [i, n] of names.entries()) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, n);
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path).catch(() => null);
+    for (const [i, l] of layers.entries()) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, l.path);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => null);
         if (!st)
-            throw new InputError(`${dir}: layer blob ${n} is missing`);
-        out.push(await uncompressed({ path, offset: 0, length: st.size, digest: n.replace('blobs/', '').replace('/', ':') }, tmpDir, i));
+            throw new InputError(`${dir}: layer blob ${l.path} is missing`);
+        const expected = { digest: l.digest, size: l.size };
+        out.push(await uncompressed({ path, offset: 0, length: st.size, digest: l.digest, expected }, tmpDir, i));
     }
     return out;
 }
 /** The source itself when it is plain tar; else decompressed once (gzip or zstd) to a temp file. */
 async function uncompressed(src, tmpDir, i) {
-    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_6__/* .FileReader */ .q.open(src.path);
+    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_8__/* .FileReader */ .q.open(src.path);
     let magic;
     try {
         magic = Buffer.from(await reader.read(src.offset, Math.min(4, src.length)));
@@ -507,26 +603,32 @@ async function uncompressed(src, tmpDir, i) {
     finally {
         await reader.close();
     }
-    const gzip = magic[0] === 0x1f && magic[1] === 0x8b;
-    const zstd = magic.readUInt32LE(0) === 0xfd2fb528;
+    // A layer may be shorter than a magic number (an empty file): then it is neither.
+    const gzip = magic.length >= 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+    const zstd = magic.length >= 4 && magic.readUInt32LE(0) === 0xfd2fb528;
     if (!gzip && !zstd)
         return src;
-    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tmpDir, `layer-${i}.tar`);
-    const input = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(src.path, {
+    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(tmpDir, `layer-${i}.tar`);
+    const raw = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(src.path, {
         start: src.offset,
         end: src.offset + src.length - 1,
         highWaterMark: 1 << 20
     });
+    // The compressed blob is what its digest names: checked in this, its one sequential pass.
+    const check = new _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestCheck */ .FL(src.expected?.digest ?? '', src.path, src.expected?.size);
+    const input = src.expected ? [raw, check] : [raw];
     if (gzip) {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(input, (0,node_zlib__WEBPACK_IMPORTED_MODULE_5__.createGunzip)(), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(out));
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.createGunzip)(), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(out)]);
     }
     else {
-        const child = (0,execa__WEBPACK_IMPORTED_MODULE_8__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
-        await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(input, child.stdin), child]).catch((e) => {
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_10__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
+        await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, child.stdin]), child]).catch((e) => {
+            if (e instanceof _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .CorruptBlobError */ .VS)
+                throw e;
             throw new InputError(`${src.path}: layer ${i}: zstd -d failed: ${e instanceof Error ? e.message : String(e)}`);
         });
     }
-    return { path: out, offset: 0, length: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(out)).size, digest: src.digest };
+    return { path: out, offset: 0, length: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(out)).size, digest: src.digest, expected: undefined };
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 326;
-export const ids = [326,895,276];
+export const ids = [326,895,704];
 export const modules = {
 
 /***/ 9823:
@@ -113,7 +113,9 @@ async function teardownAll() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ walk)
+/* harmony export */   GG: () => (/* binding */ walk),
+/* harmony export */   Xq: () => (/* binding */ walkBytes),
+/* harmony export */   y4: () => (/* binding */ hostPath)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -131,6 +133,30 @@ async function* walk(root, rel = '') {
             yield* walk(root, r);
     }
 }
+/**
+ * The host path of `rel` (a binary string: one char per byte) under `root`, as a Buffer:
+ * node's fs calls take Buffer paths, so a name that is not UTF-8 reaches the kernel as the
+ * bytes it is, where a string path would be re-encoded as UTF-8 (and name another file).
+ */
+function hostPath(root, rel) {
+    return rel ? Buffer.concat([Buffer.from(`${root}/`), Buffer.from(rel, 'latin1')]) : Buffer.from(root);
+}
+/**
+ * Like walk(), with names as binary strings (one char per byte, as the exporters keep tar
+ * names) read with Buffer readdir, so that a name that is not UTF-8 is neither replaced by
+ * U+FFFD nor confused with another; byte order. Open entries with hostPath(root, rel).
+ */
+async function* walkBytes(root, rel = '') {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(hostPath(root, rel), { withFileTypes: true, encoding: 'buffer' });
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const entry of entries) {
+        const name = entry.name.toString('latin1');
+        const r = rel ? `${rel}/${name}` : name;
+        yield { rel: r, entry };
+        if (entry.isDirectory())
+            yield* walkBytes(root, r);
+    }
+}
 
 
 /***/ }),
@@ -141,12 +167,13 @@ async function* walk(root, rel = '') {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  OM: () => (/* binding */ DEFAULT_PATH),
   ak: () => (/* binding */ Sandbox),
   a6: () => (/* binding */ envFromList),
   vZ: () => (/* binding */ uniqueDir)
 });
 
-// UNUSED EXPORTS: DEFAULT_PATH, baseEnv
+// UNUSED EXPORTS: baseEnv
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -260,21 +287,20 @@ function runDriver(r) {
     });
 }
 
+// EXTERNAL MODULE: ./src/util/in-root.ts
+var in_root = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/sandbox/patch.ts
 
 
+
 const POLICY_RC_D = '#!/bin/sh\nexit 101\n';
-/** The entry at `rel` in the image as layered dirs show it (top first), or null when absent or whited out. */
+/**
+ * The entry at `rel` in the image as layered dirs show it (top first), or null when absent or
+ * whited out. Each layer is read only through its own real directories (util/in-root): a
+ * lower layer's `usr -> /somewhere` is never followed on the host.
+ */
 async function lookupLayered(dirs, rel) {
-    for (const d of dirs) {
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(d, rel)).catch(() => null);
-        if (!st)
-            continue;
-        if (st.isCharacterDevice() && st.rdev === 0)
-            return null;
-        return st;
-    }
-    return null;
+    return (0,in_root/* lstatInLayers */.GY)(dirs, rel);
 }
 /** Whether overlayfs would see a whiteout for `rel` in this directory. */
 async function isWhiteout(dir, rel) {
@@ -640,6 +666,172 @@ function hasTool(name) {
 }
 function quoteForLog(a) {
     return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ }),
+
+/***/ 9325:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GY: () => (/* binding */ lstatInLayers),
+/* harmony export */   If: () => (/* binding */ secureJoin),
+/* harmony export */   QD: () => (/* binding */ resolveInRoot),
+/* harmony export */   sw: () => (/* binding */ secureJoinLayers)
+/* harmony export */ });
+/* unused harmony export RootEscapeError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** As the kernel's own limit on links followed in one lookup (ELOOP). */
+const MAX_LINKS = 40;
+class RootEscapeError extends Error {
+    root;
+    path;
+    constructor(root, path, reason) {
+        super(`${path} inside ${root}: ${reason}`);
+        this.root = root;
+        this.path = path;
+        this.name = 'RootEscapeError';
+    }
+}
+function parts(path) {
+    return path.split('/').filter((p) => p && p !== '.');
+}
+async function walk(look, path) {
+    const links = [];
+    let todo = parts(path);
+    const done = [];
+    let last = null;
+    let hops = 0;
+    while (todo.length) {
+        const part = todo.shift();
+        if (part === '..') {
+            done.pop();
+            last = null;
+            continue;
+        }
+        const rel = [...done, part].join('/');
+        const hit = await look(rel);
+        if (!hit)
+            return { done, rest: [part, ...todo], links, last: null };
+        if (hit.st.isSymbolicLink()) {
+            if (++hops > MAX_LINKS)
+                return null;
+            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(hit.at);
+            links.push({ path: rel, target });
+            if (target.startsWith('/'))
+                done.length = 0;
+            todo = [...parts(target), ...todo];
+            continue;
+        }
+        done.push(part);
+        last = hit.st;
+    }
+    return { done, rest: [], links, last };
+}
+function inOneRoot(root) {
+    return async (rel) => {
+        const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
+        return st && { st, at };
+    };
+}
+/** An overlayfs whiteout: a character device 0/0 hides what lower layers hold at its path. */
+function isWhiteout(st) {
+    return st.isCharacterDevice() && st.rdev === 0;
+}
+/**
+ * The merged view of overlayfs layers (top first), read on the host without a mount: a
+ * path is looked for in each layer in turn, and only through parents that are real
+ * directories of that layer (a lower layer's link is never followed on the host either).
+ * A whiteout, or a parent that is not a directory in a layer, hides the layers below.
+ * Opaque directories (an xattr) are not read: a lower layer's entry may then be seen
+ * where the mount would hide it, which can change where inside the image a path
+ * resolves, never take it out of the image.
+ */
+function inLayers(layers) {
+    return async (rel) => {
+        const names = rel.split('/');
+        for (const layer of layers) {
+            let hidden = false;
+            let absent = false;
+            for (let i = 1; i < names.length && !absent && !hidden; i++) {
+                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, ...names.slice(0, i))).catch(() => null);
+                if (!st)
+                    absent = true;
+                else if (!st.isDirectory())
+                    hidden = true;
+            }
+            if (hidden)
+                return null;
+            if (absent)
+                continue;
+            const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, rel);
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
+            if (!st)
+                continue;
+            if (isWhiteout(st))
+                return null;
+            return { st, at };
+        }
+        return null;
+    };
+}
+/** Where `path` leads inside `root`, following links within the root; null if it does not exist. */
+async function resolveInRoot(root, path) {
+    const w = await walk(inOneRoot(root), path);
+    const links = (w?.links ?? []).map((l) => l.path);
+    if (!w || w.rest.length)
+        return { real: null, links };
+    return { real: w.done.join('/'), links };
+}
+/**
+ * The host path for `path` inside `root`, safe to open, create or replace: the part that
+ * exists is resolved within the root, the part that does not is appended with `..` clamped
+ * at the root. The result always lies under `root`. Throws RootEscapeError on a link loop.
+ */
+async function secureJoin(root, path) {
+    const rel = joined(await walk(inOneRoot(root), path), root, path);
+    return rel.length ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, ...rel) : root;
+}
+/**
+ * The entry at root-relative `rel` (not followed if it is a link) in an image given as
+ * layers, top first; null when absent, whited out or hidden. Its parents are taken as they
+ * are in each layer, never through a link: for a path known to name no link on the way.
+ */
+async function lstatInLayers(layers, rel) {
+    const clean = parts(rel);
+    return clean.length ? ((await inLayers(layers)(clean.join('/')))?.st ?? null) : null;
+}
+/**
+ * secureJoin for an image given as overlayfs layers (top first) rather than one tree: for
+ * host-side steps of a sandbox, whose merged root exists only inside the sandbox's mount
+ * namespace. The result is relative to the root: the step writes `$root/<rel>`.
+ */
+async function secureJoinLayers(layers, path) {
+    const w = await walk(inLayers(layers), path);
+    const rel = joined(w, layers[0] ?? '/', path);
+    // Ending on `..` leaves no stats of the last component: it is a directory then.
+    const kind = w?.rest.length ? null : w?.last && !w.last.isDirectory() ? 'file' : 'dir';
+    return { rel: rel.join('/'), kind, links: w?.links ?? [] };
+}
+/** The resolved components with what did not exist appended, `..` clamped at the root. */
+function joined(w, root, path) {
+    if (!w)
+        throw new RootEscapeError(root, path, `more than ${MAX_LINKS} symbolic links`);
+    const rel = [...w.done];
+    for (const p of w.rest) {
+        if (p === '..')
+            rel.pop();
+        else
+            rel.push(p);
+    }
+    return rel;
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 428;
-export const ids = [428];
+export const ids = [428,729];
 export const modules = {
 
 /***/ 7152:
@@ -242,78 +242,6 @@ async function compressor(kind, down, level) {
 
 /***/ }),
 
-/***/ 7680:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ READ_AHEAD),
-/* harmony export */   q: () => (/* binding */ FileReader)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-
-/** Bytes read ahead per read(): a read for anything up to this size is served from the window. */
-const READ_AHEAD = 64 << 10;
-/**
- * Positional reads on one file with a 64 KiB read-ahead window: walking the headers of a
- * layer full of small files then costs one read per window instead of one per member. The
- * window is reused, so read()'s result is only valid until the next read.
- */
-class FileReader {
-    path;
-    fh;
-    winStart = 0;
-    win = Buffer.alloc(0);
-    winBuf = Buffer.allocUnsafe(READ_AHEAD);
-    constructor(path, fh) {
-        this.path = path;
-        this.fh = fh;
-    }
-    static async open(path) {
-        return new FileReader(path, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r'));
-    }
-    /** Bytes [pos, pos+len), served from the window: valid until the next read (copy what you keep). */
-    async read(pos, len) {
-        if (pos >= this.winStart && pos + len <= this.winStart + this.win.length) {
-            return this.win.subarray(pos - this.winStart, pos - this.winStart + len);
-        }
-        if (len > READ_AHEAD)
-            return this.readFresh(pos, len);
-        const { bytesRead } = await this.fh.read(this.winBuf, 0, READ_AHEAD, pos);
-        this.winStart = pos;
-        this.win = this.winBuf.subarray(0, bytesRead);
-        return this.win.subarray(0, Math.min(len, bytesRead));
-    }
-    /** Reads into a new buffer that the caller owns (for data handed on to asynchronous writers). */
-    async readFresh(pos, len) {
-        const buf = Buffer.allocUnsafe(len);
-        let done = 0;
-        while (done < len) {
-            const { bytesRead } = await this.fh.read(buf, done, len - done, pos + done);
-            if (bytesRead === 0)
-                throw new Error(`${this.path}: unexpected end of file at byte ${pos + done}`);
-            done += bytesRead;
-        }
-        return buf;
-    }
-    /** Reads into part of an existing buffer. */
-    async readInto(buf, off, len, pos) {
-        let done = 0;
-        while (done < len) {
-            const { bytesRead } = await this.fh.read(buf, off + done, len - done, pos + done);
-            if (bytesRead === 0)
-                throw new Error(`${this.path}: unexpected end of file at byte ${pos + done}`);
-            done += bytesRead;
-        }
-    }
-    async close() {
-        await this.fh.close();
-    }
-}
-
-
-/***/ }),
-
 /***/ 2428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -329,7 +257,7 @@ class FileReader {
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9906);
 /* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7152);
 /* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7680);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(431);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6729);
 /* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7137);
 
 
@@ -444,7 +372,7 @@ async function runPass(opts) {
                     if (n <= _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
                         chunk = await r.read(content.dataOffset + off, n);
                         if (chunk.length < n)
-                            throw new Error(`${r.path}: unexpected end of file in ${p.path}`);
+                            throw new Error(`${r.path}: unexpected end of file in ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p.path)}`);
                     }
                     else {
                         chunk = scratch.subarray(0, n);
@@ -516,7 +444,7 @@ async function flatten(opts) {
     const plan = await planLayers(opts.layers);
     ensureRoot(plan, opts.sourceDateEpoch);
     for (const d of plan.dropped)
-        reporter.warn(`dropped ${d}: it lies below a symlink or file`);
+        reporter.warn(`dropped ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(d)}: it lies below a symlink or file`);
     const file = opts.output === '-' ? new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .StdoutSink */ .Bc() : new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .FileSink */ .UP(opts.output);
     const sink = await (0,_compress_js__WEBPACK_IMPORTED_MODULE_0__/* .compressor */ .e)(opts.compression, file);
     const writer = new TarWriter(sink);
@@ -536,40 +464,153 @@ async function flatten(opts) {
 
 /***/ }),
 
-/***/ 431:
+/***/ 6729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $E: () => (/* binding */ contentOf),
-/* harmony export */   Uf: () => (/* binding */ indexLayer),
-/* harmony export */   eu: () => (/* binding */ planFlatten),
-/* harmony export */   tE: () => (/* binding */ resolveInImage)
-/* harmony export */ });
-/* unused harmony export FlattenError */
-/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7680);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7137);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  FlattenError: () => (/* binding */ FlattenError),
+  $E: () => (/* binding */ contentOf),
+  Uf: () => (/* binding */ indexLayer),
+  eu: () => (/* binding */ planFlatten),
+  tE: () => (/* binding */ resolveInImage)
+});
+
+// EXTERNAL MODULE: ./src/exporters/file-reader.ts
+var file_reader = __webpack_require__(7680);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(6178);
+;// CONCATENATED MODULE: ./src/exporters/verify.ts
+/**
+ * Checks a layer against its digest in the pass that already walks it from start to end: the
+ * index pass (plan.ts indexLayer), which reads every header in order and so most of the data
+ * too, from the read-ahead window. VerifyingSource hashes every byte that pass reads and, where
+ * it skips a member's data, reads the gap in 1 MiB steps to hash it; finish() hashes the rest up
+ * to the layer's end. A layer is thus checked before any output is written, in one sequential
+ * read that the data pass after it finds in the page cache.
+ */
+
+
+
+const GAP_CHUNK = 1 << 20;
+class VerifyingSource {
+    reader;
+    start;
+    length;
+    expected;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    /** Absolute file position up to which every byte has been hashed. */
+    hashedTo;
+    scratch = Buffer.allocUnsafe(GAP_CHUNK);
+    constructor(reader, start, length, expected) {
+        this.reader = reader;
+        this.start = start;
+        this.length = length;
+        this.expected = expected;
+        this.hashedTo = start;
+    }
+    async read(pos, len) {
+        await this.hashUpTo(Math.min(pos, this.end));
+        const buf = await this.reader.read(pos, len);
+        // The caller reads forward; only what lies past the hashed mark is new.
+        const from = this.hashedTo - pos;
+        if (from >= 0 && from < buf.length) {
+            const upTo = Math.min(buf.length, this.end - pos);
+            if (upTo > from) {
+                this.hash.update(buf.subarray(from, upTo));
+                this.hashedTo = pos + upTo;
+            }
+        }
+        return buf;
+    }
+    /** Hashes what is left of the layer and throws CorruptBlobError when it is not what was expected. */
+    async finish() {
+        await this.hashUpTo(this.end);
+        const actual = `sha256:${this.hash.digest('hex')}`;
+        const bytes = this.hashedTo - this.start;
+        const bad = (0,digest/* mismatch */.J4)(this.expected.digest, this.reader.path, actual, bytes, this.expected.size ?? this.length);
+        if (bad)
+            throw bad;
+    }
+    get end() {
+        return this.start + this.length;
+    }
+    async hashUpTo(pos) {
+        while (this.hashedTo < pos) {
+            const n = Math.min(GAP_CHUNK, pos - this.hashedTo);
+            let chunk;
+            if (n <= file_reader/* READ_AHEAD */.p) {
+                // A small gap (a small member's data) is mostly in the reader's window already, or the
+                // window refilled here also serves the header read that follows: no extra read.
+                chunk = await this.reader.read(this.hashedTo, n);
+                // Shorter than its descriptor says: finish() reports the size.
+                if (chunk.length === 0)
+                    return;
+            }
+            else {
+                chunk = this.scratch.subarray(0, n);
+                await this.reader.readInto(chunk, 0, n, this.hashedTo);
+            }
+            this.hash.update(chunk);
+            this.hashedTo += chunk.length;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/exporters/tar.ts
+var tar = __webpack_require__(7137);
+;// CONCATENATED MODULE: ./src/exporters/plan.ts
+
 
 
 class FlattenError extends Error {
 }
+const KIND_NOUN = {
+    file: 'a regular file',
+    link: 'a hardlink',
+    symlink: 'a symlink',
+    char: 'a character device',
+    block: 'a block device',
+    dir: 'a directory',
+    fifo: 'a fifo'
+};
 const where = (s, i) => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`;
-/** Reads a layer's headers (skipping data) into an index. */
+/**
+ * Reads a layer's headers (skipping data) into an index; a layer whose digest is known is
+ * checked against it in the same pass (verify.ts), before anything is written.
+ */
 async function indexLayer(source, layer) {
-    const reader = await _file_reader_js__WEBPACK_IMPORTED_MODULE_0__/* .FileReader */ .q.open(source.path);
+    const reader = await file_reader/* FileReader */.q.open(source.path);
+    const verifier = source.expected
+        ? new VerifyingSource(reader, source.offset, source.length, source.expected)
+        : null;
     const idx = { source, entries: [], whiteouts: [], opaques: [] };
     const byPath = new Map();
+    let failure = null;
     try {
         let seq = 0;
-        for await (const raw of (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .readHeaders */ .jB)(reader, source.offset, source.length, where(source, layer))) {
-            const path = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(raw.rawPath);
+        for await (const raw of (0,tar/* readHeaders */.jB)(verifier ?? reader, source.offset, source.length, where(source, layer))) {
+            const path = (0,tar/* normalizePath */.Fd)(raw.rawPath);
             if (path === null)
-                throw new FlattenError(`${where(source, layer)}: member "${raw.rawPath}" points outside the root`);
-            const base = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .baseOf */ .bx)(path);
+                throw new FlattenError(`${where(source, layer)}: member "${(0,tar/* printable */.g$)(raw.rawPath)}" points outside the root`);
+            // The root is a directory, whatever a layer says: a provisioner extracts the rootfs
+            // over its target directory, and a root member that is a symlink or a file would
+            // replace or redirect that directory (and the planner would hide every other member
+            // below it). Refused rather than dropped: such a layer is broken or hostile, and an
+            // image that silently differs from its layers is worse than one that does not export.
+            if (path === '' && raw.type !== 'dir') {
+                const to = raw.type === 'symlink' ? ` to "${(0,tar/* printable */.g$)(raw.rawLinkname)}"` : '';
+                throw new FlattenError(`${where(source, layer)}: the root member "${(0,tar/* printable */.g$)(raw.rawPath)}" is ${KIND_NOUN[raw.type]}${to}; the root must be a directory`);
+            }
+            const base = (0,tar/* baseOf */.bx)(path);
             if (base.startsWith('.wh.')) {
                 if (base === '.wh..wh..opq')
-                    idx.opaques.push((0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(path));
+                    idx.opaques.push((0,tar/* parentOf */.gN)(path));
                 else if (!base.startsWith('.wh..wh.')) {
-                    const dir = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(path);
+                    const dir = (0,tar/* parentOf */.gN)(path);
                     idx.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
                 }
                 // Other .wh..wh.* names are aufs bookkeeping: neither content nor a deletion.
@@ -577,9 +618,9 @@ async function indexLayer(source, layer) {
             }
             let linkname = raw.rawLinkname;
             if (raw.type === 'link') {
-                const t = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(linkname);
+                const t = (0,tar/* normalizePath */.Fd)(linkname);
                 if (t === null || t === '') {
-                    throw new FlattenError(`${where(source, layer)}: hardlink "${raw.rawPath}" → "${linkname}" points outside the root`);
+                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(raw.rawPath)}" → "${(0,tar/* printable */.g$)(linkname)}" points outside the root`);
                 }
                 linkname = t;
             }
@@ -613,16 +654,25 @@ async function indexLayer(source, layer) {
                 if (!t)
                     e.lowerTarget = linkname;
                 if (e.target && e.target.type !== 'file') {
-                    throw new FlattenError(`${where(source, layer)}: hardlink "${path}" names "${linkname}", which is a ${e.target.type}`);
+                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(path)}" names "${(0,tar/* printable */.g$)(linkname)}", which is a ${e.target.type}`);
                 }
             }
             byPath.set(path, e);
             idx.entries.push(e);
         }
     }
+    catch (e) {
+        failure = e;
+    }
+    try {
+        // A damaged layer is reported as such, not as the tar error the damage caused.
+        await verifier?.finish();
+    }
     finally {
         await reader.close();
     }
+    if (failure)
+        throw failure;
     return idx;
 }
 const orderOf = (layer, seq) => layer * 2 ** 32 + seq;
@@ -631,7 +681,7 @@ function hiddenBySubtree(path, subtree) {
         return false;
     let a = path;
     do {
-        a = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(a);
+        a = (0,tar/* parentOf */.gN)(a);
         if (subtree.has(a))
             return true;
     } while (a !== '');
@@ -711,7 +761,7 @@ function planFlatten(layers) {
                 t = t.target;
         }
         if (!t || t.type !== 'file') {
-            throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${p.path}" names "${name}", which no layer holds`);
+            throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${(0,tar/* printable */.g$)(p.path)}" names "${(0,tar/* printable */.g$)(name)}", which no layer holds`);
         }
         if (visible.get(t.path)?.src === t)
             Object.assign(p, { kind: 'link', linkTo: t.path });
@@ -723,7 +773,7 @@ function planFlatten(layers) {
     for (const path of [...visible.keys()]) {
         let a = path;
         while (a !== '') {
-            a = (0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .parentOf */ .gN)(a);
+            a = (0,tar/* parentOf */.gN)(a);
             const v = visible.get(a);
             if (v && v.src.type !== 'dir') {
                 dropped.push(path);
@@ -758,7 +808,7 @@ function contentOf(plan, p) {
 function resolveInImage(plan, path, hops = 0) {
     if (hops > 40)
         return null;
-    const parts = ((0,_tar_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePath */ .Fd)(path) ?? '').split('/').filter(Boolean);
+    const parts = ((0,tar/* normalizePath */.Fd)(path) ?? '').split('/').filter(Boolean);
     let cur = '';
     for (let k = 0; k < parts.length; k++) {
         const next = cur ? `${cur}/${parts[k]}` : parts[k];
@@ -788,305 +838,6 @@ function chrootNormalize(p) {
     }
     return out.join('/');
 }
-
-
-/***/ }),
-
-/***/ 7137:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fd: () => (/* binding */ normalizePath),
-/* harmony export */   RQ: () => (/* binding */ paddingFor),
-/* harmony export */   YS: () => (/* binding */ encodeHeader),
-/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
-/* harmony export */   bx: () => (/* binding */ baseOf),
-/* harmony export */   gN: () => (/* binding */ parentOf),
-/* harmony export */   jB: () => (/* binding */ readHeaders)
-/* harmony export */ });
-/* unused harmony exports BLOCK, parsePax, TarFormatError */
-/**
- * A minimal tar codec: enough of ustar, PAX (`x`/`g`) and GNU (`L`/`K`) to read layer
- * headers without touching file data, and to write ustar + PAX headers. Hand-rolled on
- * purpose: the flattener reads only 512-byte headers and skips data by offset, which a
- * stream parser cannot do.
- */
-const BLOCK = 512;
-/** A path from an archive, made relative and safe: null when it would escape the root. */
-function normalizePath(raw) {
-    const out = [];
-    for (const part of raw.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return null;
-            out.pop();
-            continue;
-        }
-        out.push(part);
-    }
-    return out.join('/');
-}
-function parentOf(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? '' : path.slice(0, i);
-}
-function baseOf(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-// ---------------------------------------------------------------- reading
-function readString(buf, off, len) {
-    const end = buf.indexOf(0, off);
-    return buf.toString('utf8', off, end < 0 || end > off + len ? off + len : end);
-}
-function readNumber(buf, off, len) {
-    // GNU base-256: high bit of the first byte set (big sizes, big uids, negative times).
-    if (buf[off] & 0x80) {
-        let v = buf[off] & 0x7f;
-        for (let i = 1; i < len; i++)
-            v = v * 256 + buf[off + i];
-        return v;
-    }
-    const s = buf
-        .toString('latin1', off, off + len)
-        .replace(/\0.*$/s, '')
-        .trim();
-    return s ? parseInt(s, 8) : 0;
-}
-/** PAX records: "LEN key=value\n"; values kept as bytes (xattrs may be binary). */
-function parsePax(data) {
-    const rec = new Map();
-    let i = 0;
-    while (i < data.length) {
-        const sp = data.indexOf(0x20, i);
-        if (sp < 0)
-            break;
-        const len = parseInt(data.toString('latin1', i, sp), 10);
-        if (!(len > 0) || i + len > data.length)
-            break;
-        const eq = data.indexOf(0x3d, sp);
-        if (eq < 0 || eq >= i + len)
-            break;
-        // Copied: the reader reuses its buffer.
-        rec.set(data.toString('utf8', sp + 1, eq), Buffer.from(data.subarray(eq + 1, i + len - 1)));
-        i += len;
-    }
-    return rec;
-}
-function checksumOk(h) {
-    const stored = readNumber(h, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : h[i];
-    return sum === stored;
-}
-const TYPES = {
-    '0': 'file',
-    '\0': 'file',
-    '7': 'file',
-    '1': 'link',
-    '2': 'symlink',
-    '3': 'char',
-    '4': 'block',
-    '5': 'dir',
-    '6': 'fifo'
-};
-class TarFormatError extends Error {
-}
-/**
- * Walks the headers of the tar that lies in [start, start+length) and yields each member,
- * PAX and GNU long names applied. Data is never read (only skipped), except for the
- * small PAX/GNU meta members.
- */
-async function* readHeaders(src, start, length, where) {
-    const end = start + length;
-    let pos = start;
-    let global = new Map();
-    let pax = null;
-    let longName = null;
-    let longLink = null;
-    while (pos + BLOCK <= end) {
-        const h = await src.read(pos, BLOCK);
-        if (h.length < BLOCK)
-            throw new TarFormatError(`${where}: truncated tar header at byte ${pos - start}`);
-        if (h.every((b) => b === 0))
-            return;
-        if (!checksumOk(h))
-            throw new TarFormatError(`${where}: bad tar header checksum at byte ${pos - start}`);
-        const typeflag = String.fromCharCode(h[156]);
-        let size = readNumber(h, 124, 12);
-        const dataOffset = pos + BLOCK;
-        const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
-        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
-            const data = await src.read(dataOffset, size);
-            if (typeflag === 'x')
-                pax = parsePax(data);
-            else if (typeflag === 'g')
-                global = new Map([...global, ...parsePax(data)]);
-            else if (typeflag === 'L')
-                longName = readString(data, 0, data.length);
-            else
-                longLink = readString(data, 0, data.length);
-            pos = next;
-            continue;
-        }
-        const type = TYPES[typeflag];
-        if (!type)
-            throw new TarFormatError(`${where}: unsupported tar member type '${typeflag}' at byte ${pos - start}`);
-        const magic = h.toString('latin1', 257, 263);
-        let name = readString(h, 0, 100);
-        if (magic === 'ustar\0') {
-            const prefix = readString(h, 345, 155);
-            if (prefix)
-                name = `${prefix}/${name}`;
-        }
-        let linkname = readString(h, 157, 100);
-        let uid = readNumber(h, 108, 8);
-        let gid = readNumber(h, 116, 8);
-        let mtime = readNumber(h, 136, 12);
-        const rec = pax ? new Map([...global, ...pax]) : global;
-        if (longName !== null)
-            name = longName;
-        if (longLink !== null)
-            linkname = longLink;
-        let xattrs;
-        for (const [k, v] of rec) {
-            if (k === 'path')
-                name = v.toString('utf8');
-            else if (k === 'linkpath')
-                linkname = v.toString('utf8');
-            else if (k === 'size')
-                size = parseInt(v.toString(), 10);
-            else if (k === 'uid')
-                uid = parseInt(v.toString(), 10);
-            else if (k === 'gid')
-                gid = parseInt(v.toString(), 10);
-            else if (k === 'mtime')
-                mtime = Math.floor(parseFloat(v.toString()));
-            else if (k.startsWith('SCHILY.xattr.'))
-                (xattrs ??= {})[k.slice(13)] = v;
-            else if (k.startsWith('GNU.sparse'))
-                throw new TarFormatError(`${where}: sparse file ${name} is not supported`);
-        }
-        pax = null;
-        longName = longLink = null;
-        const dataSize = type === 'file' ? size : 0;
-        yield {
-            rawPath: name,
-            rawLinkname: linkname,
-            typeflag,
-            type,
-            mode: readNumber(h, 100, 8) & 0o7777,
-            uid,
-            gid,
-            size: dataSize,
-            mtime,
-            devmajor: readNumber(h, 329, 8),
-            devminor: readNumber(h, 337, 8),
-            xattrs,
-            dataOffset
-        };
-        // A PAX size overrides the header's; skip by the real size.
-        pos = dataOffset + Math.ceil(size / BLOCK) * BLOCK;
-    }
-}
-const TYPEFLAG = {
-    file: '0',
-    link: '1',
-    symlink: '2',
-    char: '3',
-    block: '4',
-    dir: '5',
-    fifo: '6'
-};
-function writeOctal(h, off, len, v) {
-    const s = Math.max(0, Math.floor(v)).toString(8);
-    if (s.length > len - 1)
-        return false;
-    h.write(s.padStart(len - 1, '0') + '\0', off, len, 'latin1');
-    return true;
-}
-function paxRecord(key, value) {
-    const body = Buffer.concat([Buffer.from(` ${key}=`), value, Buffer.from('\n')]);
-    let len = body.length + 1;
-    while (String(len).length + body.length !== len)
-        len = String(len).length + body.length;
-    return Buffer.concat([Buffer.from(String(len)), body]);
-}
-/** Splits a name into ustar prefix + name, or null when it needs PAX. */
-function splitName(name) {
-    if (name.length <= 100)
-        return [Buffer.alloc(0), name];
-    for (let i = Math.min(name.length - 1, 155); i > 0; i--) {
-        if (name[i] === 0x2f && name.length - i - 1 <= 100 && name.length - i - 1 > 0) {
-            return [name.subarray(0, i), name.subarray(i + 1)];
-        }
-    }
-    return null;
-}
-function ustar(name, prefix, typeflag, e, link, dev) {
-    const h = Buffer.alloc(BLOCK);
-    name.copy(h, 0, 0, 100);
-    // A value too big for its field is left zero: the PAX record written before carries it.
-    writeOctal(h, 100, 8, e.mode);
-    writeOctal(h, 108, 8, e.uid);
-    writeOctal(h, 116, 8, e.gid);
-    writeOctal(h, 124, 12, e.size);
-    writeOctal(h, 136, 12, e.mtime);
-    h.write(typeflag, 156, 1, 'latin1');
-    link.copy(h, 157, 0, 100);
-    h.write('ustar\0', 257, 6, 'latin1');
-    h.write('00', 263, 2, 'latin1');
-    writeOctal(h, 329, 8, dev[0]);
-    writeOctal(h, 337, 8, dev[1]);
-    prefix.copy(h, 345, 0, 155);
-    h.fill(0x20, 148, 156);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += h[i];
-    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 8, 'latin1');
-    return h;
-}
-function pad(n) {
-    return (BLOCK - (n % BLOCK)) % BLOCK;
-}
-/** The header block(s) of one member: a PAX `x` member first when a field does not fit ustar. */
-function encodeHeader(e) {
-    const nameBuf = Buffer.from(e.name, 'utf8');
-    const linkBuf = Buffer.from(e.linkname ?? '', 'utf8');
-    const split = splitName(nameBuf);
-    const records = [];
-    if (!split)
-        records.push(paxRecord('path', nameBuf));
-    if (linkBuf.length > 100)
-        records.push(paxRecord('linkpath', linkBuf));
-    const MAX8 = 0o7777777;
-    if (e.uid > MAX8)
-        records.push(paxRecord('uid', Buffer.from(String(e.uid))));
-    if (e.gid > MAX8)
-        records.push(paxRecord('gid', Buffer.from(String(e.gid))));
-    if (e.size > 0o77777777777)
-        records.push(paxRecord('size', Buffer.from(String(e.size))));
-    // Sorted so the same xattrs always give the same bytes.
-    for (const k of Object.keys(e.xattrs ?? {}).sort())
-        records.push(paxRecord(`SCHILY.xattr.${k}`, e.xattrs[k]));
-    const [prefix, name] = split ?? [Buffer.alloc(0), nameBuf.subarray(0, 100)];
-    const dev = [e.devmajor ?? 0, e.devminor ?? 0];
-    const main = ustar(name, prefix, TYPEFLAG[e.type], e, linkBuf.subarray(0, 100), dev);
-    if (!records.length)
-        return main;
-    const body = Buffer.concat(records);
-    const base = Buffer.from(e.name.replace(/\/+$/, '').split('/').pop() || 'root', 'utf8').subarray(0, 80);
-    const paxName = Buffer.concat([Buffer.from('PaxHeaders/'), base]);
-    const ph = ustar(paxName, Buffer.alloc(0), 'x', { mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: e.mtime }, Buffer.alloc(0), [0, 0]);
-    return Buffer.concat([ph, body, Buffer.alloc(pad(body.length)), main]);
-}
-function paddingFor(size) {
-    return pad(size);
-}
-/** Two zero blocks end an archive. */
-const END_OF_ARCHIVE = Buffer.alloc(2 * BLOCK);
 
 
 /***/ })

@@ -426,10 +426,16 @@ async function extractSingle(file, prefix, what, dest, reporter) {
         const shown = members.length ? members.slice(0, 5).join(', ') : 'it is empty';
         throw new GateFailure(`${file} has ${what} (no ${prefix}* member; ${shown})`);
     }
+    // The path read afterwards is scratch + member: it must not climb out (tar itself would
+    // strip the "../" and extract elsewhere than Kiln then looks).
+    if (member.startsWith('/') || member.split('/').includes('..'))
+        throw new GateFailure(`${file}: member ${member} leaves the archive's root`);
     const scratch = (0,external_node_path_.join)(dest, `${prefix}.d`);
     (0,external_node_fs_.mkdirSync)(scratch, { recursive: true });
     try {
-        await (0,exec/* run */.eF)('tar', [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', member], {
+        await (0,exec/* run */.eF)('tar', 
+        // `--`: a member name is never read as one of tar's options (--to-command=…).
+        [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', '--', member], {
             reporter
         });
     }
@@ -550,6 +556,8 @@ poweroff -f
 `;
 }
 
+// EXTERNAL MODULE: ./src/util/in-root.ts
+var in_root = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/verify/disk.ts
 /**
  * The root disk of the boot check: image.tar.gz unpacked to scratch, its kernel modules
@@ -558,6 +566,7 @@ poweroff -f
  * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
  * archives are only read.
  */
+
 
 
 
@@ -596,17 +605,21 @@ async function makeRootDisk(opts) {
     if ((0,external_node_fs_.readdirSync)(root).length === 0)
         throw new GateFailure(`${opts.rootfs} is empty`);
     const stagedModules = (0,external_node_path_.join)(staging, 'lib', 'modules');
-    const releases = (0,external_node_fs_.existsSync)(stagedModules) ? (0,external_node_fs_.readdirSync)(stagedModules) : [];
+    // Only real directories: a link here would make the loop below list (and move) a host directory.
+    const isRealDir = (p) => (0,external_node_fs_.lstatSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const releases = isRealDir((0,external_node_path_.join)(staging, 'lib')) && isRealDir(stagedModules) ? (0,external_node_fs_.readdirSync)(stagedModules) : [];
     if (releases.length === 0)
         throw new GateFailure(`${opts.modules} has no lib/modules/<kernel release>/ directory`);
-    // lib is usually a link to usr/lib (merged /usr): follow it inside the image, never on the host.
-    const modulesDir = (0,external_node_path_.join)(resolveInRoot(root, 'lib'), 'modules');
-    (0,external_node_fs_.mkdirSync)(modulesDir, { recursive: true });
+    // lib is usually a link to usr/lib (merged /usr): every link on the way is followed inside
+    // the image, never on the host (an image's `lib/modules -> /host/dir` lands in <root>/host/dir).
+    const modulesDir = await (0,in_root/* secureJoin */.If)(root, 'lib/modules');
+    await (0,promises_.mkdir)(modulesDir, { recursive: true });
     for (const r of releases) {
+        // r is one name read from the staging directory; rm and rename never follow a final link.
         await (0,promises_.rm)((0,external_node_path_.join)(modulesDir, r), { recursive: true, force: true });
         (0,external_node_fs_.renameSync)((0,external_node_path_.join)(stagedModules, r), (0,external_node_path_.join)(modulesDir, r));
     }
-    const check = (0,external_node_path_.join)(root, opts.checkPath);
+    const check = await (0,in_root/* secureJoin */.If)(root, opts.checkPath);
     await (0,promises_.rm)(check, { force: true });
     (0,external_node_fs_.writeFileSync)(check, opts.checkScript);
     (0,external_node_fs_.chmodSync)(check, 0o755);
@@ -650,43 +663,6 @@ async function settleAll(promises) {
     if (failed)
         throw failed.reason;
     return settled.map((s) => s.value);
-}
-/**
- * Resolves `rel` inside `root` as the image would see it, following symbolic links with
- * absolute targets relative to `root` and never climbing above it.
- */
-function resolveInRoot(root, rel) {
-    const resolved = [];
-    let pending = rel.split('/').filter(Boolean);
-    let hops = 0;
-    while (pending.length) {
-        const c = pending.shift();
-        if (c === '.')
-            continue;
-        if (c === '..') {
-            resolved.pop();
-            continue;
-        }
-        const p = (0,external_node_path_.join)(root, ...resolved, c);
-        let isLink = false;
-        try {
-            isLink = (0,external_node_fs_.lstatSync)(p).isSymbolicLink();
-        }
-        catch {
-            // Not there (yet): the rest is taken as it is.
-        }
-        if (!isLink) {
-            resolved.push(c);
-            continue;
-        }
-        if (++hops > 40)
-            throw new GateFailure(`too many symbolic links resolving /${rel} in the image`);
-        const target = (0,external_node_fs_.readlinkSync)(p);
-        if (target.startsWith('/'))
-            resolved.length = 0;
-        pending = [...target.split('/').filter(Boolean), ...pending];
-    }
-    return (0,external_node_path_.join)(root, ...resolved);
 }
 
 // EXTERNAL MODULE: external "node:os"

@@ -1,20 +1,22 @@
 export const id = 624;
-export const ids = [624];
+export const ids = [624,178];
 export const modules = {
 
 /***/ 6652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bc: () => (/* binding */ isDigest),
-/* harmony export */   G2: () => (/* binding */ bytesDigest),
+/* harmony export */   Bc: () => (/* reexport safe */ _util_digest_js__WEBPACK_IMPORTED_MODULE_2__.Bc),
+/* harmony export */   G2: () => (/* reexport safe */ _util_digest_js__WEBPACK_IMPORTED_MODULE_2__.G2),
 /* harmony export */   hd: () => (/* binding */ fileDigest),
-/* harmony export */   sU: () => (/* binding */ digestHex)
+/* harmony export */   sU: () => (/* reexport safe */ _util_digest_js__WEBPACK_IMPORTED_MODULE_2__.sU)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6178);
+
 
 
 /** sha256:<hex> of a file, streamed (layers can be gigabytes). */
@@ -23,19 +25,6 @@ async function fileDigest(path) {
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
         hash.update(chunk);
     return `sha256:${hash.digest('hex')}`;
-}
-function bytesDigest(data) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
-}
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-function isDigest(d) {
-    return typeof d === 'string' && DIGEST.test(d);
-}
-/** The hex part of "sha256:<hex>". */
-function digestHex(d) {
-    if (!isDigest(d))
-        throw new Error(`not a sha256 digest: ${JSON.stringify(d)}`);
-    return d.slice('sha256:'.length);
 }
 
 
@@ -116,6 +105,12 @@ function verifyRecord(raw, key) {
     if (!Array.isArray(diffIDs) || diffIDs.length !== manifest.layers.length) {
         throw new Error('config rootfs.diff_ids does not match the manifest layers');
     }
+    // The store keeps layers uncompressed, so a layer's diffID is its digest: anything else
+    // (a path in disguise, say) did not come from a store.
+    diffIDs.forEach((d, i) => {
+        if (d !== manifest.layers[i].digest)
+            throw new Error(`config rootfs.diff_ids[${i}] is not the digest of layer ${i}`);
+    });
     if (!Array.isArray(r.inputs))
         throw new Error('record lacks its inputs');
     return { record: r, manifest, config };
@@ -269,7 +264,18 @@ class ImageCache {
             for (const layer of stored.layers) {
                 if (this.known.has(layer.digest))
                     continue;
-                if (await this.backend.putBlob(layer.digest, layer.path, { replace: this.corrupt.has(layer.digest) })) {
+                // What goes out is checked as what comes in: a blob damaged in the store would poison
+                // the cache (GitHub's entries cannot be overwritten) for every runner until superseded.
+                // Only blobs the backend lacks are read, so a warm run hashes nothing here.
+                const check = async () => {
+                    const actual = await (0,cache_digest/* fileDigest */.hd)(layer.path);
+                    if (actual !== layer.digest)
+                        throw new Error(`layer ${layer.digest} is corrupt in the store (its content hashes to ${actual})`);
+                };
+                if (await this.backend.putBlob(layer.digest, layer.path, {
+                    replace: this.corrupt.has(layer.digest),
+                    check
+                })) {
                     this.stats.blobsUploaded++;
                     this.stats.bytesUploaded += layer.size;
                 }
@@ -448,6 +454,7 @@ class LocalCache {
             await touch(dest);
             return false;
         }
+        await opts.check?.();
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
         const tmp = `${dest}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
@@ -696,15 +703,16 @@ async function openCache(settings) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ ANNOTATION_CREATED),
+/* harmony export */   HF: () => (/* binding */ MEDIA_LAYER_ZSTD),
 /* harmony export */   MD: () => (/* binding */ ANNOTATION_KEY),
 /* harmony export */   S5: () => (/* binding */ ANNOTATION_NAME),
 /* harmony export */   aq: () => (/* binding */ MEDIA_INDEX),
+/* harmony export */   ki: () => (/* binding */ MEDIA_LAYER_GZIP),
 /* harmony export */   l8: () => (/* binding */ MEDIA_MANIFEST),
 /* harmony export */   m3: () => (/* binding */ MEDIA_CONFIG),
 /* harmony export */   rB: () => (/* binding */ MEDIA_LAYER),
 /* harmony export */   wy: () => (/* binding */ ANNOTATION_REF)
 /* harmony export */ });
-/* unused harmony exports MEDIA_LAYER_GZIP, MEDIA_LAYER_ZSTD */
 /**
  * The store's contract. Every image, whatever built it, lives in one OCI image layout
  * (image-spec v1.1): blobs under blobs/sha256/<hex>, index.json naming manifests with
@@ -727,6 +735,145 @@ const ANNOTATION_CREATED = 'org.opencontainers.image.created';
 /** The image's input key (plan/keys.ts): how a build is found again. */
 const ANNOTATION_KEY = 'dev.kiln.key';
 const ANNOTATION_NAME = 'dev.kiln.image';
+
+
+/***/ }),
+
+/***/ 6178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   FL: () => (/* binding */ DigestCheck),
+/* harmony export */   G2: () => (/* binding */ bytesDigest),
+/* harmony export */   H2: () => (/* binding */ checkDigest),
+/* harmony export */   J4: () => (/* binding */ mismatch),
+/* harmony export */   VS: () => (/* binding */ CorruptBlobError),
+/* harmony export */   findCorruptBlob: () => (/* binding */ findCorruptBlob),
+/* harmony export */   jz: () => (/* binding */ verifiedReadStream),
+/* harmony export */   sU: () => (/* binding */ digestHex),
+/* harmony export */   uH: () => (/* binding */ InvalidDigestError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Content digests: the one check of a digest read from a file, and the one error for content
+ * that does not hash to its digest.
+ *
+ * A digest read from a file (an index.json, a manifest, a cache record, a docker-save
+ * manifest.json) names a blob, and the blob's path is built from it. Until it passed
+ * checkDigest it is just text: `sha256:../../etc/shadow` would be a path out of the layout.
+ * Kiln supports sha256 only; any other algorithm is refused, not guessed at.
+ */
+
+
+
+/** "sha256:" + 64 lowercase hex: the only digest form Kiln reads or writes. */
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+function isDigest(d) {
+    return typeof d === 'string' && DIGEST.test(d);
+}
+/**
+ * `value` when it is a digest Kiln supports; otherwise throws, naming where the value came from
+ * (`where`: file and field, e.g. "layout/index.json: manifests[0].digest").
+ */
+function checkDigest(value, where) {
+    if (isDigest(value))
+        return value;
+    const shown = JSON.stringify(value) ?? String(value);
+    const algo = typeof value === 'string' ? /^([a-z0-9+._-]+):/.exec(value)?.[1] : undefined;
+    const why = algo && algo !== 'sha256'
+        ? `digest algorithm ${algo} is not supported (only sha256)`
+        : 'not a digest (sha256: and 64 lowercase hex digits)';
+    throw new InvalidDigestError(`${where}: ${shown.slice(0, 120)}: ${why}`);
+}
+/** The hex part of a checked digest. */
+function digestHex(d, where = 'digest') {
+    return checkDigest(d, where).slice('sha256:'.length);
+}
+function bytesDigest(data) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
+}
+/** A digest read from a file that is not one Kiln can use. */
+class InvalidDigestError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InvalidDigestError';
+    }
+}
+/**
+ * A blob whose content does not hash to its digest (or is shorter or longer than its
+ * descriptor says). `path` is the file read, so whoever owns it (the store) can move it aside.
+ */
+class CorruptBlobError extends Error {
+    digest;
+    path;
+    actual;
+    constructor(digest, path, actual) {
+        super(`blob ${digest} (${path}) is corrupt: its content ${actual}`);
+        this.digest = digest;
+        this.path = path;
+        this.actual = actual;
+        this.name = 'CorruptBlobError';
+    }
+}
+/** The CorruptBlobError in an error's cause chain, if any (callers wrap errors with context). */
+function findCorruptBlob(e) {
+    for (let cur = e, depth = 0; cur && depth < 10; depth++) {
+        if (cur instanceof CorruptBlobError)
+            return cur;
+        cur = cur.cause;
+    }
+    return null;
+}
+/**
+ * A pass-through that hashes what flows through it and, at the end, fails the stream with a
+ * CorruptBlobError when the bytes do not hash to `digest` or are not `size` long: a reader
+ * that streams a blob anyway (into tar, into docker load) checks it in the same pass.
+ */
+class DigestCheck extends node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform {
+    digest;
+    path;
+    size;
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    bytes = 0;
+    constructor(digest, path, size) {
+        super();
+        this.digest = digest;
+        this.path = path;
+        this.size = size;
+    }
+    _transform(chunk, _enc, cb) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        cb(null, chunk);
+    }
+    _flush(cb) {
+        cb(mismatch(this.digest, this.path, `sha256:${this.hash.digest('hex')}`, this.bytes, this.size));
+    }
+}
+/** The CorruptBlobError for content that hashed to `actual` over `bytes` bytes, or null when it matches. */
+function mismatch(digest, path, actual, bytes, size) {
+    if (size !== undefined && bytes !== size)
+        return new CorruptBlobError(digest, path, `is ${bytes} bytes, not ${size}`);
+    if (actual !== digest)
+        return new CorruptBlobError(digest, path, `hashes to ${actual}`);
+    return null;
+}
+/**
+ * The file at `path` as a stream that fails with a CorruptBlobError at its end when the bytes
+ * do not hash to `digest` (or are not `size` long): for readers that stream a blob whole anyway.
+ */
+function verifiedReadStream(path, digest, size) {
+    const check = new DigestCheck(digest, path, size);
+    // The callback form destroys every stream with the first error, so a read error reaches the reader too.
+    (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 1 << 20 }), check, () => undefined);
+    return check;
+}
 
 
 /***/ })

@@ -162,7 +162,7 @@ async function diskUsage(root) {
     };
     await add(root);
     try {
-        for await (const { rel } of (0,_fswalk_js__WEBPACK_IMPORTED_MODULE_3__/* .walk */ .G)(root))
+        for await (const { rel } of (0,_fswalk_js__WEBPACK_IMPORTED_MODULE_3__/* .walk */ .GG)(root))
             await add((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel));
     }
     catch {
@@ -180,20 +180,28 @@ async function diskUsage(root) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q5: () => (/* binding */ withLockFile),
 /* harmony export */   eu: () => (/* binding */ Mutex),
-/* harmony export */   pl: () => (/* binding */ pidAlive)
+/* harmony export */   pl: () => (/* reexport safe */ _owner_js__WEBPACK_IMPORTED_MODULE_1__.pl)
 /* harmony export */ });
+/* unused harmony export EMPTY_STALE_MS */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7946);
 /**
  * Serialises changes to index.json: an in-process mutex (promise chain) for concurrent
- * calls in one process, and an O_EXCL lock file for separate processes. A lock file left by
- * a process that died (its pid is gone) is taken over.
+ * calls in one process, and an O_EXCL lock file for separate processes. The lock file names
+ * its owner as `pid@host`: a lock whose owner is gone (its pid is dead on this host) is taken
+ * over at once; one of another host only once it is old. An empty or unreadable lock file (its
+ * owner was killed between creating and writing it) is stale once a few seconds old.
  */
+
+
 
 const RETRY_MS = 50;
 const DEFAULT_TIMEOUT_MS = 120_000;
-/** A lock older than this whose owner cannot be checked (another host) is considered stale. */
-const STALE_MS = 10 * 60_000;
+/** A lock of another host (its pid cannot be checked) older than this is considered stale. */
+const FOREIGN_STALE_MS = 10 * 60_000;
+/** An empty lock file older than this was left half-made by a killed process. */
+const EMPTY_STALE_MS = 3_000;
 class Mutex {
     tail = Promise.resolve();
     async run(fn) {
@@ -215,7 +223,7 @@ async function withLockFile(path, fn, timeoutMs = DEFAULT_TIMEOUT_MS) {
         try {
             const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'wx');
             try {
-                await fh.writeFile(`${process.pid}\n`);
+                await fh.writeFile(`${(0,_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerId */ .fj)()}\n`);
             }
             finally {
                 await fh.close();
@@ -244,15 +252,53 @@ async function withLockFile(path, fn, timeoutMs = DEFAULT_TIMEOUT_MS) {
 }
 async function isStale(path) {
     try {
-        const pid = Number.parseInt((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8')).trim(), 10);
-        if (Number.isInteger(pid) && pid > 0)
-            return !pidAlive(pid);
-        return Date.now() - (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)).mtimeMs > STALE_MS;
+        const [text, st] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path)]);
+        const age = Date.now() - st.mtimeMs;
+        // Just created by its owner, who has not written it yet; or left so by a killed one.
+        if (!/^\d+(@\S+)?$/.test(text.trim()))
+            return age > EMPTY_STALE_MS;
+        return (0,_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerGone */ .RT)(text, age, FOREIGN_STALE_MS);
     }
     catch {
-        // Vanished or half-written: an empty file just created by its owner is not stale yet.
+        // Vanished between our open and this look: try again.
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 7946:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RT: () => (/* binding */ ownerGone),
+/* harmony export */   fj: () => (/* binding */ ownerId),
+/* harmony export */   pl: () => (/* binding */ pidAlive)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Who owns a lock or lease file: `pid@host`. A pid says whether its owner is alive only on the
+ * host that wrote it; an owner on another host (a store on a shared mount) is judged by age.
+ */
+
+/** `pid@host` of this process. */
+function ownerId() {
+    return `${process.pid}@${(0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)()}`;
+}
+/**
+ * Whether the owner `pid@host` (a bare pid is taken as this host) is gone. `ageMs` is the age
+ * of the owner's file: one of another host counts as gone once older than `foreignTtlMs`.
+ */
+function ownerGone(owner, ageMs, foreignTtlMs) {
+    const m = /^(\d+)(?:@(.+))?$/.exec(owner.trim());
+    if (!m)
+        return true;
+    const pid = Number.parseInt(m[1], 10);
+    if (m[2] === undefined || m[2] === (0,node_os__WEBPACK_IMPORTED_MODULE_0__.hostname)())
+        return !(pid > 0 && pidAlive(pid));
+    return ageMs > foreignTtlMs;
 }
 function pidAlive(pid) {
     try {

@@ -1,5 +1,5 @@
 export const id = 895;
-export const ids = [895,276];
+export const ids = [895];
 export const modules = {
 
 /***/ 7895:

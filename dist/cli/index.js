@@ -56,12 +56,12 @@ const STORE_TMP_DIR = '.kiln-tmp';
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Am: () => (/* binding */ EXIT_BUILD_FAILED),
 /* harmony export */   Ij: () => (/* binding */ EXIT_OK),
+/* harmony export */   Vw: () => (/* binding */ formatProblem),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   oC: () => (/* binding */ InvalidInputError),
 /* harmony export */   yj: () => (/* binding */ EXIT_INVALID_INPUT),
 /* harmony export */   zS: () => (/* binding */ BuildError)
 /* harmony export */ });
-/* unused harmony export formatProblem */
 /** Exit statuses shared by every command: documented in the README. */
 const EXIT_OK = 0;
 const EXIT_BUILD_FAILED = 1;
@@ -80,16 +80,22 @@ class InvalidInputError extends Error {
         this.name = 'InvalidInputError';
     }
 }
-/** A step of an image's build failed: names the image, the step, and the tool's last lines. */
+/**
+ * A step of an image's build failed: names the image, the step, and the tool's last lines.
+ * `inputRefused`: the step refused its input (a hostile or oversized archive), which is the
+ * user's to fix like any invalid input (exit status 2), not a failure of the build.
+ */
 class BuildError extends Error {
     image;
     step;
     tail;
-    constructor(image, step, cause, tail = []) {
+    inputRefused;
+    constructor(image, step, cause, tail = [], inputRefused = false) {
         super(`${image}: ${step}: ${cause}${tail.length ? `\n  | ${tail.join('\n  | ')}` : ''}`);
         this.image = image;
         this.step = step;
         this.tail = tail;
+        this.inputRefused = inputRefused;
         this.name = 'BuildError';
     }
 }
@@ -547,13 +553,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -5055,7 +5054,11 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/store/defaults.ts
+var store_defaults = __nccwpck_require__(9735);
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/plan.ts
+
+
 
 
 
@@ -5066,7 +5069,7 @@ var external_node_path_ = __nccwpck_require__(6760);
  * anything: the "why does it rebuild" view, before the build runs.
  */
 async function planStatus(plan, opts) {
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
     const { openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
     const out = new Map();
     const store = opts.store && (0,external_node_fs_.existsSync)(opts.store) ? await openStore(opts.store) : null;
@@ -5100,6 +5103,20 @@ async function planStatus(plan, opts) {
     }
     return out;
 }
+/**
+ * Finds store images by name (bases naming one: genoci's `base:` naming a tag another file
+ * built). The store is opened only when a base asks, and only if it exists: plan writes nothing.
+ */
+function storedImageLookup(dir) {
+    let opening;
+    return async (name) => {
+        opening ??= (0,external_node_fs_.existsSync)(dir)
+            ? Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689)).then((m) => m.openStore(dir))
+            : Promise.resolve(null);
+        const store = await opening;
+        return (await store?.getImage(name))?.manifestDigest ?? null;
+    };
+}
 /** "changed file a/Dockerfile, added file b" for one image, or why nothing can be said. */
 function describeChanges(changed) {
     if (!changed)
@@ -5118,6 +5135,8 @@ function describeBase(b, builder) {
             return builder === 'dockerfile' || builder === 'packer' || builder === 'aci' ? '-' : 'scratch';
         case 'image':
             return b.name;
+        case 'stored':
+            return `store ${b.name}`;
         case 'docker':
             return `docker ${b.ref}`;
         case 'bootstrap':
@@ -5188,16 +5207,13 @@ const registerPlan = (program, ctx) => {
         .option('--store <dir>', 'say which images this store already holds')
         .option('--cache-dir <dir>', 'a local cache: say which images it holds and why the others would build')
         .action(async (flags) => {
-        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6290));
-        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2033));
+        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
+        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
         const file = flags.file ?? (await findCatalog());
         const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {});
-        const plan = await makePlan(catalog, {
-            targets: flags.target,
-            distro: flags.distro,
-            plan: flags.plan,
-            arch: flags.arch
-        });
+        for (const w of catalog.warnings ?? [])
+            ctx.reporter.warn((0,errors/* formatProblem */.Vw)(w));
+        const plan = await makePlan(catalog, { targets: flags.target, distro: flags.distro, plan: flags.plan, arch: flags.arch }, { storedImage: storedImageLookup(flags.store ?? store_defaults/* DEFAULT_STORE_DIR */.q) });
         const explain = !!flags.explain;
         const statuses = flags.store || flags.cacheDir
             ? await planStatus(plan, { store: flags.store, cacheDir: flags.cacheDir, reporter: ctx.reporter })
@@ -5208,10 +5224,9 @@ const registerPlan = (program, ctx) => {
     });
 };
 
-// EXTERNAL MODULE: ./src/store/defaults.ts
-var store_defaults = __nccwpck_require__(9735);
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/build.ts
 /** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
+
 
 
 
@@ -5231,7 +5246,7 @@ const registerBuild = (program, ctx) => {
     program
         .command('build')
         .description('Build the selected images (and their ancestors) into the store; write the archives and out/index.json.')
-        .option('-f, --file <file>', 'catalog file', 'IMAGES.json')
+        .option('-f, --file <file>', `the catalog, JSON or YAML (default: the first of ${defaults/* DEFAULT_CATALOG_FILES */.Y.join(', ')})`)
         .option('-t, --target <name>', 'image to build, with its ancestors (repeatable; default: all)', collect, [])
         .option('--distro <distro>', 'only images of this distro')
         .option('--plan <plan>', 'only images of this hardware plan')
@@ -5251,19 +5266,21 @@ const registerBuild = (program, ctx) => {
         const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout);
         const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
         const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText);
-        const { loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6290));
-        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(463), __nccwpck_require__.e(815), __nccwpck_require__.e(290), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2033));
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
+        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(463), __nccwpck_require__.e(288), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(5), __nccwpck_require__.e(411), __nccwpck_require__.e(158), __nccwpck_require__.e(891), __nccwpck_require__.e(732)]).then(__nccwpck_require__.bind(__nccwpck_require__, 732));
-        const catalog = await loadCatalog(flags.file);
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(158), __nccwpck_require__.e(619), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1702));
+        const catalog = await loadCatalog(flags.file ?? (await findCatalog()));
+        for (const w of catalog.warnings ?? [])
+            ctx.reporter.warn((0,errors/* formatProblem */.Vw)(w));
+        const store = await openStore((0,external_node_path_.resolve)(flags.store), { warn: (m) => ctx.reporter.warn(m) });
         const plan = await makePlan(catalog, {
             targets: flags.target.length ? flags.target : undefined,
             distro: flags.distro,
             plan: flags.plan,
             arch: flags.arch
-        });
-        const store = await openStore((0,external_node_path_.resolve)(flags.store));
+        }, { storedImage: async (name) => (await store.getImage(name))?.manifestDigest ?? null });
         const cache = flags.cacheDir
             ? await openCache({
                 kind: 'local',
@@ -5292,7 +5309,9 @@ const registerBuild = (program, ctx) => {
                 bootTimeoutSec,
                 hooks: cache ? cacheHooks(cache) : undefined
             });
-            if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
+            if (report.images.some((i) => i.error?.refused))
+                ctx.exitCode = errors/* EXIT_INVALID_INPUT */.yj;
+            else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
                 ctx.exitCode = errors/* EXIT_BUILD_FAILED */.Am;
         }
         finally {
@@ -5338,8 +5357,8 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
-    const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+    const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-image-'));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
     try {
@@ -5371,6 +5390,7 @@ async function exportToTemp(image, opts) {
 
 
 
+
 /**
  * The exporters' EXPORT_KINDS, copied so that the help text does not load the exporters;
  * its type is theirs, so the copy cannot drift from it.
@@ -5378,7 +5398,7 @@ async function exportToTemp(image, opts) {
 const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'];
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 async function openInput(input) {
-    const { InputError, resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
+    const { InputError, resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
     try {
         return await resolveInput(input);
     }
@@ -5442,13 +5462,19 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+        const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image';
+        const badName = badOutputName(name);
+        if (badName)
+            throw new errors/* InvalidInputError */.oC([
+                { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
+            ]);
         const input = await openInput(o.input ?? storeInput(o.image, o.store));
         try {
             const r = await exportImage({
                 layers: input.layers,
                 outDir: o.output,
-                name: o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image',
+                name,
                 exports,
                 compression: o.compress,
                 kernel: o.kernel,
@@ -5458,6 +5484,17 @@ const registerExport = (program, ctx) => {
             for (const a of r.archives)
                 ctx.reporter.info(`${a.path}  ${a.size} bytes  sha256:${a.sha256}`);
         }
+        catch (e) {
+            // A blob of the store that failed its digest goes, so the next build restores or rebuilds it.
+            const { findCorruptBlob } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 6178));
+            const corrupt = findCorruptBlob(e);
+            if (corrupt && o.image) {
+                const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+                if (await (await openStore(o.store)).dropCorruptBlob(corrupt))
+                    ctx.reporter.warn(`deleted the corrupt blob ${corrupt.digest} from ${(0,external_node_path_.resolve)(o.store)}`);
+            }
+            throw e;
+        }
         finally {
             await input.cleanup();
         }
@@ -5465,6 +5502,7 @@ const registerExport = (program, ctx) => {
 };
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/flatten.ts
+
 
 
 /** The compression an output name implies (image.tar.zst → zstd); gzip for stdout and other names. */
@@ -5484,7 +5522,9 @@ const registerFlatten = (program, ctx) => {
         .addOption(new Option('--compress <kind>', 'gzip, zstd or none (default: from the output name, else gzip)').choices(['gzip', 'zstd', 'none']))
         .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
         .action(async (o) => {
-        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428));
+        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428));
+        const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
+        const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
         const input = await openInput(o.input);
         try {
             await flatten({
@@ -5494,6 +5534,13 @@ const registerFlatten = (program, ctx) => {
                 sourceDateEpoch: parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH),
                 reporter: ctx.reporter
             });
+        }
+        catch (e) {
+            // A layer the flattener refuses (a root that is not a directory, a path out of the
+            // root, a broken header) is the input's fault: exit 2, and no output was written.
+            if (e instanceof FlattenError || e instanceof TarFormatError)
+                throw new errors/* InvalidInputError */.oC([{ file: o.input, pointer: '', message: e.message }]);
+            throw e;
         }
         finally {
             await input.cleanup();
@@ -5560,7 +5607,7 @@ const registerCompare = (program, ctx) => {
 async function listImages(dir) {
     if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null)))
         return [];
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
     const store = await openStore(dir);
     const sizes = new Map();
     const rows = [];
@@ -5621,7 +5668,7 @@ var sandbox_defaults = __nccwpck_require__(137);
 const registerGc = (program, ctx) => {
     program
         .command('gc')
-        .description('Remove store blobs no ref reaches (old builds stay while a dated tag names them), and unpacked layers no stored image uses. Run it between builds.')
+        .description('Remove store blobs no ref reaches (old builds stay while a dated tag names them; blobs a running build wrote stay too), and unpacked layers no stored image uses.')
         .option('--store <dir>', 'store directory (an OCI image layout)', store_defaults/* DEFAULT_STORE_DIR */.q)
         .option('--sandbox-cache <dir>', 'unpacked-layer cache of overlay and aci builds ($KILN_SANDBOX_CACHE, else /var/tmp/kiln)', sandbox_defaults/* DEFAULT_CACHE_DIR */.T)
         .option('--keep-unpacked', 'leave the unpacked-layer cache alone (e.g. when several stores share it)')
@@ -5632,11 +5679,13 @@ const registerGc = (program, ctx) => {
             ctx.reporter.info(`no store at ${dir}; nothing to do`);
             return;
         }
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(326), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
         const store = await openStore(dir);
         const r = await store.gc();
         ctx.reporter.info(`removed ${(0,log/* plural */.LS)(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${(0,log/* plural */.LS)(r.tempRemoved, 'temp file')} from ${dir}`);
+        if (r.leased)
+            ctx.reporter.info(`kept ${(0,log/* plural */.LS)(r.leased, 'blob')} a running build wrote and has not tagged yet (${r.leaseOwners.join(', ')})`);
         if (flags.keepUnpacked)
             return;
         // After the store's gc, so layers only dropped images used go too.
@@ -5645,6 +5694,50 @@ const registerGc = (program, ctx) => {
         if (p.layers || p.temps || p.busy)
             ctx.reporter.info(`removed ${(0,log/* plural */.LS)(p.layers, 'unpacked layer')} and ${(0,log/* plural */.LS)(p.temps, 'temp dir')} (${(0,log/* formatBytes */.z3)(p.bytes)}) from ${(0,external_node_path_.join)(cache, 'layers')}` +
                 (p.busy ? `; kept ${p.busy} a running build has mounted` : ''));
+    });
+};
+
+;// CONCATENATED MODULE: ./src/adapters/cli/commands/fsck.ts
+
+
+
+
+
+const registerFsck = (program, ctx) => {
+    program
+        .command('fsck')
+        .description('Check every blob of the store against its digest and every ref for a complete image; exit 1 when something is wrong')
+        .option('--store <dir>', 'store directory (an OCI image layout)', store_defaults/* DEFAULT_STORE_DIR */.q)
+        .option('--repair', 'remove corrupt blobs and the refs that can no longer be satisfied')
+        .action(async (flags) => {
+        const dir = (0,external_node_path_.resolve)(flags.store);
+        if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null))) {
+            throw new errors/* InvalidInputError */.oC([{ file: dir, pointer: '', message: 'not a store (no oci-layout file)' }]);
+        }
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const store = await openStore(dir);
+        const r = await store.fsck({ repair: flags.repair });
+        for (const b of r.corruptBlobs)
+            ctx.reporter.error(`blob ${b.digest}: ${b.problem}`);
+        for (const ref of r.brokenRefs)
+            for (const p of ref.problems)
+                ctx.reporter.error(`ref ${ref.ref}: ${p}`);
+        const bad = r.corruptBlobs.length + r.brokenRefs.length;
+        if (!bad) {
+            ctx.reporter.info(`${dir}: ${(0,log/* plural */.LS)(r.blobsChecked, 'blob')} checked, every ref complete: no problems`);
+            return;
+        }
+        ctx.reporter.info(`${dir}: ${(0,log/* plural */.LS)(r.blobsChecked, 'blob')} checked: ${(0,log/* plural */.LS)(r.corruptBlobs.length, 'corrupt blob')}, ${(0,log/* plural */.LS)(r.brokenRefs.length, 'broken ref')}`);
+        if (!flags.repair) {
+            ctx.reporter.info('run kiln fsck --repair to remove them; the next build restores or rebuilds those images');
+            ctx.exitCode = errors/* EXIT_BUILD_FAILED */.Am;
+            return;
+        }
+        for (const d of r.removedBlobs)
+            ctx.reporter.info(`removed blob ${d}`);
+        for (const ref of r.removedRefs)
+            ctx.reporter.info(`removed ref ${ref}`);
+        ctx.reporter.info(`repaired: removed ${(0,log/* plural */.LS)(r.removedBlobs.length, 'blob')} and ${(0,log/* plural */.LS)(r.removedRefs.length, 'ref')}; the next build restores or rebuilds those images`);
     });
 };
 
@@ -5696,7 +5789,7 @@ const registerVerify = (program, ctx) => {
                 exports: ['rootfs', 'kernel', 'initrd', 'modules'],
                 reporter: ctx.reporter
             });
-        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(5), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3005));
+        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(5), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3005));
         const result = await verifyBoot({
             dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
             timeoutSec,
@@ -5755,8 +5848,8 @@ const registerRun = (program, ctx) => {
             throw new errors/* InvalidInputError */.oC([
                 { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
             ]);
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(891), __nccwpck_require__.e(689)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(288), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(58)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
         const store = await openStore(dir);
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command;
@@ -5779,6 +5872,7 @@ const registerRun = (program, ctx) => {
 
 
 
+
 // One line per command module; each adds its subcommand to the program.
 const commands = [
     registerPlan,
@@ -5788,6 +5882,7 @@ const commands = [
     registerCompare,
     registerImages,
     registerGc,
+    registerFsck,
     registerVerify,
     registerRun
 ];

@@ -1,5 +1,5 @@
-export const id = 33;
-export const ids = [33];
+export const id = 861;
+export const ids = [861];
 export const modules = {
 
 /***/ 4158:
@@ -372,7 +372,7 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 2033:
+/***/ 6861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -381,376 +381,16 @@ __webpack_require__.d(__webpack_exports__, {
   makePlan: () => (/* binding */ makePlan)
 });
 
-// UNUSED EXPORTS: BUILDER_FORMAT, CONTEXT_ALWAYS_EXCLUDED, Hasher, KEY_FORMAT, aciManifestRefs, allDeps, buildArgsFrom, canonicalJson, canonicalRef, chainMatcher, computeKeys, contextFilter, dockerfileDeps, dockerfileFroms, dockerignoreFilter, gatherInputs, instructions, keyOf, matrixOf, packerDockerImages, packerDockerTags, packerRefs, parseDockerignore, selectImages, sha256, specForKey, substitute, topoOrder
+// UNUSED EXPORTS: BUILDER_FORMAT, CONTEXT_ALWAYS_EXCLUDED, Hasher, KEY_FORMAT, aciHostBinaries, aciManifestRefs, allDeps, buildArgsFrom, canonicalJson, canonicalRef, chainMatcher, chainReferences, computeKeys, contextFilter, dockerfileBuildArgs, dockerfileDeps, dockerfileFroms, dockerfileImageRefs, dockerignoreFilter, gatherInputs, keyOf, matrixOf, packerDockerImages, packerDockerTags, packerRefs, parseDockerfile, parseDockerignore, replaceSpans, selectImages, sha256, specForKey, substitute, topoOrder
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/model/load.ts + 10 modules
-var load = __webpack_require__(6290);
-// EXTERNAL MODULE: ./src/model/cycles.ts
-var model_cycles = __webpack_require__(7102);
+// EXTERNAL MODULE: ./src/model/display.ts
+var display = __webpack_require__(6340);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/plan/dockerfile-from.ts
-/**
- * The images a Dockerfile builds FROM, as Docker would resolve them: instructions joined
- * across line continuations, comments dropped, global ARGs (those before the first FROM)
- * substituted with their defaults or the given build args, `--platform=` and other flags
- * skipped, and references to earlier stages (`FROM build AS x` ... `FROM x`) left out.
- */
-/** Instructions with continuations joined; honours the `# escape=` parser directive. */
-function instructions(text) {
-    const lines = text.split(/\r?\n/);
-    let escape = '\\';
-    // Parser directives: leading `# key=value` comments, before anything else.
-    for (const l of lines) {
-        const m = /^\s*#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(l);
-        if (!m)
-            break;
-        if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\'))
-            escape = m[2];
-    }
-    const out = [];
-    let buf = '';
-    let start = 0;
-    lines.forEach((raw, i) => {
-        if (/^\s*#/.test(raw))
-            return; // comments vanish, also inside a continuation
-        if (!buf && !raw.trim())
-            return;
-        if (!buf)
-            start = i + 1;
-        const trimmed = raw.replace(/\s+$/, '');
-        if (trimmed.endsWith(escape)) {
-            buf += trimmed.slice(0, -1) + ' ';
-            return;
-        }
-        buf += raw;
-        push();
-    });
-    push();
-    function push() {
-        const m = /^\s*(\S+)\s*(.*)$/s.exec(buf);
-        if (m)
-            out.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start });
-        buf = '';
-    }
-    return out;
-}
-/** `$X`, `${X}`, `${X:-default}`, `${X:+alt}` (and `-`, `+` without colon) from `vars`. */
-function substitute(s, vars) {
-    return s.replace(/\\\$|\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (m, braced, op, word, bare) => {
-        if (m === '\\$')
-            return '$';
-        const name = braced ?? bare;
-        const v = vars[name];
-        if (op === '-')
-            return v === undefined || v === '' ? word : v;
-        if (op === '+')
-            return v === undefined || v === '' ? '' : word;
-        return v ?? '';
-    });
-}
-function unquote(v) {
-    return /^(["']).*\1$/.test(v) ? v.slice(1, -1) : v;
-}
-/** External images named by FROM lines (any stage), given the build args passed to the build. */
-function dockerfileFroms(text, buildArgs = {}) {
-    const globals = {};
-    const stages = new Set();
-    const refs = [];
-    let seenFrom = false;
-    for (const ins of instructions(text)) {
-        if (ins.keyword === 'ARG' && !seenFrom) {
-            for (const decl of ins.args.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []) {
-                const eq = decl.indexOf('=');
-                const name = eq < 0 ? decl : decl.slice(0, eq);
-                const dflt = eq < 0 ? undefined : substitute(unquote(decl.slice(eq + 1)), globals);
-                globals[name] = name in buildArgs ? buildArgs[name] : dflt;
-            }
-        }
-        else if (ins.keyword === 'FROM') {
-            seenFrom = true;
-            const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'));
-            if (!words.length)
-                continue;
-            const ref = substitute(words[0], globals);
-            const earlierStage = stages.has(ref.toLowerCase());
-            if (words.length >= 3 && words[1].toLowerCase() === 'as')
-                stages.add(words[2].toLowerCase());
-            if (earlierStage || !ref || ref.toLowerCase() === 'scratch')
-                continue;
-            refs.push({ ref, line: ins.line });
-        }
-    }
-    return refs;
-}
-/** `--build-arg K=V` / `--build-arg=K=V` pairs found in extra builder arguments. */
-function buildArgsFrom(extraArgs) {
-    const out = {};
-    extraArgs.forEach((a, i) => {
-        const v = a === '--build-arg' ? extraArgs[i + 1] : a.startsWith('--build-arg=') ? a.slice(12) : undefined;
-        if (v === undefined)
-            return;
-        const eq = v.indexOf('=');
-        if (eq > 0)
-            out[v.slice(0, eq)] = v.slice(eq + 1);
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/packer-refs.ts
-/**
- * Files a Packer template reads, where the template says so plainly: provisioners'
- * `source`/`sources`, `script`/`scripts`, `playbook_file`, `galaxy_file`, `role_paths`.
- * JSON templates are walked; HCL templates are scanned for those attributes' string
- * literals. `{{template_dir}}` / `${path.root}` and `{{pwd}}` / `${path.cwd}` are
- * resolved; any other interpolation cannot be known before the build and is skipped.
- */
-const KEYS = ['source', 'sources', 'script', 'scripts', 'playbook_file', 'galaxy_file', 'role_paths'];
-function resolveVars(s) {
-    let relativeTo = 'cwd';
-    let p = s;
-    const tmpl = /^(\{\{\s*template_dir\s*\}\}|\$\{path\.root\})\/?/;
-    const cwd = /^(\{\{\s*pwd\s*\}\}|\$\{path\.cwd\})\/?/;
-    if (tmpl.test(p)) {
-        relativeTo = 'template';
-        p = p.replace(tmpl, '');
-    }
-    else
-        p = p.replace(cwd, '');
-    if (!p || /\{\{|\$\{/.test(p) || /^[a-z]+:\/\//i.test(p))
-        return undefined;
-    return { path: p, relativeTo };
-}
-function packerJsonRefs(text) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const found = [];
-    const provisioners = doc?.provisioners;
-    for (const p of Array.isArray(provisioners) ? provisioners : []) {
-        if (!p || typeof p !== 'object')
-            continue;
-        for (const k of KEYS) {
-            const v = p[k];
-            for (const s of Array.isArray(v) ? v : [v])
-                if (typeof s === 'string')
-                    found.push(s);
-        }
-    }
-    return uniq(found);
-}
-function packerHclRefs(text) {
-    const found = [];
-    const attr = new RegExp(`^\\s*(?:${KEYS.join('|')})\\s*=\\s*(\\[[^\\]]*\\]|"(?:[^"\\\\]|\\\\.)*")`, 'gm');
-    for (const m of text.matchAll(attr))
-        for (const lit of m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g))
-            found.push(lit[1].replace(/\\(.)/g, '$1'));
-    // A build block's `sources = ["source.docker.x"]` names builders, not files.
-    return uniq(found.filter((f) => !/^source\.[\w-]+\.[\w-]+$/.test(f)));
-}
-function packerRefs(file, text) {
-    return /\.json$/i.test(file) ? packerJsonRefs(text) : packerHclRefs(text);
-}
-function uniq(paths) {
-    const out = [];
-    for (const s of paths) {
-        const r = resolveVars(s);
-        if (r && !out.some((o) => o.path === r.path && o.relativeTo === r.relativeTo))
-            out.push(r);
-    }
-    return out;
-}
-/**
- * Host files an ACI manifest's build steps read (aci-packer): `path` of image/cmd steps,
- * `playbook`, `src`, `script`, and the host side of `files` pairs. Relative to the manifest.
- */
-function aciManifestRefs(text) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const out = [];
-    const visit = (v, key) => {
-        if (Array.isArray(v)) {
-            if (key === 'files') {
-                for (const pair of v)
-                    if (Array.isArray(pair) && typeof pair[0] === 'string')
-                        out.push(pair[0]);
-                return;
-            }
-            for (const x of v)
-                visit(x, key);
-        }
-        else if (v && typeof v === 'object') {
-            for (const [k, x] of Object.entries(v))
-                visit(x, k);
-        }
-        else if (typeof v === 'string' && ['path', 'playbook', 'src', 'script'].includes(key ?? ''))
-            out.push(v);
-    };
-    visit(doc);
-    return [...new Set(out.filter((p) => !/^[a-z]+:\/\//i.test(p)))];
-}
-/** Docker images a Packer template's docker builders start from (`image`): chain images it depends on. */
-function packerDockerImages(file, text) {
-    if (!/\.json$/i.test(file)) {
-        // HCL: `image = "..."` attributes (source "docker" blocks); interpolated values are unknowable.
-        return [...text.matchAll(/^\s*image\s*=\s*"([^"$]+)"/gm)].map((m) => m[1]);
-    }
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const builders = Array.isArray(doc?.builders) ? doc.builders : [];
-    return builders
-        .filter((b) => b && b.type === 'docker' && typeof b.image === 'string' && !String(b.image).includes('{{'))
-        .map((b) => String(b.image));
-}
-/** Docker tags a Packer JSON template gives its result (docker-tag / docker-import post-processors). */
-function packerDockerTags(file, text) {
-    if (!/\.json$/i.test(file))
-        return [];
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const out = [];
-    const visit = (p) => {
-        if (Array.isArray(p))
-            return p.forEach(visit);
-        if (!p || typeof p !== 'object')
-            return;
-        const pp = p;
-        if ((pp.type !== 'docker-tag' && pp.type !== 'docker-import') || typeof pp.repository !== 'string')
-            return;
-        const tags = Array.isArray(pp.tags) ? pp.tags : [pp.tag ?? 'latest'];
-        for (const t of tags)
-            if (typeof t === 'string' && !`${pp.repository}:${t}`.includes('{{'))
-                out.push(`${pp.repository}:${t}`);
-    };
-    visit(doc?.['post-processors']);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/plan/graph.ts
-/**
- * The build graph: an image depends on its base (when it names an image), its depends_on,
- * and the chain images its Dockerfile builds FROM. Order is topological with the catalog's
- * list order breaking ties, so the same catalog always gives the same order.
- */
-
-
-
-
-
-
-
-/** A docker reference in a comparable form: no default registry/namespace, no `:latest`. */
-function canonicalRef(ref) {
-    let r = ref.toLowerCase();
-    r = r.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-    return r.replace(/:latest$/, '');
-}
-/**
- * Finds the chain image a FROM reference names: its name, name:latest, its tag, or a tag
- * its Packer template gives it (`extraTags`).
- */
-function chainMatcher(specs, extraTags = new Map()) {
-    const byRef = new Map();
-    for (const s of specs)
-        for (const t of [...(s.tag ? [s.tag] : []), ...(extraTags.get(s.name) ?? [])])
-            if (!byRef.has(canonicalRef(t)))
-                byRef.set(canonicalRef(t), s);
-    // Names win over tags: they are what a v1 catalog's Dockerfiles write.
-    for (const s of specs)
-        byRef.set(canonicalRef(s.name), s);
-    return (ref) => byRef.get(canonicalRef(ref));
-}
-/**
- * Chain images each image's main file builds on: a Dockerfile's FROM lines, a Packer
- * template's docker builder `image`. An image naming itself is left out: `FROM debian` in
- * an image named debian means the upstream one.
- */
-async function dockerfileDeps(catalog) {
-    const texts = new Map();
-    await Promise.all(catalog.images
-        .filter((s) => (s.builder === 'dockerfile' || s.builder === 'packer') && s.file)
-        .map(async (s) => texts.set(s.name, await (0,promises_.readFile)(external_node_path_default().join(catalog.root, s.file), 'utf8'))));
-    const packerTags = new Map();
-    for (const s of catalog.images)
-        if (s.builder === 'packer' && texts.has(s.name))
-            packerTags.set(s.name, packerDockerTags(s.file, texts.get(s.name)));
-    const match = chainMatcher(catalog.images, packerTags);
-    const out = new Map();
-    for (const s of catalog.images) {
-        const text = texts.get(s.name);
-        if (text === undefined)
-            continue;
-        const refs = s.builder === 'dockerfile'
-            ? dockerfileFroms(text, { ...buildArgsFrom(s.extraArgs), ...s.args }).map((f) => f.ref)
-            : packerDockerImages(s.file, text);
-        const deps = [];
-        for (const ref of refs) {
-            const m = match(ref);
-            if (m && m.name !== s.name && !deps.includes(m.name))
-                deps.push(m.name);
-        }
-        out.set(s.name, deps);
-    }
-    return out;
-}
-/** All dependencies of every image: base, depends_on, then FROM, without repeats. */
-function allDeps(catalog, fromDeps) {
-    const deps = new Map();
-    for (const s of catalog.images)
-        deps.set(s.name, [...new Set([...(0,load/* explicitDeps */.Fx)(s), ...(fromDeps.get(s.name) ?? [])])]);
-    return deps;
-}
-/** Topological order, ancestors first, list order as the tie-break. Throws InvalidInputError on a cycle. */
-function topoOrder(catalog, deps) {
-    const specs = catalog.images;
-    const names = specs.map((s) => s.name);
-    const cycles = (0,model_cycles/* findCycles */.p)(names, (n) => deps.get(n) ?? []);
-    if (cycles.length) {
-        const byName = new Map(specs.map((s) => [s.name, s]));
-        const file = (0,load/* displayPath */.Gt)(catalog.file);
-        throw new errors/* InvalidInputError */.oC(cycles.map((c) => {
-            const s = byName.get(c[0]);
-            return { file, pointer: s.pointer, line: s.line, image: s.name, message: (0,model_cycles/* formatCycle */._)(c) };
-        }));
-    }
-    const remaining = new Map(specs.map((s) => [s.name, new Set(deps.get(s.name) ?? [])]));
-    const done = new Set();
-    const order = [];
-    while (order.length < specs.length) {
-        // Lowest list index among the images whose dependencies are all done.
-        const next = specs.find((s) => !done.has(s.name) && [...(remaining.get(s.name) ?? [])].every((d) => done.has(d)));
-        if (!next)
-            throw new Error('[internal error] no ready image although no cycle was found');
-        done.add(next.name);
-        order.push(next);
-    }
-    return order;
-}
-
+// EXTERNAL MODULE: ./src/plan/graph.ts
+var graph = __webpack_require__(9619);
+// EXTERNAL MODULE: ./src/model/load.ts + 8 modules
+var load = __webpack_require__(2023);
 // EXTERNAL MODULE: ./src/model/suggest.ts
 var suggest = __webpack_require__(2691);
 ;// CONCATENATED MODULE: ./src/plan/select.ts
@@ -817,6 +457,11 @@ function matrixOf(order, chosen) {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/plan/hash.ts
 /**
  * Content digests for input keys. Files stream through SHA-256 in 1 MiB reads; many files
@@ -987,6 +632,8 @@ async function contextFilter(contextAbs, dockerfileAbs) {
     return { filter: dockerignoreFilter([]) };
 }
 
+// EXTERNAL MODULE: ./src/plan/packer-refs.ts
+var packer_refs = __webpack_require__(1616);
 ;// CONCATENATED MODULE: ./src/plan/inputs.ts
 /**
  * Everything an image's content depends on, other than its dependencies' keys, as a list
@@ -1002,8 +649,10 @@ async function contextFilter(contextAbs, dockerfileAbs) {
  * different images from the same inputs, so every key of that builder changes.
  */
 const BUILDER_FORMAT = {
-    dockerfile: 1,
-    packer: 1,
+    // 2: a FROM / image naming a chain image gets the stored image (chain-refs.ts); format 1
+    // built on whatever the engine held under that name, so its images may not be what the key says.
+    dockerfile: 2,
+    packer: 2,
     overlay: 1,
     aci: 1,
     import: 1
@@ -1016,7 +665,7 @@ const BUILDER_FORMAT = {
  */
 function specForKey(spec) {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { index, pointer, line, exports, verify, kernel, ...rest } = spec;
+    const { index, pointer, line, baseLine, baseColumn, exports, verify, kernel, ...rest } = spec;
     return rest;
 }
 async function gatherInputs(catalog, spec, hasher, opts = {}) {
@@ -1058,6 +707,19 @@ async function gatherInputs(catalog, spec, hasher, opts = {}) {
         // digest stays the plain sha256 of the content (what sha256sum prints).
         return { kind, name: st.mode & 0o111 ? `${rel} (executable)` : rel, digest: await hasher.file(real) };
     };
+    /**
+     * An absolute host path (genoci's expand, install and copy may name the user's own files
+     * anywhere on the host): by content, under its absolute name, so `--explain` lists it.
+     */
+    const hostInput = async (kind, hostPath) => {
+        const st = await (0,promises_.stat)(hostPath).catch(() => null);
+        if (!st)
+            return undefined; // gone since the catalog was loaded: the builder will say so
+        if (st.isDirectory())
+            return { kind: `host-${kind}-tree`, name: hostPath, digest: await hasher.tree(hostPath) };
+        return { kind: `host-${kind}`, name: hostPath, digest: await hasher.file(hostPath) };
+    };
+    const overlayInput = (kind, p) => external_node_path_default().isAbsolute(p) ? hostInput(kind, p) : pathInput(kind, abs(p));
     if (spec.file)
         pending.push(fileInput('file', spec.file));
     if (spec.builder === 'dockerfile') {
@@ -1071,25 +733,35 @@ async function gatherInputs(catalog, spec, hasher, opts = {}) {
     }
     if (spec.builder === 'packer' && spec.file) {
         const text = await (0,promises_.readFile)(abs(spec.file), 'utf8');
-        for (const ref of packerRefs(spec.file, text)) {
+        for (const ref of (0,packer_refs/* packerRefs */.rd)(spec.file, text)) {
             const from = ref.relativeTo === 'template' ? external_node_path_default().dirname(abs(spec.file)) : abs(spec.workingDir);
             pending.push(pathInput('packer-ref', external_node_path_default().resolve(from, ref.path)));
         }
     }
     if (spec.builder === 'aci' && spec.file) {
         const text = await (0,promises_.readFile)(abs(spec.file), 'utf8');
-        for (const ref of aciManifestRefs(text))
+        for (const ref of (0,packer_refs/* aciManifestRefs */.Z7)(text))
             pending.push(pathInput('aci-ref', external_node_path_default().resolve(external_node_path_default().dirname(abs(spec.file)), ref)));
+        // Programs copied from the build host: by content, so a changed program is not reused.
+        for (const bin of (0,packer_refs/* aciHostBinaries */.B7)(text))
+            pending.push(hasher.file(bin).then((digest) => ({ kind: 'aci-host-binary', name: bin, digest }), () => undefined // not on this host: the build says so
+            ));
     }
     for (const p of spec.overlay?.packs ?? [])
         pending.push(pathInput('pack', abs(p)));
     for (const c of spec.overlay?.copy ?? [])
-        pending.push(pathInput('copy', abs(c.src)));
+        pending.push(overlayInput('copy', c.src));
     for (const p of [...(spec.overlay?.expand ?? []), ...(spec.overlay?.install ?? [])])
-        pending.push(pathInput('file', abs(p)));
+        pending.push(overlayInput('file', p));
     // Sources that are files in the checkout count by content; a docker ref or a bootstrap
     // counts by its spec (pin a digest or a snapshot date for a key that means one content).
     const b = spec.base;
+    if (b.kind === 'stored') {
+        const digest = opts.storedBases?.get(b.name);
+        if (!digest)
+            throw new Error(`[internal error] no digest for the store image ${b.name} of ${spec.name}`);
+        fixed.push({ kind: 'base-stored', name: b.name, digest });
+    }
     if (b.kind === 'tar' || b.kind === 'squashfs')
         pending.push(fileInput(`base-${b.kind}`, b.path));
     if (b.kind === 'dir')
@@ -1142,6 +814,10 @@ async function computeKeys(catalog, order, deps, opts = {}) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/plan/dockerfile-from.ts
+var dockerfile_from = __webpack_require__(242);
+// EXTERNAL MODULE: ./src/plan/dockerfile-parse.ts
+var dockerfile_parse = __webpack_require__(9107);
 ;// CONCATENATED MODULE: ./src/plan/index.ts
 
 
@@ -1155,17 +831,48 @@ async function computeKeys(catalog, order, deps, opts = {}) {
 
 
 
+
+
+
+/** The digest of every store image a base of `specs` names; InvalidInputError for those the store lacks. */
+async function storedBases(catalog, specs, lookup) {
+    const out = new Map();
+    const problems = [];
+    for (const s of specs) {
+        if (s.base.kind !== 'stored' || out.has(s.base.name))
+            continue;
+        const digest = lookup ? await lookup(s.base.name) : null;
+        if (digest)
+            out.set(s.base.name, digest);
+        else
+            problems.push({
+                file: (0,display/* displayPath */.G)(catalog.file),
+                pointer: `${s.pointer}/base`,
+                line: s.baseLine ?? s.line,
+                column: s.baseColumn,
+                image: s.name,
+                message: `base "${s.base.name}" is neither a tag of this file nor an image of the store${lookup ? '' : ' (no store to look in)'}`
+            });
+    }
+    if (problems.length)
+        throw new errors/* InvalidInputError */.oC(problems);
+    return out;
+}
 /**
  * Plans a build of `selection` (default: every image): the chosen images and all their
  * ancestors in topological order (catalog order breaks ties), each with its input key.
  * Throws InvalidInputError for a dependency cycle or a selection naming no image.
  */
 async function makePlan(catalog, selection = {}, opts = {}) {
-    const deps = allDeps(catalog, await dockerfileDeps(catalog));
-    const order = topoOrder(catalog, deps);
+    const refs = await (0,graph/* chainReferences */.KQ)(catalog);
+    const deps = (0,graph/* allDeps */.SZ)(catalog, await (0,graph/* dockerfileDeps */.Ph)(catalog, refs));
+    const order = (0,graph/* topoOrder */.LI)(catalog, deps);
     const { chosen, needed } = selectImages(catalog, deps, selection);
     const planned = order.filter((s) => needed.has(s.name));
-    const keys = await computeKeys(catalog, planned, deps, opts);
+    const keys = await computeKeys(catalog, planned, deps, {
+        ...opts,
+        storedBases: await storedBases(catalog, planned, opts.storedImage)
+    });
     const images = planned.map((spec) => {
         const k = keys.get(spec.name);
         return {
@@ -1173,6 +880,7 @@ async function makePlan(catalog, selection = {}, opts = {}) {
             key: k.key,
             inputs: k.inputs,
             deps: deps.get(spec.name) ?? [],
+            chainRefs: refs.get(spec.name) ?? [],
             selected: chosen.has(spec.name)
         };
     });

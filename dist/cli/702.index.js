@@ -1,8 +1,8 @@
-export const id = 732;
-export const ids = [732];
+export const id = 702;
+export const ids = [702];
 export const modules = {
 
-/***/ 732:
+/***/ 1702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(6178);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:stream"
@@ -52,19 +52,21 @@ var xattr = __webpack_require__(2288);
 
 
 
-
 /** pax headers without per-run noise (pid in names, atime, ctime). */
 const TAR_CREATE_STABLE = [
     '--sort=name',
     '--format=posix',
     '--pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime'
 ];
-/** Rewrites overlayfs markers under `upper` as OCI whiteout files. */
+/**
+ * Rewrites overlayfs markers under `upper` as OCI whiteout files. Names are handled as
+ * bytes (fswalk.ts): a whiteout for a name that is not UTF-8 must delete that name.
+ */
 async function toOciForm(upper) {
     const devs = [];
-    for await (const { rel, entry } of (0,fswalk/* walk */.G)(upper)) {
+    for await (const { rel, entry } of (0,fswalk/* walkBytes */.Xq)(upper)) {
         if (entry.isCharacterDevice()) {
-            const st = await (0,promises_.lstat)((0,external_node_path_.join)(upper, rel));
+            const st = await (0,promises_.lstat)((0,fswalk/* hostPath */.y4)(upper, rel));
             if (st.rdev === 0)
                 devs.push(rel);
         }
@@ -74,32 +76,50 @@ async function toOciForm(upper) {
     const remember = async (dir) => {
         if (touched.has(dir))
             return;
-        const st = await (0,promises_.lstat)(dir);
+        const st = await (0,promises_.lstat)((0,fswalk/* hostPath */.y4)(upper, dir));
         touched.set(dir, { atime: st.atime, mtime: st.mtime });
     };
     for (const rel of devs) {
-        const abs = (0,external_node_path_.join)(upper, rel);
-        await remember((0,external_node_path_.dirname)(abs));
-        await (0,promises_.unlink)(abs);
-        const name = rel.split('/').pop();
-        await (0,promises_.writeFile)((0,external_node_path_.join)((0,external_node_path_.dirname)(abs), `.wh.${name}`), '', { mode: 0o600 });
+        const slash = rel.lastIndexOf('/');
+        const dir = slash < 0 ? '' : rel.slice(0, slash);
+        await remember(dir);
+        await (0,promises_.unlink)((0,fswalk/* hostPath */.y4)(upper, rel));
+        await (0,promises_.writeFile)((0,fswalk/* hostPath */.y4)(upper, `${rel.slice(0, slash + 1)}.wh.${rel.slice(slash + 1)}`), '', {
+            mode: 0o600
+        });
     }
     for (const rel of opaque) {
-        const abs = (0,external_node_path_.join)(upper, rel);
-        await remember(abs);
-        await (0,promises_.writeFile)((0,external_node_path_.join)(abs, '.wh..wh..opq'), '', { mode: 0o600 });
+        await remember(rel);
+        await (0,promises_.writeFile)((0,fswalk/* hostPath */.y4)(upper, `${rel}/.wh..wh..opq`), '', { mode: 0o600 });
     }
     for (const [d, t] of touched)
-        await (0,promises_.utimes)(d, t.atime, t.mtime);
+        await (0,promises_.utimes)((0,fswalk/* hostPath */.y4)(upper, d), t.atime, t.mtime);
     return { whiteouts: devs.length, opaque: opaque.length };
 }
 /** Streams the tar of `dir`'s contents (not the directory itself) into the store as a layer. */
 async function putDirAsLayer(store, dir, what) {
-    const top = (await (0,promises_.readdir)(dir)).sort();
-    const args = ['--create', '--file=-', ...TAR_CREATE_STABLE, ...unpacked/* TAR_KEEP_ALL */.iC, '--directory', dir];
-    // The entries below the root, never the root itself: its mode is the temp dir's, not the image's.
-    args.push(...(top.length ? ['--', ...top] : ['--files-from=/dev/null']));
-    const child = (0,external_node_child_process_.spawn)('tar', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The entries below the root, never the root itself: its mode is the temp dir's, not the
+    // image's. Their names go to tar on stdin, NUL-separated, as bytes: an argv entry from
+    // node is UTF-8 text, which would turn a name that is not UTF-8 into another name.
+    const top = (await (0,promises_.readdir)(dir, { encoding: 'buffer' })).sort(Buffer.compare);
+    const list = Buffer.concat(top.flatMap((name) => [name, Buffer.alloc(1)]));
+    const args = [
+        '--create',
+        '--file=-',
+        ...TAR_CREATE_STABLE,
+        ...unpacked/* TAR_KEEP_ALL */.iC,
+        '--directory',
+        dir,
+        // Each name as it is: no option parsing, no unquoting of backslashes.
+        '--null',
+        '--verbatim-files-from',
+        '--no-unquote',
+        '--files-from=-'
+    ];
+    const child = (0,external_node_child_process_.spawn)('tar', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // tar exiting early reports through its exit status; a write to its closed stdin is no news.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(list);
     const tail = new exec/* Tail */.PW();
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => tail.push(d));
@@ -140,98 +160,22 @@ var cleanup = __webpack_require__(9823);
 var sandbox = __webpack_require__(7090);
 // EXTERNAL MODULE: ./src/sources/safe-tar.ts
 var safe_tar = __webpack_require__(2267);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
-;// CONCATENATED MODULE: ./schema/appc-image-manifest.schema.json
-const appc_image_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kiln.invalid/schema/appc-image-manifest.schema.json","title":"appc App Container Image manifest (spec/aci.md, types.md)","type":"object","required":["acKind","acVersion","name"],"properties":{"acKind":{"const":"ImageManifest"},"acVersion":{"description":"AC Version: a semantic version","type":"string","pattern":"^(0|[1-9][0-9]*)\\\\.(0|[1-9][0-9]*)\\\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\\\+[0-9A-Za-z.-]+)?$"},"name":{"$ref":"#/definitions/acIdentifier"},"labels":{"type":"array","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"allOf":[{"$ref":"#/definitions/acIdentifier"},{"not":{"const":"name"}}]},"value":{"type":"string"}}}},"app":{"type":"object","required":["exec","user","group"],"properties":{"exec":{"type":"array","minItems":1,"items":{"type":"string"}},"user":{"type":"string"},"group":{"type":"string"},"supplementaryGIDs":{"type":"array","items":{"type":"integer"}},"eventHandlers":{"type":"array","items":{"type":"object","required":["name","exec"],"properties":{"name":{"enum":["pre-start","post-stop"]},"exec":{"type":"array","minItems":1,"items":{"type":"string"}}}}},"workingDirectory":{"type":"string","pattern":"^/"},"environment":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"type":"string","pattern":"^[A-Za-z0-9_]+$"},"value":{"type":"string"}}}},"isolators":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"$ref":"#/definitions/acIdentifier"}}}},"mountPoints":{"type":"array","items":{"type":"object","required":["name","path"],"properties":{"name":{"$ref":"#/definitions/acName"},"path":{"type":"string"},"readOnly":{"type":"boolean"}}}},"ports":{"type":"array","items":{"type":"object","required":["name","protocol","port"],"properties":{"name":{"$ref":"#/definitions/acName"},"protocol":{"type":"string"},"port":{"type":"integer","minimum":1,"maximum":65535},"count":{"type":"integer","minimum":1},"socketActivated":{"type":"boolean"}}}}}},"dependencies":{"type":"array","items":{"type":"object","required":["imageName"],"properties":{"imageName":{"$ref":"#/definitions/acIdentifier"},"imageID":{"type":"string","pattern":"^[a-z0-9]+-[0-9a-f]+$"},"labels":{"$ref":"#/properties/labels"},"size":{"type":"integer","minimum":0}}}},"pathWhitelist":{"type":"array","items":{"type":"string","pattern":"^/"}},"annotations":{"type":"array","items":{"type":"object","required":["name","value"],"properties":{"name":{"$ref":"#/definitions/acName"},"value":{"type":"string"}}}}},"definitions":{"acIdentifier":{"description":"AC Identifier: lower-case letters, digits and -._~/, starting and ending with a letter or digit","type":"string","pattern":"^[a-z0-9]+([-._~/][a-z0-9]+)*$"},"acName":{"description":"AC Name: lower-case letters and digits, words joined by single dashes","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}}}');
+// EXTERNAL MODULE: ./src/model/aci.ts + 2 modules
+var model_aci = __webpack_require__(1604);
 ;// CONCATENATED MODULE: ./src/builders/aci/manifest.ts
 /**
- * aci-packer's manifest: an appc image manifest plus the key `-aci-packer-build-steps-`.
- * Steps take the old `"type"` key or the newer `"step"` key. The manifest that ships is
- * the user's merged onto defaults (acKind ImageManifest, acVersion 0.8.11, labels os and
- * arch from the image), labels merged by name (the user's win), the steps key removed,
- * then checked against the appc schema.
+ * aci-packer's manifest as the builder reads it. The formats, the step schema and the appc
+ * checks live in the model (src/model/aci.ts), which checks every manifest when the catalog
+ * loads; the builder reads the file again at build time and takes its steps from there.
  */
 
 
-const STEPS_KEY = '-aci-packer-build-steps-';
-const AC_VERSION = '0.8.11';
-const KINDS = ['image', 'setup_chroot', 'ansible', 'cmd', 'extract', 'create_python_env', 'copy_host_files'];
-/** The steps of a manifest document; throws a message naming the bad step. */
+/** The steps of a manifest document; throws a message naming the bad step and field. */
 function parseSteps(doc) {
-    const raw = doc[STEPS_KEY];
-    if (raw === undefined)
-        return [];
-    if (!Array.isArray(raw))
-        throw new Error(`${STEPS_KEY} must be a list of steps`);
-    return raw.map((s, i) => {
-        if (typeof s !== 'object' || s === null)
-            throw new Error(`${STEPS_KEY}[${i}]: a step is an object`);
-        const o = s;
-        const kind = o.step ?? o.type;
-        if (typeof kind !== 'string' || !KINDS.includes(kind))
-            throw new Error(`${STEPS_KEY}[${i}]: unknown step ${JSON.stringify(kind)}; expected one of ${KINDS.join(', ')}`);
-        const need = (k, t) => {
-            const v = o[k];
-            if (t === 'string' ? typeof v !== 'string' : !Array.isArray(v))
-                throw new Error(`${STEPS_KEY}[${i}] (${kind}): "${k}" is required (${t})`);
-        };
-        if (kind === 'ansible')
-            need('playbook', 'string');
-        if (kind === 'cmd')
-            need('path', 'string');
-        if (kind === 'extract')
-            need('binaries', 'array');
-        if (kind === 'image' && o.path === undefined && o.url === undefined && o.from !== 'base')
-            throw new Error(`${STEPS_KEY}[${i}] (image): give "path", "url" or "from": "base"`);
-        return { ...o, step: kind };
-    });
-}
-/** appc's arch label for an OCI/uname architecture. */
-function appcArch(arch) {
-    const m = {
-        x86_64: 'amd64',
-        amd64: 'amd64',
-        aarch64: 'arm64',
-        arm64: 'arm64',
-        i686: 'i386',
-        i386: 'i386',
-        '386': 'i386'
-    };
-    return m[arch] ?? arch;
-}
-/** The user's manifest merged onto the defaults. */
-function mergeManifest(doc, defaults) {
-    const user = { ...doc };
-    delete user[STEPS_KEY];
-    const labels = new Map([
-        ['os', defaults.os ?? 'linux'],
-        ['arch', appcArch(defaults.arch)]
-    ]);
-    for (const l of user.labels ?? [])
-        labels.set(l.name, l.value);
-    return {
-        acKind: 'ImageManifest',
-        acVersion: AC_VERSION,
-        name: defaults.name,
-        ...user,
-        labels: [...labels].map(([name, value]) => ({ name, value }))
-    };
-}
-const manifest_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = manifest_ajv.compile(appc_image_manifest_schema_namespaceObject);
-/** Problems with a manifest against the appc schema ("/app/exec: must …"), empty when valid. */
-function checkManifest(m) {
-    if (validate(m))
-        return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`);
-}
-/** An appc identifier made from an image name (lower case, other characters → "-"). */
-function acIdentifier(name) {
-    return (name
-        .toLowerCase()
-        .replace(/[^a-z0-9._~/-]+/g, '-')
-        .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'image');
+    const { steps, problems } = (0,model_aci/* checkSteps */.wO)(doc);
+    if (problems.length)
+        throw new Error(problems.map((p) => `${p.pointer.replace(`/${model_aci/* STEPS_KEY */.SI}/`, 'steps/')}: ${p.message}`).join('; '));
+    return steps;
 }
 
 ;// CONCATENATED MODULE: ./src/builders/aci/archive.ts
@@ -254,6 +198,7 @@ function acIdentifier(name) {
 const ACI_COMPRESSION = {
     gzip: ['--gzip'],
     xz: ['--xz'],
+    bzip2: ['--bzip2'],
     zstd: ['--zstd'],
     none: []
 };
@@ -262,8 +207,8 @@ async function aciManifestFor(root, spec, arch) {
     if (!spec.file)
         throw new Error('an aci node needs "file": its aci-packer manifest');
     const doc = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.resolve)(root, spec.file), 'utf8'));
-    const manifest = mergeManifest(doc, { name: acIdentifier(spec.name), arch });
-    const problems = checkManifest(manifest);
+    const manifest = (0,model_aci/* mergeManifest */.ab)(doc, { name: (0,model_aci/* acIdentifier */.uD)(spec.name), arch });
+    const problems = (0,model_aci/* checkManifest */.K7)(manifest);
     if (problems.length)
         throw new Error(`${spec.file}: not a valid appc image manifest:\n    ${problems.join('\n    ')}`);
     return manifest;
@@ -272,7 +217,7 @@ async function aciManifestFor(root, spec, arch) {
 async function writeAciArchive(area, manifest, compression, dest) {
     const flags = ACI_COMPRESSION[compression];
     if (!flags)
-        throw new Error(`compression "${compression}": expected gzip, xz, zstd or none`);
+        throw new Error(`compression "${compression}": expected gzip, xz, bzip2, zstd or none`);
     await (0,promises_.writeFile)((0,external_node_path_.join)(area, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
     const tmp = `${dest}.tmp-${process.pid}`;
     try {
@@ -303,7 +248,7 @@ async function aciArchiveFromImage(root, spec, image, workDir, dest) {
         // The builder stores the root file system as one layer with no whiteouts: plain extraction.
         for (const layer of image.layers) {
             // A restored image came from a cache: its entries are checked as any other layer's.
-            await (0,safe_tar/* checkTar */.Im)((0,external_node_fs_.createReadStream)(layer.path), `layer ${layer.diffID}`, undefined, {
+            await (0,safe_tar/* checkTar */.Im)((0,digest/* verifiedReadStream */.jz)(layer.path, layer.digest, layer.size), `layer ${layer.diffID}`, undefined, {
                 root: (0,external_node_path_.join)(area, 'rootfs')
             });
             await (0,exec/* run */.eF)('tar', [
@@ -325,12 +270,16 @@ async function aciArchiveFromImage(root, spec, image, workDir, dest) {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/store/layout.ts
-var layout = __webpack_require__(5891);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/store/layout.ts + 1 modules
+var layout = __webpack_require__(8405);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/util/in-root.ts
+var in_root = __webpack_require__(9325);
 ;// CONCATENATED MODULE: ./src/sandbox/links.ts
 /**
  * Host tools (GNU tar, cp) lay packs, tarballs and copies into the mounted root from
@@ -355,38 +304,18 @@ class EscapingLinkError extends Error {
         this.name = 'EscapingLinkError';
     }
 }
-/** The entry at `rel` in layered dirs (top first) and the dir holding it; null when absent or whited out. */
-async function lookup(dirs, rel) {
-    for (const d of dirs) {
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(d, rel)).catch(() => null);
-        if (!st)
-            continue;
-        if (st.isCharacterDevice() && st.rdev === 0)
-            return null;
-        return { dir: d, isLink: st.isSymbolicLink(), isDir: st.isDirectory() };
-    }
-    return null;
-}
-/** Throws EscapingLinkError if writing into directory `rel` (relative to the root) would leave the image. */
+/**
+ * Throws EscapingLinkError if writing into directory `rel` (relative to the root) would leave
+ * the image: every link on the way (a chain too: `lib -> foo`, `foo/modules -> /x`) is looked
+ * up in the layers, and one whose target the host would read differently from the image
+ * (absolute, or climbing above the root from where it is) is refused.
+ */
 async function checkWriteDir(imageDirs, rel) {
-    const todo = rel.split('/').filter((p) => p && p !== '.');
-    let done = [];
-    for (let hops = 0; todo.length && hops < 40;) {
-        const part = todo.shift();
-        const cur = [...done, part].join('/');
-        const hit = await lookup(imageDirs, cur);
-        if (!hit || !(hit.isLink || hit.isDir))
-            return; // created fresh, or a file the tool replaces
-        if (!hit.isLink) {
-            done.push(part);
-            continue;
-        }
-        hops++;
-        const target = await (0,promises_.readlink)((0,external_node_path_.join)(hit.dir, cur));
-        const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(done.join('/'), target));
-        if (target.startsWith('/') || joined === '..' || joined.startsWith('../'))
-            throw new EscapingLinkError(rel, cur, target);
-        done = joined === '.' ? [] : joined.split('/');
+    const { links } = await (0,in_root/* secureJoinLayers */.sw)(imageDirs, rel);
+    for (const l of links) {
+        const fromRoot = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(l.path), l.target));
+        if (l.target.startsWith('/') || fromRoot === '..' || fromRoot.startsWith('../'))
+            throw new EscapingLinkError(rel, l.path, l.target);
     }
 }
 /** Checks every directory a list of root-relative paths writes through (their parents; `dirs` themselves). */
@@ -430,6 +359,7 @@ var compression = __webpack_require__(2328);
 
 
 
+
 const OVERLAY_BUILDER_VERSION = '1';
 // Keep GNU tar from replacing a merged-/usr image's `bin -> usr/bin` with a directory, and
 // from changing the mode or owner of directories the image already has.
@@ -456,7 +386,8 @@ class OverlayBuilder {
             signal: ctx.signal
         });
         try {
-            const steps = new Steps(sb, spec, ctx.catalog.root, ctx.reporter);
+            // genoci's recipes name the user's own host files by absolute path; Kiln's catalogs may not.
+            const steps = new Steps(sb, spec, ctx.catalog.root, ctx.reporter, ctx.catalog.format === 'genoci');
             let failure = null;
             try {
                 await steps.all(o);
@@ -498,11 +429,13 @@ class Steps {
     spec;
     root;
     reporter;
-    constructor(sb, spec, root, reporter) {
+    hostPaths;
+    constructor(sb, spec, root, reporter, hostPaths = false) {
         this.sb = sb;
         this.spec = spec;
         this.root = root;
         this.reporter = reporter;
+        this.hostPaths = hostPaths;
     }
     async all(o) {
         for (const [i, hook] of (o.pre ?? []).entries())
@@ -546,7 +479,7 @@ class Steps {
     async tarball(p, step) {
         const abs = this.path(p, step);
         const listed = await listCheckedTar(abs, p, this.reporter).catch((e) => {
-            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e));
+            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e), [], e instanceof safe_tar/* TarSafetyError */.Kq);
         });
         await this.linksSafe(step, [...listed.files, ...listed.linkTargets], listed.dirs);
         const script = `exec tar -C "$KILN_ROOT" -xpf "$1" ${EXTRACT_FLAGS}`;
@@ -554,13 +487,33 @@ class Steps {
     }
     async copy(src, dest, step) {
         const abs = this.path(src, step);
-        if (!(await (0,promises_.stat)(abs).catch(() => null)))
+        const st = await (0,promises_.stat)(abs).catch(() => null);
+        if (!st)
             throw new errors/* BuildError */.zS(this.spec.name, step, `${src}: no such file or directory`);
-        const rel = dest.replace(/^\/+/, '');
-        if (rel.split('/').includes('..'))
+        if (dest.replace(/^\/+/, '').split('/').includes('..'))
             throw new errors/* BuildError */.zS(this.spec.name, step, `destination ${dest} leaves the image root`);
-        const script = 'd="$KILN_ROOT/$2"; case "$2" in */|"") mkdir -p "$d" ;; *) mkdir -p "$(dirname "$d")" ;; esac; cp -RP --preserve=mode,timestamps,links "$1" "$d"';
-        await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-copy', abs, rel], this.lines(step)));
+        // Where the copy lands as the image itself sees it: every link of the image on the way
+        // is followed inside the image (`etc -> /x` sends etc/f to the image's /x/f), so cp,
+        // running on the host, meets no link it could follow out of the image.
+        let to = await this.inImage(dest, step);
+        // cp's own rule, made explicit: into a directory the source keeps its name.
+        if (dest.endsWith('/') || to.kind === 'dir')
+            to = await this.inImage(`${to.rel}/${(0,external_node_path_.basename)(abs)}`, step);
+        if (st.isDirectory()) {
+            // A directory merged into an existing one writes through its subdirectories: checked as a pack's.
+            const { stdout } = await (0,exec/* run */.eF)('find', [abs, '-mindepth', '1', '-type', 'd', '-printf', '%P\\n']);
+            const dirs = stdout.split('\n').filter(Boolean);
+            await this.linksSafe(step, [], [to.rel, ...dirs.map((d) => `${to.rel}/${d}`)]);
+        }
+        // -T: $2 is the destination itself; --remove-destination: a file there is replaced, not written through.
+        const script = 'd="$KILN_ROOT/$2"; mkdir -p "$(dirname "$d")"; exec cp -RPT --remove-destination --preserve=mode,timestamps,links "$1" "$d"';
+        await this.check(step, this.sb.host(['/bin/sh', '-ec', script, 'kiln-copy', abs, to.rel], this.lines(step)));
+    }
+    /** `path` inside the image as its layers show it (util/in-root), as a BuildError of `step` if it cannot be. */
+    async inImage(path, step) {
+        return (0,in_root/* secureJoinLayers */.sw)(this.sb.layers, path).catch((e) => {
+            throw new errors/* BuildError */.zS(this.spec.name, step, (0,errors/* errorMessage */.gJ)(e));
+        });
     }
     /** .deb with dpkg -i, .rpm with rpm -Uvh, inside; the packages are visible only during the step. */
     async install(pkgs) {
@@ -600,6 +553,8 @@ class Steps {
         });
     }
     path(p, step) {
+        if (this.hostPaths && (0,external_node_path_.isAbsolute)(p))
+            return p;
         const abs = (0,external_node_path_.resolve)(this.root, p);
         if (abs !== this.root && !abs.startsWith(`${this.root}/`))
             throw new errors/* BuildError */.zS(this.spec.name, step, `${p} lies outside the project root`);
@@ -798,92 +753,6 @@ async function readElf(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/util/in-root.ts
-/**
- * Paths inside an image root, resolved as a process whose root is that directory would see
- * them: every component is looked up one at a time *inside* the root, `..` never climbs above
- * it, and a symlink's target is read again from the root (an absolute target starts at the
- * root, not at the host's /). This is what runc and umoci do with filepath-securejoin; Kiln
- * runs as root, so host-side code must never let the kernel follow an image's own links.
- *
- * Every piece of code that reads or writes an image tree on the host goes through here:
- * `resolveInRoot` to find what exists (and which links lead to it), `secureJoin` to get the
- * host path to read or create. Both are lookups, not locks: they are safe against the
- * image's content, not against another process changing the tree meanwhile (Kiln's trees
- * are private to the build that unpacked them).
- */
-
-
-/** As the kernel's own limit on links followed in one lookup (ELOOP). */
-const MAX_LINKS = 40;
-class RootEscapeError extends Error {
-    root;
-    path;
-    constructor(root, path, reason) {
-        super(`${path} inside ${root}: ${reason}`);
-        this.root = root;
-        this.path = path;
-        this.name = 'RootEscapeError';
-    }
-}
-function parts(path) {
-    return path.split('/').filter((p) => p && p !== '.');
-}
-async function walk(root, path) {
-    const links = [];
-    let todo = parts(path);
-    const done = [];
-    let hops = 0;
-    while (todo.length) {
-        const part = todo.shift();
-        if (part === '..') {
-            done.pop();
-            continue;
-        }
-        const rel = [...done, part].join('/');
-        const st = await (0,promises_.lstat)((0,external_node_path_.join)(root, rel)).catch(() => null);
-        if (!st)
-            return { done, rest: [part, ...todo], links };
-        if (st.isSymbolicLink()) {
-            if (++hops > MAX_LINKS)
-                return null;
-            links.push(rel);
-            const target = await (0,promises_.readlink)((0,external_node_path_.join)(root, rel));
-            if (target.startsWith('/'))
-                done.length = 0;
-            todo = [...parts(target), ...todo];
-            continue;
-        }
-        done.push(part);
-    }
-    return { done, rest: [], links };
-}
-/** Where `path` leads inside `root`, following links within the root; null if it does not exist. */
-async function resolveInRoot(root, path) {
-    const w = await walk(root, path);
-    if (!w || w.rest.length)
-        return { real: null, links: w?.links ?? [] };
-    return { real: w.done.join('/'), links: w.links };
-}
-/**
- * The host path for `path` inside `root`, safe to open, create or replace: the part that
- * exists is resolved within the root, the part that does not is appended with `..` clamped
- * at the root. The result always lies under `root`. Throws RootEscapeError on a link loop.
- */
-async function secureJoin(root, path) {
-    const w = await walk(root, path);
-    if (!w)
-        throw new RootEscapeError(root, path, `more than ${MAX_LINKS} symbolic links`);
-    const rel = [...w.done];
-    for (const p of w.rest) {
-        if (p === '..')
-            rel.pop();
-        else
-            rel.push(p);
-    }
-    return rel.length ? join(root, ...rel) : root;
-}
-
 ;// CONCATENATED MODULE: ./src/builders/aci/closure.ts
 /**
  * The shared-library closure of some programs, resolved against an image's OWN search
@@ -909,7 +778,7 @@ async function ldSoConfDirs(root) {
         if (depth > 8 || seen.has(file))
             return;
         seen.add(file);
-        const r = await resolveInRoot(root, file);
+        const r = await (0,in_root/* resolveInRoot */.QD)(root, file);
         if (!r.real)
             return;
         const text = await (0,promises_.readFile)((0,external_node_path_.join)(root, r.real), 'utf8').catch(() => '');
@@ -940,7 +809,7 @@ async function glob(root, pattern) {
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
         .replace(/\*/g, '.*')
         .replace(/\?/g, '.')}$`);
-    const r = await resolveInRoot(root, dir);
+    const r = await (0,in_root/* resolveInRoot */.QD)(root, dir);
     if (!r.real && r.real !== '')
         return [];
     const names = await (0,promises_.readdir)((0,external_node_path_.join)(root, r.real)).catch(() => []);
@@ -954,15 +823,18 @@ function trustedDirs(machine, bits) {
     const dirs = ma ? [`/lib/${ma}`, `/usr/lib/${ma}`] : [];
     return [...dirs, ...(bits === 64 ? ['/lib64', '/usr/lib64'] : ['/lib32', '/usr/lib32']), '/lib', '/usr/lib'];
 }
-/** The closure of `programs` (absolute paths inside the root). */
-async function dependencyClosure(root, programs) {
+/**
+ * The closure of `programs` (absolute paths inside the root). `place` says where the root is
+ * in the message for a missing program ("in the image", "on the build host", ...).
+ */
+async function dependencyClosure(root, programs, place = 'in the image') {
     const keep = new Set();
     const missing = [];
     const confDirs = await ldSoConfDirs(root);
     const visited = new Set();
     const queue = [];
     const keepPath = async (p) => {
-        const r = await resolveInRoot(root, p);
+        const r = await (0,in_root/* resolveInRoot */.QD)(root, p);
         for (const l of r.links)
             keep.add(l);
         if (r.real !== null)
@@ -972,7 +844,7 @@ async function dependencyClosure(root, programs) {
     for (const p of programs) {
         const real = await keepPath(p);
         if (real === null)
-            throw new Error(`${p} does not exist in the image`);
+            throw new Error(`${p} does not exist ${place}`);
         queue.push(real);
     }
     while (queue.length) {
@@ -1022,7 +894,7 @@ async function searchLib(root, lib, dirs, want) {
     return null;
 }
 async function matching(root, path, want) {
-    const r = await resolveInRoot(root, path);
+    const r = await (0,in_root/* resolveInRoot */.QD)(root, path);
     if (r.real === null)
         return null;
     const elf = await readElf((0,external_node_path_.join)(root, r.real)).catch(() => null);
@@ -1065,19 +937,14 @@ async function pruneRoot(root, keep, trees) {
     await visit('');
     return removed;
 }
-/** Creates directory `rel` inside the root (following the root's own links); returns its real relative path. */
+/**
+ * Creates directory `rel` inside the root as the image sees it (its links followed inside
+ * the root, a dangling one's target created there); returns its real relative path.
+ */
 async function mkdirInRoot(root, rel) {
-    let real = '';
-    for (const part of rel.split('/').filter(Boolean)) {
-        const r = await resolveInRoot(root, external_node_path_.posix.join(real, part));
-        if (r.real === null) {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(root, real, part), { mode: 0o755 });
-            real = external_node_path_.posix.join(real, part);
-        }
-        else
-            real = r.real;
-    }
-    return real;
+    const dir = await (0,in_root/* secureJoin */.If)(root, rel);
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o755 });
+    return (0,external_node_path_.relative)(root, dir);
 }
 /**
  * Copies host paths (relative to the host's /, as a closure lists them) into the root at
@@ -1106,19 +973,299 @@ async function copyFromHost(root, paths) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/builders/aci/steps.ts
+/**
+ * The steps of aci-packer's current format that change the root from outside: symlink,
+ * write, delete, mkdir and copy. They run on the host, as root, on a tree the image's own
+ * content shaped, so every path inside the root goes through secureJoin/resolveInRoot
+ * (src/util/in-root.ts): an image's symlink can never lead a write out of the root.
+ *
+ * `copy` reads from aci-packer's "host". Kiln builds on a base image, not on the build
+ * machine, so that host is the node's base image (its tree, `hostRoot`), read the same safe
+ * way; a relative source is a project file (relative to the manifest, as aci-packer's
+ * working directory was).
+ */
+
+
+
+
+
+/** Path components of an in-image path, refusing one that names the root itself. */
+function inImage(p, what) {
+    const parts = external_node_path_.posix.normalize(`/${p}`).split('/').filter(Boolean);
+    const base = parts.pop();
+    if (!base)
+        throw new Error(`${what} "${p}" names the image root`);
+    return { dir: parts.join('/'), base };
+}
+/**
+ * The host path of the entry `p` itself inside `root` (its parent resolved in the root, the
+ * last component NOT followed): what to replace or remove without touching a link's target.
+ */
+async function entryPath(root, p, what) {
+    const { dir, base } = inImage(p, what);
+    return (0,external_node_path_.join)(await (0,in_root/* secureJoin */.If)(root, dir), base);
+}
+/**
+ * Creates directory `p` and its missing parents inside `root` (following the root's own
+ * links, inside the root), each new one with `mode`; returns its host path.
+ */
+async function makeDirs(root, p, mode) {
+    let rel = '';
+    let host = root;
+    for (const part of external_node_path_.posix.normalize(`/${p}`).split('/').filter(Boolean)) {
+        rel = `${rel}/${part}`;
+        host = await (0,in_root/* secureJoin */.If)(root, rel);
+        const st = await (0,promises_.lstat)(host).catch(() => null);
+        if (!st) {
+            // Recursive: an image link may lead to a path whose parents are missing too (they
+            // are under the root: secureJoin resolved everything that exists).
+            await (0,promises_.mkdir)(host, { recursive: true, mode });
+            await (0,promises_.chmod)(host, mode);
+        }
+        else if (!st.isDirectory())
+            throw new Error(`${rel} exists in the image and is not a directory`);
+    }
+    return host;
+}
+/** Removes the entry at `host` unless it is a directory; a directory in the way is an error. */
+async function clearEntry(host, shown) {
+    const st = await (0,promises_.lstat)(host).catch(() => null);
+    if (!st)
+        return;
+    if (st.isDirectory())
+        throw new Error(`${shown} is a directory in the image`);
+    await (0,promises_.rm)(host, { force: true });
+}
+/** symlink: `[target, link]` pairs; the link replaces whatever file or link was there. */
+async function symlinkStep(rootfs, links) {
+    for (const [target, link] of links) {
+        const { dir, base } = inImage(link, 'symlink');
+        const parent = await makeDirs(rootfs, dir, 0o755);
+        await clearEntry((0,external_node_path_.join)(parent, base), link);
+        await (0,promises_.symlink)(target, (0,external_node_path_.join)(parent, base));
+    }
+}
+/** write: `contents` into `path` (0644 when new; parents created), through the root's own links. */
+async function writeStep(rootfs, path, contents) {
+    const { dir } = inImage(path, 'write');
+    await makeDirs(rootfs, dir, 0o755);
+    const host = await (0,in_root/* secureJoin */.If)(rootfs, path);
+    const st = await (0,promises_.lstat)(host).catch(() => null);
+    if (st?.isDirectory())
+        throw new Error(`${path} is a directory in the image`);
+    await (0,promises_.writeFile)(host, contents, { mode: 0o644 });
+}
+/** delete: each entry itself (a link, not its target; a directory with all it holds); a missing one is fine. */
+async function deleteStep(rootfs, files) {
+    let removed = 0;
+    for (const f of files) {
+        const host = await entryPath(rootfs, f, 'delete');
+        if (await (0,promises_.lstat)(host).catch(() => null)) {
+            await (0,promises_.rm)(host, { recursive: true, force: true });
+            removed++;
+        }
+    }
+    return removed;
+}
+/** mkdir: each directory and its parents, new ones with `mode`; `owner` (uid, gid) for each listed one. */
+async function mkdirStep(rootfs, dirs, mode, owner = {}) {
+    for (const d of typeof dirs === 'string' ? [dirs] : dirs) {
+        const host = await makeDirs(rootfs, d, mode);
+        if (owner.uid !== undefined || owner.gid !== undefined)
+            await (0,promises_.lchown)(host, owner.uid ?? -1, owner.gid ?? -1);
+    }
+}
+/** glibc's libraries loaded by name at run time, added when a copied binary is dynamic (as aci-packer does). */
+const GLIBC_DLOPENED = ['libnss_compat.so', 'libnss_dns.so', 'libnss_files.so', 'libresolv.so'];
+/** copy: binaries with their library closure, executables found under directories, and `[src, dst]` files. */
+async function copyStep(c, step) {
+    const excludes = step.excludes ?? [];
+    const excluded = (p) => excludes.some((x) => p.startsWith(x));
+    const owner = { uid: step.uid ?? 0, gid: step.gid ?? 0, mode: step.mode };
+    const needHost = (p) => {
+        if (c.hostRoot === null)
+            throw new Error(`copy ${p}: the node has no base image, which is where Kiln reads aci-packer's host files`);
+        return c.hostRoot;
+    };
+    // [src, dst] pairs to copy; programs whose library closure comes too (base-image paths).
+    const pairs = [];
+    const programs = [];
+    for (const b of step.binaries ?? []) {
+        const [src, dst] = typeof b === 'string' ? [b, b] : b;
+        if (external_node_path_.posix.isAbsolute(src))
+            programs.push(src);
+        pairs.push([src, dst]);
+    }
+    for (const dir of step.find_executable ?? []) {
+        const host = needHost(dir);
+        const found = await executablesUnder(host, dir, excluded);
+        if (found === null)
+            throw new Error(`copy: find_executable ${dir} is not a directory in the base image`);
+        programs.push(...found);
+        pairs.push(...found.map((p) => [p, p]));
+    }
+    if (programs.length) {
+        const host = needHost(programs[0]);
+        const closure = await dependencyClosure(host, programs, 'in the base image');
+        for (const m of closure.missing)
+            c.reporter.warn(`${c.image}: copy: library not found in the base image: ${m}`);
+        const libs = [...closure.keep].filter((rel) => !programs.some((p) => external_node_path_.posix.normalize(p) === `/${rel}`));
+        if (libs.length)
+            libs.push(...(await glibcDlopened(host)));
+        for (const rel of libs.sort())
+            if (!excluded(`/${rel}`))
+                await copyHostEntry(c, host, rel, `/${rel}`, owner);
+    }
+    pairs.push(...(step.files ?? []));
+    for (const [src, dst] of pairs) {
+        if (excluded(src))
+            continue;
+        if (!external_node_path_.posix.isAbsolute(src)) {
+            await copyProjectPath(c, c.projectPath(src), src, dst, owner, excluded);
+            continue;
+        }
+        const host = needHost(src);
+        const r = await (0,in_root/* resolveInRoot */.QD)(host, src);
+        if (r.real === null)
+            throw new Error(`copy: ${src} does not exist in the base image`);
+        const st = await (0,promises_.lstat)((0,external_node_path_.join)(host, r.real));
+        // shutil.copy2 onto a directory copies into it; a directory source is copied whole.
+        const dest = !st.isDirectory() && (await isDirInRoot(c.rootfs, dst)) ? external_node_path_.posix.join(dst, external_node_path_.posix.basename(src)) : dst;
+        if (st.isDirectory())
+            await copyHostTree(c, host, r.real, dest, owner, excluded);
+        else
+            await copyHostEntry(c, host, r.real, dest, owner);
+    }
+}
+async function isDirInRoot(root, p) {
+    const r = await (0,in_root/* resolveInRoot */.QD)(root, p);
+    return r.real !== null && (await (0,promises_.lstat)((0,external_node_path_.join)(root, r.real))).isDirectory();
+}
+/** Regular files with an execute bit under `dir` (a base-image path), not under an excluded prefix. */
+async function executablesUnder(host, dir, excluded) {
+    const r = await (0,in_root/* resolveInRoot */.QD)(host, dir);
+    if (r.real === null || !(await (0,promises_.lstat)((0,external_node_path_.join)(host, r.real))).isDirectory())
+        return null;
+    const out = [];
+    const visit = async (rel) => {
+        if (excluded(`/${rel}`))
+            return;
+        for (const name of (await (0,promises_.readdir)((0,external_node_path_.join)(host, rel))).sort()) {
+            const child = `${rel}/${name}`;
+            const st = await (0,promises_.lstat)((0,external_node_path_.join)(host, child));
+            if (st.isDirectory())
+                await visit(child);
+            else if (st.isFile() && st.mode & 0o111 && !excluded(`/${child}`))
+                out.push(`/${child}`);
+        }
+    };
+    await visit(r.real);
+    return out;
+}
+/** glibc's NSS and resolver libraries in the base image's library directories. */
+async function glibcDlopened(host) {
+    const out = [];
+    for (const d of [...new Set([...trustedDirs(62, 64), ...trustedDirs(183, 64)])]) {
+        const r = await (0,in_root/* resolveInRoot */.QD)(host, d);
+        if (r.real === null)
+            continue;
+        const names = await (0,promises_.readdir)((0,external_node_path_.join)(host, r.real)).catch(() => []);
+        for (const n of names.sort())
+            if (GLIBC_DLOPENED.some((g) => n.startsWith(g)))
+                out.push(`${r.real}/${n}`);
+    }
+    return out;
+}
+/**
+ * One entry of a source tree (`srcRoot`/`rel`, never followed) to `dst` inside the root: a
+ * link is made again as a link, a file copied (times kept, mode from the step or the
+ * source), a directory created. What was at `dst` (not a directory) is replaced.
+ */
+async function copyEntry(rootfs, srcHostPath, dst, owner) {
+    const st = await (0,promises_.lstat)(srcHostPath);
+    const { dir, base } = inImage(dst, 'copy destination');
+    const parent = await makeDirs(rootfs, dir, 0o755);
+    const dest = (0,external_node_path_.join)(parent, base);
+    if (st.isDirectory()) {
+        // A directory merges with what is there, also through the image's own links (a merged
+        // /usr's /lib): resolved inside the root, never replaced.
+        const into = await (0,in_root/* secureJoin */.If)(rootfs, dst);
+        const there = await (0,promises_.lstat)(into).catch(() => null);
+        if (!there) {
+            await (0,promises_.mkdir)(into, { recursive: true });
+            await (0,promises_.chmod)(into, st.mode & 0o7777);
+        }
+        else if (!there.isDirectory())
+            throw new Error(`${dst} exists in the image and is not a directory`);
+        await (0,promises_.lchown)(into, owner.uid, owner.gid);
+        return;
+    }
+    await clearEntry(dest, dst);
+    if (st.isSymbolicLink()) {
+        await (0,promises_.symlink)(await (0,promises_.readlink)(srcHostPath), dest);
+    }
+    else if (st.isFile()) {
+        // EXCL: never opened through anything that appeared at `dest` meanwhile.
+        await (0,promises_.copyFile)(srcHostPath, dest, external_node_fs_.constants.COPYFILE_EXCL);
+        await (0,promises_.chmod)(dest, owner.mode ?? st.mode & 0o7777);
+        await (0,promises_.utimes)(dest, st.atime, st.mtime);
+    }
+    else
+        return; // devices, sockets, fifos: not aci-packer's business
+    await (0,promises_.lchown)(dest, owner.uid, owner.gid);
+}
+async function copyHostEntry(c, host, rel, dst, owner) {
+    await copyEntry(c.rootfs, (0,external_node_path_.join)(host, rel), dst, owner);
+}
+/** A base-image directory (`rel`, already resolved) copied whole to `dst`, merging with what is there. */
+async function copyHostTree(c, host, rel, dst, owner, excluded) {
+    await walkCopy(c.rootfs, (0,external_node_path_.join)(host, rel), `/${rel}`, dst, owner, excluded);
+}
+async function copyProjectPath(c, abs, shown, dst, owner, excluded) {
+    const st = await (0,promises_.lstat)(abs).catch(() => null);
+    if (!st)
+        throw new Error(`copy: ${shown} does not exist in the project`);
+    if (st.isDirectory())
+        return walkCopy(c.rootfs, abs, shown, dst, owner, excluded);
+    const dest = (await isDirInRoot(c.rootfs, dst)) ? external_node_path_.posix.join(dst, external_node_path_.posix.basename(shown)) : dst;
+    await copyEntry(c.rootfs, abs, dest, owner);
+}
+/** Copies the tree at `srcHost` (shown to excludes as `srcShown`) to `dst`, entry by entry, links as links. */
+async function walkCopy(rootfs, srcHost, srcShown, dst, owner, excluded) {
+    await copyEntry(rootfs, srcHost, dst, owner);
+    for (const name of (await (0,promises_.readdir)(srcHost)).sort()) {
+        const shown = external_node_path_.posix.join(srcShown, name);
+        if (excluded(shown))
+            continue;
+        const src = (0,external_node_path_.join)(srcHost, name);
+        const to = external_node_path_.posix.join(dst, name);
+        if ((await (0,promises_.lstat)(src)).isDirectory())
+            await walkCopy(rootfs, src, shown, to, owner, excluded);
+        else
+            await copyEntry(rootfs, src, to, owner);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/builders/aci/builder.ts
 /**
  * The ACI builder (aci-packer's steps, in a sandbox). The steps work on a root file system
  * directory, since `extract` deletes most of it: `image` unpacks a tarball there (or the
- * node's base from the chain: also what happens when no `image` step is given), `cmd` and
- * `ansible` run with that directory as the sandbox's writable root, `extract`,
- * `create_python_env` and `copy_host_files` work on it from outside.
+ * node's base from the chain: also what happens when an old-format manifest has no `image`
+ * step; a current-format one starts empty), `cmd`, `ansible`, `shell` and `ld.so.cache` run
+ * with that directory as the sandbox's writable root, `extract`, `create_python_env`,
+ * `copy_host_files` and the current format's file steps (steps.ts) work on it from outside.
+ * aci-packer's "host" for `copy` and `ld.so.cache` is the node's base image.
  *
  * Output: `image.aci` (a tar of `manifest` and `rootfs/`, numeric owners; compression from
- * the node's `args.compression`: gzip (default), xz, zstd or none) returned as an artifact,
+ * the node's `args.compression`: gzip (default), xz, bzip2, zstd or none) returned as an artifact,
  * and the same root file system as a single-layer image in the store (app.exec →
  * Entrypoint, app.environment → Env), so the bare-metal archives work for ACI images too.
  */
+
+
+
+
 
 
 
@@ -1164,7 +1311,7 @@ class AciBuilder {
         }
         const compression = spec.args.compression ?? 'gzip';
         if (!ACI_COMPRESSION[compression])
-            throw new errors/* BuildError */.zS(name, 'args.compression', `"${compression}": expected gzip, xz, zstd or none`);
+            throw new errors/* BuildError */.zS(name, 'args.compression', `"${compression}": expected gzip, xz, bzip2, zstd or none`);
         const area = (0,external_node_path_.join)(ctx.workDir, 'aci');
         await (0,promises_.mkdir)(area, { recursive: true });
         const removeArea = (0,cleanup/* trackDir */.F3)(area);
@@ -1173,10 +1320,16 @@ class AciBuilder {
         await (0,promises_.chmod)(rootfs, 0o755);
         try {
             let chroot = NO_CHROOT_SETUP;
-            if (!steps.some((s) => s.step === 'image' || s.step === 'create_python_env') && ctx.base)
+            // With no image step, the old format starts from the base (Kiln's rule); the current one
+            // starts empty, as acipacker.py does: its recipes build up from the host with `copy`.
+            const fillsRoot = steps.some((s) => s.step === 'image' || s.step === 'create_python_env');
+            if (!fillsRoot && !(0,model_aci/* isCurrentFormat */.DT)(doc) && ctx.base)
                 await this.fromBase(ctx, rootfs, area).catch((e) => fail('image (base)', e));
+            // aci-packer's "host" for copy and ld.so.cache: the base image's tree, made on first use.
+            let hostTree;
+            const host = () => (hostTree ??= ctx.base ? this.baseTree(ctx, area) : Promise.resolve(null));
             for (const [i, step] of steps.entries()) {
-                const where = `step ${i} (${step.step})`;
+                const where = `step ${i} (${step.name ? `${step.name}: ` : ''}${step.step})`;
                 ctx.reporter.info(`${name}: ${where}`);
                 try {
                     switch (step.step) {
@@ -1204,6 +1357,34 @@ class AciBuilder {
                         case 'copy_host_files':
                             await this.copyHostFiles(ctx, rootfs, step.binaries ?? [], step.files ?? []);
                             break;
+                        case 'shell':
+                            await this.shell(ctx, step.cmd, rootfs, area, chroot, where);
+                            break;
+                        case 'copy':
+                            await copyStep({
+                                rootfs,
+                                hostRoot: await host(),
+                                projectPath: (p) => stepPath(ctx, p),
+                                reporter: ctx.reporter,
+                                image: name
+                            }, { ...step, mode: step.mode === undefined ? undefined : (0,model_aci/* modeNumber */.Zp)(step.mode, 0o644) });
+                            break;
+                        case 'symlink':
+                            await symlinkStep(rootfs, step.links);
+                            break;
+                        case 'write':
+                            await writeStep(rootfs, step.path, step.contents);
+                            break;
+                        case 'delete':
+                            await deleteStep(rootfs, step.files);
+                            break;
+                        case 'mkdir':
+                            // aci-packer: os.makedirs(path, 0o777) under the usual umask 022.
+                            await mkdirStep(rootfs, step.dirs, (0,model_aci/* modeNumber */.Zp)(step.mode, 0o777 & ~0o022), step);
+                            break;
+                        case 'ld.so.cache':
+                            await this.ldSoCache(ctx, step, rootfs, area, await host(), where);
+                            break;
                     }
                 }
                 catch (e) {
@@ -1230,6 +1411,53 @@ class AciBuilder {
         finally {
             removeArea();
         }
+    }
+    /** The base image's tree in a directory of its own: what copy and ld.so.cache read as the "host". */
+    async baseTree(ctx, area) {
+        const dir = (0,external_node_path_.join)(area, 'host');
+        await (0,promises_.mkdir)(dir, { mode: 0o755 });
+        await this.fromBase(ctx, dir, area);
+        return dir;
+    }
+    /** shell: a host command (sh -c), its environment only ROOTFS (and a PATH), as aci-packer ran it. */
+    async shell(ctx, cmd, rootfs, area, c, where) {
+        await this.inSandbox(ctx, rootfs, area, c, (sb) => sb.host(['env', '-i', `ROOTFS=${sb.root}`, `PATH=${sandbox/* DEFAULT_PATH */.OM}`, '/bin/sh', '-c', cmd], {
+            cwd: manifestDir(ctx),
+            onLine: (l) => ctx.reporter.info(`${ctx.image.spec.name} ${where}: ${l}`)
+        }), where);
+    }
+    /**
+     * ld.so.cache: the base image's ldconfig (a static program: it runs inside the root, as
+     * `cmd` does) writes the root's /etc/ld.so.cache. With host_base, the configuration is the
+     * base image's ld.so.conf directories followed by the root's own.
+     */
+    async ldSoCache(ctx, step, rootfs, area, hostRoot, where) {
+        const ldconfig = step.ldconfig ?? '/sbin/ldconfig';
+        if (hostRoot === null)
+            throw new Error(`${ldconfig}: the node has no base image, which is where Kiln reads aci-packer's host files`);
+        const r = await (0,in_root/* resolveInRoot */.QD)(hostRoot, ldconfig);
+        if (r.real === null)
+            throw new Error(`${ldconfig} does not exist in the base image`);
+        const elf = await readElf((0,external_node_path_.join)(hostRoot, r.real)).catch(() => null);
+        if (!elf)
+            throw new Error(`${ldconfig} in the base image is not an ELF program`);
+        if (elf.interp)
+            throw new Error(`${ldconfig} in the base image is dynamically linked: ld.so.cache needs a static ldconfig`);
+        await makeDirs(rootfs, 'etc', 0o755);
+        const files = [
+            { path: '.kiln/ldconfig', source: (0,external_node_path_.join)(hostRoot, r.real), mode: 0o755 }
+        ];
+        const argv = ['/.kiln/ldconfig'];
+        if (step.host_base) {
+            const dirs = [...new Set([...(await ldSoConfDirs(hostRoot)), ...(await ldSoConfDirs(rootfs))])];
+            files.push({ path: '.kiln/ld.so.conf', content: dirs.map((d) => `${d}\n`).join(''), mode: 0o644 });
+            argv.push('-f', '/.kiln/ld.so.conf');
+        }
+        const o = {
+            files,
+            onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`)
+        };
+        await this.inSandbox(ctx, rootfs, area, NO_CHROOT_SETUP, (sb) => sb.exec(argv, o), where);
     }
     /** The base image of the chain, materialised as a plain directory (the steps delete from it). */
     async fromBase(ctx, rootfs, area) {
@@ -1263,9 +1491,12 @@ class AciBuilder {
                 file = url.pathname;
             else if (url.protocol === 'http:' || url.protocol === 'https:') {
                 file = (0,external_node_path_.join)(area, `download-${(0,external_node_path_.basename)(url.pathname) || 'image'}`);
-                const res = await fetch(url, { signal: ctx.signal });
+                // The one step that needs the network at build time: say so, with the real cause.
+                const res = await fetch(url, { signal: ctx.signal }).catch((e) => {
+                    throw new Error(`fetch ${url.href}: ${networkCause(e)}`);
+                });
                 if (!res.ok || !res.body)
-                    throw new Error(`${url.href}: HTTP ${res.status}`);
+                    throw new Error(`fetch ${url.href}: HTTP ${res.status} ${res.statusText}`.trim());
                 await (0,promises_.writeFile)(file, Buffer.from(await res.arrayBuffer()));
             }
             else
@@ -1288,7 +1519,7 @@ class AciBuilder {
         const args = (step.args ?? []).map(String);
         const o = { onLine: (l) => ctx.reporter.debug(`${ctx.image.spec.name} ${where}: ${l}`) };
         let argv = [step.path, ...args];
-        if (step.copy !== false) {
+        if ((0,model_aci/* cmdCopies */.ks)(step)) {
             const inImage = `.kiln/cmd-${(0,external_node_path_.basename)(step.path)}`;
             o.files = [{ path: inImage, source: stepPath(ctx, step.path), mode: 0o755 }];
             argv = [`/${inImage}`, ...args];
@@ -1339,7 +1570,7 @@ class AciBuilder {
             ctx.reporter.warn(`${ctx.image.spec.name}: extract: library not found in the image: ${m}`);
         const trees = [...extraTrees];
         for (const k of keeps) {
-            const r = await resolveInRoot(rootfs, k);
+            const r = await (0,in_root/* resolveInRoot */.QD)(rootfs, k);
             for (const l of r.links)
                 closure.keep.add(l);
             if (r.real === null)
@@ -1359,11 +1590,11 @@ class AciBuilder {
      * standard library directory, pip, anything the interpreter loads by name at run time.
      */
     async pythonEnv(ctx, rootfs, pythonExe) {
-        const py = await resolveInRoot(rootfs, pythonExe);
+        const py = await (0,in_root/* resolveInRoot */.QD)(rootfs, pythonExe);
         if (!py.real)
             throw new Error(`${pythonExe} is not in the image`);
         const version = /python\d+(\.\d+)?/.exec((0,external_node_path_.basename)(py.real))?.[0];
-        const stdlib = version ? (await resolveInRoot(rootfs, `/usr/lib/${version}`)).real : null;
+        const stdlib = version ? (await (0,in_root/* resolveInRoot */.QD)(rootfs, `/usr/lib/${version}`)).real : null;
         const extras = [];
         if (stdlib) {
             const { stdout } = await (0,exec/* run */.eF)('find', [(0,external_node_path_.join)(rootfs, stdlib), '-name', '*.so*', '-type', 'f']);
@@ -1374,9 +1605,9 @@ class AciBuilder {
         }
         for (const d of trustedDirs(62, 64).concat(trustedDirs(183, 64)))
             for (const lib of ['libnss_files.so.2', 'libnss_dns.so.2', 'libnss_compat.so.2'])
-                if ((await resolveInRoot(rootfs, `${d}/${lib}`)).real)
+                if ((await (0,in_root/* resolveInRoot */.QD)(rootfs, `${d}/${lib}`)).real)
                     extras.push(`${d}/${lib}`);
-        const env = (await resolveInRoot(rootfs, '/usr/bin/env')).real ? ['/usr/bin/env'] : [];
+        const env = (await (0,in_root/* resolveInRoot */.QD)(rootfs, '/usr/bin/env')).real ? ['/usr/bin/env'] : [];
         await this.extract(ctx, rootfs, [pythonExe, ...env, ...extras], [], stdlib ? [stdlib] : []);
         const etc = await mkdirInRoot(rootfs, 'etc');
         for (const [f, text] of [
@@ -1390,7 +1621,7 @@ class AciBuilder {
     /** Host binaries with their library closure (the HOST's search paths), and [host, aci] file pairs. */
     async copyHostFiles(ctx, rootfs, binaries, files) {
         if (binaries.length) {
-            const closure = await dependencyClosure('/', binaries);
+            const closure = await dependencyClosure('/', binaries, 'on the build host');
             for (const m of closure.missing)
                 ctx.reporter.warn(`${ctx.image.spec.name}: copy_host_files: library not found on the host: ${m}`);
             await copyFromHost(rootfs, [...closure.keep]);
@@ -1400,18 +1631,31 @@ class AciBuilder {
             const parts = aci.split('/').filter(Boolean);
             if (parts.includes('..') || !parts.length)
                 throw new Error(`copy_host_files: ${aci} is not a path inside the image`);
-            const dir = await mkdirInRoot(rootfs, parts.slice(0, -1).join('/'));
-            await (0,exec/* run */.eF)('cp', [
-                '-P',
-                '--preserve=mode,timestamps',
-                '--',
-                src,
-                (0,external_node_path_.join)(rootfs, dir, parts.at(-1))
-            ]);
+            // The destination as the image sees it: its links (the last one too) are followed
+            // inside the root, so cp meets none it could follow out to the host.
+            let dest = await (0,in_root/* secureJoin */.If)(rootfs, aci);
+            // cp's own rule, made explicit: into a directory the file keeps its name.
+            if ((await (0,promises_.stat)(dest).catch(() => null))?.isDirectory())
+                dest = await (0,in_root/* secureJoin */.If)(rootfs, `${(0,external_node_path_.relative)(rootfs, dest)}/${(0,external_node_path_.basename)(src)}`);
+            await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true, mode: 0o755 });
+            await (0,exec/* run */.eF)('cp', ['-PT', '--remove-destination', '--preserve=mode,timestamps', '--', src, dest]);
         }
     }
 }
 const aciBuilder = new AciBuilder();
+/** What went wrong under fetch()'s own "fetch failed": the socket or DNS error it wraps. */
+function networkCause(e) {
+    let c = e;
+    while (c && typeof c === 'object' && c.cause)
+        c = c.cause;
+    if (!c || typeof c !== 'object')
+        return String(c);
+    const message = typeof c.message === 'string' ? c.message : '';
+    const code = typeof c.code === 'string' ? c.code : '';
+    if (!code || message.includes(code))
+        return message || 'network error';
+    return message ? `${code}: ${message}` : code;
+}
 function chrootOptions(s, dflt) {
     const flag = (k) => (typeof s[k] === 'boolean' ? s[k] : dflt);
     const mounts = [];
@@ -1474,6 +1718,35 @@ function aciConfig(m, arch, name) {
 
 
 
+;// CONCATENATED MODULE: ./src/sources/layer.ts
+
+
+/**
+ * Stores `tar` (a plain tar stream) as a layer after checking every entry (safe-tar.ts);
+ * the bytes are kept exactly as they come. `archive` names the data in errors. When `proc`
+ * produced the stream, its exit status counts too: a tool that fails half-way fails the
+ * layer, and nothing is kept.
+ */
+async function storeCheckedLayer(store, tar, archive, proc) {
+    const check = (0,safe_tar/* checkedTar */.FO)(archive);
+    try {
+        const [layer] = await Promise.all([store.putLayer(check), (0,external_node_stream_promises_.pipeline)(tar, check), proc?.done]);
+        return layer;
+    }
+    catch (e) {
+        if (!proc)
+            throw e;
+        if (e instanceof safe_tar/* TarSafetyError */.Kq) {
+            proc.kill();
+            throw e;
+        }
+        tar.destroy();
+        // A tool that failed on its own explains a short or broken stream better than the pipe does.
+        const toolError = await proc.done.then(() => null, (x) => x);
+        throw toolError && !/killed by|cancelled/.test(toolError.message) ? toolError : e;
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/exec-stream.ts
 var exec_stream = __webpack_require__(5272);
 // EXTERNAL MODULE: ./src/util/log.ts
@@ -1491,7 +1764,11 @@ var log = __webpack_require__(9906);
  *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
  *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
+ *   a pulled image holds what its author put there.
  */
+
+
 
 
 
@@ -1508,13 +1785,16 @@ async function dockerServerVersion(reporter) {
     const r = await run('docker', ['version', '--format', '{{.Server.Version}}'], { reporter });
     return r.stdout.trim();
 }
-/** Whether the engine has an image by this reference (name:tag, id or digest). */
+/**
+ * Whether the engine has an image by this reference (name:tag, id or digest). Every reference
+ * goes after `--`: one from a catalog or a Dockerfile is never read as an option.
+ */
 async function imageExists(ref, reporter) {
-    return (await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { reporter })) !== null;
+    return ((await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', ref], { reporter })) !== null);
 }
 async function pullImage(ref, reporter) {
     try {
-        await (0,exec/* run */.eF)('docker', ['pull', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) });
+        await (0,exec/* run */.eF)('docker', ['pull', '--', ref], { reporter, onLine: (l) => reporter.debug(`docker pull: ${l}`) });
     }
     catch (e) {
         const err = e;
@@ -1525,9 +1805,23 @@ async function pullImage(ref, reporter) {
 }
 /** Removes an engine image by reference; a missing image is not an error. */
 async function removeDockerImage(ref, reporter) {
-    await tryRun('docker', ['image', 'rm', '--force', ref], { reporter });
+    await tryRun('docker', ['image', 'rm', '--force', '--', ref], { reporter });
 }
-const hex = (d) => d.replace(/^sha256:/, '');
+/**
+ * Removes every container (running or not) that carries `label` (`key=value`); returns how
+ * many. For tools that start containers Kiln does not name itself (Packer's docker builder).
+ */
+async function removeLabelledContainers(label, reporter) {
+    const r = await (0,exec/* tryRun */.JR)('docker', ['ps', '--all', '--quiet', '--no-trunc', '--filter', `label=${label}`], {
+        reporter
+    });
+    const ids = (r?.stdout ?? '').split('\n').filter(Boolean);
+    if (ids.length)
+        await (0,exec/* tryRun */.JR)('docker', ['rm', '--force', '--volumes', ...ids], { reporter });
+    return ids.length;
+}
+/** The hex of a digest, checked first: digests here come from an archive's own manifests. */
+const hex = (d, where = 'docker archive: digest') => (0,digest/* digestHex */.sU)(d, where);
 /**
  * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
  * `docker load`; nothing is written to disk on kiln's side.
@@ -1541,6 +1835,9 @@ async function loadIntoDocker(store, image, tag, reporter) {
     const writing = (async () => {
         const mtime = new Date(0);
         const config = await (0,promises_.readFile)(store.blobPath(configDigest));
+        const bad = (0,digest/* mismatch */.J4)(configDigest, store.blobPath(configDigest), (0,digest/* bytesDigest */.G2)(config), config.length);
+        if (bad)
+            throw bad;
         await addEntry(pack, { name: configName, size: config.length, mtime, mode: 0o644 }, config);
         const written = new Set();
         for (const [i, l] of image.layers.entries()) {
@@ -1548,7 +1845,9 @@ async function loadIntoDocker(store, image, tag, reporter) {
                 continue;
             written.add(layerNames[i]);
             await addEntry(pack, { name: `${hex(l.digest)}/`, type: 'directory', mtime, mode: 0o755 });
-            await addEntry(pack, { name: layerNames[i], size: l.size, mtime, mode: 0o644 }, (0,external_node_fs_.createReadStream)(store.blobPath(l.digest)));
+            await addEntry(pack, { name: layerNames[i], size: l.size, mtime, mode: 0o644 }, 
+            // Hashed on the way in: a damaged blob fails the load (and is named) at its end.
+            (0,digest/* verifiedReadStream */.jz)(store.blobPath(l.digest), l.digest, l.size));
         }
         const manifest = Buffer.from(JSON.stringify([{ Config: configName, RepoTags: [tag], Layers: layerNames }]));
         await addEntry(pack, { name: 'manifest.json', size: manifest.length, mtime, mode: 0o644 }, manifest);
@@ -1561,7 +1860,8 @@ async function loadIntoDocker(store, image, tag, reporter) {
         pack.destroy();
         proc.kill();
         const toolError = await proc.done.then(() => null, (x) => x);
-        const cause = toolError && !/killed by/.test(toolError.message) ? toolError : e;
+        // A blob that failed its digest is the cause, whatever docker said about its cut-off input.
+        const cause = (0,digest.findCorruptBlob)(e) ?? (toolError && !/killed by/.test(toolError.message) ? toolError : e);
         const out = new Error(`docker load of ${image.refs[0] ?? image.manifestDigest} as ${tag}: ${cause.message}`, { cause });
         Object.assign(out, { tail: cause.tail ?? [] });
         throw out;
@@ -1584,7 +1884,7 @@ async function addEntry(pack, header, body) {
  * store already has are hashed and dropped, not rewritten.
  */
 async function saveFromDocker(store, ref, reporter = new log/* SilentReporter */.hs()) {
-    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', ref], { reporter });
+    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', '--', ref], { reporter });
     try {
         const [saved] = await Promise.all([
             importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
@@ -1613,12 +1913,16 @@ async function importDockerArchive(store, input, opts) {
     const small = new Map();
     const layers = new Map();
     const links = new Map();
+    // Layers of an engine image are archives from outside too (a pulled image holds what its
+    // author put there): each is checked as it is stored, as a base tarball is.
+    const storeLayer = (data) => storeCheckedLayer(store, (0,compression/* decompressStream */.Ct)(data, `${what}: ${name}`, opts.reporter), `${what}: ${name}`);
+    let name = '';
     const feeding = (0,external_node_stream_promises_.pipeline)(input, extract);
     // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
     feeding.catch(() => { });
     for await (const entry of extract) {
         entry.on('error', () => { });
-        const name = external_node_path_.posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '');
+        name = external_node_path_.posix.normalize(entry.header.name).replace(/^\.\//, '').replace(/\/$/, '');
         const type = entry.header.type ?? 'file';
         if (type === 'symlink' || type === 'link') {
             const target = entry.header.linkname ?? '';
@@ -1637,12 +1941,12 @@ async function importDockerArchive(store, input, opts) {
         if (size <= SMALL_ENTRY) {
             const buf = await readAll(entry);
             if (layerLike && !looksLikeJson(buf))
-                layers.set(name, await store.putLayer((0,compression/* decompressStream */.Ct)(external_node_stream_.Readable.from([buf]), `${what}: ${name}`)));
+                layers.set(name, await storeLayer(external_node_stream_.Readable.from([buf])));
             else
                 small.set(name, buf);
         }
         else if (layerLike) {
-            layers.set(name, await store.putLayer((0,compression/* decompressStream */.Ct)(entry, `${what}: ${name}`, opts.reporter)));
+            layers.set(name, await storeLayer(entry));
         }
         else {
             entry.resume();
@@ -1656,36 +1960,57 @@ async function importDockerArchive(store, input, opts) {
         return cur;
     };
     const json = (n, label) => {
-        const buf = small.get(resolveName(n));
+        const buf = small.get(resolveName(String(n)));
         if (!buf)
             throw new Error(`${what}: the archive has no ${label} (${n})`);
-        return JSON.parse(buf.toString('utf8'));
+        try {
+            return JSON.parse(buf.toString('utf8'));
+        }
+        catch (e) {
+            throw new Error(`${what}: ${label} is not valid JSON (${(0,errors/* errorMessage */.gJ)(e).replace(/\s+/g, ' ')})`);
+        }
     };
     let configName;
     let layerNames;
     if (small.has('manifest.json')) {
         const all = json('manifest.json', 'manifest.json');
-        const m = (opts.ref ? all.find((x) => x.RepoTags?.includes(opts.ref)) : undefined) ?? all[0];
+        if (!Array.isArray(all))
+            throw new Error(`${what}: manifest.json is not a list of images`);
+        const m = (opts.ref ? all.find((x) => x?.RepoTags?.includes(opts.ref)) : undefined) ?? all[0];
         if (!m)
             throw new Error(`${what}: manifest.json lists no image`);
+        if (!Array.isArray(m.Layers) || m.Layers.some((l) => typeof l !== 'string'))
+            throw new Error(`${what}: manifest.json: Layers must be a list of file names`);
         configName = m.Config;
         layerNames = m.Layers;
     }
     else if (small.has('index.json')) {
-        let desc = json('index.json', 'index.json')
-            .manifests[0];
+        // Every descriptor is the archive's word: one without a digest string is refused by name.
+        const blob = (d, label) => {
+            if (typeof d?.digest !== 'string')
+                throw new Error(`${what}: ${label} has no digest`);
+            return `blobs/sha256/${hex(d.digest, `${what}: ${label}: digest`)}`;
+        };
+        const list = (v, label) => {
+            if (v === undefined)
+                return [];
+            if (!Array.isArray(v))
+                throw new Error(`${what}: ${label} is not a list`);
+            return v;
+        };
+        let desc = list(json('index.json', 'index.json')?.manifests, 'index.json: manifests')[0];
         // Follow nested indexes (docker 25+ puts one image index per tag) down to an image manifest.
         for (let depth = 0; desc && depth < 4; depth++) {
-            const doc = json(`blobs/sha256/${hex(desc.digest)}`, `blob ${desc.digest}`);
-            if (doc.config)
+            const doc = json(blob(desc, 'a manifest of index.json'), `blob ${desc.digest}`);
+            if (doc?.config)
                 break;
-            desc = pickPlatform(doc.manifests ?? []);
+            desc = pickPlatform(list(doc?.manifests, `blob ${desc.digest}: manifests`));
         }
         if (!desc)
             throw new Error(`${what}: index.json names no manifest`);
-        const manifest = json(`blobs/sha256/${hex(desc.digest)}`, `manifest ${desc.digest}`);
-        configName = `blobs/sha256/${hex(manifest.config.digest)}`;
-        layerNames = manifest.layers.map((l) => `blobs/sha256/${hex(l.digest)}`);
+        const manifest = json(blob(desc, 'the image manifest'), `manifest ${desc.digest}`);
+        configName = blob(manifest?.config, `manifest ${desc.digest}: config`);
+        layerNames = list(manifest?.layers, `manifest ${desc.digest}: layers`).map((l, i) => blob(l, `manifest ${desc.digest}: layer ${i + 1}`));
     }
     else {
         throw new Error(`${what}: the archive has neither manifest.json nor index.json`);
@@ -1737,12 +2062,13 @@ async function readAll(stream) {
  */
 function dockerBuildArgs(spec, inp) {
     const args = inp.mode === 'buildx' ? ['buildx', 'build', '--load'] : ['build'];
-    args.push('--file', inp.file, '--tag', inp.outputTag);
+    // Every value in --flag=value form, so that none can be read as an option of its own.
+    args.push(`--file=${inp.file}`, `--tag=${inp.outputTag}`);
     // corpusops' `tag`: the name the user wants the image to have in the engine afterwards.
     if (spec.tag)
-        args.push('--tag', spec.tag);
+        args.push(`--tag=${spec.tag}`);
     // Host networking by default: RUN apt-get then reaches the host's mirror and proxy settings.
-    args.push('--network', spec.network ?? 'host');
+    args.push(`--network=${spec.network ?? 'host'}`);
     // The classic builder keeps failed steps' containers unless told otherwise.
     if (inp.mode === 'classic')
         args.push('--force-rm');
@@ -1754,13 +2080,15 @@ function dockerBuildArgs(spec, inp) {
     // The catalog's own args win over the ones Kiln provides.
     Object.assign(buildArgs, spec.args);
     for (const k of Object.keys(buildArgs).sort())
-        args.push('--build-arg', `${k}=${buildArgs[k]}`);
+        args.push(`--build-arg=${k}=${buildArgs[k]}`);
     if (spec.target)
-        args.push('--target', spec.target);
+        args.push(`--target=${spec.target}`);
     for (const k of Object.keys(spec.labels).sort())
-        args.push('--label', `${k}=${spec.labels[k]}`);
+        args.push(`--label=${k}=${spec.labels[k]}`);
+    // Checked against an allowlist when the catalog was loaded (model/extra-args.ts).
     args.push(...spec.extraArgs);
-    args.push(inp.contextDir);
+    // `--`: the context is an absolute path, and never an option whatever it is.
+    args.push('--', inp.contextDir);
     return args;
 }
 /** Docker repository names are lowercase [a-z0-9] separated by '.', '_', '__' or dashes. */
@@ -1837,7 +2165,7 @@ class EngineSession {
         for (const t of tags) {
             if (!t.startsWith('kiln-'))
                 this.tags.add(t);
-            await (0,exec/* run */.eF)('docker', ['tag', id, t], { reporter });
+            await (0,exec/* run */.eF)('docker', ['tag', '--', id, t], { reporter });
         }
         return id;
     }
@@ -1856,7 +2184,7 @@ class EngineSession {
     }
     async load(store, image, reporter) {
         const configId = image.manifest.config.digest;
-        const present = await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', configId]);
+        const present = await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', configId]);
         if (present) {
             reporter.info(`base already in the engine as ${configId.slice(0, 19)}`);
             return present.stdout.trim();
@@ -1865,7 +2193,7 @@ class EngineSession {
         const t0 = Date.now();
         await loadIntoDocker(store, image, tag, reporter);
         reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], { reporter });
+        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', tag], { reporter });
         const id = r.stdout.trim();
         if (image.key)
             this.byKey.set(image.key, id);
@@ -1878,7 +2206,7 @@ class EngineSession {
     }
     /** Id of an engine image by reference. */
     async inspectId(ref) {
-        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], {
+        const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', ref], {
             reporter: this.reporter
         });
         return r.stdout.trim();
@@ -1886,7 +2214,7 @@ class EngineSession {
     /** Adds a tag this session owns to an engine image. */
     async tag(id, tag) {
         this.tags.add(tag);
-        await (0,exec/* run */.eF)('docker', ['tag', id, tag], { reporter: this.reporter });
+        await (0,exec/* run */.eF)('docker', ['tag', '--', id, tag], { reporter: this.reporter });
     }
     /**
      * Untags everything this run tagged; the engine then deletes the images no other tag holds.
@@ -1903,13 +2231,13 @@ class EngineSession {
         // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
         // the engine without --force, which is what we want.
         for (const i of leftovers.reverse())
-            await (0,exec/* tryRun */.JR)('docker', ['image', 'rm', i], { reporter: this.reporter });
+            await (0,exec/* tryRun */.JR)('docker', ['image', 'rm', '--', i], { reporter: this.reporter });
     }
     async removeTags(tags) {
         if (!tags.length)
             return;
         try {
-            await (0,exec/* run */.eF)('docker', ['image', 'rm', ...tags], { reporter: this.reporter });
+            await (0,exec/* run */.eF)('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter });
         }
         catch (e) {
             const tail = e.tail ?? [];
@@ -1921,13 +2249,194 @@ class EngineSession {
     }
 }
 
+// EXTERNAL MODULE: ./src/plan/graph.ts
+var graph = __webpack_require__(9619);
+// EXTERNAL MODULE: ./src/plan/dockerfile-from.ts
+var dockerfile_from = __webpack_require__(242);
+// EXTERNAL MODULE: ./src/plan/dockerfile-parse.ts
+var dockerfile_parse = __webpack_require__(9107);
+;// CONCATENATED MODULE: ./src/builders/chain-refs.ts
+/**
+ * Chain images reach the engine by content, never by a name the engine may already hold.
+ *
+ * A Dockerfile that says `FROM debian_9-base` (Packet's plan images) or a Packer template whose
+ * docker builder says `"image": "debian_9-base"` names an image of the chain. Docker would
+ * resolve that name against whatever the engine holds (an image an earlier tool left there,
+ * with other content) or a registry. So the builder loads the stored image of the current key
+ * into the engine under a tag only this run uses, and builds from a copy of the file in which
+ * the name is replaced by that tag. The engine's own image of that name is never used, and
+ * never touched.
+ *
+ * Why a rewritten copy: the engine here (docker.io 20.10 on Debian bookworm) has no buildx,
+ * so BuildKit's named contexts (`--build-context name=docker-image://…`) do not exist, and a
+ * build arg cannot replace a literal name; a copy of the file works with the classic builder
+ * and with BuildKit alike.
+ */
+
+
+
+
+
+
+/** Engine tags of the chain images one build uses, by chain image name. */
+class ChainImages {
+    ctx;
+    session;
+    step;
+    tags = new Map();
+    byRef;
+    constructor(ctx, session, step) {
+        this.ctx = ctx;
+        this.session = session;
+        this.step = step;
+        this.byRef = new Map((ctx.image.chainRefs ?? []).map((r) => [r.ref, r.image]));
+    }
+    /** The chain image a reference names, if it names one. */
+    imageOf(ref) {
+        return this.byRef.get((0,graph/* canonicalRef */.SV)(ref));
+    }
+    /**
+     * A tag of this run for the stored image of chain image `name`, loaded into the engine the
+     * first time; `where` (the reference in the file) and what it got go to the log.
+     */
+    async tagFor(name, where) {
+        const stored = this.ctx.chain?.get(name);
+        const { spec } = this.ctx.image;
+        if (!stored)
+            throw new errors/* BuildError */.zS(spec.name, this.step, `${where} names chain image ${name}, which is not in the store`);
+        let tag = this.tags.get(name);
+        if (!tag) {
+            tag = this.provide(name, stored);
+            this.tags.set(name, tag);
+        }
+        const t = await tag;
+        this.ctx.reporter.info(`${where}: chain image ${name}, stored ${stored.manifestDigest.slice(0, 19)}` +
+            `${stored.key ? ` (key ${stored.key.slice(0, 12)})` : ''}, given to the engine as ${t}`);
+        return t;
+    }
+    async provide(name, stored) {
+        const tag = this.session.uniqueTag(name, 'base');
+        try {
+            await this.session.provide(this.ctx.store, stored, [tag], this.ctx.reporter);
+        }
+        catch (e) {
+            throw new errors/* BuildError */.zS(this.ctx.image.spec.name, this.step, `loading chain image ${name}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+        return tag;
+    }
+}
+/** Copies `<file>.dockerignore` (BuildKit reads it next to the Dockerfile) beside the copy, if there is one. */
+async function copyDockerignore(file, copy) {
+    try {
+        await (0,promises_.copyFile)(`${file}.dockerignore`, `${copy}.dockerignore`);
+    }
+    catch (e) {
+        if (e.code !== 'ENOENT')
+            throw e;
+    }
+}
+/**
+ * The Dockerfile to build: the image's own, or a copy in the work area in which every FROM and
+ * COPY --from naming a chain image names the stored image instead. `baseRef` is what BASE_IMAGE
+ * will be. Refuses, before the engine misreads it, a heredoc the classic builder cannot read.
+ */
+async function dockerfileForBuild(ctx, session, file, baseRef, mode) {
+    const { spec } = ctx.image;
+    const step = 'docker build';
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* BuildError */.zS(spec.name, step, `cannot read ${spec.file}: ${e.message}`);
+    }
+    if (mode === 'classic') {
+        const withHeredoc = (0,dockerfile_parse/* parseDockerfile */.A)(text).instructions.find((i) => i.heredocs.length);
+        if (withHeredoc)
+            throw new errors/* BuildError */.zS(spec.name, step, `${spec.file}:${withHeredoc.line}: ${withHeredoc.keyword} <<${withHeredoc.heredocs[0].name} is a heredoc, ` +
+                'which only BuildKit reads, and this engine has no docker buildx (the classic builder would run its lines as instructions)');
+    }
+    const chain = new ChainImages(ctx, session, step);
+    const args = { ...(baseRef ? { BASE_IMAGE: baseRef } : {}), ...(0,dockerfile_from/* dockerfileBuildArgs */.KA)(spec) };
+    const edits = [];
+    for (const r of (0,dockerfile_from/* dockerfileImageRefs */.Kx)(text, args)) {
+        const image = chain.imageOf(r.ref);
+        if (!image)
+            continue;
+        const where = `${r.kind} ${r.ref} (${spec.file}:${r.line})`;
+        edits.push({ start: r.start, end: r.end, with: await chain.tagFor(image, where) });
+    }
+    if (!edits.length)
+        return file;
+    const copy = (0,external_node_path_.join)(ctx.workDir, (0,external_node_path_.basename)(file));
+    await (0,promises_.writeFile)(copy, (0,dockerfile_from/* replaceSpans */.Gg)(text, edits));
+    await copyDockerignore(file, copy);
+    return copy;
+}
+/** A string as an HCL quoted literal (no interpolation). */
+function hclString(s) {
+    return `"${s
+        .replace(/\\/g, '\\\\')
+        .replace(/"/g, '\\"')
+        .replace(/\$\{/g, () => '$${')
+        .replace(/%\{/g, '%%{')}"`;
+}
+/**
+ * The Packer template to build: the image's own, or a copy in the work area in which a docker
+ * builder's `image` naming a chain image names the stored image instead. The copy lives
+ * elsewhere, so what meant the template's directory (`{{template_dir}}`, `path.root`) is
+ * written out; paths relative to packer's working directory are unchanged.
+ */
+async function packerTemplateForBuild(ctx, session, template) {
+    const { spec } = ctx.image;
+    const step = 'packer build';
+    if (!(ctx.image.chainRefs ?? []).length)
+        return template;
+    const chain = new ChainImages(ctx, session, step);
+    const text = await (0,promises_.readFile)(template, 'utf8');
+    const dir = (0,external_node_path_.dirname)(template);
+    let out;
+    if (/\.json$/i.test(template)) {
+        const doc = JSON.parse(text, (_k, v) => typeof v === 'string' ? v.replace(/\{\{\s*template_dir\s*\}\}/g, dir) : v);
+        for (const b of Array.isArray(doc.builders) ? doc.builders : []) {
+            const image = b?.type === 'docker' && typeof b.image === 'string' ? chain.imageOf(b.image) : undefined;
+            if (image)
+                b.image = await chain.tagFor(image, `image ${String(b.image)} (${spec.file})`);
+        }
+        out = JSON.stringify(doc, null, 2);
+    }
+    else {
+        const edits = [];
+        for (const m of text.matchAll(/^(\s*image\s*=\s*)"([^"$]+)"/gm)) {
+            const image = chain.imageOf(m[2]);
+            if (!image)
+                continue;
+            const line = text.slice(0, m.index).split('\n').length;
+            const start = (m.index ?? 0) + m[1].length;
+            const tag = await chain.tagFor(image, `image ${m[2]} (${spec.file}:${line})`);
+            edits.push({ start, end: start + m[2].length + 2, with: hclString(tag) });
+        }
+        // path.root where it is an expression (after `${`, `=`, `(`, `,` or `[`), not the words in a description.
+        for (const m of text.matchAll(/(\$\{\s*|[=(,[]\s*)path\.root\b/g)) {
+            const start = (m.index ?? 0) + m[1].length;
+            edits.push({ start, end: start + 'path.root'.length, with: hclString(dir) });
+        }
+        out = (0,dockerfile_from/* replaceSpans */.Gg)(text, edits);
+    }
+    const copy = (0,external_node_path_.join)(ctx.workDir, (0,external_node_path_.basename)(template));
+    await (0,promises_.writeFile)(copy, out);
+    return copy;
+}
+
 ;// CONCATENATED MODULE: ./src/builders/dockerfile.ts
 /**
- * Dockerfile builder: the base from the store goes into the engine (under a unique tag, given
- * as BASE_IMAGE, and under the base's catalog name so `FROM debian_12-base` means the chain's
- * image, as on Packet's plan branches), `docker build` runs, and the result comes back into
- * the store with `docker save` (only layers the store lacks are written).
+ * Dockerfile builder: the base from the store goes into the engine under a unique tag, given
+ * as BASE_IMAGE; every other chain image the Dockerfile names (`FROM debian_12-base`, as on
+ * Packet's plan branches, or COPY --from) goes in the same way and the build reads a copy of
+ * the Dockerfile naming those tags (chain-refs.ts). `docker build` runs, and the result comes
+ * back into the store with `docker save` (only layers the store lacks are written).
  */
+
 
 
 
@@ -1949,10 +2458,13 @@ class DockerfileBuilder {
         const file = (0,external_node_path_.resolve)(root, spec.file);
         const contextDir = (0,external_node_path_.resolve)(root, spec.workingDir);
         const baseRef = await provideBase(ctx, session, 'docker load');
-        const outputTag = session.uniqueTag(spec.name, 'out');
         const mode = await dockerBuildMode(ctx.reporter);
+        const dockerfile = await dockerfileForBuild(ctx, session, file, baseRef, mode).catch((e) => {
+            throw toBuildError(spec.name, 'docker build', e);
+        });
+        const outputTag = session.uniqueTag(spec.name, 'out');
         const args = dockerBuildArgs(spec, {
-            file,
+            file: dockerfile,
             contextDir,
             baseRef,
             outputTag,
@@ -1995,18 +2507,16 @@ class DockerfileBuilder {
 }
 /**
  * Puts the base into the engine for a build; returns the unique tag to build from (undefined
- * for scratch). A base that is another image of the chain is also tagged NAME:latest.
+ * for scratch). Only that tag: the base's catalog name may be an engine image of someone else
+ * (a FROM naming it gets the stored image through chain-refs.ts).
  */
 async function provideBase(ctx, session, step) {
     const { spec } = ctx.image;
     if (!ctx.base)
         return undefined;
     const baseRef = session.uniqueTag(spec.name, 'base');
-    const tags = [baseRef];
-    if (spec.base.kind === 'image')
-        tags.push(`${spec.base.name}:latest`);
     try {
-        await session.provide(ctx.store, ctx.base, tags, ctx.reporter);
+        await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter);
     }
     catch (e) {
         throw toBuildError(spec.name, step, e);
@@ -2069,6 +2579,7 @@ class ImportBuilder {
  * Packer's -machine-readable output: one record a line, `timestamp,target,type,data...`,
  * commas inside data written as %!(PACKER_COMMA) and newlines as a literal \n.
  */
+
 function parsePackerLine(line) {
     const parts = line.split(',');
     if (parts.length < 3 || !/^\d+$/.test(parts[0]))
@@ -2090,11 +2601,18 @@ function unescapePacker(s) {
 class PackerOutput {
     artifacts = [];
     errors = [];
+    /** Whole `ui,error` messages and builders' own `error` records, in order. */
+    uiErrors = [];
+    buildErrors = [];
     /** Returns the human lines of a ui record (say/message/error), for progress and the tail. */
     push(line) {
         const r = parsePackerLine(line);
         if (!r)
             return null;
+        if (r.type === 'error' && r.target && r.data.length)
+            this.buildErrors.push(r.data.join(','));
+        if (r.type === 'ui' && r.data[0] === 'error')
+            this.uiErrors.push(r.data.slice(1).join(','));
         if (r.type === 'ui' && r.data.length >= 2) {
             const kind = r.data[0];
             const lines = r.data
@@ -2129,6 +2647,24 @@ class PackerOutput {
         return null;
     }
     /**
+     * Why the build failed, in one line, Packer's own error first: a builder's `error` record
+     * (e.g. "Error running container: Docker exited with a non-zero exit status.") with the
+     * tool's first stderr line after it, else the first ui error. Not the last line of the
+     * output, which is often a tool's usage hint ("Run 'docker run --help' …").
+     */
+    failure() {
+        const text = this.buildErrors[0] ?? this.uiErrors[0];
+        if (text === undefined)
+            return undefined;
+        const lines = text
+            .split('\n')
+            .map((l) => l.replace(/^==> [^:]+: ?/, '').trim())
+            .filter(Boolean);
+        const first = (lines[0] ?? '').replace(/^Build '[^']*' errored after [^:]*: /, '');
+        const stderr = lines.find((l) => /^Stderr: \S/.test(l));
+        return stderr && stderr !== first ? `${first} ${stderr}` : first;
+    }
+    /**
      * The engine image the build produced: the last artifact that names one (a committed image
      * id from the docker builder, or a repository:tag from the docker-tag/import post-processors).
      */
@@ -2136,7 +2672,7 @@ class PackerOutput {
         for (const a of [...this.artifacts].reverse()) {
             if (!a.id)
                 continue;
-            if (/^sha256:[0-9a-f]{64}$/.test(a.id))
+            if ((0,digest/* isDigest */.Bc)(a.id))
                 return a.id;
             if (a.builderId && /docker-(tag|import)/.test(a.builderId))
                 return a.id;
@@ -2155,8 +2691,12 @@ function declaredVariables(template, isJson) {
 /** The `packer build` command line. corpusops order: builder args, extra args, then the template. */
 function packerBuildArgs(template, vars, extraArgs) {
     const args = ['build', '-machine-readable', '-color=false'];
+    // -var=name=value: one word, so a value is never read as an option. extraArgs were checked
+    // against the allowlist when the catalog was loaded (model/extra-args.ts).
     for (const k of Object.keys(vars).sort())
-        args.push('-var', `${k}=${vars[k]}`);
+        args.push(`-var=${k}=${vars[k]}`);
+    // `--` is not needed before the template: Go's flag parser stops at the first non-option,
+    // and the template is an absolute path.
     args.push(...extraArgs, template);
     return args;
 }
@@ -2168,6 +2708,9 @@ function packerBuildArgs(template, vars, extraArgs) {
  * builder (`commit: true`) leaves an engine image; its id comes from the machine-readable
  * artifact records, and `docker save` brings it into the store.
  */
+
+
+
 
 
 
@@ -2209,6 +2752,10 @@ class PackerBuilder {
         catch (e) {
             throw toBuildError(spec.name, 'packer template', e);
         }
+        const baseRef = await provideBase(ctx, session, 'docker load');
+        const buildTemplate = await packerTemplateForBuild(ctx, session, template).catch((e) => {
+            throw toBuildError(spec.name, 'packer template', e);
+        });
         const env = {
             CHECKPOINT_DISABLE: '1',
             // Packer's docker builder shares a temp dir with the container: keep it in this build's work area.
@@ -2218,7 +2765,7 @@ class PackerBuilder {
         if (!isJson && /\brequired_plugins\b/.test(text)) {
             if (atLeast(version, [1, 7])) {
                 try {
-                    await (0,exec/* run */.eF)('packer', ['init', template], {
+                    await (0,exec/* run */.eF)('packer', ['init', buildTemplate], {
                         cwd,
                         env,
                         reporter: ctx.reporter,
@@ -2233,7 +2780,6 @@ class PackerBuilder {
                 ctx.reporter.warn(`packer ${version} has no "packer init" (1.7+); required_plugins in ${spec.file} are ignored`);
             }
         }
-        const baseRef = await provideBase(ctx, session, 'docker load');
         const outputTag = session.uniqueTag(spec.name, 'out');
         // Variables Kiln provides, passed only when the template declares them (HCL2 rejects unknown ones).
         const provided = { output_tag: outputTag, image_name: spec.name };
@@ -2246,12 +2792,18 @@ class PackerBuilder {
             if (declared.has(k))
                 vars[k] = v;
         Object.assign(vars, spec.args);
+        // Every container Packer starts gets this label, so none outlives the build, whatever the
+        // template does: a failed `docker run` leaves a created container Packer never learnt of.
+        const label = `kiln.packer=${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`;
+        const shimDir = await dockerLabelShim(ctx.workDir, label).catch((e) => {
+            throw toBuildError(spec.name, 'packer build', e);
+        });
         const out = new PackerOutput();
         const tail = new exec/* Tail */.PW();
         try {
-            await (0,exec/* run */.eF)('packer', packerBuildArgs(template, vars, spec.extraArgs), {
+            await (0,exec/* run */.eF)('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs), {
                 cwd,
-                env,
+                env: { ...env, PATH: `${shimDir}${external_node_path_.delimiter}${process.env.PATH ?? ''}` },
                 reporter: ctx.reporter,
                 signal: ctx.signal,
                 onLine: (l) => {
@@ -2269,8 +2821,13 @@ class PackerBuilder {
             });
         }
         catch (e) {
-            const reason = out.errors.length ? out.errors[out.errors.length - 1] : e.message;
-            throw new errors/* BuildError */.zS(spec.name, 'packer build', reason.split('\n')[0], tail.get());
+            const reason = out.failure() ?? e.message.split('\n')[0];
+            throw new errors/* BuildError */.zS(spec.name, 'packer build', reason, tail.get());
+        }
+        finally {
+            const left = await removeLabelledContainers(label, ctx.reporter);
+            if (left)
+                ctx.reporter.debug(`${spec.name}: removed ${left} container(s) Packer left`);
         }
         const produced = out.dockerImage();
         if (!produced) {
@@ -2284,6 +2841,36 @@ class PackerBuilder {
         }
         return saveResult(ctx, session, outputTag);
     }
+}
+/**
+ * A `docker` first on Packer's PATH that adds `--label <label>` to `docker run` and `docker
+ * create` and passes everything else to the real docker: Packer's docker builder has no
+ * setting of its own for labels, and its run_command belongs to the template.
+ */
+async function dockerLabelShim(workDir, label) {
+    const docker = await findOnPath('docker');
+    if (!docker)
+        throw new Error('docker is not on PATH');
+    const dir = (0,external_node_path_.join)(workDir, 'packer-docker-shim');
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'docker'), [
+        '#!/bin/sh',
+        'case "$1" in',
+        `  run|create) sub=$1; shift; exec ${q(docker)} "$sub" --label ${q(label)} "$@" ;;`,
+        'esac',
+        `exec ${q(docker)} "$@"`,
+        ''
+    ].join('\n'), { mode: 0o755 });
+    return dir;
+}
+async function findOnPath(name) {
+    for (const d of (process.env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const p = (0,external_node_path_.join)(d, name);
+        if (await (0,promises_.access)(p, promises_.constants.X_OK).then(() => true, () => false))
+            return p;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/builders/index.ts
@@ -2321,8 +2908,8 @@ function builderFor(kind, opts, image = '?') {
 var inputs = __webpack_require__(3029);
 // EXTERNAL MODULE: ./src/exporters/flatten.ts
 var flatten = __webpack_require__(2428);
-// EXTERNAL MODULE: ./src/exporters/plan.ts
-var plan = __webpack_require__(431);
+// EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
+var plan = __webpack_require__(6729);
 // EXTERNAL MODULE: ./src/exporters/compress.ts
 var compress = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/exporters/boot.ts
@@ -2501,7 +3088,9 @@ function bootstrapCommand(b, arch, hostMirror) {
     if (b.include?.length)
         args.push(`--include=${b.include.join(',')}`);
     args.push(`--architectures=${debianArch(b.arch ?? arch)}`);
-    args.push(b.suite, '-', mirror);
+    // `--`: mmdebstrap (Getopt::Long, permuting) would read an option anywhere, even after the
+    // suite; the catalog's values are checked too (schema), this keeps the host's own mirror safe.
+    args.push('--', b.suite, '-', mirror);
     return { args, env, mirror };
 }
 /** Starts mmdebstrap writing the root filesystem tar to stdout. */
@@ -2543,35 +3132,6 @@ function dirTarArgs(dir) {
 /** Starts `tar` over `dir`; read the tar from .stdout, then await .done. */
 function tarDirectory(dir, reporter) {
     return (0,exec_stream/* spawnStream */.q)('tar', dirTarArgs(dir), { reporter, onLine: (l) => reporter?.debug(`tar: ${l}`) });
-}
-
-;// CONCATENATED MODULE: ./src/sources/layer.ts
-
-
-/**
- * Stores `tar` (a plain tar stream) as a layer after checking every entry (safe-tar.ts);
- * the bytes are kept exactly as they come. `archive` names the data in errors. When `proc`
- * produced the stream, its exit status counts too: a tool that fails half-way fails the
- * layer, and nothing is kept.
- */
-async function storeCheckedLayer(store, tar, archive, proc) {
-    const check = (0,safe_tar/* checkedTar */.FO)(archive);
-    try {
-        const [layer] = await Promise.all([store.putLayer(check), (0,external_node_stream_promises_.pipeline)(tar, check), proc?.done]);
-        return layer;
-    }
-    catch (e) {
-        if (!proc)
-            throw e;
-        if (e instanceof safe_tar/* TarSafetyError */.Kq) {
-            proc.kill();
-            throw e;
-        }
-        tar.destroy();
-        // A tool that failed on its own explains a short or broken stream better than the pipe does.
-        const toolError = await proc.done.then(() => null, (x) => x);
-        throw toolError && !/killed by|cancelled/.test(toolError.message) ? toolError : e;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/sources/squashfs.ts
@@ -2624,6 +3184,7 @@ async function squashfsToTar(file, workDir, reporter) {
 
 
 
+
 /** The PATH docker gives a container whose image sets none; a base from a tarball sets it explicitly. */
 const DEFAULT_ENV = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
 function baseRefName(image) {
@@ -2649,7 +3210,8 @@ async function materializeBase(store, source, opts) {
         switch (source.kind) {
             case 'scratch':
                 return await put([], { architecture: arch, os: 'linux' });
-            case 'image': {
+            case 'image':
+            case 'stored': {
                 const found = await store.getImage(source.name);
                 if (!found)
                     throw new Error(`image ${source.name} is not in the store ${store.root} (build it first)`);
@@ -2702,7 +3264,8 @@ async function materializeBase(store, source, opts) {
         if (e instanceof errors/* BuildError */.zS)
             throw e;
         const tail = e instanceof exec/* ExecError */.cI ? e.tail : e.tail;
-        throw new errors/* BuildError */.zS(opts.image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+        const lines = Array.isArray(tail) ? tail.map(String) : [];
+        throw new errors/* BuildError */.zS(opts.image, step, (0,errors/* errorMessage */.gJ)(e), lines, (0,safe_tar/* isTarRefusal */.u2)(e));
     }
 }
 /** A short human name of a source for logs, errors and the stored base's annotation. */
@@ -2712,6 +3275,8 @@ function describeSource(source) {
             return 'scratch';
         case 'image':
             return `image ${source.name}`;
+        case 'stored':
+            return `store image ${source.name}`;
         case 'docker':
             return `docker ${source.ref}`;
         case 'tar':
@@ -2738,6 +3303,7 @@ async function mustBe(path, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/sources/index.ts
+
 
 
 
@@ -2831,6 +3397,8 @@ function describeBase(base) {
             return 'scratch';
         case 'image':
             return base.name;
+        case 'stored':
+            return `store:${base.name}`;
         case 'docker':
             return `docker:${base.ref}`;
         case 'bootstrap':
@@ -2886,6 +3454,7 @@ function describeImage(report, image) {
 
 
 
+
 async function buildPlan(plan, opts) {
     const run = new PlanRun(plan, opts);
     try {
@@ -2904,7 +3473,7 @@ class PlanRun {
     /** Images available to build on, by name. */
     images = new Map();
     reports = new Map();
-    /** The base each built image was built on, to tell its new layers apart. */
+    /** The images each built image was built on (its base, the chain images its file names), to tell its new layers apart. */
     bases = new Map();
     startedAt = new Date();
     writing = Promise.resolve();
@@ -3031,12 +3600,20 @@ class PlanRun {
             }
             catch (e) {
                 const err = e instanceof errors/* BuildError */.zS ? e : toError(name, step, e);
+                // A blob that failed its digest goes from the store, so the next build restores or
+                // rebuilds the images that use it instead of failing on it each time.
+                const corrupt = (0,digest.findCorruptBlob)(e);
+                if (corrupt && (await this.opts.store.dropCorruptBlob?.(corrupt).catch(() => false)))
+                    reporter.warn(`${name}: deleted the corrupt blob ${corrupt.digest} from the store: the next build restores or rebuilds what uses it`);
                 r.status = 'failed';
                 r.seconds = (Date.now() - t0) / 1000;
                 r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail };
+                if (err.inputRefused)
+                    r.error.refused = true;
                 reporter.error(err.message);
-                // An image that is in the store but failed to export is still there to build on.
-                return step === 'export' && this.images.has(name);
+                // An image that is in the store but failed to export is still there to build on,
+                // unless what failed was its own content.
+                return step === 'export' && this.images.has(name) && !corrupt;
             }
             finally {
                 await this.save(this.snapshot());
@@ -3050,7 +3627,8 @@ class PlanRun {
         const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), `kiln-${dockerSafeName(spec.name)}-`));
         try {
             const base = await this.base(p, workDir, reporter);
-            this.bases.set(spec.name, base);
+            const chain = await this.chain(p);
+            this.bases.set(spec.name, [...(base ? [base] : []), ...chain.values()]);
             const make = this.opts.builderFor ?? builderFor;
             const builder = make(spec.builder, { session: this.session, sourceDateEpoch: this.opts.sourceDateEpoch }, spec.name);
             const result = await builder.build({
@@ -3058,6 +3636,7 @@ class PlanRun {
                 catalog: this.plan.catalog,
                 image: p,
                 base,
+                chain,
                 workDir,
                 reporter,
                 signal: this.opts.signal
@@ -3083,6 +3662,17 @@ class PlanRun {
             await (0,promises_.rm)(workDir, { recursive: true, force: true }).catch((e) => reporter.warn(`could not remove ${workDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
     }
+    /** The stored image of each chain image `p` depends on, by name: what its FROMs must get. */
+    async chain(p) {
+        const out = new Map();
+        for (const d of p.deps) {
+            const planned = this.plan.images.find((i) => i.spec.name === d);
+            const found = this.images.get(d) ?? (planned ? await this.opts.store.findByKey(planned.key) : null);
+            if (found)
+                out.set(d, found);
+        }
+        return out;
+    }
     /** The image to build on: another image of the chain, or a source brought into the store. */
     async base(p, workDir, reporter) {
         const { spec } = p;
@@ -3099,6 +3689,14 @@ class PlanRun {
                 : await this.opts.store.getImage(src.name);
             if (!found)
                 throw new errors/* BuildError */.zS(spec.name, 'base', `base image ${src.name} is not in the store`);
+            return found;
+        }
+        if (src.kind === 'stored') {
+            // The key holds the digest the plan found; build on that image or not at all.
+            const found = await this.opts.store.getImage(src.name);
+            const keyed = p.inputs.find((i) => i.kind === 'base-stored')?.digest;
+            if (!found || found.manifestDigest !== keyed)
+                throw new errors/* BuildError */.zS(spec.name, 'base', `store image ${src.name} ${found ? `is now ${found.manifestDigest.slice(0, 19)}, not the ${keyed?.slice(0, 19)} the plan keyed` : 'is gone from the store'}`);
             return found;
         }
         const key = sourceKey(p);
@@ -3127,7 +3725,7 @@ class PlanRun {
     }
     /** Bytes of the layers an image added to its base. */
     newBytes(name, image) {
-        const had = new Set(this.bases.get(name)?.layers.map((l) => l.digest) ?? []);
+        const had = new Set(this.bases.get(name)?.flatMap((b) => b.layers.map((l) => l.digest)) ?? []);
         return image.layers.filter((l) => !had.has(l.digest)).reduce((n, l) => n + l.size, 0);
     }
     /** Files a builder made next to the image (e.g. image.aci) go to out/<name>/. */
@@ -3309,7 +3907,9 @@ function toError(image, step, e) {
     if (e instanceof errors/* BuildError */.zS)
         return e;
     const tail = e.tail;
-    return new errors/* BuildError */.zS(image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+    const err = new errors/* BuildError */.zS(image, step, (0,errors/* errorMessage */.gJ)(e), Array.isArray(tail) ? tail.map(String) : []);
+    err.cause = e;
+    return err;
 }
 /** With several images at once, groups would interleave: every line says its image instead. */
 function prefixed(r, name) {
