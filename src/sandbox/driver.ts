@@ -1,13 +1,26 @@
 /**
  * The sandbox driver: a constant sh script run as PID 1 of fresh mount and PID namespaces
  * (`unshare --mount --propagation private --pid --fork --kill-child`). It mounts the overlay
- * and the requested pseudo file systems, runs one command, and exits with its status.
+ * and then either runs one host command over it (packs, copies, hooks: the requested pseudo
+ * file systems mounted under the root), or starts the step INSIDE the image as a container
+ * of runc (the OCI runtime Docker uses) whose root is that overlay: pivot_root into it, its
+ * own PID/mount/IPC/UTS namespaces, Docker's capabilities and seccomp filter (oci-spec.ts).
+ * The overlay stays mounted by this script rather than by runc, so the patch layer, the
+ * mount options and the teardown below are the same for both kinds of command.
  *
  * Nothing is unmounted by hand, on purpose: every mount lives in the private mount
  * namespace, which the kernel tears down with its last process. When PID 1 exits the
  * kernel kills whatever else runs in the namespace, and `setpriv --pdeathsig KILL` plus
  * `--kill-child` chain that to the death of this node process, even by SIGKILL. So no
  * mount and no process outlives a sandbox run, whatever way it ends.
+ *
+ * A container adds two things that outlive processes: runc's state, kept on a tmpfs mounted
+ * in the private mount namespace (so it goes with it), and the container's cgroups, which
+ * only `runc delete` removes. So the container script is told of its parent's death by
+ * SIGTERM instead of SIGKILL (`--kill-child=SIGTERM`), runs in its own session (a kill of
+ * the driver's process group reaches unshare alone, and so the same path), and on TERM
+ * deletes the container (runc kills it and removes its cgroups) and exits; its exit as
+ * PID 1 then kills whatever is left in the namespace, the nested container included.
  *
  * The script takes everything as arguments; no input is ever spliced into shell text.
  */
@@ -38,6 +51,31 @@ set +e
 exit $?
 `
 
+// $1 unshare's pid (to notice that it died before the trap was set: the TERM it sent then
+// was dropped, as signals without a handler are for a PID 1), $2 merged, $3 lowerdir list,
+// $4 upper, $5 work, $6 the runc bundle (config.json, and state/ for runc's state), $7 the
+// container id. runc needs a /proc of the PID namespace it runs in (that one is not the
+// step's: runc mounts a new one for the step when asked). The exit status is the step's (runc's), or 143 after a TERM.
+const CONTAINER_DRIVER = `set -eu
+parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
+state=$bundle/state
+trap 'timeout 20 runc --root "$state" delete --force "$id" >/dev/null 2>&1; exit 143' TERM
+read -r _ _ _ ppid _ </proc/self/stat
+if [ "$ppid" != "$parent" ]; then exit 143; fi
+mount -t proc -o nosuid,nodev,noexec kiln-proc /proc
+mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
+mount -t tmpfs -o mode=0700,size=4m kiln-runc-state "$state"
+set +e
+runc --root "$state" run --bundle "$bundle" "$id" <&0 &
+wait $!
+`
+
+/** A step inside the image: runc's bundle directory (config.json written) and the container's id. */
+export interface ContainerRun {
+  bundle: string
+  id: string
+}
+
 export interface DriverRun {
   merged: string
   /** Lower directories, top layer first (overlayfs reads the leftmost as the top). */
@@ -45,8 +83,10 @@ export interface DriverRun {
   upper: string
   work: string
   mounts: MountKind[]
-  /** The command, already wrapped (env -i … chroot … or env … for host commands). */
+  /** A host command (env … argv), run when `container` is not given. */
   argv: string[]
+  /** Run the step of this bundle under runc instead (argv is then in its config.json). */
+  container?: ContainerRun
   /** 'inherit': the command talks to the terminal (kiln run); 'pipe': lines go to onLine. */
   stdio: 'inherit' | 'pipe'
   /** Working directory of the command (host commands only; chroot starts at /). */
@@ -73,36 +113,66 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
       )
   }
   if (r.lowers.length === 0) throw new Error('sandbox: at least one lower directory is needed')
-  const args = [
-    '--pdeathsig',
-    'KILL',
-    '--',
-    'unshare',
-    '--mount',
-    '--propagation',
-    'private',
-    '--pid',
-    '--fork',
-    '--kill-child',
-    '--',
-    'sh',
-    '-c',
-    DRIVER,
-    'kiln-sandbox',
-    r.merged,
-    r.lowers.join(':'),
-    r.upper,
-    r.work,
-    r.mounts.join(','),
-    ...r.argv
-  ]
-  r.reporter?.debug(
-    `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`
-  )
   const interactive = r.stdio === 'inherit'
+  const unshare = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork']
+  const lowers = r.lowers.join(':')
+  const c = r.container
+  // A container's driver learns unshare's pid from the shell that becomes unshare (exec
+  // keeps the pid). A build step's driver gets a session of its own (see above); an
+  // interactive one stays in the terminal's foreground group so that ^C reaches the step.
+  const driver = c
+    ? [
+        'sh',
+        '-c',
+        'script=$1; shift; exec setpriv --pdeathsig KILL -- "$@" sh -c "$script" kiln-container "$$" ' +
+          '"$KILN_MERGED" "$KILN_LOWERS" "$KILN_UPPER" "$KILN_WORK" "$KILN_BUNDLE" "$KILN_ID"',
+        'kiln-sandbox',
+        CONTAINER_DRIVER,
+        ...unshare,
+        '--kill-child=SIGTERM',
+        '--',
+        ...(interactive ? [] : ['setsid'])
+      ]
+    : [
+        'setpriv',
+        '--pdeathsig',
+        'KILL',
+        '--',
+        ...unshare,
+        '--kill-child',
+        '--',
+        'sh',
+        '-c',
+        DRIVER,
+        'kiln-sandbox',
+        r.merged,
+        lowers,
+        r.upper,
+        r.work,
+        r.mounts.join(','),
+        ...r.argv
+      ]
+  const env = c
+    ? {
+        ...process.env,
+        KILN_MERGED: r.merged,
+        KILN_LOWERS: lowers,
+        KILN_UPPER: r.upper,
+        KILN_WORK: r.work,
+        KILN_BUNDLE: c.bundle,
+        KILN_ID: c.id
+      }
+    : undefined
+  r.reporter?.debug(
+    c
+      ? `sandbox: container ${c.id} (lower ${r.lowers.length} dirs, bundle ${c.bundle})`
+      : `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`
+  )
   // A build step gets its own process group so that one kill reaches all of it; an
   // interactive command stays in the terminal's foreground group so ^C reaches it.
-  const child: ChildProcess = spawn('setpriv', args, {
+  const [cmd, ...args] = driver
+  const child: ChildProcess = spawn(cmd, args, {
+    env,
     stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     cwd: r.cwd,
     detached: !interactive
@@ -119,7 +189,7 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
     child.once('error', (e) => {
       untrack()
       r.signal?.removeEventListener('abort', onAbort)
-      reject(new Error(`sandbox: cannot start setpriv/unshare: ${e.message}`))
+      reject(new Error(`sandbox: cannot start ${cmd}: ${e.message}`))
     })
     child.once('close', (code, sig) => {
       untrack()
