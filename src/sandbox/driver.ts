@@ -15,7 +15,9 @@
  * mount and no process outlives a sandbox run, whatever way it ends.
  *
  * A container adds two things that outlive processes: runc's state, kept on a tmpfs mounted
- * in the private mount namespace (so it goes with it), and the container's cgroups, which
+ * over /run in the private mount namespace (so it goes with it; /run and not the sandbox
+ * directory, which the host removes at teardown while the namespace may still need the
+ * state to delete the container), and the container's cgroups, which
  * only `runc delete` removes. So the container script is told of its parent's death by
  * SIGTERM instead of SIGKILL (`--kill-child=SIGTERM`), runs in its own session (a kill of
  * the driver's process group reaches unshare alone, and so the same path), and on TERM
@@ -53,18 +55,17 @@ exit $?
 
 // $1 unshare's pid (to notice that it died before the trap was set: the TERM it sent then
 // was dropped, as signals without a handler are for a PID 1), $2 merged, $3 lowerdir list,
-// $4 upper, $5 work, $6 the runc bundle (config.json, and state/ for runc's state), $7 the
-// container id. runc needs a /proc of the PID namespace it runs in (that one is not the
+// $4 upper, $5 work, $6 the runc bundle (config.json), $7 the container id. runc needs a /proc of the PID namespace it runs in (that one is not the
 // step's: runc mounts a new one for the step when asked). The exit status is the step's (runc's), or 143 after a TERM.
 const CONTAINER_DRIVER = `set -eu
 parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
-state=$bundle/state
+state=/run/kiln-runc
 trap 'timeout 20 runc --root "$state" delete --force "$id" >/dev/null 2>&1; exit 143' TERM
 read -r _ _ _ ppid _ </proc/self/stat
 if [ "$ppid" != "$parent" ]; then exit 143; fi
 mount -t proc -o nosuid,nodev,noexec kiln-proc /proc
 mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
-mount -t tmpfs -o mode=0700,size=4m kiln-runc-state "$state"
+mount -t tmpfs -o mode=0700,size=4m kiln-runc-state /run
 set +e
 runc --root "$state" run --bundle "$bundle" "$id" <&0 &
 wait $!
@@ -113,6 +114,11 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
       )
   }
   if (r.lowers.length === 0) throw new Error('sandbox: at least one lower directory is needed')
+  // The container driver hides /run behind its state tmpfs (above).
+  if (r.container)
+    for (const p of [r.merged, r.upper, r.work, r.container.bundle, ...r.lowers])
+      if (p === '/run' || p.startsWith('/run/'))
+        throw new Error(`sandbox: ${p}: a sandbox cannot live under /run (set TMPDIR elsewhere)`)
   const interactive = r.stdio === 'inherit'
   const unshare = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork']
   const lowers = r.lowers.join(':')

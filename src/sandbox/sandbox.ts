@@ -175,7 +175,7 @@ export class Sandbox {
     }
   }
 
-  /** runc's bundle for one step: config.json, and state/ where the driver mounts runc's state. */
+  /** runc's bundle for one step: its config.json. */
   private async writeBundle(
     args: string[],
     env: Record<string, string>,
@@ -183,7 +183,7 @@ export class Sandbox {
   ): Promise<ContainerRun> {
     const bundle = join(this.opts.dir, 'runc')
     await rm(bundle, { recursive: true, force: true })
-    await mkdir(join(bundle, 'state'), { recursive: true, mode: 0o700 })
+    await mkdir(bundle, { mode: 0o700 })
     const config = stepConfig({ root: this.merged, args, env, mounts })
     await writeFile(join(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 })
     // Unique on the host: runc names the container's cgroups after it.
