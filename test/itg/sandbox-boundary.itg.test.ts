@@ -1,0 +1,121 @@
+// The boundary between a step and the host: root inside a `run` step of an overlay image
+// must not reach the host's files, neither with the classic double-chroot trick nor through
+// /proc/1/root; it holds Docker's capabilities only, and cannot mount.
+import { randomBytes } from 'node:crypto'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { overlayBuilder } from '../../src/builders/overlay.js'
+import { runInImage } from '../../src/sandbox/run-image.js'
+import type { Store, StoredImage } from '../../src/store/types.js'
+import { context, save, spec, storeWithMinbase, tempDir } from './overlay-helpers.js'
+
+let dir: string
+let store: Store
+let base: StoredImage
+const canaries: string[] = []
+
+beforeAll(async () => {
+  dir = await tempDir('boundary')
+  ;({ store, base } = await storeWithMinbase(dir))
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+  for (const c of canaries) await rm(c, { recursive: true, force: true })
+})
+
+/** A host path in /tmp that no one else uses: one that exists (with known content), one that does not. */
+async function hostCanaries(): Promise<{ existing: string; absent: string }> {
+  const tag = randomBytes(6).toString('hex')
+  const existing = `/tmp/kiln-canary-${tag}-existing`
+  const absent = `/tmp/kiln-canary-${tag}-absent`
+  canaries.push(existing, absent)
+  await writeFile(existing, 'untouched\n')
+  return { existing, absent }
+}
+
+/** Builds `name` with these run steps; returns the image or null when the build failed. */
+async function build(
+  name: string,
+  mounts: Array<'proc' | 'dev' | 'sys'>,
+  run: string[]
+): Promise<StoredImage | null> {
+  const s = spec(name, { overlay: { mounts, run } })
+  try {
+    return await save(
+      store,
+      name,
+      await overlayBuilder.build(context(store, dir, s, base, join(dir, `work-${name}`)))
+    )
+  } catch {
+    return null
+  }
+}
+
+/** What `cat FILE` prints inside the image (null when the file is not there). */
+async function catInImage(name: string, file: string): Promise<string | null> {
+  const lines: string[] = []
+  const r = await runInImage(store, name, ['cat', file], { stdio: 'pipe', onLine: (l) => lines.push(l) })
+  return r.exitCode === 0 ? lines.join('\n') : null
+}
+
+test('the double-chroot escape stays inside the image', async () => {
+  const { existing, absent } = await hostCanaries()
+  // Root inside a chroot makes a deeper one, climbs out of it with "..", and chroots to
+  // where it ended up. With only chroot around the step, that is the host's /.
+  const escape = (target: string): string =>
+    `perl -e 'mkdir "x"; chroot "x" or die "chroot: $!"; chdir ".." for 1..30; chroot "." or die "chroot .: $!";` +
+    ` open(my $f, ">", "${target}") or die "open: $!"; print $f "escaped\\n"; close $f'`
+  const image = await build('double-chroot', [], [`cd /tmp; ${escape(existing)}; ${escape(absent)}`])
+  expect(await readFile(existing, 'utf8')).toBe('untouched\n')
+  await expect(readFile(absent)).rejects.toThrow(/ENOENT/)
+  // It landed in the image, where a step may write what it likes.
+  if (image) {
+    expect(await catInImage('double-chroot', existing)).toBe('escaped')
+    expect(await catInImage('double-chroot', absent)).toBe('escaped')
+  }
+})
+
+test('/proc/1/root is the image root, not the host', async () => {
+  const { existing, absent } = await hostCanaries()
+  const image = await build(
+    'proc-root',
+    ['proc'],
+    [
+      `echo escaped > /proc/1/root${existing}; mkdir /proc/1/root${absent} && echo escaped > /proc/1/root${absent}/f`
+    ]
+  )
+  expect(await readFile(existing, 'utf8')).toBe('untouched\n')
+  await expect(readFile(absent)).rejects.toThrow(/ENOENT/)
+  if (image) {
+    expect(await catInImage('proc-root', existing)).toBe('escaped')
+    expect(await catInImage('proc-root', `${absent}/f`)).toBe('escaped')
+  }
+})
+
+test("a step holds Docker's default capabilities only, and cannot mount", async () => {
+  const image = await build(
+    'privileges',
+    ['proc', 'dev', 'sys'],
+    [
+      'grep -E "^Cap(Eff|Prm|Bnd):" /proc/self/status > /caps',
+      'if mount -t tmpfs kiln-test /mnt 2>/mount.err; then echo mounted; else echo refused; fi > /mount',
+      'if unshare --mount true 2>/dev/null; then echo unshared; else echo refused; fi > /unshare',
+      // The host's disks are not there, and cannot be made: the device cgroup refuses them.
+      'ls /dev > /devices; if mknod /tmp/disk b 8 0 2>/dev/null && head -c1 /tmp/disk >/dev/null 2>&1; then echo opened; else echo refused; fi > /disk'
+    ]
+  )
+  expect(image).not.toBeNull()
+  // CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID SETPCAP NET_BIND_SERVICE NET_RAW
+  // SYS_CHROOT MKNOD AUDIT_WRITE SETFCAP: bits 0 1 3 4 5 6 7 8 10 13 18 27 29 31.
+  const docker = [0, 1, 3, 4, 5, 6, 7, 8, 10, 13, 18, 27, 29, 31].reduce((m, b) => m | (1n << BigInt(b)), 0n)
+  const hex = docker.toString(16).padStart(16, '0')
+  expect(await catInImage('privileges', '/caps')).toBe(`CapPrm:\t${hex}\nCapEff:\t${hex}\nCapBnd:\t${hex}`)
+  expect(await catInImage('privileges', '/mount')).toBe('refused')
+  expect(await catInImage('privileges', '/unshare')).toBe('refused')
+  expect(await catInImage('privileges', '/disk')).toBe('refused')
+  expect((await catInImage('privileges', '/devices'))?.split('\n')).toEqual(
+    expect.arrayContaining(['null', 'zero', 'full', 'random', 'urandom', 'tty', 'pts', 'shm'])
+  )
+})
