@@ -119,3 +119,25 @@ test("a step holds Docker's default capabilities only, and cannot mount", async 
     expect.arrayContaining(['null', 'zero', 'full', 'random', 'urandom', 'tty', 'pts', 'shm'])
   )
 })
+
+test('other users of the host cannot reach unpacked layers (setuid binaries, devices)', async () => {
+  const { chmod, mkdir } = await import('node:fs/promises')
+  const { spawnSync } = await import('node:child_process')
+  const { unpackLayers } = await import('../../src/sandbox/unpacked.js')
+  const cache = join(dir, 'cache')
+  // A cache an older Kiln made world-readable (in a directory others can go through).
+  await chmod(dir, 0o755)
+  await mkdir(join(cache, 'layers'), { recursive: true })
+  await chmod(cache, 0o755)
+  await chmod(join(cache, 'layers'), 0o755)
+  const [layer] = await unpackLayers(base.layers, cache)
+  const asNobody = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', 'stat', join(layer as string, 'etc/passwd')],
+    {
+      encoding: 'utf8'
+    }
+  )
+  expect(asNobody.status).not.toBe(0)
+  expect(asNobody.stderr).toMatch(/Permission denied/)
+})
