@@ -63,7 +63,29 @@ export interface StepSpec {
   gid?: number
 }
 
-interface OciMount {
+/** The parts of runc's config.json that Kiln writes. */
+export interface StepConfig {
+  ociVersion: string
+  process: {
+    terminal: boolean
+    user: { uid: number; gid: number }
+    args: string[]
+    env: string[]
+    cwd: string
+    capabilities: { bounding: string[]; effective: string[]; permitted: string[] }
+    noNewPrivileges: boolean
+  }
+  root: { path: string; readonly: boolean }
+  mounts: OciMount[]
+  linux: {
+    namespaces: Array<{ type: string }>
+    maskedPaths: string[]
+    readonlyPaths: string[]
+    seccomp: OciSeccomp
+  }
+}
+
+export interface OciMount {
   destination: string
   type: string
   source: string
@@ -108,7 +130,7 @@ const SYS_MOUNT: OciMount = {
 export function stepConfig(
   s: StepSpec,
   seccomp: OciSeccomp = dockerDefaultSeccomp(DOCKER_CAPABILITIES)
-): object {
+): StepConfig {
   const mounts: OciMount[] = []
   mounts.push(PROC_MOUNT, ...DEV_MOUNTS)
   if (s.mounts.includes('sys')) mounts.push(SYS_MOUNT)
