@@ -117,8 +117,7 @@ describe('stepConfig', () => {
   })
 
   test('always a new /proc and a tmpfs /dev; /sys read-only when asked for; never a bind of the host', () => {
-    const dests = (c: Record<string, any>): string[] =>
-      c.mounts.map((m: { destination: string }) => m.destination)
+    const dests = (c: StepConfig): string[] => c.mounts.map((m) => m.destination)
     expect(dests(config([]))).toEqual(['/proc', '/dev', '/dev/pts', '/dev/shm', '/dev/mqueue'])
     const all = config(['proc', 'dev', 'sys'])
     expect(dests(all)).toEqual(['/proc', '/dev', '/dev/pts', '/dev/shm', '/dev/mqueue', '/sys'])
