@@ -55,8 +55,12 @@ exit $?
 
 // $1 unshare's pid (to notice that it died before the trap was set: the TERM it sent then
 // was dropped, as signals without a handler are for a PID 1), $2 merged, $3 lowerdir list,
-// $4 upper, $5 work, $6 the runc bundle (config.json), $7 the container id. runc needs a /proc of the PID namespace it runs in (that one is not the
-// step's: runc mounts a new one for the step when asked). The exit status is the step's (runc's), or 143 after a TERM.
+// $4 upper, $5 work, $6 the runc bundle (config.json), $7 the container id; then, optionally,
+// a host command to run beside the container (created, never started), with $KILN_RUNC_ROOT
+// and $KILN_CONTAINER set so that it can \`runc exec\` commands into it (ansible's chroot
+// connection). runc needs a /proc of the PID namespace it runs in: the host's shows other
+// pids (the step gets a proc of its own from runc). The exit status is the step's (runc's)
+// or the host command's, 125 when the container could not be made, 143 after a TERM.
 const CONTAINER_DRIVER = `set -eu
 parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
 state=/run/kiln-runc
@@ -66,10 +70,32 @@ if [ "$ppid" != "$parent" ]; then exit 143; fi
 mount -t proc -o nosuid,nodev,noexec kiln-proc /proc
 mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
 mount -t tmpfs -o mode=0700,size=4m kiln-runc-state /run
+shift 7
 set +e
-runc --root "$state" run --bundle "$bundle" "$id" <&0 &
+if [ $# -eq 0 ]; then
+  runc --root "$state" run --bundle "$bundle" "$id" <&0 &
+  wait $!
+  exit
+fi
+runc --root "$state" create --bundle "$bundle" "$id" </dev/null || exit 125
+KILN_RUNC_ROOT=$state KILN_CONTAINER=$id "$@" <&0 &
 wait $!
+status=$?
+runc --root "$state" delete --force "$id"
+exit $status
 `
+
+const UNSHARE = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork']
+
+// How the container driver starts: the launching shell passes its own pid, which unshare
+// keeps (exec), as $1. A build step's driver gets a session of its own (see above); an
+// interactive one stays in the terminal's foreground group so that ^C reaches the step.
+const launch = (session: boolean): string =>
+  'script=$1; shift; exec setpriv --pdeathsig KILL -- ' +
+  [...UNSHARE, '--kill-child=SIGTERM', '--', ...(session ? ['setsid'] : [])].join(' ') +
+  ' sh -c "$script" kiln-container "$$" "$@"'
+const LAUNCH_CONTAINER = launch(false)
+const LAUNCH_CONTAINER_SESSION = launch(true)
 
 /** A step inside the image: runc's bundle directory (config.json written) and the container's id. */
 export interface ContainerRun {
@@ -120,31 +146,29 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
       if (p === '/run' || p.startsWith('/run/'))
         throw new Error(`sandbox: ${p}: a sandbox cannot live under /run (set TMPDIR elsewhere)`)
   const interactive = r.stdio === 'inherit'
-  const unshare = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork']
   const lowers = r.lowers.join(':')
   const c = r.container
-  // A container's driver learns unshare's pid from the shell that becomes unshare (exec
-  // keeps the pid). A build step's driver gets a session of its own (see above); an
-  // interactive one stays in the terminal's foreground group so that ^C reaches the step.
   const driver = c
     ? [
         'sh',
         '-c',
-        'script=$1; shift; exec setpriv --pdeathsig KILL -- "$@" sh -c "$script" kiln-container "$$" ' +
-          '"$KILN_MERGED" "$KILN_LOWERS" "$KILN_UPPER" "$KILN_WORK" "$KILN_BUNDLE" "$KILN_ID"',
+        interactive ? LAUNCH_CONTAINER : LAUNCH_CONTAINER_SESSION,
         'kiln-sandbox',
         CONTAINER_DRIVER,
-        ...unshare,
-        '--kill-child=SIGTERM',
-        '--',
-        ...(interactive ? [] : ['setsid'])
+        r.merged,
+        lowers,
+        r.upper,
+        r.work,
+        c.bundle,
+        c.id,
+        ...r.argv
       ]
     : [
         'setpriv',
         '--pdeathsig',
         'KILL',
         '--',
-        ...unshare,
+        ...UNSHARE,
         '--kill-child',
         '--',
         'sh',
@@ -158,27 +182,15 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
         r.mounts.join(','),
         ...r.argv
       ]
-  const env = c
-    ? {
-        ...process.env,
-        KILN_MERGED: r.merged,
-        KILN_LOWERS: lowers,
-        KILN_UPPER: r.upper,
-        KILN_WORK: r.work,
-        KILN_BUNDLE: c.bundle,
-        KILN_ID: c.id
-      }
-    : undefined
   r.reporter?.debug(
     c
-      ? `sandbox: container ${c.id} (lower ${r.lowers.length} dirs, bundle ${c.bundle})`
+      ? `sandbox: container ${c.id} (lower ${r.lowers.length} dirs, bundle ${c.bundle}${r.argv.length ? `, beside ${r.argv.join(' ')}` : ''})`
       : `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`
   )
   // A build step gets its own process group so that one kill reaches all of it; an
   // interactive command stays in the terminal's foreground group so ^C reaches it.
   const [cmd, ...args] = driver
   const child: ChildProcess = spawn(cmd, args, {
-    env,
     stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
     cwd: r.cwd,
     detached: !interactive

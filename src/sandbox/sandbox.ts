@@ -17,6 +17,12 @@ import { runDriver, type ContainerRun, type DriverResult, type MountKind } from 
 import { stepConfig } from './oci-spec.js'
 import { isWhiteout, lookupLayered, settleTimes, writePatch, type PatchFile } from './patch.js'
 
+/** chroot's interface (ROOT PROGRAM ARG…), running PROGRAM in the container of beside(). */
+const CHROOT_PROGRAM = `#!/bin/sh
+shift
+exec runc --root "$KILN_RUNC_ROOT" exec "$KILN_CONTAINER" "$@"
+`
+
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 /** The environment every command inside starts from (then the image's Env, then the spec's). */
@@ -116,6 +122,23 @@ export class Sandbox {
     return this.runWith([], o, this.opts.mounts, { args: argv, env })
   }
 
+  /**
+   * Runs `argv` on the host (as host() does) beside a container of the image, created and
+   * never started: `chrootProgram` takes chroot's arguments (ROOT PROGRAM ARG…) and runs
+   * PROGRAM inside that container instead, so that a tool made to drive a chroot (ansible's
+   * chroot connection) gets the boundary of a step rather than a chroot's.
+   */
+  async beside(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
+    const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`)
+    const env = { ...baseEnv(), ...this.opts.env }
+    return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts, { args: ['/bin/sh'], env })
+  }
+
+  /** The chroot stand-in of beside() (a host path, there during beside() only). */
+  get chrootProgram(): string {
+    return join(this.opts.dir, 'runc', 'kiln-chroot')
+  }
+
   /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
   async host(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
     const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`)
@@ -175,7 +198,7 @@ export class Sandbox {
     }
   }
 
-  /** runc's bundle for one step: its config.json. */
+  /** runc's bundle for one step: its config.json, and the chroot stand-in of beside(). */
   private async writeBundle(
     args: string[],
     env: Record<string, string>,
@@ -186,6 +209,7 @@ export class Sandbox {
     await mkdir(bundle, { mode: 0o700 })
     const config = stepConfig({ root: this.merged, args, env, mounts })
     await writeFile(join(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 })
+    await writeFile(this.chrootProgram, CHROOT_PROGRAM, { mode: 0o700 })
     // Unique on the host: runc names the container's cgroups after it.
     return { bundle, id: `kiln-${process.pid}-${randomBytes(6).toString('hex')}` }
   }

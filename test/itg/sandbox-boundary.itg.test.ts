@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { aciBuilder } from '../../src/builders/aci/index.js'
 import { overlayBuilder } from '../../src/builders/overlay.js'
 import { runInImage } from '../../src/sandbox/run-image.js'
 import type { Store, StoredImage } from '../../src/store/types.js'
@@ -60,13 +61,15 @@ async function catInImage(name: string, file: string): Promise<string | null> {
   return r.exitCode === 0 ? lines.join('\n') : null
 }
 
+// Root inside a chroot makes a deeper one, climbs out of it with "..", and chroots to where
+// it ended up. With only chroot around the step, that is the host's /.
+const DOUBLE_CHROOT = (target: string): string =>
+  `mkdir "x"; chroot "x" or die "chroot: $!"; chdir ".." for 1..30; chroot "." or die "chroot .: $!";` +
+  ` open(my $f, ">", "${target}") or die "open: $!"; print $f "escaped\\n"; close $f`
+const escape = (target: string): string => `perl -e '${DOUBLE_CHROOT(target)}'`
+
 test('the double-chroot escape stays inside the image', async () => {
   const { existing, absent } = await hostCanaries()
-  // Root inside a chroot makes a deeper one, climbs out of it with "..", and chroots to
-  // where it ended up. With only chroot around the step, that is the host's /.
-  const escape = (target: string): string =>
-    `perl -e 'mkdir "x"; chroot "x" or die "chroot: $!"; chdir ".." for 1..30; chroot "." or die "chroot .: $!";` +
-    ` open(my $f, ">", "${target}") or die "open: $!"; print $f "escaped\\n"; close $f'`
   const image = await build('double-chroot', [], [`cd /tmp; ${escape(existing)}; ${escape(absent)}`])
   expect(await readFile(existing, 'utf8')).toBe('untouched\n')
   await expect(readFile(absent)).rejects.toThrow(/ENOENT/)
@@ -140,4 +143,48 @@ test('other users of the host cannot reach unpacked layers (setuid binaries, dev
   )
   expect(asNobody.status).not.toBe(0)
   expect(asNobody.stderr).toMatch(/Permission denied/)
+})
+
+test('ACI cmd and ansible steps: the double-chroot escape stays inside the image', async () => {
+  const cmd = await hostCanaries()
+  const ansible = await hostCanaries()
+  await writeFile(
+    join(dir, 'playbook.yml'),
+    `- hosts: aci
+  gather_facts: false
+  tasks:
+    - ansible.builtin.raw: ${JSON.stringify(`cd /tmp && ${escape(ansible.existing)}`)}
+    - ansible.builtin.raw: "grep ^CapEff /proc/self/status > /ansible-caps"
+`
+  )
+  await writeFile(
+    join(dir, 'escape.json'),
+    JSON.stringify({
+      name: 'example.com/escape',
+      app: { exec: ['/bin/sh'], user: 'root', group: 'root' },
+      '-aci-packer-build-steps-': [
+        { step: 'image', from: 'base' },
+        {
+          step: 'cmd',
+          copy: false,
+          path: '/usr/bin/perl',
+          args: ['-e', `chdir "/tmp"; ${DOUBLE_CHROOT(cmd.existing)}`]
+        },
+        { step: 'ansible', playbook: 'playbook.yml' }
+      ]
+    })
+  )
+  const node = spec('aci-escape', { builder: 'aci', file: 'escape.json', args: { compression: 'none' } })
+  const built = await aciBuilder
+    .build(context(store, dir, node, base, join(dir, 'work-aci')))
+    .then((r) => save(store, 'aci-escape', r))
+    .catch(() => null)
+  for (const c of [cmd, ansible]) {
+    expect(await readFile(c.existing, 'utf8')).toBe('untouched\n')
+    await expect(readFile(c.absent)).rejects.toThrow(/ENOENT/)
+  }
+  expect(built).not.toBeNull()
+  expect(await catInImage('aci-escape', cmd.existing)).toBe('escaped')
+  expect(await catInImage('aci-escape', ansible.existing)).toBe('escaped')
+  expect(await catInImage('aci-escape', '/ansible-caps')).toBe('CapEff:\t00000000a80425fb')
 })
