@@ -110,13 +110,13 @@ export interface DriverRun {
   upper: string
   work: string
   mounts: MountKind[]
-  /** A host command (env … argv), run when `container` is not given. */
+  /** A host command (env … argv): alone, or beside the container when one is given. */
   argv: string[]
-  /** Run the step of this bundle under runc instead (argv is then in its config.json). */
+  /** A step of this bundle under runc (its command is in config.json). */
   container?: ContainerRun
   /** 'inherit': the command talks to the terminal (kiln run); 'pipe': lines go to onLine. */
   stdio: 'inherit' | 'pipe'
-  /** Working directory of the command (host commands only; chroot starts at /). */
+  /** Working directory of the host command (a step inside the image starts at /). */
   cwd?: string
   onLine?: (line: string) => void
   signal?: AbortSignal

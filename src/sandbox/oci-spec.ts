@@ -58,9 +58,6 @@ export interface StepSpec {
   args: string[]
   env: Record<string, string>
   mounts: MountKind[]
-  cwd?: string
-  uid?: number
-  gid?: number
 }
 
 /** The parts of runc's config.json that Kiln writes. */
@@ -139,10 +136,11 @@ export function stepConfig(
     ociVersion: '1.0.2',
     process: {
       terminal: false,
-      user: { uid: s.uid ?? 0, gid: s.gid ?? 0 },
+      // Root in /: no spec field of a step chooses otherwise (ACI's app.user is for the image).
+      user: { uid: 0, gid: 0 },
       args: s.args,
       env: Object.entries(s.env).map(([k, v]) => `${k}=${v}`),
-      cwd: s.cwd ?? '/',
+      cwd: '/',
       capabilities: { bounding: caps, effective: caps, permitted: caps },
       noNewPrivileges: true
     },

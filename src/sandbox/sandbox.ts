@@ -4,9 +4,11 @@
  * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
  *
  * Commands run as argument arrays, inside the image (`exec`: a runc container whose root is
- * the overlay, with a controlled environment; see oci-spec.ts) or on the host with the
- * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks). `close()` removes what the sandbox created; callers use
- * try/finally, and SIGINT/SIGTERM are covered by cleanup.ts.
+ * the overlay, with a controlled environment; see oci-spec.ts), on the host with the
+ * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
+ * host driving a container of the image through a chroot stand-in (`beside`: ansible).
+ * `close()` removes what the sandbox created; callers use try/finally, and
+ * SIGINT/SIGTERM are covered by cleanup.ts.
  */
 import { randomBytes } from 'node:crypto'
 import { chmod, chown, mkdir, rm, unlink, writeFile } from 'node:fs/promises'
