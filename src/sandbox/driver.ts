@@ -60,7 +60,8 @@ exit $?
 // and $KILN_CONTAINER set so that it can \`runc exec\` commands into it (ansible's chroot
 // connection). runc needs a /proc of the PID namespace it runs in: the host's shows other
 // pids (the step gets a proc of its own from runc). The exit status is the step's (runc's)
-// or the host command's, 125 when the container could not be made, 143 after a TERM.
+// or the host command's, 125 when the container could not be made, 143 after a TERM. A
+// command put in the background gets /dev/null as stdin unless given one: fd 3 keeps ours.
 const CONTAINER_DRIVER = `set -eu
 parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
 state=/run/kiln-runc
@@ -72,13 +73,14 @@ mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,
 mount -t tmpfs -o mode=0700,size=4m kiln-runc-state /run
 shift 7
 set +e
+exec 3<&0
 if [ $# -eq 0 ]; then
-  runc --root "$state" run --bundle "$bundle" "$id" <&0 &
+  runc --root "$state" run --bundle "$bundle" "$id" <&3 3<&- &
   wait $!
   exit
 fi
-runc --root "$state" create --bundle "$bundle" "$id" </dev/null || exit 125
-KILN_RUNC_ROOT=$state KILN_CONTAINER=$id "$@" <&0 &
+runc --root "$state" create --bundle "$bundle" "$id" </dev/null 3<&- || exit 125
+KILN_RUNC_ROOT=$state KILN_CONTAINER=$id "$@" <&3 3<&- &
 wait $!
 status=$?
 runc --root "$state" delete --force "$id"

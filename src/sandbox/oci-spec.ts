@@ -58,6 +58,8 @@ export interface StepSpec {
   args: string[]
   env: Record<string, string>
   mounts: MountKind[]
+  /** A terminal of its own (runc proxies ours to it): `kiln run` in a terminal. */
+  terminal?: boolean
 }
 
 /** The parts of runc's config.json that Kiln writes. */
@@ -135,7 +137,7 @@ export function stepConfig(
   return {
     ociVersion: '1.0.2',
     process: {
-      terminal: false,
+      terminal: s.terminal ?? false,
       // Root in /: no spec field of a step chooses otherwise (ACI's app.user is for the image).
       user: { uid: 0, gid: 0 },
       args: s.args,

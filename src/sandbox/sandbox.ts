@@ -173,7 +173,9 @@ export class Sandbox {
       this.opts.reporter
     )
     await settleTimes(this.patch, imageDirs, patch.paths)
-    const container = step && (await this.writeBundle(step.args, step.env, patch.mounts))
+    // runc hands a step pipes, not our descriptors: at a terminal, it gets a terminal of its own.
+    const terminal = o.stdio === 'inherit' && !!process.stdin.isTTY && !!process.stdout.isTTY
+    const container = step && (await this.writeBundle(step.args, step.env, patch.mounts, terminal))
     try {
       return await runDriver({
         merged: this.merged,
@@ -204,12 +206,13 @@ export class Sandbox {
   private async writeBundle(
     args: string[],
     env: Record<string, string>,
-    mounts: MountKind[]
+    mounts: MountKind[],
+    terminal: boolean
   ): Promise<ContainerRun> {
     const bundle = join(this.opts.dir, 'runc')
     await rm(bundle, { recursive: true, force: true })
     await mkdir(bundle, { mode: 0o700 })
-    const config = stepConfig({ root: this.merged, args, env, mounts })
+    const config = stepConfig({ root: this.merged, args, env, mounts, terminal })
     await writeFile(join(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 })
     await writeFile(this.chrootProgram, CHROOT_PROGRAM, { mode: 0o700 })
     // Unique on the host: runc names the container's cgroups after it.
