@@ -65,6 +65,7 @@ exit $?
 const CONTAINER_DRIVER = `set -eu
 parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
 state=/run/kiln-runc
+command -v runc >/dev/null || { echo "kiln-sandbox: runc is not installed (Debian package runc)" >&2; exit 125; }
 trap 'timeout 20 runc --root "$state" delete --force "$id" >/dev/null 2>&1; exit 143' TERM
 read -r _ _ _ ppid _ </proc/self/stat
 if [ "$ppid" != "$parent" ]; then exit 143; fi
