@@ -147,7 +147,9 @@ export function runDriver(r: DriverRun): Promise<DriverResult> {
   if (r.container)
     for (const p of [r.merged, r.upper, r.work, r.container.bundle, ...r.lowers])
       if (p === '/run' || p.startsWith('/run/'))
-        throw new Error(`sandbox: ${p}: a sandbox cannot live under /run (set TMPDIR elsewhere)`)
+        throw new Error(
+          `sandbox: ${p}: a sandbox cannot live under /run (put TMPDIR and $KILN_SANDBOX_CACHE elsewhere)`
+        )
   const interactive = r.stdio === 'inherit'
   const lowers = r.lowers.join(':')
   const c = r.container

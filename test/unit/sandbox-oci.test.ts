@@ -128,3 +128,23 @@ describe('stepConfig', () => {
     expect(all.mounts.some((m) => m.type === 'bind')).toBe(false)
   })
 })
+
+describe('runDriver', () => {
+  test('a container sandbox under /run is refused (the driver hides /run behind runc state)', async () => {
+    const { runDriver } = await import('../../src/sandbox/driver.js')
+    expect(() =>
+      runDriver({
+        merged: '/run/kiln/root',
+        lowers: ['/var/tmp/kiln/layers/x'],
+        upper: '/run/kiln/upper',
+        work: '/run/kiln/work',
+        mounts: [],
+        argv: [],
+        container: { bundle: '/run/kiln/runc', id: 'kiln-test' },
+        stdio: 'pipe'
+      })
+    ).toThrow(
+      /\/run\/kiln\/root: a sandbox cannot live under \/run \(put TMPDIR and \$KILN_SANDBOX_CACHE elsewhere\)/
+    )
+  })
+})
