@@ -80,11 +80,14 @@ await overlayBuilder.build(ctx)
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('READY') && resolve())
     child.once('exit', () => reject(new Error(`the build ended before its step started: ${err}`)))
   })
-  const sleepers = async (): Promise<string[]> =>
+  const running = async (): Promise<string[]> =>
     (await leftovers(`sleep ${sleeper}`)).processes.filter((l) =>
       new RegExp(`^\\s*\\d+ sleep ${sleeper}$`).test(l)
     )
-  return { child, sleepers }
+  // READY comes just before the shell becomes `sleep`: wait for the exec.
+  const end = Date.now() + 10000
+  while ((await running()).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50))
+  return { child, sleepers: running }
 }
 
 async function exitOf(child: ReturnType<typeof spawn>): Promise<number | string | null> {
