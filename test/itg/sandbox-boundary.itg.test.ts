@@ -98,6 +98,13 @@ test('/proc/1/root is the image root, not the host', async () => {
 })
 
 test("a step holds Docker's default capabilities only, and cannot mount", async () => {
+  // The host's first disk (from its /proc/partitions): a step must not be able to read it.
+  const [major, minor] = (await readFile('/proc/partitions', 'utf8'))
+    .split('\n')
+    .slice(2)
+    .find(Boolean)
+    ?.trim()
+    .split(/\s+/) ?? ['8', '0']
   const image = await build(
     'privileges',
     ['proc', 'dev', 'sys'],
@@ -106,7 +113,7 @@ test("a step holds Docker's default capabilities only, and cannot mount", async 
       'if mount -t tmpfs kiln-test /mnt 2>/mount.err; then echo mounted; else echo refused; fi > /mount',
       'if unshare --mount true 2>/dev/null; then echo unshared; else echo refused; fi > /unshare',
       // The host's disks are not there, and cannot be made: the device cgroup refuses them.
-      'ls /dev > /devices; if mknod /tmp/disk b 8 0 2>/dev/null && head -c1 /tmp/disk >/dev/null 2>&1; then echo opened; else echo refused; fi > /disk'
+      `ls /dev > /devices; if mknod /tmp/disk b ${major} ${minor} 2>/dev/null && head -c1 /tmp/disk >/dev/null 2>&1; then echo opened; else echo refused; fi > /disk`
     ]
   )
   expect(image).not.toBeNull()
