@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages Kiln drives (builders, store checks, boot gate).
+# Debian packages Kiln drives (builders, store checks, boot gate; runc and the seccomp
+# profile of golang-github-containers-common run overlay and ACI steps).
 pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools squashfs-tools-ng pigz zstd xz-utils
-  e2fsprogs ansible cpio time libcap2-bin attr bzip2)
+  e2fsprogs ansible cpio time libcap2-bin attr bzip2 runc golang-github-containers-common)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

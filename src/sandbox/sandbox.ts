@@ -3,18 +3,27 @@
  * mounted with overlayfs in a private mount namespace for each command, with the host's
  * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
  *
- * Commands run as argument arrays, inside the image (`exec`: chroot, a controlled
- * environment) or on the host with the mounted root in $KILN_ROOT (`host`: packs, copies,
- * genoci's pre/post hooks). `close()` removes what the sandbox created; callers use
- * try/finally, and SIGINT/SIGTERM are covered by cleanup.ts.
+ * Commands run as argument arrays, inside the image (`exec`: a runc container whose root is
+ * the overlay, with a controlled environment; see oci-spec.ts), on the host with the
+ * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
+ * host driving a container of the image through a chroot stand-in (`beside`: ansible).
+ * `close()` removes what the sandbox created; callers use try/finally, and
+ * SIGINT/SIGTERM are covered by cleanup.ts.
  */
 import { randomBytes } from 'node:crypto'
-import { chmod, chown, mkdir, rm, unlink } from 'node:fs/promises'
+import { chmod, chown, mkdir, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Reporter } from '../util/log.js'
 import { trackDir } from './cleanup.js'
-import { runDriver, type DriverResult, type MountKind } from './driver.js'
+import { runDriver, type ContainerRun, type DriverResult, type MountKind } from './driver.js'
+import { stepConfig } from './oci-spec.js'
 import { isWhiteout, lookupLayered, settleTimes, writePatch, type PatchFile } from './patch.js'
+
+/** chroot's interface (ROOT PROGRAM ARG…), running PROGRAM in the container of beside(). */
+const CHROOT_PROGRAM = `#!/bin/sh
+shift
+exec runc --root "$KILN_RUNC_ROOT" exec "$KILN_CONTAINER" "$@"
+`
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -109,24 +118,47 @@ export class Sandbox {
     return this.merged
   }
 
-  /** Runs `argv` inside the image (chroot), with a controlled environment. */
+  /** Runs `argv` inside the image (a runc container, as root in /), with a controlled environment. */
   async exec(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
     const env = { ...baseEnv(), ...this.opts.env, ...o.env }
-    const kv = Object.entries(env).map(([k, v]) => `${k}=${v}`)
-    return this.runWith(['env', '-i', ...kv, 'chroot', this.merged, ...argv], o)
+    return this.runWith([], o, this.opts.mounts, { args: argv, env })
+  }
+
+  /**
+   * Runs `argv` on the host (as host() does) beside a container of the image, created and
+   * never started: `chrootProgram` takes chroot's arguments (ROOT PROGRAM ARG…) and runs
+   * PROGRAM inside that container instead, so that a tool made to drive a chroot (ansible's
+   * chroot connection) gets the boundary of a step rather than a chroot's.
+   */
+  async beside(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
+    const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`)
+    const env = { ...baseEnv(), ...this.opts.env }
+    return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts, { args: ['/bin/sh'], env })
+  }
+
+  /** The chroot stand-in of beside() (a host path, there during beside() only). */
+  get chrootProgram(): string {
+    return join(this.opts.dir, 'runc', 'kiln-chroot')
   }
 
   /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
   async host(argv: string[], o: CommandOptions = {}): Promise<DriverResult> {
     const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`)
-    return this.runWith(['env', ...kv, ...argv], o)
+    return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts)
   }
 
   async close(): Promise<void> {
     this.removeDir()
   }
 
-  private async runWith(argv: string[], o: CommandOptions): Promise<DriverResult> {
+  private async runWith(
+    argv: string[],
+    o: CommandOptions,
+    mounts: MountKind[] | undefined,
+    step?: { args: string[]; env: Record<string, string> }
+  ): Promise<DriverResult> {
+    // A step always has /proc and /dev (oci-spec.ts): the patch layer gives them mount points.
+    if (step) mounts = [...new Set<MountKind>([...(mounts ?? []), 'proc', 'dev'])]
     const imageDirs = [this.upper, ...this.opts.lowers]
     const patch = await writePatch(
       this.patch,
@@ -135,12 +167,15 @@ export class Sandbox {
         dns: this.opts.dns,
         hosts: this.opts.hosts,
         policyRcD: this.opts.policyRcD,
-        mounts: this.opts.mounts,
+        mounts,
         files: o.files
       },
       this.opts.reporter
     )
     await settleTimes(this.patch, imageDirs, patch.paths)
+    // runc hands a step pipes, not our descriptors: at a terminal, it gets a terminal of its own.
+    const terminal = o.stdio === 'inherit' && !!process.stdin.isTTY && !!process.stdout.isTTY
+    const container = step && (await this.writeBundle(step.args, step.env, patch.mounts, terminal))
     try {
       return await runDriver({
         merged: this.merged,
@@ -149,6 +184,7 @@ export class Sandbox {
         work: this.work,
         mounts: patch.mounts,
         argv,
+        container,
         stdio: o.stdio ?? 'pipe',
         onLine: o.onLine,
         cwd: o.cwd,
@@ -164,6 +200,23 @@ export class Sandbox {
       }
       await rm(this.patch, { recursive: true, force: true })
     }
+  }
+
+  /** runc's bundle for one step: its config.json, and the chroot stand-in of beside(). */
+  private async writeBundle(
+    args: string[],
+    env: Record<string, string>,
+    mounts: MountKind[],
+    terminal: boolean
+  ): Promise<ContainerRun> {
+    const bundle = join(this.opts.dir, 'runc')
+    await rm(bundle, { recursive: true, force: true })
+    await mkdir(bundle, { mode: 0o700 })
+    const config = stepConfig({ root: this.merged, args, env, mounts, terminal })
+    await writeFile(join(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 })
+    await writeFile(this.chrootProgram, CHROOT_PROGRAM, { mode: 0o700 })
+    // Unique on the host: runc names the container's cgroups after it.
+    return { bundle, id: `kiln-${process.pid}-${randomBytes(6).toString('hex')}` }
   }
 }
 

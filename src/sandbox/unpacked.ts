@@ -9,9 +9,12 @@
  * and xattrs are kept (GNU tar as root, numeric owners). Layers come from the store, but
  * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
  * before anything is written.
+ *
+ * The layers directory is root's alone (0700, tightened if it was not): unpacked images hold
+ * setuid binaries and device nodes, which other users of the host must not reach.
  */
 import { digestHex, verifiedReadStream } from '../util/digest.js'
-import { lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
+import { chmod, lstat, mkdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkTar } from '../sources/safe-tar.js'
 import type { LayerRef } from '../store/types.js'
@@ -45,10 +48,9 @@ export async function unpackLayer(
 ): Promise<string> {
   // The directory is named by the diffID: checked first, as every digest read from a file is.
   const hex = digestHex(layer.diffID, `unpack ${layer.path}: diffID`)
-  const parent = join(cacheDir, 'layers')
+  const parent = await layersDir(cacheDir)
   const dest = join(parent, hex)
   if (await stat(dest).catch(() => null)) return dest
-  await mkdir(parent, { recursive: true })
   const tmp = uniqueDir(parent, `.unpack-${hex.slice(0, 12)}`)
   await mkdir(tmp, { mode: 0o755 })
   const remove = trackDir(tmp)
@@ -89,6 +91,14 @@ export async function unpackLayer(
     remove()
   }
   return dest
+}
+
+/** `<cacheDir>/layers`, made (cacheDir too, if missing) or tightened to mode 0700. */
+export async function layersDir(cacheDir: string): Promise<string> {
+  const dir = join(cacheDir, 'layers')
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  await chmod(dir, 0o700)
+  return dir
 }
 
 /** Unpacks every layer of an image; returns the directories TOP FIRST, as overlayfs wants them. */

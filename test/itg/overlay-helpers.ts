@@ -87,3 +87,20 @@ export async function leftovers(needle: string): Promise<{ mounts: string[]; pro
   const processes = ps.stdout.split('\n').filter((l) => l.includes(needle) && !l.includes('ps -eo'))
   return { mounts, processes }
 }
+
+/** The cgroups runc made for the step containers of process `pid` (named kiln-PID-…), in any hierarchy. */
+export async function containerCgroups(pid: number): Promise<string[]> {
+  const r = await run('find', ['/sys/fs/cgroup', '-maxdepth', '6', '-type', 'd', '-name', `kiln-${pid}-*`])
+  return r.stdout.split('\n').filter(Boolean)
+}
+
+/** Polls `probe` until it returns an empty list (teardown by the kernel is quick, not instant). */
+export async function settled<T>(probe: () => Promise<T[]>, ms = 10000): Promise<T[]> {
+  const end = Date.now() + ms
+  let last = await probe()
+  while (last.length && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100))
+    last = await probe()
+  }
+  return last
+}

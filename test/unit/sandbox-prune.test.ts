@@ -86,3 +86,16 @@ describe('pruneUnpacked', () => {
     expect(await mountTables()).toMatch(/ \/ /)
   })
 })
+
+describe('the unpacked-layer cache directory', () => {
+  test('is made 0700, and an existing one is tightened to 0700', async () => {
+    const { layersDir } = await import('../../src/sandbox/unpacked.js')
+    const { chmod, stat } = await import('node:fs/promises')
+    const fresh = join(dir, 'fresh-cache')
+    expect((await stat(await layersDir(fresh))).mode & 0o777).toBe(0o700)
+    await mkdir(layers, { recursive: true, mode: 0o755 })
+    await chmod(layers, 0o755)
+    expect(await layersDir(join(dir, 'cache'))).toBe(layers)
+    expect((await stat(layers)).mode & 0o777).toBe(0o700)
+  })
+})

@@ -345,8 +345,12 @@ export class AciBuilder implements Builder {
       area,
       c,
       async (sb) => {
-        await writeFile(inventory, `[aci]\n${sb.root} ansible_connection=chroot\n`)
-        return sb.host(['ansible-playbook', '-i', inventory, playbook], {
+        // The chroot connection, with chroot itself replaced: each task runs in a container.
+        await writeFile(
+          inventory,
+          `[aci]\n${sb.root} ansible_connection=chroot ansible_chroot_exe=${sb.chrootProgram}\n`
+        )
+        return sb.beside(['ansible-playbook', '-i', inventory, playbook], {
           cwd: manifestDir(ctx),
           env: {
             ANSIBLE_HOST_KEY_CHECKING: 'False',
