@@ -1,5 +1,6 @@
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import { join } from 'node:path'
 import type { BaseSource } from '../model/types.js'
 import type { StoredImage } from '../store/types.js'
@@ -10,14 +11,7 @@ export const REPORT_FILE = 'index.json'
 export async function writeReport(outDir: string, report: RunReport): Promise<string> {
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, REPORT_FILE)
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
-  try {
-    await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`)
-    await rename(tmp, file)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`)
   return file
 }
 

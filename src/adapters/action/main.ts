@@ -17,6 +17,7 @@ import { loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { InvalidInputError, errorMessage } from '../../util/errors.js'
+import { interruptExitStatus, interruptedBy, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -126,6 +127,8 @@ async function build(
     // The boot gate runs before anything below is uploaded or released.
     verify: inputs.verify,
     tmpDir: process.env.RUNNER_TEMP || undefined,
+    // A cancelled job (SIGINT, then SIGTERM 7.5 s later) stops the tools and cleans up in time.
+    signal: runSignal(),
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
   }).catch(async (e: unknown) => {
@@ -136,6 +139,13 @@ async function build(
   })
   await cache.close()
   setBuildOutputs(report)
+  const sig = interruptedBy()
+  if (sig) {
+    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped.
+    core.setFailed(`the run was interrupted by ${sig}`)
+    process.exitCode = interruptExitStatus(sig)
+    return
+  }
 
   const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed')
   let artifacts: UploadedArtifact[] = []
