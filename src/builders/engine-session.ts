@@ -8,6 +8,7 @@ import { loadIntoDocker } from '../engine/index.js'
 import type { StoredImage, Store } from '../store/types.js'
 import { run, tryRun } from '../util/exec.js'
 import { errorMessage } from '../util/errors.js'
+import { OWNER } from '../util/lifecycle.js'
 import type { Reporter } from '../util/log.js'
 import { dockerSafeName, type DockerBuildMode } from './docker-build-args.js'
 
@@ -30,7 +31,8 @@ export function dockerBuildMode(reporter: Reporter): Promise<DockerBuildMode> {
 }
 
 export class EngineSession {
-  readonly id = `${process.pid}-${randomBytes(3).toString('hex')}`
+  /** In every tag this run makes: the owner token lets a later run remove them if this one is killed. */
+  readonly id = `${OWNER}-${randomBytes(3).toString('hex')}`
   private readonly tags = new Set<string>()
   /** Input key → engine image id, for images present in the engine during this run. */
   private readonly byKey = new Map<string, string>()
@@ -131,13 +133,13 @@ export class EngineSession {
     // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
     // the engine without --force, which is what we want.
     for (const i of leftovers.reverse())
-      await tryRun('docker', ['image', 'rm', i], { reporter: this.reporter })
+      await tryRun('docker', ['image', 'rm', i], { reporter: this.reporter, cleanup: true })
   }
 
   private async removeTags(tags: string[]): Promise<void> {
     if (!tags.length) return
     try {
-      await run('docker', ['image', 'rm', ...tags], { reporter: this.reporter })
+      await run('docker', ['image', 'rm', ...tags], { reporter: this.reporter, cleanup: true })
     } catch (e) {
       const tail = (e as { tail?: string[] }).tail ?? []
       // "No such image" for a tag that was never made (a build failed before it) is expected.

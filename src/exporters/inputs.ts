@@ -15,6 +15,7 @@ import { execa } from 'execa'
 import type { LayerRef } from '../store/types.js'
 import { FileReader } from './file-reader.js'
 import { readHeaders } from './tar.js'
+import { tempPrefix } from '../util/lifecycle.js'
 
 /** One layer: `length` bytes of uncompressed tar at `offset` in the file at `path`. */
 export interface LayerSource {
@@ -45,7 +46,7 @@ function isLayerRef(x: LayerSource | LayerRef): x is LayerRef {
 
 /** Temporary directory for one input; removed by cleanup(). */
 async function scratch(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(process.env.KILN_TMPDIR ?? tmpdir(), 'kiln-export-'))
+  const dir = await mkdtemp(join(process.env.KILN_TMPDIR ?? tmpdir(), tempPrefix('export')))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 

@@ -85,6 +85,15 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
         plan: flags.plan,
         arch: flags.arch
       })
+      const { sweepLeftovers } = await import('../../../build/sweep.js')
+      // What killed runs left goes first (never what a live run owns).
+      await sweepLeftovers({
+        outDir: resolve(flags.out),
+        storeDir: resolve(flags.store),
+        cacheDir: flags.cacheDir ? resolve(flags.cacheDir) : undefined,
+        engine: true,
+        reporter: ctx.reporter
+      })
       const store = await openStore(resolve(flags.store))
       const cache = flags.cacheDir
         ? await openCache({
@@ -95,11 +104,9 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
             reporter: ctx.reporter
           })
         : null
-      // Ctrl-C stops the tools and lets every build clean up after itself.
-      const abort = new AbortController()
-      const onSignal = (): void => abort.abort()
-      process.once('SIGINT', onSignal)
-      process.once('SIGTERM', onSignal)
+      const { runSignal } = await import('../../../util/lifecycle.js')
+      // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
+      const signal = runSignal()
       try {
         const report = await buildPlan(plan, {
           store,
@@ -109,7 +116,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           exports: flags.export,
           compression: flags.compress,
           sourceDateEpoch,
-          signal: abort.signal,
+          signal,
           verify: flags.verify,
           bootTimeoutSec,
           hooks: cache ? cacheHooks(cache) : undefined
@@ -118,8 +125,6 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await cache?.close()
-        process.off('SIGINT', onSignal)
-        process.off('SIGTERM', onSignal)
       }
     })
 }

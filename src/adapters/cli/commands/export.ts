@@ -96,6 +96,8 @@ export const registerExport: RegisterCommand = (program, ctx) => {
           ])
         }
         const { exportImage } = await import('../../../exporters/export.js')
+        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter })
         const input = await openInput(o.input ?? storeInput(o.image!, o.store))
         try {
           const r = await exportImage({

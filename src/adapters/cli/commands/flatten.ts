@@ -1,4 +1,5 @@
 import { Option } from 'commander'
+import { dirname, resolve } from 'node:path'
 import type { Compression } from '../../../exporters/compress.js'
 import type { RegisterCommand } from '../context.js'
 import { openInput, parseEpoch } from './export.js'
@@ -30,6 +31,12 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
     .action(
       async (o: { input: string; output: string; compress?: Compression; sourceDateEpoch?: string }) => {
         const { flatten } = await import('../../../exporters/flatten.js')
+        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        // A file output's directory may hold a killed flatten's temporary archive.
+        await sweepLeftovers({
+          outDir: o.output === '-' ? undefined : dirname(resolve(o.output)),
+          reporter: ctx.reporter
+        })
         const input = await openInput(o.input)
         try {
           await flatten({
