@@ -72,5 +72,8 @@ export async function writeStamp(
   exports: Stamp['exports'],
   verify?: Stamp['verify']
 ): Promise<void> {
-  await writeFileAtomic(join(dir, STAMP_FILE), JSON.stringify({ request, exports, verify } satisfies Stamp, null, 2))
+  await writeFileAtomic(
+    join(dir, STAMP_FILE),
+    JSON.stringify({ request, exports, verify } satisfies Stamp, null, 2)
+  )
 }

@@ -132,7 +132,10 @@ class PlanRun {
           running.add(name)
           this.state.set(name, 'running')
           void this.one(p).then((ok) => {
-            this.state.set(name, ok ? 'done' : this.reports.get(name)!.status === 'interrupted' ? 'interrupted' : 'failed')
+            this.state.set(
+              name,
+              ok ? 'done' : this.reports.get(name)!.status === 'interrupted' ? 'interrupted' : 'failed'
+            )
             running.delete(name)
             pump()
           })

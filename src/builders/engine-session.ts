@@ -60,8 +60,14 @@ export class EngineSession {
    * run already has, an image the engine still holds (its id is the config digest when it came
    * from `docker save`), or else a `docker load` from the store.
    */
-  async provide(store: Store, image: StoredImage, tags: string[], reporter: Reporter): Promise<string> {
-    const id = await this.imageId(store, image, reporter)
+  async provide(
+    store: Store,
+    image: StoredImage,
+    tags: string[],
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
+    const id = await this.imageId(store, image, reporter, signal)
     for (const t of tags) {
       if (!t.startsWith('kiln-')) this.tags.add(t)
       await run('docker', ['tag', id, t], { reporter })
@@ -69,20 +75,30 @@ export class EngineSession {
     return id
   }
 
-  private imageId(store: Store, image: StoredImage, reporter: Reporter): Promise<string> {
+  private imageId(
+    store: Store,
+    image: StoredImage,
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
     const known = image.key ? this.byKey.get(image.key) : undefined
     if (known) return Promise.resolve(known)
     const k = image.manifestDigest
     let p = this.loading.get(k)
     if (!p) {
-      p = this.load(store, image, reporter)
+      p = this.load(store, image, reporter, signal)
       this.loading.set(k, p)
       p.catch(() => this.loading.delete(k))
     }
     return p
   }
 
-  private async load(store: Store, image: StoredImage, reporter: Reporter): Promise<string> {
+  private async load(
+    store: Store,
+    image: StoredImage,
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
     const configId = image.manifest.config.digest
     const present = await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', configId])
     if (present) {
@@ -91,7 +107,7 @@ export class EngineSession {
     }
     const tag = this.uniqueTag(image.refs[0] ?? 'image', 'base')
     const t0 = Date.now()
-    await loadIntoDocker(store, image, tag, reporter)
+    await loadIntoDocker(store, image, tag, reporter, signal)
     reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', tag], { reporter })
     const id = r.stdout.trim()

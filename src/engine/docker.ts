@@ -20,6 +20,7 @@ import tarStream from 'tar-stream'
 import { decompressStream } from '../sources/compression.js'
 import type { Descriptor, LayerRef, OciImageConfig, Store, StoredImage } from '../store/types.js'
 import { run, tryRun } from '../util/exec.js'
+import { IoError, displayPath, findIoError } from '../util/io-error.js'
 import { spawnStream } from '../util/exec-stream.js'
 import type { Reporter } from '../util/log.js'
 import { SilentReporter } from '../util/log.js'
@@ -66,10 +67,11 @@ export async function loadIntoDocker(
   store: Store,
   image: StoredImage,
   tag: string,
-  reporter: Reporter
+  reporter: Reporter,
+  signal?: AbortSignal
 ): Promise<void> {
   const pack = tarStream.pack()
-  const proc = spawnStream('docker', ['load'], { stdin: pack as unknown as Readable, reporter })
+  const proc = spawnStream('docker', ['load'], { stdin: pack as unknown as Readable, reporter, signal })
   const configDigest = image.manifest.config.digest
   const configName = `${hex(configDigest)}.json`
   const layerNames = image.layers.map((l) => `${hex(l.digest)}/layer.tar`)
@@ -149,9 +151,10 @@ interface LegacyManifest {
 export async function saveFromDocker(
   store: Store,
   ref: string,
-  reporter: Reporter = new SilentReporter()
+  reporter: Reporter = new SilentReporter(),
+  signal?: AbortSignal
 ): Promise<SavedImage> {
-  const proc = spawnStream('docker', ['save', ref], { reporter })
+  const proc = spawnStream('docker', ['save', ref], { reporter, signal })
   try {
     const [saved] = await Promise.all([
       importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
@@ -164,8 +167,11 @@ export async function saveFromDocker(
       () => null,
       (x: unknown) => x as Error
     )
-    // The engine's own message ("No such image: …") says more than a truncated archive does.
-    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
+    // The store's own disk failing (full) is the cause: docker save only sees its pipe closed
+    // ("connection reset by peer"). Otherwise the engine's own message ("No such image: …")
+    // says more than a truncated archive does.
+    const storeFault = findIoError(e) ? new IoError(e, `store ${displayPath(store.root)}`) : null
+    const cause = storeFault ?? (toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error))
     const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
     Object.assign(out, { tail: (cause as { tail?: string[] }).tail ?? [] })
     throw out

@@ -103,11 +103,20 @@ export class FileSink implements ByteSink {
 export class StdoutSink implements ByteSink {
   readonly hash = createHash('sha256')
   size = 0
-  constructor(private readonly out: Writable = process.stdout) {}
-  write(chunk: Buffer): Promise<void> {
+  private failure: IoError | undefined
+  constructor(private readonly out: Writable = process.stdout) {
+    // A reader that went away (EPIPE) or a full disk behind a redirect: reported by write().
+    out.on('error', (e) => (this.failure ??= new IoError(e, 'standard output')))
+  }
+  async write(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure
     this.hash.update(chunk)
     this.size += chunk.length
-    return writeTo(this.out, chunk)
+    try {
+      await writeTo(this.out, chunk)
+    } catch (e) {
+      throw (this.failure ??= new IoError(e, 'standard output'))
+    }
   }
   async end(): Promise<void> {}
   async abort(): Promise<void> {}

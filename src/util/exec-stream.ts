@@ -68,6 +68,7 @@ export function spawnStream(
     // A tool that exits early closes its stdin: that is reported through its exit status.
     sink.on('error', () => {})
     input.on('error', () => child.kill())
+    // eslint-disable-next-line no-restricted-syntax -- both ends have their 'error' handlers just above
     input.pipe(sink)
   }
   const done = (async () => {

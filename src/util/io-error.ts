@@ -16,7 +16,8 @@ const CAUSES: Record<string, string> = {
   EMFILE: 'too many open files',
   ENOENT: 'no such file or directory',
   ENOTDIR: 'not a directory',
-  EISDIR: 'is a directory'
+  EISDIR: 'is a directory',
+  EPIPE: 'the reader closed the pipe'
 }
 
 /** Errors that say a disk or file system cannot take more: the cause to report above any other. */
@@ -49,6 +50,12 @@ export function isStorageFull(e: unknown): boolean {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path)
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path
+}
+
+/** The cause of a file-system error in words ("no space left on device"); null for other errors. */
+export function ioCause(e: unknown): string | null {
+  const io = findIoError(e)
+  return io ? CAUSES[io.code] : null
 }
 
 /**
