@@ -5,7 +5,7 @@
  *   every external tool still running gets SIGTERM (SIGKILL GRACE_MS later), and the command
  *   unwinds through its `finally` blocks (engine tags removed, out/index.json written with the
  *   interrupted images). The CLI then exits 128 + the signal's number (130, 143, 129). A command
- *   that never asked for runSignal() (nothing to unwind) is torn down and exits at once.
+ *   that never asked for runSignal() (nothing to unwind) is torn down and dies of the signal.
  * - The second signal, or DEADLINE_MS after the first, exits at once: tools are SIGKILLed and
  *   tracked temporary directories removed synchronously; what is left (engine tags) is swept
  *   by the next run (leftovers.ts).
@@ -250,11 +250,20 @@ function exitNow(sig: HandledSignal): never {
   process.exit(interruptExitStatus(sig))
 }
 
+const handlers = new Map<HandledSignal, () => void>()
+
+/** Dies of `sig` itself, as its default action would have (the shell still reports 128 + n). */
+function dieOf(sig: HandledSignal): void {
+  teardownNow()
+  for (const [s, h] of handlers) process.off(s, h)
+  process.kill(process.pid, sig)
+}
+
 function installHandlers(): void {
   if (installed) return
   installed = true
   for (const sig of Object.keys(SIGNAL_NUMBERS) as HandledSignal[]) {
-    process.on(sig, () => {
+    const onSignal = (): void => {
       if (sig === 'SIGINT' && interactive > 0) return
       if (interrupted) exitNow(sig)
       interrupted = sig
@@ -262,9 +271,9 @@ function installHandlers(): void {
       controller.abort(new CancelledError(`interrupted by ${sig}`))
       const stopping = stopChildren()
       if (!cooperative) {
-        // Nothing unwinds by itself: stop the tools, remove the directories, exit.
+        // Nothing unwinds by itself: stop the tools, remove the directories, die of the signal.
         void Promise.race([stopping, new Promise((r) => setTimeout(r, GRACE_MS + 500))]).then(() =>
-          exitNow(sig)
+          dieOf(sig)
         )
         return
       }
@@ -272,6 +281,8 @@ function installHandlers(): void {
         process.stderr.write(`kiln: cleanup took more than ${DEADLINE_MS / 1000} s; exiting\n`)
         exitNow(sig)
       }, DEADLINE_MS).unref()
-    })
+    }
+    handlers.set(sig, onSignal)
+    process.on(sig, onSignal)
   }
 }
