@@ -1,5 +1,7 @@
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { tempFileFor } from '../util/lifecycle.js'
 import { writeFileAtomic } from '../util/atomic-write.js'
 import { join } from 'node:path'
 import type { BaseSource } from '../model/types.js'
@@ -7,6 +9,20 @@ import type { StoredImage } from '../store/types.js'
 import type { ImageReport, RunReport } from './types.js'
 
 export const REPORT_FILE = 'index.json'
+
+/** The same, synchronously: for an exit at once, when no promise will settle any more. */
+export function writeReportSync(outDir: string, report: RunReport): void {
+  const file = join(outDir, REPORT_FILE)
+  const tmp = tempFileFor(file)
+  try {
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`)
+    renameSync(tmp, file)
+  } catch (e) {
+    rmSync(tmp, { force: true })
+    throw e
+  }
+}
 
 export async function writeReport(outDir: string, report: RunReport): Promise<string> {
   await mkdir(outDir, { recursive: true })

@@ -22,9 +22,9 @@ import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.j
 import type { Store, StoredImage } from '../store/types.js'
 import { BuildError, errorMessage } from '../util/errors.js'
 import { IoError } from '../util/io-error.js'
-import { tempFileFor, tempPrefix, trackDir } from '../util/lifecycle.js'
+import { onExitNow, tempFileFor, tempPrefix, trackDir } from '../util/lifecycle.js'
 import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
-import { describeBase, describeImage, writeReport } from './report.js'
+import { describeBase, describeImage, writeReport, writeReportSync } from './report.js'
 import type { ImageReport, RunReport } from './types.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
@@ -68,10 +68,14 @@ type State = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'interrupte
 
 export async function buildPlan(plan: Plan, opts: BuildOptions): Promise<RunReport> {
   const run = new PlanRun(plan, opts)
+  // If the process must exit at once (a second signal, cleanup past its deadline), the report
+  // still says which images were interrupted.
+  const unregister = onExitNow(() => writeReportSync(opts.outDir, run.interruptedSnapshot()))
   try {
     return await run.execute()
   } finally {
     await run.session.close()
+    unregister()
   }
 }
 
@@ -205,9 +209,11 @@ class PlanRun {
           }
         }
         step = 'export'
+        this.opts.signal?.throwIfAborted()
         if (status !== 'built') await this.aciArtifact(p, image)
         await this.export(p, image, r, reporter)
         step = 'verify'
+        this.opts.signal?.throwIfAborted()
         await this.verify(p, r, reporter)
         r.seconds = (Date.now() - t0) / 1000
         return true
@@ -410,7 +416,8 @@ class PlanRun {
         kernel: p.spec.kernel,
         sourceDateEpoch: this.opts.sourceDateEpoch,
         baseChain: this.baseChain(p),
-        reporter
+        reporter,
+        signal: this.opts.signal
       })
       r.exports = {
         dir: res.dir,
@@ -477,6 +484,17 @@ class PlanRun {
       chain.push({ name, key: cur?.key })
     }
     return chain
+  }
+
+  /** The report as it stands, the images still running marked interrupted. */
+  interruptedSnapshot(): RunReport {
+    const report = this.snapshot()
+    for (const r of report.images) {
+      if (this.state.get(r.name) !== 'running') continue
+      r.status = 'interrupted'
+      r.error = { step: 'run', message: `${r.name}: the run was stopped`, tail: [] }
+    }
+    return report
   }
 
   private snapshot(): RunReport {

@@ -39,6 +39,7 @@ interface Tracked {
 
 const children = new Set<Tracked>()
 const dirs = new Set<string>()
+const lastWords = new Set<() => void>()
 const controller = new AbortController()
 let interrupted: HandledSignal | undefined
 let cooperative = false
@@ -238,11 +239,28 @@ function stopChildren(): Promise<void> {
   return Promise.all(waits).then(() => clearTimeout(force))
 }
 
-/** The synchronous end: kill what runs, remove tracked directories. */
+/**
+ * A synchronous step for an exit at once (a second signal, the deadline), after the tools are
+ * killed and the directories removed: e.g. out/index.json saying where the run stopped.
+ * Returns the function that unregisters it.
+ */
+export function onExitNow(fn: () => void): () => void {
+  lastWords.add(fn)
+  return () => void lastWords.delete(fn)
+}
+
+/** The synchronous end: kill what runs, remove tracked directories, say the last words. */
 function teardownNow(): void {
   for (const t of children) signalChild(t, 'SIGKILL')
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
   dirs.clear()
+  for (const fn of lastWords) {
+    try {
+      fn()
+    } catch {
+      // an exit at once does not wait for anything, nor stop for anything
+    }
+  }
 }
 
 function exitNow(sig: HandledSignal): never {
