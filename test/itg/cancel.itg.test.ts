@@ -29,7 +29,7 @@ const catalog = {
     { name: 'base', base: { tar: 'minbase.tar' }, builder: 'import' },
     // Sleeps in its RUN step while slow/gate/sleep exists; the label marks its build container.
     { name: 'slow', base: 'base', builder: 'dockerfile', file: 'slow/Dockerfile', working_dir: 'slow' },
-    // 160 MB of random bytes: docker save, the cache copy and the export each take seconds.
+    // 96 MB of random bytes: docker save, the cache copy and the export each take seconds.
     {
       name: 'big',
       base: 'base',
@@ -63,7 +63,7 @@ const files: Record<string, string> = {
     'ARG BASE_IMAGE',
     'FROM ${BASE_IMAGE}',
     'COPY gate /gate',
-    'RUN head -c 160M /dev/urandom > /big',
+    'RUN head -c 96M /dev/urandom > /big',
     ''
   ].join('\n'),
   'big/gate/n': '0',
@@ -371,7 +371,7 @@ describe('the boot gate', () => {
       expect(scratchOf(a.pid).length).toBeGreaterThan(0)
       a.child.kill(how)
       const end = await a.exit
-      if (how === 'SIGTERM') expect(end.code ?? end.signal).toMatch(/143|SIGTERM/)
+      if (how === 'SIGTERM') expect(String(end.code ?? end.signal)).toMatch(/143|SIGTERM/)
       await waitFor('qemu to end', () => (alive(qemu) ? undefined : true), 10_000)
       if (how === 'SIGKILL') {
         // The next command that writes removes the dead check's scratch directory.
@@ -424,7 +424,7 @@ describe('a full disk', () => {
   })
 
   test('the store full during docker save: says the store is full, not "connection reset"', async () => {
-    // A store that holds the base and ~40 MB more: the big image's 160 MB layer cannot fit.
+    // A store that holds the base and ~40 MB more: the big image's 96 MB layer cannot fit.
     const small = await mountTmpfs('512m')
     expect(await kiln(['build', '-t', 'base', '--no-export'], { store: small })).toMatchObject({ code: 0 })
     const used = Number((await run('df', ['--output=used', '-B1', small])).stdout.split('\n')[1])
