@@ -9,6 +9,7 @@ import { link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunReport } from '../../src/build/types.js'
+import { openStore } from '../../src/store/index.js'
 import { run, tryRun } from '../../src/util/exec.js'
 import { ensureBase } from '../fixtures/bases.js'
 import { ensureBootArchives } from '../fixtures/boot-archives.js'
@@ -93,8 +94,15 @@ function startKiln(args: string[], opts: { store?: string; out?: string; cache?:
   const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal }))
   )
+  started.push(child)
   return { child, pid: child.pid!, stderr: () => err, exit }
 }
+
+/** Every kiln this file started: one a failed test left running is killed before the next test. */
+const started: ChildProcess[] = []
+afterEach(() => {
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL')
+})
 
 async function kiln(
   args: string[],
@@ -225,7 +233,33 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const m of mounts) await tryRun('umount', [m])
   for (const c of await labelledContainers().catch(() => [])) await tryRun('docker', ['rm', '-f', c])
+  // The step images a SIGKILLed classic build left as build cache (they carry the label).
+  const steps = await tryRun('docker', ['images', '-aq', '--filter', `label=${LABEL}`])
+  const ids = [...new Set(steps?.stdout.split('\n').filter(Boolean) ?? [])]
+  if (ids.length) await tryRun('docker', ['image', 'rm', ...ids])
   if (dir && !process.env.KILN_KEEP_TMP) await rm(dir, { recursive: true, force: true })
+})
+
+test('SIGKILL during docker load: the load stops with kiln, nothing of it stays in the engine', async () => {
+  const base = (await (await openStore(storeDir)).getImage('base'))!
+  const config = base.manifest.config.digest
+  const inEngine = async (): Promise<boolean> =>
+    (await tryRun('docker', ['image', 'inspect', config])) !== null
+  // The bottom layer's chain id is its diffID: where the engine keeps it once registered.
+  const driver = (await run('docker', ['info', '--format', '{{.Driver}}'])).stdout.trim()
+  const layer = `/var/lib/docker/image/${driver}/layerdb/sha256/${base.layers[0].digest.slice(7)}`
+  const layerBefore = existsSync(layer)
+  expect(await inEngine()).toBe(false)
+  await writeFile(join(dir, 'slow/gate/sleep'), 'load')
+  const a = startKiln(['build', '-t', 'slow'])
+  await childMatching(a, /docker load\s*$/)
+  await killHard(a)
+  await waitFor(
+    'the engine to drop the half-loaded image',
+    async () => (!(await inEngine()) && (layerBefore || !existsSync(layer)) ? true : undefined),
+    20_000
+  )
+  await rm(join(dir, 'slow/gate/sleep'))
 })
 
 test('SIGTERM during docker build: exit 143, the image marked interrupted, nothing left; a run beside it is not swept', async () => {
