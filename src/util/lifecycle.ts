@@ -270,11 +270,16 @@ function exitNow(sig: HandledSignal): never {
 
 const handlers = new Map<HandledSignal, () => void>()
 
-/** Dies of `sig` itself, as its default action would have (the shell still reports 128 + n). */
-function dieOf(sig: HandledSignal): void {
+/**
+ * Dies of `sig` itself, as its default action would have. Another listener left (execa's exit
+ * hook, which ignores a signal once its tools are gone) would swallow it: then the process
+ * exits with the status the signal gives (128 + n) instead.
+ */
+function dieOf(sig: HandledSignal): never {
   teardownNow()
   for (const [s, h] of handlers) process.off(s, h)
-  process.kill(process.pid, sig)
+  if (process.listenerCount(sig) === 0) process.kill(process.pid, sig)
+  process.exit(interruptExitStatus(sig))
 }
 
 function installHandlers(): void {
