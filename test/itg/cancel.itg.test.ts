@@ -326,6 +326,28 @@ test('SIGKILL during docker build: the client dies with kiln, the re-run sweeps 
   expect(tempsOf(a.pid)).toEqual([])
 })
 
+test('a second signal exits at once: the client killed, index.json still says interrupted', async () => {
+  await writeFile(join(dir, 'slow/gate/sleep'), 'twice')
+  const a = startKiln(['build', '-t', 'slow'])
+  await waitFor('the sleeping RUN step', async () => {
+    const r = await run('docker', ['ps', '-q', '--filter', `label=${LABEL}`, '--filter', 'status=running'])
+    return r.stdout.trim() || undefined
+  })
+  const client = childrenOf(a.pid).find((c) => /docker build/.test(c.cmd))!
+  a.child.kill('SIGINT')
+  await waitFor(
+    'the first signal to be seen',
+    () => (a.stderr().includes('stopping') ? true : undefined),
+    5000
+  )
+  a.child.kill('SIGINT')
+  expect(await a.exit).toEqual({ code: 130, signal: null })
+  expect(alive(client.pid)).toBe(false)
+  expect((await report()).slow).toMatchObject({ status: 'interrupted' })
+  expect(tempsOf(a.pid)).toEqual([])
+  await rm(join(dir, 'slow/gate/sleep'))
+})
+
 describe.each([
   { point: 'docker save into the store', how: 'SIGKILL' },
   { point: 'the cache save', how: 'SIGTERM' },
