@@ -155,27 +155,32 @@ export async function saveFromDocker(
   signal?: AbortSignal
 ): Promise<SavedImage> {
   const proc = spawnStream('docker', ['save', ref], { reporter, signal })
-  try {
-    const [saved] = await Promise.all([
-      importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
-      proc.done
-    ])
-    return saved
-  } catch (e) {
+  const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter })
+  let toolFailed = false
+  let importFailedFirst = false
+  proc.done.catch(() => (toolFailed = true))
+  importing.catch(() => {
+    importFailedFirst = !toolFailed
+    // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
     proc.kill()
-    const toolError = await proc.done.then(
-      () => null,
-      (x: unknown) => x as Error
-    )
-    // The store's own disk failing (full) is the cause: docker save only sees its pipe closed
-    // ("connection reset by peer"). Otherwise the engine's own message ("No such image: …")
-    // says more than a truncated archive does.
-    const storeFault = findIoError(e) ? new IoError(e, `store ${displayPath(store.root)}`) : null
-    const cause = storeFault ?? (toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error))
-    const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
-    Object.assign(out, { tail: (cause as { tail?: string[] }).tail ?? [] })
-    throw out
-  }
+  })
+  // Both sides settle before a failure is described: which one fails first is a race.
+  const [imported, tool] = await Promise.allSettled([importing, proc.done])
+  if (imported.status === 'fulfilled' && tool.status === 'fulfilled') return imported.value
+  const importError = imported.status === 'rejected' ? (imported.reason as Error) : null
+  const toolError = tool.status === 'rejected' ? (tool.reason as Error) : null
+  // The store's own disk failing (full) is the cause: docker save then only sees its pipe
+  // closed ("connection reset by peer"), as it does after any failure on the store's side.
+  // Otherwise the engine's own message ("No such image: …") says more than the truncated
+  // archive it left.
+  const storeFault = findIoError(importError)
+    ? new IoError(importError, `store ${displayPath(store.root)}`)
+    : null
+  const toolFirst = toolError && !importFailedFirst && !/killed by/.test(toolError.message)
+  const cause = storeFault ?? (toolFirst ? toolError : (importError ?? toolError!))
+  const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
+  Object.assign(out, { tail: storeFault ? [] : ((cause as { tail?: string[] }).tail ?? []) })
+  throw out
 }
 
 /**
