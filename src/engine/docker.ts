@@ -156,14 +156,8 @@ export async function saveFromDocker(
 ): Promise<SavedImage> {
   const proc = spawnStream('docker', ['save', ref], { reporter, signal })
   const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter })
-  let toolFailed = false
-  let importFailedFirst = false
-  proc.done.catch(() => (toolFailed = true))
-  importing.catch(() => {
-    importFailedFirst = !toolFailed
-    // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
-    proc.kill()
-  })
+  // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
+  importing.catch(() => proc.kill())
   // Both sides settle before a failure is described: which one fails first is a race.
   const [imported, tool] = await Promise.allSettled([importing, proc.done])
   if (imported.status === 'fulfilled' && tool.status === 'fulfilled') return imported.value
@@ -176,11 +170,17 @@ export async function saveFromDocker(
   const storeFault = findIoError(importError)
     ? new IoError(importError, `store ${displayPath(store.root)}`)
     : null
-  const toolFirst = toolError && !importFailedFirst && !/killed by/.test(toolError.message)
-  const cause = storeFault ?? (toolFirst ? toolError : (importError ?? toolError!))
+  const toolOwnFault = toolError && !/killed by/.test(toolError.message) && !pipeClosed(toolError)
+  const cause = storeFault ?? (toolOwnFault ? toolError : (importError ?? toolError!))
   const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
   Object.assign(out, { tail: storeFault ? [] : ((cause as { tail?: string[] }).tail ?? []) })
   throw out
+}
+
+/** Whether a tool failed because the reader of its output went away (our side failed first). */
+function pipeClosed(e: Error): boolean {
+  const text = [e.message, ...((e as { tail?: string[] }).tail ?? [])].join('\n')
+  return /connection reset by peer|broken pipe/i.test(text)
 }
 
 /**
