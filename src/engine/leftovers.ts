@@ -7,29 +7,28 @@ import { tryRun } from '../util/exec.js'
 import { ownerIsDead } from '../util/lifecycle.js'
 import type { Reporter } from '../util/log.js'
 
-/** Removes the `kiln-base/*` and `kiln-out/*` tags of runs that are gone; returns them. */
+/**
+ * Removes the `kiln-base/*` and `kiln-out/*` tags of runs that are gone, and the `NAME:latest`
+ * alias a dead run gave the same image (a base named in a Dockerfile's FROM) when no live
+ * run's tag holds that image. Returns what it removed.
+ */
 export async function sweepEngineTags(reporter?: Reporter): Promise<string[]> {
-  // Several reference filters match any of them.
-  const ls = await tryRun(
-    'docker',
-    [
-      'image',
-      'ls',
-      '--format',
-      '{{.Repository}}:{{.Tag}}',
-      '--filter',
-      'reference=kiln-base/*',
-      '--filter',
-      'reference=kiln-out/*'
-    ],
-    { reporter, cleanup: true }
-  )
+  const ls = await tryRun('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}} {{.ID}}'], {
+    reporter,
+    cleanup: true
+  })
   if (!ls) return [] // no engine here: nothing of ours in it either
-  const dead = ls.stdout
+  const images = ls.stdout
     .split('\n')
-    .map((l) => l.trim())
-    .filter((t) => t && ownerIsDead('tag', t))
+    .map((l) => l.trim().split(' '))
+    .filter((p): p is [string, string] => p.length === 2)
+  const ours = images.filter(([tag]) => /^kiln-(base|out)\//.test(tag))
+  const dead = ours.filter(([tag]) => ownerIsDead('tag', tag))
+  const held = new Set(ours.filter(([tag]) => !ownerIsDead('tag', tag)).map(([, id]) => id))
+  const orphaned = new Set(dead.map(([, id]) => id).filter((id) => !held.has(id)))
+  const aliases = images.filter(([tag, id]) => orphaned.has(id) && tag.endsWith(':latest'))
+  const remove = [...dead, ...aliases].map(([tag]) => tag)
   // Without --force: an image a container still uses stays (and is tried again next time).
-  for (const tag of dead) await tryRun('docker', ['image', 'rm', tag], { reporter, cleanup: true })
-  return dead
+  for (const tag of remove) await tryRun('docker', ['image', 'rm', tag], { reporter, cleanup: true })
+  return remove
 }

@@ -9,6 +9,7 @@ import { link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunReport } from '../../src/build/types.js'
+import { sweepEngineTags } from '../../src/engine/leftovers.js'
 import { openStore } from '../../src/store/index.js'
 import { run, tryRun } from '../../src/util/exec.js'
 import { ensureBase } from '../fixtures/bases.js'
@@ -233,6 +234,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const m of mounts) await tryRun('umount', [m])
   for (const c of await labelledContainers().catch(() => [])) await tryRun('docker', ['rm', '-f', c])
+  // What the last killed run left in the engine, as the next run's sweep would remove it.
+  await sweepEngineTags()
   // The step images a SIGKILLed classic build left as build cache (they carry the label).
   const steps = await tryRun('docker', ['images', '-aq', '--filter', `label=${LABEL}`])
   const ids = [...new Set(steps?.stdout.split('\n').filter(Boolean) ?? [])]
@@ -309,8 +312,10 @@ test('SIGKILL during docker build: the client dies with kiln, the re-run sweeps 
   })
   expect(childrenOf(a.pid).some((c) => /docker build/.test(c.cmd))).toBe(true)
   await killHard(a)
-  // What a SIGKILLed run cannot clean is there until the next run.
+  // What a SIGKILLed run cannot clean is there until the next run: its tags, and the alias
+  // that lets the Dockerfile say FROM base.
   expect((await tagsOf(a.pid)).length).toBeGreaterThan(0)
+  expect(await tryRun('docker', ['image', 'inspect', 'base:latest'])).not.toBeNull()
   await waitFor(
     'the build container to go',
     async () => ((await labelledContainers()).length ? undefined : true),
@@ -323,6 +328,7 @@ test('SIGKILL during docker build: the client dies with kiln, the re-run sweeps 
   expect(again.stderr).not.toMatch(/\n\s+at /)
   expect((await report()).slow).toMatchObject({ status: 'built' })
   expect(await tagsOf(a.pid)).toEqual([])
+  expect(await tryRun('docker', ['image', 'inspect', 'base:latest'])).toBeNull()
   expect(tempsOf(a.pid)).toEqual([])
 })
 
