@@ -11,6 +11,7 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
+import { sweepLeftovers } from '../../build/sweep.js'
 import type { RunReport } from '../../build/types.js'
 import { cacheHooks, openCache, type ImageCache } from '../../cache/index.js'
 import { loadCatalog } from '../../model/index.js'
@@ -112,6 +113,15 @@ async function build(
   reporter: Reporter
 ): Promise<void> {
   const outDir = resolve(inputs['out-dir'])
+  // A self-hosted runner keeps what a cancelled job's killed run left: it goes first.
+  await sweepLeftovers({
+    outDir,
+    storeDir: store.root,
+    cacheDir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,
+    tmpDir: process.env.RUNNER_TEMP || undefined,
+    engine: true,
+    reporter
+  })
   const hooks = cacheHooks(cache)
   setOutput('plan', {
     images: plan.images.map((p) => ({ name: p.spec.name, key: p.key, builder: p.spec.builder, deps: p.deps }))
