@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { run, tryRun, Tail } from '../util/exec.js'
+import { run, tryRun, Tail, wholeTree } from '../util/exec.js'
 import { BuildError } from '../util/errors.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
 import { provideBase, saveResult, toBuildError, type EngineBuilderOptions } from './dockerfile.js'
@@ -89,7 +89,9 @@ export class PackerBuilder implements Builder {
     const out = new PackerOutput()
     const tail = new Tail()
     try {
-      await run('packer', packerBuildArgs(template, vars, spec.extraArgs), {
+      // Packer's plugins and the `docker exec` they run must end with it, even on SIGKILL.
+      const [cmd, argv] = wholeTree('packer', packerBuildArgs(template, vars, spec.extraArgs))
+      await run(cmd, argv, {
         cwd,
         env,
         reporter: ctx.reporter,

@@ -177,6 +177,17 @@ export function dieWithKiln(file: string, args: readonly string[]): [string, str
   return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]]
 }
 
+/**
+ * The command line that runs a tool whose own children must not outlive it (packer and its
+ * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
+ * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
+ * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
+ */
+export function wholeTree(file: string, args: readonly string[]): [string, string[]] {
+  if (!resolvable('unshare')) return [file, [...args]]
+  return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]]
+}
+
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 export async function tryRun(
   file: string,

@@ -40,6 +40,8 @@ const catalog = {
       working_dir: 'big',
       exports: ['rootfs']
     },
+    // Its provisioner sleeps inside the container packer's docker builder started.
+    { name: 'pslow', base: 'base', builder: 'packer', file: 'packer/slow.json' },
     {
       name: 'exported',
       base: 'base',
@@ -69,6 +71,11 @@ const files: Record<string, string> = {
     ''
   ].join('\n'),
   'big/gate/n': '0',
+  'packer/slow.json': JSON.stringify({
+    variables: { base_image: '' },
+    builders: [{ type: 'docker', image: '{{user `base_image`}}', commit: true, pull: false }],
+    provisioners: [{ type: 'shell', inline: ['sleep 907'] }]
+  }),
   'exported/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo exported > /etc/kiln-exported\n'
 }
 
@@ -352,6 +359,37 @@ test('a second signal exits at once: the client killed, index.json still says in
   expect((await report()).slow).toMatchObject({ status: 'interrupted' })
   expect(tempsOf(a.pid)).toEqual([])
   await rm(join(dir, 'slow/gate/sleep'))
+})
+
+test('SIGKILL during packer build: packer and its plugins die with kiln; the next run removes its container', async () => {
+  const a = startKiln(['build', '-t', 'pslow'])
+  const packer = await childMatching(a, /packer build/)
+  const container = await waitFor(
+    'the provisioner sleeping in packer’s container',
+    async () => {
+      const ps = await run('docker', ['ps', '--format', '{{.ID}} {{.Image}}'])
+      const line = ps.stdout.split('\n').find((l) => l.includes(`kiln-base/pslow:${a.pid}-`))
+      if (!line) return undefined
+      const top = await tryRun('docker', ['top', line.split(' ')[0]])
+      return top?.stdout.includes('sleep 907') ? line.split(' ')[0] : undefined
+    },
+    180_000,
+    200
+  )
+  // Packer runs as PID 1 of its own PID namespace (below unshare): everything it started.
+  const tree = (pid: number): number[] => childrenOf(pid).flatMap((c) => [c.pid, ...tree(c.pid)])
+  const plugins = tree(packer.pid)
+  expect(plugins.length).toBeGreaterThan(1)
+  await killHard(a)
+  await waitFor(
+    'packer and everything it started to end',
+    () => (plugins.every((p) => !alive(p)) ? true : undefined),
+    10_000
+  )
+  expect(await kiln(['build', '-t', 'base'])).toMatchObject({ code: 0 })
+  expect(await tryRun('docker', ['inspect', container])).toBeNull()
+  expect(await tagsOf(a.pid)).toEqual([])
+  expect(tempsOf(a.pid)).toEqual([])
 })
 
 describe.each([
