@@ -32,6 +32,8 @@ export interface ExportManifest {
   kernel: string | null
   packageFormat: PackageFormat | null
   packages: Package[]
+  /** SBOMs and provenance next to the archives (file name and sha256). */
+  documents?: Array<{ file: string; sha256: string }>
 }
 
 async function writeAtomic(path: string, data: string): Promise<void> {

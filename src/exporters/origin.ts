@@ -1,0 +1,134 @@
+/**
+ * Where an exported image's packages come from: the distribution (/etc/os-release) and, for
+ * each package, the image of the build chain that first had it at that version. Both are read
+ * from the layers the export pass has already indexed (and checked against their digests), so
+ * nothing is unpacked and no ancestor is flattened again.
+ *
+ * An ancestor's package set is its package database as its own top layer left it. That is
+ * known when the ancestor's layers are the bottom layers of this image (images built through
+ * Docker, overlay packs and the sandbox keep their base's layers); an ancestor whose layers are
+ * not such a prefix (e.g. a Packer build that commits a new image) is left out rather than
+ * guessed at, and its packages are attributed to the nearest image that can be read.
+ */
+import { FileReader } from './file-reader.js'
+import { APK_INSTALLED, DPKG_STATUS, parseApkInstalled, parseDpkgStatus, type Package } from './packages.js'
+import { contentOf, resolveInImage, type FlattenPlan } from './plan.js'
+
+/** A package database or os-release larger than this is not read (a hostile layer could hold any size). */
+const MAX_DATABASE_BYTES = 64 << 20
+
+/** An image of the build chain, as the exporter sees it. */
+export interface ChainImage {
+  name: string
+  key?: string
+  /** Manifest digest in the store. */
+  manifestDigest?: string
+  /** Layer digests (diffIDs), bottom first. */
+  layers: string[]
+}
+
+/** The fields of os-release the SBOM needs. */
+export interface OsRelease {
+  id?: string
+  versionId?: string
+  versionCodename?: string
+  prettyName?: string
+}
+
+async function readEntry(
+  plan: FlattenPlan,
+  layer: number,
+  dataOffset: number,
+  size: number
+): Promise<Buffer> {
+  if (size > MAX_DATABASE_BYTES) throw new Error(`a file of ${size} bytes is too large to read as a database`)
+  const reader = await FileReader.open(plan.layers[layer].source.path)
+  try {
+    return await reader.readFresh(dataOffset, size)
+  } finally {
+    await reader.close()
+  }
+}
+
+/** Parses os-release text (KEY=value, values optionally quoted). */
+export function parseOsRelease(text: string): OsRelease {
+  const fields = new Map<string, string>()
+  for (const line of text.split('\n')) {
+    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim())
+    if (!m) continue
+    let v = m[2]
+    if (/^(["']).*\1$/.test(v)) v = v.slice(1, -1).replace(/\\(.)/g, '$1')
+    fields.set(m[1], v)
+  }
+  return {
+    id: fields.get('ID'),
+    versionId: fields.get('VERSION_ID'),
+    versionCodename: fields.get('VERSION_CODENAME'),
+    prettyName: fields.get('PRETTY_NAME')
+  }
+}
+
+/** The image's /etc/os-release (or /usr/lib/os-release), resolved inside the image; null when absent. */
+export async function readOsRelease(plan: FlattenPlan): Promise<OsRelease | null> {
+  for (const path of ['etc/os-release', 'usr/lib/os-release']) {
+    const r = resolveInImage(plan, path)
+    if (!r) continue
+    const content = contentOf(plan, r.entry)
+    if (!content) continue
+    const data = await readEntry(plan, content.layer, content.dataOffset, content.size)
+    return parseOsRelease(data.toString('utf8'))
+  }
+  return null
+}
+
+/** name@version:arch: what "the same package" means when comparing images. */
+export const packageId = (p: Package): string => `${p.name}@${p.version}${p.arch ? `:${p.arch}` : ''}`
+
+/**
+ * The package set as the top of layers [0, count) leaves it: the highest of those layers that
+ * holds the database file decides. Null when none does (or the database is not dpkg's or apk's).
+ */
+async function packagesAtLayer(plan: FlattenPlan, count: number): Promise<Set<string> | null> {
+  for (let i = count - 1; i >= 0; i--) {
+    for (const [path, parse] of [
+      [DPKG_STATUS, parseDpkgStatus],
+      [APK_INSTALLED, parseApkInstalled]
+    ] as const) {
+      const gone = plan.layers[i].whiteouts.includes(path)
+      // The last member of that name is the one the layer leaves.
+      const entry = plan.layers[i].entries.filter((e) => e.path === path && e.type === 'file').pop()
+      if (gone && !entry) return new Set()
+      if (!entry) continue
+      const data = await readEntry(plan, i, entry.dataOffset, entry.size)
+      return new Set(parse(data.toString('utf8')).map(packageId))
+    }
+  }
+  return null
+}
+
+/**
+ * For each package of the image (by packageId): the name of the first image of the chain
+ * (farthest ancestor first) whose package set already held it at that version; `image` when
+ * none did. `ancestors` are nearest first, as manifest.json's `base` lists them.
+ */
+export async function attributePackages(
+  plan: FlattenPlan,
+  packages: Package[],
+  image: string,
+  ancestors: ChainImage[]
+): Promise<Map<string, string>> {
+  const own = plan.layers.map((l) => l.source.digest)
+  const sets: Array<{ name: string; ids: Set<string> }> = []
+  for (const a of [...ancestors].reverse()) {
+    const isPrefix = a.layers.length <= own.length && a.layers.every((d, i) => d === own[i])
+    if (!isPrefix) continue
+    const ids = await packagesAtLayer(plan, a.layers.length)
+    if (ids) sets.push({ name: a.name, ids })
+  }
+  const out = new Map<string, string>()
+  for (const p of packages) {
+    const id = packageId(p)
+    out.set(id, sets.find((s) => s.ids.has(id))?.name ?? image)
+  }
+  return out
+}
