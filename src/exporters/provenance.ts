@@ -44,8 +44,8 @@ export interface ProvenanceContext {
   inputs: KeyedInput[]
   /** The images of the chain it was built on, nearest first. */
   ancestors: Array<{ name: string; key?: string; manifestDigest?: string }>
-  /** The base source (docker image, tarball, bootstrap …), when the image starts from one. */
-  baseSource?: ResourceDescriptor
+  /** The base sources of the chain (docker image, tarball, bootstrap …), this image's first. */
+  baseSources: ResourceDescriptor[]
   /** The image's manifest digest in the store. */
   manifestDigest?: string
   kilnVersion: string
@@ -126,11 +126,7 @@ export function provenanceStatement(
           ...(ctx.manifestDigest ? { manifestDigest: ctx.manifestDigest } : {}),
           tools: { kiln: ctx.kilnVersion, ...ctx.toolVersions }
         },
-        resolvedDependencies: [
-          ...inputs.map(inputDescriptor),
-          ...ancestors,
-          ...(ctx.baseSource ? [ctx.baseSource] : [])
-        ]
+        resolvedDependencies: [...inputs.map(inputDescriptor), ...ancestors, ...ctx.baseSources]
       },
       runDetails: {
         builder: {

@@ -198,7 +198,7 @@ describe('provenance', () => {
       { kind: 'base', name: 'minbase', digest: `sha256:${'04'.repeat(32)}` }
     ],
     ancestors: [{ name: 'minbase', key: '04'.repeat(32), manifestDigest: `sha256:${'05'.repeat(32)}` }],
-    baseSource: { name: 'bootstrap', uri: 'mmdebstrap:bookworm', annotations: { suite: 'bookworm' } },
+    baseSources: [{ name: 'bootstrap', uri: 'mmdebstrap:bookworm', annotations: { suite: 'bookworm' } }],
     kilnVersion: '0.1.0',
     toolVersions: { docker: '24.0.7' },
     invocationId: 'run-1',
@@ -341,6 +341,7 @@ describe('export writes the documents', () => {
         key: 'ab'.repeat(32),
         inputs: [],
         ancestors: [{ name: 'minbase', key: '0'.repeat(64) }],
+        baseSources: [],
         kilnVersion: '0.1.0',
         toolVersions: {},
         invocationId: 'i',
