@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { jest } from '@jest/globals'
+import { main } from '../../src/adapters/cli/main.js'
 import { openSigner, SigningKeyError } from '../../src/exporters/sign.js'
+import { makeTar } from './store-helpers.js'
 
 /** A throwaway key made in its own GNUPGHOME: the armoured private key and the public key alone. */
 function makeKey(passphrase: string): { secret: string; public: string } {
@@ -86,4 +89,67 @@ test('a wrong passphrase, or no key at all, is refused up front, saying why, and
   expect(publicOnly).toBeInstanceOf(SigningKeyError)
   expect(kilnHomes()).toEqual(before)
   expect(existsSync(join(dir, 'SHA256SUMS.asc'))).toBe(false)
+})
+
+describe('kiln export --sign-key', () => {
+  let stderr: string[]
+  beforeEach(() => {
+    stderr = []
+    jest.spyOn(process.stderr, 'write').mockImplementation((t: string | Uint8Array) => {
+      stderr.push(String(t))
+      return true
+    })
+  })
+  afterEach(() => jest.restoreAllMocks())
+
+  async function save(): Promise<string> {
+    const layer = await makeTar([{ name: 'etc/hostname', body: 'kiln\n' }])
+    const input = join(dir, 'save.tar')
+    writeFileSync(
+      input,
+      await makeTar([
+        { name: 'manifest.json', body: '[{"Config":"c.json","Layers":["l.tar"]}]' },
+        { name: 'c.json', body: '{}' },
+        { name: 'l.tar', body: layer as unknown as string }
+      ])
+    )
+    return input
+  }
+
+  test('signs SHA256SUMS, which gpg --verify accepts with the public key alone', async () => {
+    const key = makeKey('')
+    writeFileSync(join(dir, 'key.asc'), key.secret)
+    const out = join(dir, 'out')
+    expect(
+      await main([
+        'node',
+        'kiln',
+        'export',
+        '-i',
+        await save(),
+        '-o',
+        out,
+        '--sign-key',
+        join(dir, 'key.asc')
+      ])
+    ).toBe(0)
+    const sums = join(out, 'image', 'SHA256SUMS')
+    expect(verify(key.public, `${sums}.asc`, sums).ok).toBe(true)
+  })
+
+  test('an unreadable or unusable key: exit 2 naming it, nothing written', async () => {
+    const input = await save()
+    const out = join(dir, 'out')
+    expect(
+      await main(['node', 'kiln', 'export', '-i', input, '-o', out, '--sign-key', join(dir, 'nope.asc')])
+    ).toBe(2)
+    expect(stderr.join('')).toMatch(/nope\.asc.*signing key/)
+    writeFileSync(join(dir, 'bad.asc'), 'not a key')
+    expect(
+      await main(['node', 'kiln', 'export', '-i', input, '-o', out, '--sign-key', join(dir, 'bad.asc')])
+    ).toBe(2)
+    expect(stderr.join('')).toMatch(/bad\.asc.*signing key: it is not an ASCII-armoured OpenPGP private key/)
+    expect(stderr.join('')).not.toMatch(/TypeError|at .*\.ts:/)
+    expect(existsSync(out)).toBe(false)
+  })
 })
