@@ -1,50 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { jest } from '@jest/globals'
 import { main } from '../../src/adapters/cli/main.js'
 import { openSigner, SigningKeyError } from '../../src/exporters/sign.js'
+import { makeKey, verify } from './gpg-helpers.js'
 import { makeTar } from './store-helpers.js'
-
-/** A throwaway key made in its own GNUPGHOME: the armoured private key and the public key alone. */
-function makeKey(passphrase: string): { secret: string; public: string } {
-  const home = mkdtempSync(join(tmpdir(), 'kiln-sign-test-'))
-  const gpg = (...args: string[]): string =>
-    execFileSync(
-      'gpg',
-      ['--batch', '--homedir', home, '--pinentry-mode', 'loopback', '--passphrase', passphrase, ...args],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore']
-      }
-    )
-  try {
-    gpg('--quick-gen-key', 'Kiln Test <kiln-test@example.invalid>', 'ed25519', 'sign', '1d')
-    return { secret: gpg('--armor', '--export-secret-keys'), public: gpg('--armor', '--export') }
-  } finally {
-    spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'])
-    rmSync(home, { recursive: true, force: true })
-  }
-}
-
-/** `gpg --verify` against the public key alone, in a keyring of its own. */
-function verify(publicKey: string, signature: string, file: string): { ok: boolean; stderr: string } {
-  const home = mkdtempSync(join(tmpdir(), 'kiln-verify-test-'))
-  try {
-    execFileSync('gpg', ['--batch', '--homedir', home, '--import'], {
-      input: publicKey,
-      stdio: ['pipe', 'ignore', 'ignore']
-    })
-    const r = spawnSync('gpg', ['--batch', '--homedir', home, '--verify', signature, file], {
-      encoding: 'utf8'
-    })
-    return { ok: r.status === 0, stderr: r.stderr }
-  } finally {
-    spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent'])
-    rmSync(home, { recursive: true, force: true })
-  }
-}
 
 const kilnHomes = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('kiln-gnupg-'))
 
