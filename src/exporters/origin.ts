@@ -14,8 +14,9 @@ import { FileReader } from './file-reader.js'
 import { APK_INSTALLED, DPKG_STATUS, parseApkInstalled, parseDpkgStatus, type Package } from './packages.js'
 import { contentOf, resolveInImage, type FlattenPlan } from './plan.js'
 
-/** A package database or os-release larger than this is not read (a hostile layer could hold any size). */
+/** A package database larger than this is not read for attribution (a hostile layer could hold any size). */
 const MAX_DATABASE_BYTES = 64 << 20
+const MAX_OS_RELEASE_BYTES = 64 << 10
 
 /** An image of the build chain, as the exporter sees it. */
 export interface ChainImage {
@@ -68,13 +69,16 @@ export function parseOsRelease(text: string): OsRelease {
   }
 }
 
-/** The image's /etc/os-release (or /usr/lib/os-release), resolved inside the image; null when absent. */
+/**
+ * The image's /etc/os-release (or /usr/lib/os-release), resolved inside the image (its symlinks
+ * never reach the host's); null when absent or not a plausible os-release (too large).
+ */
 export async function readOsRelease(plan: FlattenPlan): Promise<OsRelease | null> {
   for (const path of ['etc/os-release', 'usr/lib/os-release']) {
     const r = resolveInImage(plan, path)
     if (!r) continue
     const content = contentOf(plan, r.entry)
-    if (!content) continue
+    if (!content || content.size > MAX_OS_RELEASE_BYTES) continue
     const data = await readEntry(plan, content.layer, content.dataOffset, content.size)
     return parseOsRelease(data.toString('utf8'))
   }
@@ -99,6 +103,8 @@ async function packagesAtLayer(plan: FlattenPlan, count: number): Promise<Set<st
       const entry = plan.layers[i].entries.filter((e) => e.path === path && e.type === 'file').pop()
       if (gone && !entry) return new Set()
       if (!entry) continue
+      // Too large to be a real database: this ancestor's set is unknown rather than guessed.
+      if (entry.size > MAX_DATABASE_BYTES) return null
       const data = await readEntry(plan, i, entry.dataOffset, entry.size)
       return new Set(parse(data.toString('utf8')).map(packageId))
     }

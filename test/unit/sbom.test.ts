@@ -378,4 +378,31 @@ describe('export writes the documents', () => {
     await exportImage({ ...base, sbomFormat: 'none' })
     expect(readFileSync(join(dir, 'SHA256SUMS'), 'utf8')).not.toContain('sbom')
   })
+
+  test('os-release is read inside the image: a symlink out of it reaches nothing of the host, a loop ends', async () => {
+    const dpkgOnly: Member[] = [
+      { name: 'var/' },
+      { name: 'var/lib/' },
+      { name: 'var/lib/dpkg/' },
+      { name: 'var/lib/dpkg/status', content: status([['dpkg', '1.21.22']]) },
+      { name: 'etc/' }
+    ]
+    for (const linkname of ['/../../../../etc/os-release', '../../../../usr/lib/os-release', 'os-release']) {
+      const layers = await s.layers([...dpkgOnly, { name: 'etc/os-release', type: 'symlink', linkname }])
+      const name = `x${createHash('sha256').update(linkname).digest('hex').slice(0, 8)}`
+      await exportImage({
+        layers,
+        outDir: s.dir,
+        name,
+        exports: ['rootfs'],
+        compression: 'gzip',
+        sbomFormat: 'cyclonedx'
+      })
+      const bom = JSON.parse(readFileSync(join(s.dir, name, 'sbom.cdx.json'), 'utf8')) as {
+        components: Array<{ purl: string }>
+      }
+      // The host's /etc/os-release (Debian here) would have given a namespace and a distro.
+      expect(bom.components.map((c) => c.purl)).toEqual(['pkg:deb/dpkg@1.21.22?arch=amd64'])
+    }
+  })
 })
