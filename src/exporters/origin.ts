@@ -17,6 +17,7 @@ import { contentOf, resolveInImage, type FlattenPlan } from './plan.js'
 /** A package database larger than this is not read for attribution (a hostile layer could hold any size). */
 const MAX_DATABASE_BYTES = 64 << 20
 const MAX_OS_RELEASE_BYTES = 64 << 10
+const MAX_COPYRIGHT_BYTES = 1 << 20
 
 /** An image of the build chain, as the exporter sees it. */
 export interface ChainImage {
@@ -83,6 +84,42 @@ export async function readOsRelease(plan: FlattenPlan): Promise<OsRelease | null
     return parseOsRelease(data.toString('utf8'))
   }
   return null
+}
+
+/**
+ * The licence a machine-readable Debian copyright file (DEP-5) states for the package as a whole:
+ * the License of its `Files: *` paragraph, in Debian's short names (e.g. "GPL-2+"), or undefined
+ * when the file is free text or says no single licence.
+ */
+export function dep5License(text: string): string | undefined {
+  if (!/^Format:\s*\S*copyright-format/i.test(text)) return undefined
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (!/^Files:\s*\*\s*$/m.test(paragraph)) continue
+    const license = /^License:[ \t]*(\S[^\n]*)$/m.exec(paragraph)?.[1].trim()
+    return license && /^[\w.+ ()-]+$/.test(license) ? license : undefined
+  }
+  return undefined
+}
+
+/**
+ * dpkg packages with the licence their /usr/share/doc/NAME/copyright states in DEP-5 form (read
+ * inside the image; a file larger than a copyright file would be is skipped). Others unchanged.
+ */
+export async function withDebianLicenses(plan: FlattenPlan, packages: Package[]): Promise<Package[]> {
+  const out: Package[] = []
+  for (const p of packages) {
+    const r = p.license ? null : resolveInImage(plan, `usr/share/doc/${p.name}/copyright`)
+    const content = r ? contentOf(plan, r.entry) : undefined
+    if (!content || content.size > MAX_COPYRIGHT_BYTES) {
+      out.push(p)
+      continue
+    }
+    const license = dep5License(
+      (await readEntry(plan, content.layer, content.dataOffset, content.size)).toString('utf8')
+    )
+    out.push(license ? { ...p, license } : p)
+  }
+  return out
 }
 
 /** name@version:arch: what "the same package" means when comparing images. */

@@ -5,9 +5,10 @@
  * chain added each package (origin.ts). Pure functions of their input, sorted, with the creation
  * time from SOURCE_DATE_EPOCH when set: the same image gives the same bytes.
  *
- * Licences: apk and rpm databases state one, in their own words (often not an SPDX expression),
- * so SPDX gets NOASSERTION with the stated text as a comment and CycloneDX gets it as a licence
- * name; dpkg keeps none (its copyright files are free text), so nothing is claimed for it.
+ * Licences: apk and rpm databases state one, and so does a Debian package whose copyright file is
+ * machine-readable (DEP-5, origin.ts), each in its own words (often not an SPDX expression: "GPLv2+",
+ * "GPL-2+"). So SPDX gets NOASSERTION with the stated text as a comment, and CycloneDX gets it as a
+ * licence name; a package whose licence is free text gets none.
  */
 import { createHash } from 'node:crypto'
 import type { OsRelease } from './origin.js'

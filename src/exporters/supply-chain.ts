@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { attributePackages, readOsRelease, type ChainImage } from './origin.js'
+import { attributePackages, readOsRelease, withDebianLicenses, type ChainImage } from './origin.js'
 import type { PackageList } from './packages.js'
 import type { FlattenPlan } from './plan.js'
 import { PROVENANCE_FILE, provenanceStatement, type ProvenanceContext } from './provenance.js'
@@ -64,11 +64,14 @@ export async function writeSupplyChainDocuments(opts: SupplyChainOptions): Promi
     await rm(join(opts.dir, stale), { force: true })
   const files = sbomFiles(opts.sbomFormat)
   if (files.length) {
+    const { format } = opts.packages
+    const packages =
+      format === 'dpkg' ? await withDebianLicenses(opts.plan, opts.packages.packages) : opts.packages.packages
     const input: SbomInput = {
       image: opts.image,
       key: opts.key,
-      packageFormat: opts.packages.format,
-      packages: opts.packages.packages,
+      packageFormat: format,
+      packages,
       os: await readOsRelease(opts.plan),
       addedBy: await attributePackages(opts.plan, opts.packages.packages, opts.image, opts.ancestors),
       archives: opts.archives,

@@ -88,7 +88,12 @@ test(
     const status = sh('tar', ['-xzOf', join(out, 'image.tar.gz'), './var/lib/dpkg/status'])
     const dpkgVersion = /Package: dpkg\n(?:.+\n)*?Version: (.+)/.exec(status)![1]
     const bom = JSON.parse(await readFile(join(out, 'sbom.cdx.json'), 'utf8')) as {
-      components: Array<{ name: string; purl: string; properties: Array<{ name: string; value: string }> }>
+      components: Array<{
+        name: string
+        purl: string
+        licenses?: unknown
+        properties: Array<{ name: string; value: string }>
+      }>
     }
     const validate = cyclonedxValidator()
     expect(validate(bom)).toBe(true)
@@ -98,6 +103,8 @@ test(
       `pkg:deb/debian/dpkg@${encodeURIComponent(dpkgVersion)}?arch=amd64&distro=debian-12`
     )
     expect(addedBy('dpkg')).toBe(`${id}-root`)
+    // dpkg's copyright file is DEP-5: its licence, in Debian's words.
+    expect(bom.components.find((c) => c.name === 'dpkg')?.licenses).toEqual([{ license: { name: 'GPL-2+' } }])
     expect(addedBy('kiln-fake')).toBe(`${id}-child`)
     const spdx = JSON.parse(await readFile(join(out, 'sbom.spdx.json'), 'utf8')) as {
       packages: Array<{ name: string; externalRefs?: Array<{ referenceLocator: string }> }>

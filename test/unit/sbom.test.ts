@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exportImage } from '../../src/exporters/export.js'
 import { parseApkInstalled, parseDpkgStatus, type Package } from '../../src/exporters/packages.js'
-import { parseOsRelease } from '../../src/exporters/origin.js'
+import { dep5License, parseOsRelease } from '../../src/exporters/origin.js'
 import { githubRunUrl, provenanceStatement, type ProvenanceContext } from '../../src/exporters/provenance.js'
 import { cyclonedxDocument, purlOf, spdxDocument, type SbomInput } from '../../src/exporters/sbom.js'
 import { Scratch, type Member } from './flatten-fixtures.js'
@@ -94,6 +94,19 @@ describe('package URLs', () => {
     expect(parseApkInstalled('P:musl\nV:1.2.4-r2\nA:x86_64\no:musl\nL:MIT\n')).toEqual([
       { name: 'musl', version: '1.2.4-r2', arch: 'x86_64', source: 'musl', license: 'MIT' }
     ])
+  })
+})
+
+describe('Debian copyright files', () => {
+  const dep5 = (filesStar: string): string =>
+    `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: x\n\nFiles: debian/*\nLicense: public-domain\n\n${filesStar}`
+  test('the License of the Files: * paragraph of a DEP-5 file; nothing from free text', () => {
+    expect(dep5License(dep5('Files: *\nCopyright:\n 1994 Someone\nLicense: GPL-2+\n'))).toBe('GPL-2+')
+    expect(dep5License(dep5('Files: *\nLicense: GPL-2+ or Artistic\n With text.\n'))).toBe(
+      'GPL-2+ or Artistic'
+    )
+    expect(dep5License('This is Debian GNU/Linux, licensed under the GPL.\nLicense: GPL\n')).toBeUndefined()
+    expect(dep5License(dep5('Files: src/*\nLicense: MIT\n'))).toBeUndefined()
   })
 })
 
