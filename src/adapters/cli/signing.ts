@@ -5,11 +5,12 @@
  */
 import { Option } from 'commander'
 import { readFile } from 'node:fs/promises'
+import type { SBOM_FORMATS } from '../../exporters/sbom.js'
 import type { Signer } from '../../exporters/sign.js'
 import { errorMessage, InvalidInputError } from '../../util/errors.js'
 
-/** Kept in step with exporters/sbom.ts SBOM_FORMATS (not imported, so --help loads no exporter). */
-export const SBOM_FORMAT_CHOICES = ['spdx', 'cyclonedx', 'both', 'none'] as const
+/** exporters/sbom.ts SBOM_FORMATS, copied so --help loads no exporter; its type is theirs, so it cannot drift. */
+export const SBOM_FORMAT_CHOICES: typeof SBOM_FORMATS = ['spdx', 'cyclonedx', 'both', 'none']
 
 export const sbomFormatOption = (): Option =>
   new Option(
