@@ -11,7 +11,14 @@
  * guessed at, and its packages are attributed to the nearest image that can be read.
  */
 import { FileReader } from './file-reader.js'
-import { APK_INSTALLED, DPKG_STATUS, parseApkInstalled, parseDpkgStatus, type Package } from './packages.js'
+import {
+  APK_INSTALLED,
+  DPKG_STATUS,
+  parseApkInstalled,
+  parseDpkgStatus,
+  type Package,
+  type PackageList
+} from './packages.js'
 import { contentOf, resolveInImage, type FlattenPlan } from './plan.js'
 
 /** A package database larger than this is not read for attribution (a hostile layer could hold any size). */
@@ -125,53 +132,76 @@ export async function withDebianLicenses(plan: FlattenPlan, packages: Package[])
 /** name@version:arch: what "the same package" means when comparing images. */
 export const packageId = (p: Package): string => `${p.name}@${p.version}${p.arch ? `:${p.arch}` : ''}`
 
+/** Where each database whose per-layer versions can be read lives, and how to read it. */
+const LAYER_DATABASES = {
+  dpkg: { path: DPKG_STATUS, parse: parseDpkgStatus },
+  apk: { path: APK_INSTALLED, parse: parseApkInstalled }
+} as const
+
 /**
  * The package set as the top of layers [0, count) leaves it: the highest of those layers that
- * holds the database file decides. Null when none does (or the database is not dpkg's or apk's).
+ * holds (or deletes) the database file decides; empty when none does. Null when it cannot be
+ * told (a database too large to be real).
  */
-async function packagesAtLayer(plan: FlattenPlan, count: number): Promise<Set<string> | null> {
+async function packagesAtLayer(
+  plan: FlattenPlan,
+  count: number,
+  db: (typeof LAYER_DATABASES)[keyof typeof LAYER_DATABASES]
+): Promise<Set<string> | null> {
   for (let i = count - 1; i >= 0; i--) {
-    for (const [path, parse] of [
-      [DPKG_STATUS, parseDpkgStatus],
-      [APK_INSTALLED, parseApkInstalled]
-    ] as const) {
-      const gone = plan.layers[i].whiteouts.includes(path)
-      // The last member of that name is the one the layer leaves.
-      const entry = plan.layers[i].entries.filter((e) => e.path === path && e.type === 'file').pop()
-      if (gone && !entry) return new Set()
-      if (!entry) continue
-      // Too large to be a real database: this ancestor's set is unknown rather than guessed.
-      if (entry.size > MAX_DATABASE_BYTES) return null
-      const data = await readEntry(plan, i, entry.dataOffset, entry.size)
-      return new Set(parse(data.toString('utf8')).map(packageId))
+    // The last member of that name is the one the layer leaves.
+    const entry = plan.layers[i].entries.filter((e) => e.path === db.path && e.type === 'file').pop()
+    if (!entry) {
+      if (plan.layers[i].whiteouts.includes(db.path)) return new Set()
+      continue
     }
+    if (entry.size > MAX_DATABASE_BYTES) return null
+    const data = await readEntry(plan, i, entry.dataOffset, entry.size)
+    return new Set(db.parse(data.toString('utf8')).map(packageId))
   }
-  return null
+  return new Set()
 }
 
 /**
  * For each package of the image (by packageId): the name of the first image of the chain
- * (farthest ancestor first) whose package set already held it at that version; `image` when
+ * (farthest ancestor first) whose package set already held it at that version, or `image` when
  * none did. `ancestors` are nearest first, as manifest.json's `base` lists them.
+ *
+ * A package is left out (its origin unknown) rather than guessed when, walking up the chain,
+ * an ancestor whose set cannot be read comes before one that has it: an ancestor whose layers are
+ * not the bottom of this image's, a database too large to be real, or an rpm database (read
+ * only for the whole image, with the host's rpm).
  */
 export async function attributePackages(
   plan: FlattenPlan,
-  packages: Package[],
+  list: PackageList,
   image: string,
   ancestors: ChainImage[]
 ): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const db = list.format === 'dpkg' || list.format === 'apk' ? LAYER_DATABASES[list.format] : null
+  if (!db) return out
   const own = plan.layers.map((l) => l.source.digest)
-  const sets: Array<{ name: string; ids: Set<string> }> = []
+  // Farthest first; null where the set cannot be read.
+  const chain: Array<{ name: string; ids: Set<string> | null }> = []
   for (const a of [...ancestors].reverse()) {
     const isPrefix = a.layers.length <= own.length && a.layers.every((d, i) => d === own[i])
-    if (!isPrefix) continue
-    const ids = await packagesAtLayer(plan, a.layers.length)
-    if (ids) sets.push({ name: a.name, ids })
+    chain.push({ name: a.name, ids: isPrefix ? await packagesAtLayer(plan, a.layers.length, db) : null })
   }
-  const out = new Map<string, string>()
-  for (const p of packages) {
+  for (const p of list.packages) {
     const id = packageId(p)
-    out.set(id, sets.find((s) => s.ids.has(id))?.name ?? image)
+    let origin: string | undefined = image
+    for (const c of chain) {
+      if (!c.ids) {
+        origin = undefined
+        break
+      }
+      if (c.ids.has(id)) {
+        origin = c.name
+        break
+      }
+    }
+    if (origin) out.set(id, origin)
   }
   return out
 }

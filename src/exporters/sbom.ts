@@ -37,7 +37,7 @@ export interface SbomInput {
   packageFormat: PackageFormat | null
   packages: Package[]
   os: OsRelease | null
-  /** packageId → the image of the chain that added the package at that version. */
+  /** packageId → the image of the chain that added the package at that version (absent: unknown). */
   addedBy: Map<string, string>
   /** The archives the SBOM describes. */
   archives: Array<{ file: string; sha256: string }>
@@ -137,7 +137,7 @@ export function spdxDocument(input: SbomInput): Record<string, unknown> {
     }))
   const packages = sorted(input.packages).map((p) => {
     const id = packageId(p)
-    const addedBy = input.addedBy.get(id) ?? input.image
+    const addedBy = input.addedBy.get(id)
     return {
       SPDXID: spdxId('Package', id),
       name: p.name,
@@ -160,14 +160,18 @@ export function spdxDocument(input: SbomInput): Record<string, unknown> {
             ]
           }
         : {}),
-      annotations: [
-        {
-          annotationType: 'OTHER',
-          annotator: tool,
-          annotationDate: created,
-          comment: `kiln:added-by=${addedBy}`
-        }
-      ],
+      ...(addedBy
+        ? {
+            annotations: [
+              {
+                annotationType: 'OTHER',
+                annotator: tool,
+                annotationDate: created,
+                comment: `kiln:added-by=${addedBy}`
+              }
+            ]
+          }
+        : {}),
       primaryPackagePurpose: 'INSTALL'
     }
   })
@@ -208,8 +212,9 @@ export function cyclonedxDocument(input: SbomInput): Record<string, unknown> {
   const components = sorted(input.packages).map((p) => {
     const id = packageId(p)
     const purl = input.packageFormat ? purlOf(p, input.packageFormat, input.os) : undefined
+    const addedBy = input.addedBy.get(id)
     const properties = [
-      { name: 'kiln:added-by', value: input.addedBy.get(id) ?? input.image },
+      ...(addedBy ? [{ name: 'kiln:added-by', value: addedBy }] : []),
       ...(p.arch ? [{ name: 'kiln:arch', value: p.arch }] : []),
       ...(p.source && p.source !== p.name ? [{ name: 'kiln:source-package', value: p.source }] : [])
     ]

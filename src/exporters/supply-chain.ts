@@ -73,7 +73,7 @@ export async function writeSupplyChainDocuments(opts: SupplyChainOptions): Promi
       packageFormat: format,
       packages,
       os: await readOsRelease(opts.plan),
-      addedBy: await attributePackages(opts.plan, opts.packages.packages, opts.image, opts.ancestors),
+      addedBy: await attributePackages(opts.plan, opts.packages, opts.image, opts.ancestors),
       archives: opts.archives,
       sourceDateEpoch: opts.sourceDateEpoch,
       toolVersion: opts.kilnVersion
