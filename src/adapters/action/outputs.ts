@@ -8,7 +8,15 @@ import type { Selection } from '../../plan/index.js'
 import type { ChangedInput } from '../../cache/index.js'
 import type { PlanStatus } from './summary.js'
 
-export const OUTPUTS = ['images', 'artifacts', 'cache-hits', 'built', 'matrix', 'plan'] as const
+export const OUTPUTS = [
+  'images',
+  'artifacts',
+  'cache-hits',
+  'built',
+  'matrix',
+  'plan',
+  'subject-checksums'
+] as const
 export type OutputName = (typeof OUTPUTS)[number]
 
 export interface MatrixEntry {
