@@ -198,15 +198,22 @@ async function publish(
   const repository = process.env.GITHUB_REPOSITORY
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
-  // Each image's archives, with its manifest.json and SHA256SUMS beside them.
-  const assets = good.flatMap((i) =>
+  // Each image's archives and manifest.json as <image>-<file>, and <image>-SHA256SUMS listing
+  // them by those names (the SHA256SUMS in out/<image>/ names them as they are there).
+  const images = good.flatMap((i) =>
     i.exports
-      ? [...i.exports.files.map((f) => f.name), 'manifest.json', 'SHA256SUMS'].map((f) => ({
-          name: `${i.name}-${f}`,
-          path: join(i.exports!.dir, f)
-        }))
+      ? [
+          [...i.exports.files.map((f) => f.name), 'manifest.json'].map((f) => ({
+            name: `${i.name}-${f}`,
+            path: join(i.exports!.dir, f)
+          }))
+        ]
       : []
   )
+  const assets = images.flat()
+  const sums = good
+    .filter((i) => i.exports)
+    .map((i, n) => ({ name: `${i.name}-SHA256SUMS`, of: images[n].map((a) => a.name) }))
   const result = await publishRelease({
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     token: inputs.token,
@@ -214,6 +221,8 @@ async function publish(
     tag: inputs['release-tag'],
     sha: process.env.GITHUB_SHA,
     assets,
+    sums,
+    warn: (m) => core.warning(m),
     notes: releaseNotes(good, changelogs),
     // Should the changelogs not fit in the release body, the lines alone still go in.
     shortNotes: releaseNotes(good)
