@@ -8,6 +8,8 @@ import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { parseInputs } from '../../src/adapters/action/inputs.js'
+import { cacheHit } from '../../src/adapters/action/outputs.js'
 import { previousManifests } from '../../src/adapters/action/previous.js'
 import { publishRelease, type ReleaseOptions } from '../../src/adapters/action/release.js'
 import type { Reporter } from '../../src/util/log.js'
@@ -247,4 +249,15 @@ test('every page: the 120th asset is replaced, a manifest in the 150th newest re
   })
   expect(found.get('base')?.tag).toBe('v0.0')
   expect(api.requests.filter((r) => r.startsWith(`GET /repos/${REPO}/releases?`))).toHaveLength(2)
+})
+
+test('cache-hit: every image from the store or the cache, in build and in plan mode', () => {
+  expect(cacheHit(['reused', 'restored'])).toBe(true)
+  expect(cacheHit(['store', 'cache'])).toBe(true)
+  expect(cacheHit(['restored', 'built'])).toBe(false)
+  expect(cacheHit(['cache', 'build'])).toBe(false)
+  expect(cacheHit(['restored', 'failed'])).toBe(false)
+  expect(cacheHit([])).toBe(false)
+  expect(parseInputs((n) => (n === 'fail-on-cache-miss' ? 'true' : ''))['fail-on-cache-miss']).toBe(true)
+  expect(parseInputs(() => '')['fail-on-cache-miss']).toBe(false)
 })

@@ -20,11 +20,11 @@ import { InvalidInputError, errorMessage, formatProblem } from '../../util/error
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import { cacheHit, matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems } from './reporter.js'
-import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
+import { renderPlanSummary, renderSummary, writeJobSummary, type PlanStatus } from './summary.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
@@ -62,6 +62,7 @@ export async function run(): Promise<void> {
       await planOnly(plan, store, cache, matrix)
       return
     }
+    if (inputs['fail-on-cache-miss']) await refuseCacheMiss(plan, store, cache)
     const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
     await build(inputs, plan, store, cache, chosen, reporter)
   } catch (e) {
@@ -79,9 +80,7 @@ async function planOnly(
 ): Promise<void> {
   const images: PlanOutputImage[] = []
   for (const p of plan.images) {
-    let status: PlanOutputImage['status'] = 'build'
-    if (await store.findByKey(p.key)) status = 'store'
-    else if (await cache.has(p)) status = 'cache'
+    const status = await planStatus(p, store, cache)
     const changed = status === 'build' ? (await cache.explainMiss(p)).changed : undefined
     images.push({
       name: p.spec.name,
@@ -101,12 +100,35 @@ async function planOnly(
   setOutput('plan', { images })
   setOutput('built', images.filter((i) => i.status === 'build').length)
   setOutput('cache-hits', images.filter((i) => i.status === 'cache').length)
+  setOutput('cache-hit', cacheHit(images.map((i) => i.status)))
   setOutput(
     'images',
     images.map((i) => ({ name: i.name, key: i.key, status: i.status }))
   )
   setOutput('artifacts', '')
   await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
+}
+
+/** store: already in the store; cache: would be restored; build: would be built. */
+async function planStatus(p: Plan['images'][number], store: Store, cache: ImageCache): Promise<PlanStatus> {
+  if (await store.findByKey(p.key)) return 'store'
+  if (await cache.has(p)) return 'cache'
+  return 'build'
+}
+
+/**
+ * fail-on-cache-miss (a release job that must only publish what earlier jobs built): fails before
+ * anything is built, naming the images that are in neither the store nor the cache.
+ */
+async function refuseCacheMiss(plan: Plan, store: Store, cache: ImageCache): Promise<void> {
+  const missing: string[] = []
+  for (const p of plan.images) if ((await planStatus(p, store, cache)) === 'build') missing.push(p.spec.name)
+  setOutput('cache-hit', missing.length === 0 && plan.images.length > 0)
+  if (missing.length) {
+    throw new Error(
+      `fail-on-cache-miss: ${plural(missing.length, 'image')} would be built (in neither the store nor the cache): ${missing.join(', ')}`
+    )
+  }
 }
 
 async function build(
@@ -162,6 +184,10 @@ async function build(
       releaseError = errorMessage(e)
       return undefined
     })
+    if (release) {
+      setOutput('release-url', release.url)
+      setOutput('release-id', release.id)
+    }
     if (failed.length && !releaseError) {
       releaseError = `not published: ${failed.map((i) => i.name).join(', ')} (failed)`
     }
