@@ -3,7 +3,8 @@
 // uploads, every page of releases and assets, GitHub's 2 GiB limit, retries on 5xx and rate limits.
 import { jest } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -260,4 +261,17 @@ test('cache-hit: every image from the store or the cache, in build and in plan m
   expect(cacheHit([])).toBe(false)
   expect(parseInputs((n) => (n === 'fail-on-cache-miss' ? 'true' : ''))['fail-on-cache-miss']).toBe(true)
   expect(parseInputs(() => '')['fail-on-cache-miss']).toBe(false)
+})
+
+test('a file that changed since it was exported is not published', async () => {
+  const o = job('base')
+  const image = o.assets[0]
+  const exported = createHash('sha256').update(readFileSync(image.path)).digest('hex')
+  writeFileSync(image.path, 'swapped after the export')
+  await expect(
+    publishRelease({ ...o, assets: [{ ...image, sha256: exported }, ...o.assets.slice(1)] })
+  ).rejects.toThrow(
+    `release v1: ${image.path} changed since it was exported (sha256 ${createHash('sha256').update('swapped after the export').digest('hex')}, exported as ${exported}); not published`
+  )
+  expect(api.releases).toMatchObject([{ draft: true, assets: [] }])
 })

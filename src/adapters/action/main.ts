@@ -22,7 +22,7 @@ import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { cacheHit, matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
-import { publishRelease, type ReleaseResult } from './release.js'
+import { publishRelease, type ReleaseOptions, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems } from './reporter.js'
 import { renderPlanSummary, renderSummary, writeJobSummary, type PlanStatus } from './summary.js'
 
@@ -225,21 +225,21 @@ async function publish(
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
   // Each image's archives and manifest.json as <image>-<file>, and <image>-SHA256SUMS listing
-  // them by those names (the SHA256SUMS in out/<image>/ names them as they are there).
-  const images = good.flatMap((i) =>
-    i.exports
-      ? [
-          [...i.exports.files.map((f) => f.name), 'manifest.json'].map((f) => ({
-            name: `${i.name}-${f}`,
-            path: join(i.exports!.dir, f)
-          }))
-        ]
-      : []
-  )
-  const assets = images.flat()
-  const sums = good
-    .filter((i) => i.exports)
-    .map((i, n) => ({ name: `${i.name}-SHA256SUMS`, of: images[n].map((a) => a.name) }))
+  // them by those names (the SHA256SUMS in out/<image>/ names them as they are there). An
+  // archive's hash from the export is checked against the bytes uploaded.
+  const assets: ReleaseOptions['assets'] = []
+  const sums: NonNullable<ReleaseOptions['sums']> = []
+  for (const i of good) {
+    if (!i.exports) continue
+    const files = [...i.exports.files, { name: 'manifest.json', sha256: undefined }]
+    const mine = files.map((f) => ({
+      name: `${i.name}-${f.name}`,
+      path: join(i.exports!.dir, f.name),
+      sha256: f.sha256
+    }))
+    assets.push(...mine)
+    sums.push({ name: `${i.name}-SHA256SUMS`, of: mine.map((a) => a.name) })
+  }
   const result = await publishRelease({
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     token: inputs.token,

@@ -26,8 +26,11 @@ export interface ReleaseOptions {
   tag: string
   /** Commit the tag is created on when the release (and tag) do not exist yet. */
   sha?: string
-  /** Files to attach: asset name → path. */
-  assets: Array<{ name: string; path: string }>
+  /**
+   * Files to attach: asset name → path, with the sha256 the file had when it was written, when
+   * known: a file that changed since (the disk, another step) is not published.
+   */
+  assets: Array<{ name: string; path: string; sha256?: string }>
   /** Checksum assets to write: `name` (e.g. base-SHA256SUMS) lists the assets named in `of`. */
   sums?: Array<{ name: string; of: string[] }>
   /**
@@ -127,6 +130,12 @@ export async function publishRelease(o: ReleaseOptions): Promise<ReleaseResult> 
     const up = await step(`upload ${a.path} as ${a.name}`, () =>
       uploadAsset(octokit, repo, current, existing, a.name, { path: a.path })
     )
+    if (a.sha256 && up.sha256 !== a.sha256) {
+      await octokit.rest.repos.deleteReleaseAsset({ ...repo, asset_id: up.id }).catch(() => undefined)
+      throw new Error(
+        `release ${o.tag}: ${a.path} changed since it was exported (sha256 ${up.sha256}, exported as ${a.sha256}); not published`
+      )
+    }
     sha256.set(a.name, up.sha256)
     uploaded.push(up.asset)
   }
@@ -230,7 +239,7 @@ async function uploadAsset(
   existing: Asset[],
   name: string,
   content: { path: string } | { data: Buffer }
-): Promise<{ sha256: string; asset: ReleaseResult['assets'][number] }> {
+): Promise<{ id: number; sha256: string; asset: ReleaseResult['assets'][number] }> {
   let lastError: unknown
   for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
     const stale = attempt === 1 ? existing : await listAssets(octokit, repo, release.id)
@@ -266,8 +275,9 @@ async function uploadAsset(
         // A stream cannot be sent twice: this loop retries instead of the plugin.
         request: { retries: 0 }
       })
-      const asset = data as { name: string; size: number; browser_download_url: string }
+      const asset = data as { id: number; name: string; size: number; browser_download_url: string }
       return {
+        id: asset.id,
         sha256: hash.digest('hex'),
         asset: { name: asset.name, size: asset.size, url: asset.browser_download_url }
       }
