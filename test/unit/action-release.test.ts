@@ -275,3 +275,31 @@ test('a file that changed since it was exported is not published', async () => {
   )
   expect(api.releases).toMatchObject([{ draft: true, assets: [] }])
 })
+
+test('two jobs publishing at the same moment: one release, every asset once', async () => {
+  await Promise.all([publishRelease(job('base')), publishRelease(job('leaf'))])
+  expect(api.releases).toMatchObject([{ tag_name: 'v1', draft: false }])
+  const got = join(dir, 'downloaded')
+  const names = await download('v1', got)
+  expect(names).toHaveLength(9)
+  const all = await sha256sumCheck(got, 'SHA256SUMS')
+  expect(all.stdout.trim().split('\n')).toHaveLength(8)
+})
+
+test("another job's SHA256SUMS written over ours: read back and merged again", async () => {
+  await publishRelease(job('base'))
+  const baseLines = api.releases[0].assets.find((a) => a.name === 'SHA256SUMS')!.data
+  // Right after the leaf job writes SHA256SUMS, a job that started before it writes its own,
+  // made from what it saw then: the base lines only.
+  api.after(/^POST \/uploads\/.*\?name=SHA256SUMS&?$/, () => {
+    const sums = api.releases[0].assets.find((a) => a.name === 'SHA256SUMS')!
+    sums.data = baseLines
+    sums.size = baseLines.length
+  })
+  await publishRelease(job('leaf'))
+  const got = join(dir, 'downloaded')
+  await download('v1', got)
+  const all = await sha256sumCheck(got, 'SHA256SUMS')
+  expect(all.stdout.trim().split('\n')).toHaveLength(8)
+  expect(all.stdout).toContain('leaf-image.tar.gz: OK')
+})

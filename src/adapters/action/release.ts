@@ -309,11 +309,17 @@ function parseSums(text: string): Map<string, string> {
   return out
 }
 
+/** Rounds of merging the release-wide SHA256SUMS while other jobs publish into the release. */
+const MERGE_ROUNDS = 5
+
+const isSums = (name: string) => name === RELEASE_SUMS || name.endsWith(`-${RELEASE_SUMS}`)
+
 /**
  * The release-wide SHA256SUMS: what the release's SHA256SUMS and each `*-SHA256SUMS` already
- * say (earlier matrix jobs; reading the per-image ones too narrows the window in which two jobs
- * finishing together overwrite each other's lines), then this job's hashes, kept to the assets
- * the release has now. Replaces the asset.
+ * say (earlier matrix jobs), then this job's hashes, kept to the assets the release has now.
+ * Replaces the asset. Jobs finishing together could overwrite each other's lines: the file is
+ * read back and merged again while it lacks this job's lines or a `*-SHA256SUMS` appeared that
+ * was not read, so the last job to write leaves every job's lines.
  */
 async function mergeReleaseSums(
   octokit: GitHubClient,
@@ -322,21 +328,30 @@ async function mergeReleaseSums(
   mine: Map<string, string>
 ): Promise<ReleaseResult['assets'][number]> {
   const repo = ownerRepo(repository)
-  const assets = await listAssets(octokit, repo, release.id)
-  const merged = new Map<string, string>()
-  const readers = assets.filter((a) => a.name === RELEASE_SUMS || a.name.endsWith(`-${RELEASE_SUMS}`))
-  // The release-wide file first: a per-image file read after it is newer where they differ.
-  readers.sort((x, y) => Number(y.name === RELEASE_SUMS) - Number(x.name === RELEASE_SUMS))
-  for (const a of readers) {
-    if (mine.has(a.name)) continue
-    const text = (await downloadAsset(octokit, repository, a.id, MAX_SUMS)).toString('utf8')
-    for (const [name, hex] of parseSums(text)) merged.set(name, hex)
+  const read = async (a: Asset) =>
+    parseSums((await downloadAsset(octokit, repository, a.id, MAX_SUMS)).toString('utf8'))
+  let assets = await listAssets(octokit, repo, release.id)
+  for (let round = 1; ; round++) {
+    const merged = new Map<string, string>()
+    const others = assets.filter((a) => isSums(a.name) && !mine.has(a.name))
+    // The release-wide file first: a per-image file read after it is newer where they differ.
+    others.sort((x, y) => Number(y.name === RELEASE_SUMS) - Number(x.name === RELEASE_SUMS))
+    for (const a of others) for (const [name, hex] of await read(a)) merged.set(name, hex)
+    for (const [name, hex] of mine) merged.set(name, hex)
+    const present = new Set(assets.map((a) => a.name))
+    const lines = [...merged].filter(([name]) => name !== RELEASE_SUMS && present.has(name))
+    const up = await uploadAsset(octokit, repo, release, assets, RELEASE_SUMS, {
+      data: Buffer.from(sumsText(lines))
+    })
+
+    assets = await listAssets(octokit, repo, release.id)
+    const seen = new Set(others.map((a) => a.name))
+    const unread = assets.some(
+      (a) => isSums(a.name) && a.name !== RELEASE_SUMS && !seen.has(a.name) && !mine.has(a.name)
+    )
+    const now = assets.find((a) => a.name === RELEASE_SUMS)
+    const kept = now ? await read(now) : new Map<string, string>()
+    const complete = [...mine].every(([name, hex]) => kept.get(name) === hex)
+    if ((complete && !unread) || round >= MERGE_ROUNDS) return up.asset
   }
-  for (const [name, hex] of mine) merged.set(name, hex)
-  const present = new Set(assets.map((a) => a.name))
-  const lines = [...merged].filter(([name]) => name !== RELEASE_SUMS && present.has(name))
-  const up = await uploadAsset(octokit, repo, release, assets, RELEASE_SUMS, {
-    data: Buffer.from(sumsText(lines))
-  })
-  return up.asset
 }
