@@ -58,15 +58,19 @@ export function ownerRepo(repository: string): { owner: string; repo: string } {
   return { owner, repo }
 }
 
-/** An Octokit error as one line: status and GitHub's message, no stack. */
+/**
+ * An Octokit error as one line: the status and GitHub's message, or, when no answer came (Octokit
+ * calls that a 500 too), the network error itself. No stack.
+ */
 export function httpError(e: unknown): string {
-  const err = e as { status?: number; message?: string; response?: { data?: unknown } }
-  if (typeof err?.status === 'number') {
-    const data = err.response?.data as { message?: string } | string | undefined
-    const detail = typeof data === 'string' ? data : data?.message
-    return `HTTP ${err.status}${detail && !err.message?.includes(detail) ? `: ${detail}` : err.message ? `: ${err.message}` : ''}`
+  const err = e as { status?: number; message?: string; response?: { data?: unknown }; name?: string }
+  if (typeof err?.status === 'number' && err.response) {
+    const data = err.response.data as { message?: string } | string | undefined
+    const detail = (typeof data === 'string' ? data : data?.message) || err.message
+    return `HTTP ${err.status}${detail ? `: ${detail.slice(0, 500)}` : ''}`
   }
-  return err?.message ?? String(e)
+  if (err?.name === 'AbortError' || err?.name === 'TimeoutError') return 'no answer in time'
+  return `no answer: ${err?.message ?? String(e)}`
 }
 
 /**
