@@ -3,6 +3,8 @@
 // service (cache v2 + artifacts) and the GitHub API (releases). Nothing leaves the machine: the
 // proxy variables point at a closed port for anything that is not loopback.
 //
+// dist/action by default; KILN_ACTION_ENTRY=test/fixtures/action-from-source.mjs runs the source.
+//
 // Every run gets a fresh runner directory, store and out dir; only the results service is kept,
 // as only the GitHub cache survives between jobs on hosted runners.
 import { execFile } from 'node:child_process'
@@ -187,7 +189,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   const cold = await runAction({ 'release-tag': 'v0.1.0-test' })
   expect(failure(cold)).toBe('')
   expect(status(cold)).toEqual({ [OS]: 'built', [LEAF]: 'built' })
-  expect(cold.outputs).toMatchObject({ built: '2', 'cache-hits': '0' })
+  expect(cold.outputs).toMatchObject({ built: '2', 'cache-hits': '0', 'cache-hit': 'false' })
   expect(JSON.parse(cold.outputs.images).map((i: { name: string }) => i.name)).toEqual([OS, LEAF])
   expect(cold.outputs.artifacts.split('\n')).toEqual(
     expect.arrayContaining([join(cold.outDir, LEAF, 'image.tar.zst')])
@@ -207,8 +209,27 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   // One artifact per exported image (the import image exports nothing).
   expect(service.artifacts().map((a) => a.name)).toEqual([LEAF])
   expect(cold.summary).toContain(`- \`${LEAF}\``)
-  const release = api.releases.find((r) => r.tag_name === 'v0.1.0-test')
-  expect(release?.assets.map((a) => a.name)).toEqual(expect.arrayContaining([`${LEAF}-image.tar.zst`]))
+  const release = api.releases.find((r) => r.tag_name === 'v0.1.0-test')!
+  expect(release.assets.map((a) => a.name).sort()).toEqual([
+    'SHA256SUMS',
+    `${LEAF}-SHA256SUMS`,
+    `${LEAF}-image.tar.zst`,
+    `${LEAF}-manifest.json`,
+    // The SBOM (SPDX, by default) and the provenance go with the archives.
+    `${LEAF}-provenance.intoto.json`,
+    `${LEAF}-sbom.spdx.json`
+  ])
+  expect(release.draft).toBe(false)
+  expect(cold.outputs).toMatchObject({
+    'release-id': String(release.id),
+    'release-url': `https://github.com/${REPO}/releases/tag/v0.1.0-test`
+  })
+  // Checksums name the files as published, with the hash the exporter recorded.
+  const rootfsSha = cold.report!.images.find((i) => i.name === LEAF)!.exports!.files[0].sha256
+  for (const sums of ['SHA256SUMS', `${LEAF}-SHA256SUMS`]) {
+    const text = release.assets.find((a) => a.name === sums)!.data.toString()
+    expect(text).toContain(`${rootfsSha}  ${LEAF}-image.tar.zst\n`)
+  }
   expect(await fileInRootfs(cold, 'etc/kiln-hello')).toBe('hello 1\n')
   // The first release has nothing to compare with: no changelog, and no warning about it.
   expect(cold.summary).not.toContain('Changes since')
@@ -218,7 +239,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   const warm = await runAction({ 'upload-artifacts': 'false' })
   expect(failure(warm)).toBe('')
   expect(status(warm)).toEqual({ [OS]: 'restored', [LEAF]: 'restored' })
-  expect(warm.outputs).toMatchObject({ built: '0', 'cache-hits': '2' })
+  expect(warm.outputs).toMatchObject({ built: '0', 'cache-hits': '2', 'cache-hit': 'true' })
   expect(warm.summary).toContain('Nothing was built: every image came from the store or the cache.')
   expect(warm.summary).toContain(`n1["${LEAF}"]:::restored`)
   const sha = (r: ActionRun) =>
@@ -288,6 +309,17 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(planned[1].changed?.map((c) => c.name)).toContain('leaf')
   expect(plan.outputs).toMatchObject({ built: '1', 'cache-hits': '1' })
   expect(plan.summary).toContain('1 to build · 1 in the cache')
+  expect(plan.outputs['cache-hit']).toBe('false')
+
+  // A publish-only job with the leaf not cached: fails before building, naming it.
+  const miss = await runAction({ 'fail-on-cache-miss': 'true', 'release-tag': 'v0.3.0-test' })
+  expect(miss.code).toBe(1)
+  expect(miss.stdout).toMatch(
+    new RegExp(`^::error::fail-on-cache-miss: 1 image would be built .*: ${LEAF}$`, 'm')
+  )
+  expect(miss.report).toBeNull()
+  expect(miss.outputs['cache-hit']).toBe('false')
+  expect(api.releases.find((r) => r.tag_name === 'v0.3.0-test')).toBeUndefined()
 })
 
 test('invalid input fails the step with an annotation at the file', async () => {

@@ -90,7 +90,8 @@ const changelogs = (reporter: Reporter, o: { currentTag?: string; against?: stri
     currentTag: o.currentTag,
     against: o.against,
     images: ['base', 'leaf'].map((name) => ({ name, manifest: newManifest })),
-    reporter
+    reporter,
+    retryBaseMs: 1
   })
 
 test('the newest earlier published release with the manifest; the current tag and drafts skipped', async () => {
@@ -151,7 +152,7 @@ test('a failed download or a broken or hostile manifest: a warning and no change
   const reporter = new Recorder()
   expect(await changelogs(reporter)).toEqual({})
   expect(reporter.warnings).toEqual([
-    'changelog of base: base-manifest.json of release v9: HTTP 500 Internal Server Error'
+    'changelog of base: base-manifest.json of release v9: HTTP 500: storage says no'
   ])
 })
 
@@ -170,10 +171,13 @@ test('no release list (bad token, no API, unknown tag): one warning, no changelo
     token: TOKEN,
     repository: REPO,
     images: [{ name: 'base', manifest: newManifest }],
-    reporter
+    reporter,
+    retryBaseMs: 1
   })
   expect(out).toEqual({})
-  expect(reporter.warnings).toEqual([expect.stringMatching(/^changelog: cannot list the releases/)])
+  expect(reporter.warnings).toEqual([
+    expect.stringMatching(/^changelog: cannot list the releases of acme\/images: no answer: bad port$/)
+  ])
 })
 
 test('checkManifest takes what compare reads and nothing that would break the Markdown', () => {
@@ -207,6 +211,7 @@ test('release notes fold each changelog under its image; too long for GitHub, th
     tag: 'v1',
     assets: [],
     notes: `${short}\n\n${'x'.repeat(130_000)}`,
+    retryBaseMs: 1,
     shortNotes: short
   })
   expect(api.releases[0].body).toBe(short)

@@ -20,6 +20,7 @@ describe('parseInputs', () => {
       'store-dir': '',
       'out-dir': 'out',
       exports: true,
+      'fail-on-cache-miss': false,
       compression: 'gzip',
       'release-tag': '',
       'changelog-against': '',

@@ -3,16 +3,24 @@
  * the subject-checksums file that actions/attest-build-provenance takes (`<sha256>  <name>`
  * lines, as sha256sum writes them), listing every file each published image's SHA256SUMS lists.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunReport } from '../../build/types.js'
 import { openSigner, SigningKeyError, type Signer } from '../../exporters/sign.js'
 import { InvalidInputError } from '../../util/errors.js'
 import type { Inputs } from './inputs.js'
 
-/** The files of an image that are published: its archives, manifest.json, SHA256SUMS, SBOMs, provenance, signature. */
-export function publishedFiles(exports: NonNullable<RunReport['images'][number]['exports']>): string[] {
-  return [...exports.files.map((f) => f.name), 'manifest.json', 'SHA256SUMS', ...(exports.documents ?? [])]
+/** A detached ASCII-armoured signature of `data`, made in a directory of its own. */
+export async function signBytes(signer: Signer, data: Buffer): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'kiln-sign-'))
+  try {
+    const file = join(dir, 'SHA256SUMS')
+    await writeFile(file, data)
+    return await readFile(await signer.sign(file))
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** The signer of signing-key, checked before anything is built; null without a key. */

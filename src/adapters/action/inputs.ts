@@ -26,6 +26,8 @@ export interface Inputs {
   /** '' (latest when release-tag is set, else none), latest, none, or a release tag. */
   'changelog-against': string
   'upload-artifacts': boolean
+  /** Fail before building when any image is in neither the store nor the cache. */
+  'fail-on-cache-miss': boolean
   mode: (typeof MODES)[number]
   jobs: number
   'source-date-epoch'?: number
@@ -55,6 +57,7 @@ export const DEFAULTS: Record<keyof Inputs, string> = {
   'release-tag': '',
   'changelog-against': '',
   'upload-artifacts': 'true',
+  'fail-on-cache-miss': 'false',
   mode: 'build',
   jobs: '2',
   'source-date-epoch': '',
@@ -120,6 +123,7 @@ export function parseInputs(read: (name: string) => string): Inputs {
     'release-tag': get('release-tag'),
     'changelog-against': get('changelog-against'),
     'upload-artifacts': bool('upload-artifacts'),
+    'fail-on-cache-miss': bool('fail-on-cache-miss'),
     mode: oneOf('mode', MODES),
     jobs,
     'source-date-epoch': epoch,

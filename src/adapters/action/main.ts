@@ -21,13 +21,13 @@ import { InvalidInputError, errorMessage, formatProblem } from '../../util/error
 import { interruptExitStatus, interruptedBy, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
-import { openActionSigner, publishedFiles, secretsOf, writeSubjectChecksums } from './attest.js'
+import { openActionSigner, secretsOf, signBytes, writeSubjectChecksums } from './attest.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import { cacheHit, matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
-import { publishRelease, type ReleaseResult } from './release.js'
+import { publishRelease, type ReleaseOptions, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems } from './reporter.js'
-import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
+import { renderPlanSummary, renderSummary, writeJobSummary, type PlanStatus } from './summary.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
@@ -66,6 +66,7 @@ export async function run(): Promise<void> {
       await planOnly(plan, store, cache, matrix)
       return
     }
+    if (inputs['fail-on-cache-miss']) await refuseCacheMiss(plan, store, cache)
     const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
     await build(inputs, plan, store, cache, chosen, reporter)
   } catch (e) {
@@ -83,9 +84,7 @@ async function planOnly(
 ): Promise<void> {
   const images: PlanOutputImage[] = []
   for (const p of plan.images) {
-    let status: PlanOutputImage['status'] = 'build'
-    if (await store.findByKey(p.key)) status = 'store'
-    else if (await cache.has(p)) status = 'cache'
+    const status = await planStatus(p, store, cache)
     const changed = status === 'build' ? (await cache.explainMiss(p)).changed : undefined
     images.push({
       name: p.spec.name,
@@ -105,12 +104,35 @@ async function planOnly(
   setOutput('plan', { images })
   setOutput('built', images.filter((i) => i.status === 'build').length)
   setOutput('cache-hits', images.filter((i) => i.status === 'cache').length)
+  setOutput('cache-hit', cacheHit(images.map((i) => i.status)))
   setOutput(
     'images',
     images.map((i) => ({ name: i.name, key: i.key, status: i.status }))
   )
   setOutput('artifacts', '')
   await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
+}
+
+/** store: already in the store; cache: would be restored; build: would be built. */
+async function planStatus(p: Plan['images'][number], store: Store, cache: ImageCache): Promise<PlanStatus> {
+  if (await store.findByKey(p.key)) return 'store'
+  if (await cache.has(p)) return 'cache'
+  return 'build'
+}
+
+/**
+ * fail-on-cache-miss (a release job that must only publish what earlier jobs built): fails before
+ * anything is built, naming the images that are in neither the store nor the cache.
+ */
+async function refuseCacheMiss(plan: Plan, store: Store, cache: ImageCache): Promise<void> {
+  const missing: string[] = []
+  for (const p of plan.images) if ((await planStatus(p, store, cache)) === 'build') missing.push(p.spec.name)
+  setOutput('cache-hit', missing.length === 0 && plan.images.length > 0)
+  if (missing.length) {
+    throw new Error(
+      `fail-on-cache-miss: ${plural(missing.length, 'image')} would be built (in neither the store nor the cache): ${missing.join(', ')}`
+    )
+  }
 }
 
 async function build(
@@ -193,6 +215,10 @@ async function build(
       releaseError = errorMessage(e)
       return undefined
     })
+    if (release) {
+      setOutput('release-url', release.url)
+      setOutput('release-id', release.id)
+    }
     if (failed.length && !releaseError) {
       releaseError = `not published: ${failed.map((i) => i.name).join(', ')} (failed)`
     }
@@ -229,26 +255,44 @@ async function publish(
   const repository = process.env.GITHUB_REPOSITORY
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
-  // Each image's archives, with its manifest.json, SHA256SUMS, SBOM and provenance beside them.
-  const assets = good.flatMap((i) =>
-    i.exports
-      ? publishedFiles(i.exports).map((f) => ({
-          name: `${i.name}-${f}`,
-          path: join(i.exports!.dir, f)
-        }))
-      : []
-  )
+  // Each image's archives, manifest.json, SBOM and provenance as <image>-<file>, and
+  // <image>-SHA256SUMS listing them by those names (the SHA256SUMS in out/<image>/ names them as
+  // they are there, so it and its signature stay in the artifacts). An archive's hash from the
+  // export is checked against the bytes uploaded.
+  const assets: ReleaseOptions['assets'] = []
+  const sums: NonNullable<ReleaseOptions['sums']> = []
+  for (const i of good) {
+    if (!i.exports) continue
+    const documents = (i.exports.documents ?? []).filter((d) => d !== 'SHA256SUMS.asc')
+    const files = [
+      ...i.exports.files,
+      ...['manifest.json', ...documents].map((name) => ({ name, sha256: undefined }))
+    ]
+    const mine = files.map((f) => ({
+      name: `${i.name}-${f.name}`,
+      path: join(i.exports!.dir, f.name),
+      sha256: f.sha256
+    }))
+    assets.push(...mine)
+    sums.push({ name: `${i.name}-SHA256SUMS`, of: mine.map((a) => a.name) })
+  }
+  // With a signing key, the release-wide SHA256SUMS gets SHA256SUMS.asc (the key was checked
+  // before the build).
+  const signer = await openActionSigner(inputs)
   const result = await publishRelease({
+    signSums: signer ? (sums) => signBytes(signer, sums) : undefined,
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     token: inputs.token,
     repository,
     tag: inputs['release-tag'],
     sha: process.env.GITHUB_SHA,
     assets,
+    sums,
+    warn: (m) => core.warning(m),
     notes: releaseNotes(good, changelogs),
     // Should the changelogs not fit in the release body, the lines alone still go in.
     shortNotes: releaseNotes(good)
-  })
+  }).finally(() => signer?.close())
   core.info(
     `release ${inputs['release-tag']}: ${result.assets.length} asset(s) attached${result.created ? ' (release created)' : ''}`
   )

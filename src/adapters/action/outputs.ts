@@ -12,9 +12,12 @@ export const OUTPUTS = [
   'images',
   'artifacts',
   'cache-hits',
+  'cache-hit',
   'built',
   'matrix',
   'plan',
+  'release-url',
+  'release-id',
   'subject-checksums'
 ] as const
 export type OutputName = (typeof OUTPUTS)[number]
@@ -65,7 +68,7 @@ export interface PlanOutputImage {
   changed?: ChangedInput[] | null
 }
 
-export function setOutput(name: OutputName, value: string | number | object): void {
+export function setOutput(name: OutputName, value: string | number | boolean | object): void {
   core.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value))
 }
 
@@ -87,5 +90,14 @@ export function setBuildOutputs(report: RunReport): void {
   const files = report.images.flatMap((i) => i.exports?.files.map((f) => `${i.exports!.dir}/${f.name}`) ?? [])
   setOutput('artifacts', files.join('\n'))
   setOutput('cache-hits', report.images.filter((i) => i.status === 'restored').length)
+  setOutput('cache-hit', cacheHit(report.images.map((i) => i.status)))
   setOutput('built', report.images.filter((i) => i.status === 'built').length)
+}
+
+/**
+ * true when every image of the run came from the store or the cache (build: reused or restored;
+ * plan: store or cache), false when any was (or would be) built or failed, or there were none.
+ */
+export function cacheHit(statuses: string[]): boolean {
+  return statuses.length > 0 && statuses.every((s) => ['reused', 'restored', 'store', 'cache'].includes(s))
 }

@@ -1,6 +1,6 @@
 /**
  * The manifest.json each image had in an earlier release, for the changelog in the job summary
- * and the release notes. Read-only GitHub REST calls with fetch, GITHUB_API_URL respected.
+ * and the release notes. Read-only GitHub REST calls (github.ts), every page of releases.
  *
  * Everything here is best effort: a missing release, an HTTP error, a timeout or a manifest that
  * does not look like one costs that image its changelog and gives a warning, never the job.
@@ -12,6 +12,7 @@ import { changelogMarkdown, compareManifests } from '../../exporters/compare.js'
 import type { ExportManifest } from '../../exporters/manifest.js'
 import { errorMessage } from '../../util/errors.js'
 import type { Reporter } from '../../util/log.js'
+import { downloadAsset, githubClient, httpError, ownerRepo } from './github.js'
 
 export interface PreviousOptions {
   apiUrl: string
@@ -24,6 +25,8 @@ export interface PreviousOptions {
   against?: string
   images: string[]
   reporter: Reporter
+  /** Back-off unit in ms (tests). */
+  retryBaseMs?: number
 }
 
 export interface PreviousManifest {
@@ -74,30 +77,38 @@ const TIMEOUT_MS = 30_000
 /** Image name → its manifest in the release it is compared against; images without one are absent. */
 export async function previousManifests(o: PreviousOptions): Promise<Map<string, PreviousManifest>> {
   const out = new Map<string, PreviousManifest>()
-  const repo = `${o.apiUrl.replace(/\/+$/, '')}/repos/${o.repository}`
-  const get = (url: string, accept = 'application/vnd.github+json') =>
-    fetch(url, {
-      headers: {
-        authorization: `Bearer ${o.token}`,
-        accept,
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'kiln-action'
-      },
-      signal: AbortSignal.timeout(TIMEOUT_MS)
-    })
+  const octokit = githubClient({
+    apiUrl: o.apiUrl,
+    token: o.token,
+    warn: (m) => o.reporter.warn(`changelog: ${m}`),
+    retryBaseMs: o.retryBaseMs
+  })
+  const signal = () => AbortSignal.timeout(TIMEOUT_MS)
 
   let releases: Release[]
   try {
-    const url = o.against
-      ? `${repo}/releases/tags/${encodeURIComponent(o.against)}`
-      : `${repo}/releases?per_page=30`
-    const res = await get(url)
-    if (res.status === 404 && o.against) throw new Error(`no release ${o.against}`)
-    if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText} from ${url}`)
-    const body = (await res.json()) as unknown
-    releases = (Array.isArray(body) ? body : [body]) as Release[]
+    const repo = ownerRepo(o.repository)
+    if (o.against) {
+      try {
+        const { data } = await octokit.rest.repos.getReleaseByTag({
+          ...repo,
+          tag: o.against,
+          request: { signal: signal() }
+        })
+        releases = [data as Release]
+      } catch (e) {
+        throw (e as { status?: number }).status === 404 ? new Error(`no release ${o.against}`) : e
+      }
+    } else {
+      // Every page: the release with an image's manifest may be older than the newest hundred.
+      releases = (await octokit.paginate(octokit.rest.repos.listReleases, {
+        ...repo,
+        per_page: 100,
+        request: { signal: signal() }
+      })) as Release[]
+    }
   } catch (e) {
-    o.reporter.warn(`changelog: cannot list the releases of ${o.repository}: ${errorMessage(e)}`)
+    o.reporter.warn(`changelog: cannot list the releases of ${o.repository}: ${httpError(e)}`)
     return out
   }
   // published_at: GitHub's created_at is the date of the tagged commit, not of the release.
@@ -121,34 +132,14 @@ export async function previousManifests(o: PreviousOptions): Promise<Map<string,
     }
     try {
       if ((asset.size ?? 0) > MAX_MANIFEST) throw new Error(`${asset.size} bytes is too big for a manifest`)
-      // The API answers with a redirect to storage on another host; fetch follows it and, the
-      // origin being different, does not send the token there.
-      const res = await get(
-        `${repo}/releases/assets/${encodeURIComponent(String(asset.id))}`,
-        'application/octet-stream'
-      )
-      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`)
-      const manifest = checkManifest(JSON.parse(await readCapped(res, MAX_MANIFEST)))
+      const data = await downloadAsset(octokit, o.repository, asset.id, MAX_MANIFEST, signal())
+      const manifest = checkManifest(JSON.parse(data.toString('utf8')))
       out.set(name, { tag: plain(release.tag_name), manifest })
     } catch (e) {
-      o.reporter.warn(
-        `changelog of ${name}: ${file} of release ${plain(release.tag_name)}: ${errorMessage(e)}`
-      )
+      o.reporter.warn(`changelog of ${name}: ${file} of release ${plain(release.tag_name)}: ${httpError(e)}`)
     }
   }
   return out
-}
-
-/** The body as text, refusing to hold more than `max` bytes of it. */
-async function readCapped(res: Response, max: number): Promise<string> {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for await (const chunk of res.body ?? []) {
-    size += (chunk as Uint8Array).length
-    if (size > max) throw new Error(`more than ${max} bytes: not a manifest`)
-    chunks.push(chunk as Uint8Array)
-  }
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Short text without control characters or Markdown/HTML specials (<, >, |, `). */
