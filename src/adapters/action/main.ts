@@ -29,7 +29,7 @@ import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
   try {
-    const inputs = parseInputs((name) => core.getInput(name))
+    const inputs = parseInputs((name) => core.getInput(name), process.env)
     if (inputs.token) core.setSecret(inputs.token)
     const selection: Selection = {
       targets: inputs.targets,
