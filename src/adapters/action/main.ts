@@ -20,7 +20,7 @@ import { InvalidInputError, errorMessage, formatProblem } from '../../util/error
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import { matrixOf, setArtifactOutputs, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems } from './reporter.js'
@@ -106,6 +106,7 @@ async function planOnly(
     images.map((i) => ({ name: i.name, key: i.key, status: i.status }))
   )
   setOutput('artifacts', '')
+  setArtifactOutputs([])
   await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
 }
 
@@ -148,9 +149,15 @@ async function build(
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
     artifacts =
-      (await tolerate(reporter, 'artifact upload', () => uploadImageArtifacts(report, chosen, reporter))) ??
-      []
+      (await tolerate(reporter, 'artifact upload', () =>
+        uploadImageArtifacts(report, chosen, reporter, {
+          archive: inputs['archive-artifacts'],
+          retentionDays: inputs['retention-days'],
+          env: process.env
+        })
+      )) ?? []
   }
+  setArtifactOutputs(artifacts)
   // The images that failed (or failed their boot gate) are left out; the others are published.
   const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
   // Before publishing, so that the notes carry it; a changelog that cannot be made only warns.

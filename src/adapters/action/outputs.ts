@@ -6,9 +6,19 @@ import type { RunReport } from '../../build/types.js'
 import type { Plan } from '../../plan/types.js'
 import type { Selection } from '../../plan/index.js'
 import type { ChangedInput } from '../../cache/index.js'
+import type { UploadedArtifact } from './artifacts.js'
 import type { PlanStatus } from './summary.js'
 
-export const OUTPUTS = ['images', 'artifacts', 'cache-hits', 'built', 'matrix', 'plan'] as const
+export const OUTPUTS = [
+  'images',
+  'artifacts',
+  'cache-hits',
+  'built',
+  'matrix',
+  'plan',
+  'artifact-ids',
+  'artifact-urls'
+] as const
 export type OutputName = (typeof OUTPUTS)[number]
 
 export interface MatrixEntry {
@@ -80,4 +90,10 @@ export function setBuildOutputs(report: RunReport): void {
   setOutput('artifacts', files.join('\n'))
   setOutput('cache-hits', report.images.filter((i) => i.status === 'restored').length)
   setOutput('built', report.images.filter((i) => i.status === 'built').length)
+}
+
+/** What was uploaded, as JSON objects keyed by artifact name: {"name": id} and {"name": url}. */
+export function setArtifactOutputs(artifacts: UploadedArtifact[]): void {
+  setOutput('artifact-ids', Object.fromEntries(artifacts.map((a) => [a.name, a.id ?? null])))
+  setOutput('artifact-urls', Object.fromEntries(artifacts.map((a) => [a.name, a.url ?? null])))
 }
