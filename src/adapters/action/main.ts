@@ -59,7 +59,7 @@ export async function run(): Promise<void> {
       tmpDir: join(runnerTemp, 'kiln-cache-tmp')
     })
     if (inputs.mode === 'plan') {
-      await planOnly(plan, store, cache, matrix)
+      await planOnly(plan, store, cache, matrix, inputs.summary)
       return
     }
     const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
@@ -75,7 +75,8 @@ async function planOnly(
   plan: Plan,
   store: Store,
   cache: ImageCache,
-  matrix: { include: object[] }
+  matrix: { include: object[] },
+  summary: boolean
 ): Promise<void> {
   const images: PlanOutputImage[] = []
   for (const p of plan.images) {
@@ -107,7 +108,8 @@ async function planOnly(
   )
   setOutput('artifacts', '')
   setArtifactOutputs([])
-  await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
+  if (summary)
+    await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
 }
 
 async function build(
@@ -186,7 +188,7 @@ async function build(
     },
     changelogs: Object.fromEntries(Object.entries(changelogs).map(([name, c]) => [name, c.markdown]))
   })
-  await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
+  if (inputs.summary) await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
   if (failed.length) {
     const what = failed.map((i) => `${i.name} (${i.error?.step ?? 'boot gate'})`).join(', ')
     throw new Error(

@@ -19,7 +19,7 @@ export interface SummaryInput {
   cache?: CacheStats
   /** Images this run saved to the cache. */
   saved?: Set<string>
-  artifacts?: Array<{ name: string; size: number; id?: number }>
+  artifacts?: Array<{ name: string; size: number; id?: number; url?: string }>
   release?: { tag: string; url?: string; assets: string[] }
   /** Markdown changelog per image name. */
   changelogs?: Record<string, string>
@@ -89,7 +89,9 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
   if (s.artifacts?.length) {
-    out.push('### Artifacts', '', ...s.artifacts.map((a) => `- \`${a.name}\` (${formatBytes(a.size)})`), '')
+    const link = (a: { name: string; url?: string }) =>
+      a.url ? `[\`${a.name}\`](${a.url})` : `\`${a.name}\``
+    out.push('### Artifacts', '', ...s.artifacts.map((a) => `- ${link(a)} (${formatBytes(a.size)})`), '')
   }
   if (s.release) {
     const title = s.release.url ? `[${s.release.tag}](${s.release.url})` : s.release.tag
@@ -139,8 +141,56 @@ export function renderPlanSummary(
   return out.join('\n')
 }
 
+/**
+ * GitHub refuses a step's summary over 1 MiB (the whole summary is then lost, with an error):
+ * what goes in is cut below that, with room to spare for the note that says so.
+ */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 8 * 1024
+
 export async function writeJobSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(markdown, true).write()
+  await core.summary.addRaw(fitSummary(markdown), true).write()
+}
+
+/**
+ * The summary cut at a line to fit `maxBytes` (UTF-8), with a note saying so. A fenced block (a
+ * graph, a failure's log) is kept whole or left out, as half a graph does not draw; a cut inside
+ * a <details> closes it, so that the note shows.
+ */
+export function fitSummary(markdown: string, maxBytes = SUMMARY_MAX_BYTES): string {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown
+  const note =
+    "\n\n> :scissors: **The summary was cut here**: the rest would pass GitHub's 1 MiB limit for a job summary. " +
+    "out/index.json and the step's log have everything.\n"
+  const budget = maxBytes - Buffer.byteLength(note)
+  const closer = '\n\n</details>'
+  const lines = markdown.split('\n')
+  const kept: string[] = []
+  let used = 0
+  let openDetails = 0
+  for (let i = 0; i < lines.length; i++) {
+    // A fence and its content count as one unit.
+    let unit = [lines[i]]
+    if (lines[i].startsWith('```')) {
+      const end = lines.findIndex((l, j) => j > i && l.startsWith('```'))
+      unit = lines.slice(i, end < 0 ? lines.length : end + 1)
+    }
+    const opens = unit.filter((l) => l.startsWith('<details')).length
+    const closes = unit.filter((l) => l.startsWith('</details>')).length
+    const size = Buffer.byteLength(unit.join('\n')) + 1
+    // Room is kept for closing what is open after this unit.
+    const room = budget - used - (openDetails + opens - closes) * closer.length
+    if (size > room) {
+      // One long line (a message, a log line) is cut itself rather than left out whole.
+      if (unit.length === 1 && room > 0) kept.push(cutUtf8(unit[0], room - 1))
+      break
+    }
+    kept.push(...unit)
+    used += size
+    openDetails += opens - closes
+    i += unit.length - 1
+  }
+  for (; openDetails > 0; openDetails--) kept.push('', '</details>')
+  return kept.join('\n') + note
 }
 
 function edgesOf(s: SummaryInput): Array<[string, string]> {
@@ -149,7 +199,29 @@ function edgesOf(s: SummaryInput): Array<[string, string]> {
   return s.report.images.filter((i) => i.base && names.has(i.base)).map((i) => [i.base!, i.name])
 }
 
+/** The longest start of `text` that is at most `bytes` long in UTF-8, not splitting a character. */
+function cutUtf8(text: string, bytes: number): string {
+  return Buffer.from(text)
+    .subarray(0, bytes)
+    .toString()
+    .replace(/\uFFFD$/, '')
+}
+
+/** Mermaid's defaults (maxTextSize, maxEdges): past them GitHub shows an error instead of the graph. */
+const MERMAID_MAX_TEXT = 50_000
+const MERMAID_MAX_EDGES = 500
+
 function mermaid(nodes: Array<{ name: string; status: string }>, edges: Array<[string, string]>): string {
+  const graph = mermaidGraph(nodes, edges)
+  const edgeCount = graph.split('\n').filter((l) => l.includes(' --> ')).length
+  if (graph.length <= MERMAID_MAX_TEXT && edgeCount <= MERMAID_MAX_EDGES) return graph
+  return `_The chain's graph is left out: ${plural(nodes.length, 'image')} and ${plural(edgeCount, 'edge')} are more than GitHub draws._`
+}
+
+function mermaidGraph(
+  nodes: Array<{ name: string; status: string }>,
+  edges: Array<[string, string]>
+): string {
   const id = new Map(nodes.map((n, i) => [n.name, `n${i}`]))
   const lines = ['```mermaid', 'graph LR']
   for (const n of nodes) lines.push(`  ${id.get(n.name)}["${n.name.replace(/"/g, '#quot;')}"]:::${n.status}`)
