@@ -23,7 +23,7 @@ import { parseInputs, type Inputs } from './inputs.js'
 import { matrixOf, setArtifactOutputs, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
-import { ActionReporter, annotateProblems } from './reporter.js'
+import { ActionReporter, annotateProblems, imageLocations } from './reporter.js'
 import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
 
 export async function run(): Promise<void> {
@@ -41,6 +41,8 @@ export async function run(): Promise<void> {
     const file = inputs['images-file'] ? resolve(inputs['images-file']) : await findCatalog()
     const catalog = await loadCatalog(file)
     for (const w of catalog.warnings ?? []) reporter.warn(formatProblem(w))
+    // A failed image's annotation goes on its entry in the catalog.
+    reporter.locateImages(imageLocations(catalog))
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
     const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')), {
       warn: (m) => reporter.warn(m)
