@@ -25,6 +25,7 @@ import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems, imageLocations } from './reporter.js'
 import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
+import { TEMP_WORK_STATE, tempWorkToRecord } from './temp-work.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
@@ -44,7 +45,12 @@ export async function run(): Promise<void> {
     // A failed image's annotation goes on its entry in the catalog.
     reporter.locateImages(imageLocations(catalog))
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
-    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')), {
+    const storeDir = resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store'))
+    const cacheTmp = join(runnerTemp, 'kiln-cache-tmp')
+    // The post step removes what this step creates under RUNNER_TEMP (never a store-dir given).
+    const created = tempWorkToRecord(inputs['store-dir'] ? [cacheTmp] : [storeDir, cacheTmp])
+    core.saveState(TEMP_WORK_STATE, JSON.stringify(created))
+    const store = await openStore(storeDir, {
       warn: (m) => reporter.warn(m)
     })
     const plan = await makePlan(catalog, selection, {
@@ -58,7 +64,7 @@ export async function run(): Promise<void> {
       size: inputs['cache-size'],
       reporter,
       store,
-      tmpDir: join(runnerTemp, 'kiln-cache-tmp')
+      tmpDir: cacheTmp
     })
     if (inputs.mode === 'plan') {
       await planOnly(plan, store, cache, matrix, inputs.summary)
