@@ -223,6 +223,24 @@ describe('the 1 MiB job summary limit', () => {
   })
 })
 
+test("the local cache's cap as it was given", () => {
+  const stats = {
+    backend: 'local',
+    hits: 0,
+    misses: 0,
+    rejected: 0,
+    saved: 0,
+    blobsDownloaded: 0,
+    bytesDownloaded: 0,
+    blobsUploaded: 0,
+    bytesUploaded: 0,
+    warnings: []
+  }
+  expect(renderSummary({ report, cache: stats, cacheCap: 8 * 1024 ** 3 })).toContain(
+    '**Cache** (local, capped at 8G): 0 restored, 0 saved.'
+  )
+})
+
 test('artifacts and the release are links', () => {
   const md = renderSummary({
     report,

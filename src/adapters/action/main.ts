@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
 import type { RunReport } from '../../build/types.js'
-import { cacheHooks, openCache, type ImageCache } from '../../cache/index.js'
+import { cacheHooks, openCache, parseSize, type ImageCache } from '../../cache/index.js'
 import { findCatalog, loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
@@ -187,6 +187,7 @@ async function build(
     report,
     edges: edges(plan),
     cache: cache.stats,
+    cacheCap: inputs.cache === 'local' && inputs['cache-size'] ? parseSize(inputs['cache-size']) : undefined,
     saved: hooks.saved,
     artifacts,
     release: release && {

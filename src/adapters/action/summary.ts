@@ -6,7 +6,7 @@
  * which GitHub shows as text instead of drawing it.
  */
 import * as core from '@actions/core'
-import type { CacheStats, ChangedInput } from '../../cache/index.js'
+import { formatSize, type CacheStats, type ChangedInput } from '../../cache/index.js'
 import type { ImageReport, RunReport } from '../../build/types.js'
 import { formatBytes, formatSeconds, plural } from '../../util/log.js'
 
@@ -17,6 +17,8 @@ export interface SummaryInput {
   /** Dependency edges [from, to] between images of the report (from the plan). */
   edges?: Array<[string, string]>
   cache?: CacheStats
+  /** The local cache's size cap in bytes (cache-size), shown in the cap's own units. */
+  cacheCap?: number
   /** Images this run saved to the cache. */
   saved?: Set<string>
   artifacts?: Array<{ name: string; size: number; id?: number; url?: string }>
@@ -110,7 +112,7 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
 
-  if (s.cache) out.push(cacheLine(s.cache), '')
+  if (s.cache) out.push(cacheLine(s.cache, s.cacheCap), '')
   for (const [name, md] of Object.entries(s.changelogs ?? {})) {
     out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')
   }
@@ -253,13 +255,13 @@ function whyLine(changed: ChangedInput[] | undefined): string {
   return changed.map((c) => `${verb[c.change] ?? 'changed'} ${c.kind} \`${c.name}\``).join(', ')
 }
 
-function cacheLine(c: CacheStats): string {
+function cacheLine(c: CacheStats, cap?: number): string {
   const bits = [`${c.hits} restored`, `${c.saved} saved`]
   if (c.blobsDownloaded)
     bits.push(`${c.blobsDownloaded} layers (${formatBytes(c.bytesDownloaded)}) downloaded`)
   if (c.blobsUploaded) bits.push(`${c.blobsUploaded} layers (${formatBytes(c.bytesUploaded)}) uploaded`)
   if (c.rejected) bits.push(`${c.rejected} entr${c.rejected === 1 ? 'y' : 'ies'} rejected`)
-  const head = `**Cache** (${c.backend}): ${bits.join(', ')}.`
+  const head = `**Cache** (${c.backend}${cap ? `, capped at ${formatSize(cap)}` : ''}): ${bits.join(', ')}.`
   return c.warnings.length ? [head, '', ...c.warnings.map((w) => `- :warning: ${cell(w)}`)].join('\n') : head
 }
 
