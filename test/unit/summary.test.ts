@@ -265,3 +265,13 @@ test('artifacts and the release are links', () => {
     '### Release [images-2026.11.29](https://ghe.example/acme/images/releases/tag/images-2026.11.29)'
   )
 })
+
+test('a cancelled run says so first', () => {
+  const md = renderSummary({ report, interrupted: 'SIGINT' })
+  const lines = md.split('\n')
+  expect(
+    lines.findIndex((l) => l.includes('**Interrupted** by SIGINT (the job was cancelled)'))
+  ).toBeLessThan(lines.findIndex((l) => l.startsWith('```mermaid')))
+  expect(md).toContain('nothing was uploaded or released')
+  expect(renderSummary({ report })).not.toContain('Interrupted')
+})

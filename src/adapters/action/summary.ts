@@ -25,6 +25,8 @@ export interface SummaryInput {
   release?: { tag: string; url?: string; assets: string[] }
   /** Markdown changelog per image name. */
   changelogs?: Record<string, string>
+  /** The signal that stopped the run (the job was cancelled), if one did. */
+  interrupted?: string
 }
 
 const COLOURS: Record<string, string> = {
@@ -47,6 +49,7 @@ export function renderSummary(s: SummaryInput): string {
     .map((st) => `${count(st)} ${st}`)
   out.push(`## Kiln: ${plural(report.images.length, 'image')}`, '')
   out.push(`${parts.join(' · ') || 'nothing to do'} in ${formatSeconds(report.seconds)}`, '')
+  if (s.interrupted) out.push(interruptedNote(s.interrupted), '')
   if (count('built') === 0 && count('failed') === 0 && count('restored') > 0) {
     out.push(`Nothing was built: every image came from the store or the cache.`, '')
   }
@@ -117,6 +120,14 @@ export function renderSummary(s: SummaryInput): string {
     out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')
   }
   return out.join('\n')
+}
+
+/** What a cancelled run says first: it stopped, and nothing of it was published. */
+export function interruptedNote(signal: string): string {
+  return (
+    `> :stop_sign: **Interrupted** by ${signal} (the job was cancelled): the build stopped where it was; ` +
+    'nothing was uploaded or released. Images finished before it are in the cache: a re-run starts from them.'
+  )
 }
 
 /** The summary of `mode: plan`: what each image would be, and why. */
