@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import { join } from 'node:path'
 import type { ImageReport } from './types.js'
 
@@ -71,7 +72,8 @@ export async function writeStamp(
   exports: Stamp['exports'],
   verify?: Stamp['verify']
 ): Promise<void> {
-  const tmp = join(dir, `${STAMP_FILE}.tmp-${process.pid}`)
-  await writeFile(tmp, JSON.stringify({ request, exports, verify } satisfies Stamp, null, 2))
-  await rename(tmp, join(dir, STAMP_FILE))
+  await writeFileAtomic(
+    join(dir, STAMP_FILE),
+    JSON.stringify({ request, exports, verify } satisfies Stamp, null, 2)
+  )
 }

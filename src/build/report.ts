@@ -1,5 +1,8 @@
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { tempFileFor } from '../util/lifecycle.js'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import { join } from 'node:path'
 import type { BaseSource } from '../model/types.js'
 import type { StoredImage } from '../store/types.js'
@@ -7,17 +10,24 @@ import type { ImageReport, RunReport } from './types.js'
 
 export const REPORT_FILE = 'index.json'
 
+/** The same, synchronously: for an exit at once, when no promise will settle any more. */
+export function writeReportSync(outDir: string, report: RunReport): void {
+  const file = join(outDir, REPORT_FILE)
+  const tmp = tempFileFor(file)
+  try {
+    mkdirSync(outDir, { recursive: true })
+    writeFileSync(tmp, `${JSON.stringify(report, null, 2)}\n`)
+    renameSync(tmp, file)
+  } catch (e) {
+    rmSync(tmp, { force: true })
+    throw e
+  }
+}
+
 export async function writeReport(outDir: string, report: RunReport): Promise<string> {
   await mkdir(outDir, { recursive: true })
   const file = join(outDir, REPORT_FILE)
-  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
-  try {
-    await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`)
-    await rename(tmp, file)
-  } catch (e) {
-    await rm(tmp, { force: true })
-    throw e
-  }
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`)
   return file
 }
 

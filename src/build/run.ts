@@ -22,8 +22,10 @@ import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.j
 import type { Store, StoredImage } from '../store/types.js'
 import { findCorruptBlob } from '../util/digest.js'
 import { BuildError, errorMessage } from '../util/errors.js'
+import { IoError } from '../util/io-error.js'
+import { onExitNow, tempFileFor, tempPrefix, trackDir } from '../util/lifecycle.js'
 import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
-import { describeBase, describeImage, writeReport } from './report.js'
+import { describeBase, describeImage, writeReport, writeReportSync } from './report.js'
 import type { ImageReport, RunReport } from './types.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
@@ -63,14 +65,18 @@ export interface BuildOptions {
   builderFor?: (kind: BuilderKind, opts: EngineBuilderOptions, image: string) => Builder
 }
 
-type State = 'pending' | 'running' | 'done' | 'failed' | 'skipped'
+type State = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'interrupted'
 
 export async function buildPlan(plan: Plan, opts: BuildOptions): Promise<RunReport> {
   const run = new PlanRun(plan, opts)
+  // If the process must exit at once (a second signal, cleanup past its deadline), the report
+  // still says which images were interrupted.
+  const unregister = onExitNow(() => writeReportSync(opts.outDir, run.interruptedSnapshot()))
   try {
     return await run.execute()
   } finally {
     await run.session.close()
+    unregister()
   }
 }
 
@@ -121,7 +127,7 @@ class PlanRun {
           const name = p.spec.name
           if (this.state.get(name) !== 'pending') continue
           const deps = p.deps.filter((d) => this.state.has(d)).map((d) => this.state.get(d))
-          const blocked = deps.find((s) => s === 'failed' || s === 'skipped')
+          const blocked = deps.find((s) => s === 'failed' || s === 'skipped' || s === 'interrupted')
           if (blocked || this.opts.signal?.aborted) {
             // Plan order is topological: a skipped image's descendants come later in this same pass.
             this.skip(p)
@@ -131,7 +137,10 @@ class PlanRun {
           running.add(name)
           this.state.set(name, 'running')
           void this.one(p).then((ok) => {
-            this.state.set(name, ok ? 'done' : 'failed')
+            this.state.set(
+              name,
+              ok ? 'done' : this.reports.get(name)!.status === 'interrupted' ? 'interrupted' : 'failed'
+            )
             running.delete(name)
             pump()
           })
@@ -143,7 +152,7 @@ class PlanRun {
     const report = this.snapshot()
     await this.save(report)
     const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length
-    const counts = (['built', 'reused', 'restored', 'failed', 'skipped'] as const)
+    const counts = (['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped'] as const)
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
       .map(([s, n]) => `${n} ${s}`)
@@ -158,7 +167,7 @@ class PlanRun {
     this.state.set(name, 'skipped')
     const r = this.reports.get(name)!
     r.status = 'skipped'
-    const cause = p.deps.find((d) => ['failed', 'skipped'].includes(this.state.get(d) ?? ''))
+    const cause = p.deps.find((d) => ['failed', 'skipped', 'interrupted'].includes(this.state.get(d) ?? ''))
     this.opts.reporter.warn(
       cause ? `${name}: skipped: ${cause} did not build` : `${name}: skipped: the run was stopped`
     )
@@ -193,7 +202,7 @@ class PlanRun {
           `${name}: ${status} ${image.manifestDigest.slice(7, 19)} in ${formatSeconds(r.seconds)}: ` +
             `${image.layers.length} layers, ${formatBytes(r.size)}${status === 'built' ? ` (${formatBytes(newBytes)} new)` : ''}`
         )
-        if (this.opts.hooks?.afterImage) {
+        if (this.opts.hooks?.afterImage && !this.opts.signal?.aborted) {
           try {
             await this.opts.hooks.afterImage(r, image, p)
           } catch (e) {
@@ -201,13 +210,24 @@ class PlanRun {
           }
         }
         step = 'export'
+        this.opts.signal?.throwIfAborted()
         if (status !== 'built') await this.aciArtifact(p, image)
         await this.export(p, image, r, reporter)
         step = 'verify'
+        this.opts.signal?.throwIfAborted()
         await this.verify(p, r, reporter)
         r.seconds = (Date.now() - t0) / 1000
         return true
       } catch (e) {
+        r.seconds = (Date.now() - t0) / 1000
+        if (this.opts.signal?.aborted) {
+          // What failed is the tool the interrupt stopped: say so, not its exit status.
+          const reason = errorMessage(this.opts.signal.reason ?? 'interrupted')
+          r.status = 'interrupted'
+          r.error = { step, message: `${name}: ${step}: ${reason}`, tail: [] }
+          reporter.warn(`${name}: ${step}: ${reason}`)
+          return false
+        }
         const err = e instanceof BuildError ? e : toError(name, step, e)
         // A blob that failed its digest goes from the store, so the next build restores or
         // rebuilds the images that use it instead of failing on it each time.
@@ -217,7 +237,6 @@ class PlanRun {
             `${name}: deleted the corrupt blob ${corrupt.digest} from the store: the next build restores or rebuilds what uses it`
           )
         r.status = 'failed'
-        r.seconds = (Date.now() - t0) / 1000
         r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail }
         if (err.inputRefused) r.error.refused = true
         reporter.error(err.message)
@@ -234,7 +253,8 @@ class PlanRun {
   /** Runs the image's builder in a fresh work area and stores the result. */
   private async build(p: PlannedImage, reporter: Reporter): Promise<StoredImage> {
     const { spec } = p
-    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
+    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), tempPrefix(dockerSafeName(spec.name))))
+    const untrack = trackDir(workDir)
     try {
       const base = await this.base(p, workDir, reporter)
       const chain = await this.chain(p)
@@ -270,7 +290,7 @@ class PlanRun {
       if (result.artifacts) await this.keepArtifacts(spec.name, result.artifacts)
       return stored
     } finally {
-      await rm(workDir, { recursive: true, force: true }).catch((e) =>
+      await rm(workDir, { recursive: true, force: true }).then(untrack, (e) =>
         reporter.warn(`could not remove ${workDir}: ${errorMessage(e)}`)
       )
     }
@@ -352,14 +372,19 @@ class PlanRun {
     await mkdir(dir, { recursive: true })
     for (const [file, path] of Object.entries(artifacts)) {
       const dest = join(dir, basename(file))
-      const tmp = `${dest}.tmp-${process.pid}`
+      const tmp = tempFileFor(dest)
       try {
-        await rename(path, tmp)
-      } catch {
-        // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
-        await copyFile(path, tmp)
+        try {
+          await rename(path, tmp)
+        } catch {
+          // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
+          await copyFile(path, tmp)
+        }
+        await rename(tmp, dest)
+      } catch (e) {
+        await rm(tmp, { force: true })
+        throw new IoError(e, dest)
       }
-      await rename(tmp, dest)
     }
   }
 
@@ -372,7 +397,8 @@ class PlanRun {
     const { spec } = p
     if (spec.builder !== 'aci' || !spec.exports.includes('aci')) return
     if (this.opts.exports === false || p.selected === false) return
-    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), `kiln-${dockerSafeName(spec.name)}-`))
+    const workDir = await mkdtemp(join(this.opts.tmpDir ?? tmpdir(), tempPrefix(dockerSafeName(spec.name))))
+    const untrack = trackDir(workDir)
     try {
       const aci = join(workDir, 'image.aci')
       await aciArchiveFromImage(this.plan.catalog.root, spec, image, workDir, aci)
@@ -380,7 +406,7 @@ class PlanRun {
     } catch (e) {
       throw toError(spec.name, 'export image.aci', e)
     } finally {
-      await rm(workDir, { recursive: true, force: true })
+      await rm(workDir, { recursive: true, force: true }).then(untrack)
     }
   }
 
@@ -425,7 +451,8 @@ class PlanRun {
         kernel: p.spec.kernel,
         sourceDateEpoch: this.opts.sourceDateEpoch,
         baseChain: this.baseChain(p),
-        reporter
+        reporter,
+        signal: this.opts.signal
       })
       r.exports = {
         dir: res.dir,
@@ -492,6 +519,17 @@ class PlanRun {
       chain.push({ name, key: cur?.key })
     }
     return chain
+  }
+
+  /** The report as it stands, the images still running marked interrupted. */
+  interruptedSnapshot(): RunReport {
+    const report = this.snapshot()
+    for (const r of report.images) {
+      if (this.state.get(r.name) !== 'running') continue
+      r.status = 'interrupted'
+      r.error = { step: 'run', message: `${r.name}: the run was stopped`, tail: [] }
+    }
+    return report
   }
 
   private snapshot(): RunReport {

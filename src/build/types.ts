@@ -7,8 +7,12 @@ export interface ImageReport {
   distro?: string
   plan?: string
   arch: string
-  /** built: made in this run; reused: found in the store; restored: brought from the cache; failed; skipped: an ancestor failed. */
-  status: 'built' | 'reused' | 'restored' | 'failed' | 'skipped'
+  /**
+   * built: made in this run; reused: found in the store; restored: brought from the cache;
+   * failed; interrupted: a signal stopped the run while this image was being made; skipped: an
+   * ancestor did not build, or the run was stopped before this image started.
+   */
+  status: 'built' | 'reused' | 'restored' | 'failed' | 'interrupted' | 'skipped'
   seconds: number
   manifestDigest?: string
   layers: string[]

@@ -72,7 +72,7 @@ export class ChainImages {
   private async provide(name: string, stored: StoredImage): Promise<string> {
     const tag = this.session.uniqueTag(name, 'base')
     try {
-      await this.session.provide(this.ctx.store, stored, [tag], this.ctx.reporter)
+      await this.session.provide(this.ctx.store, stored, [tag], this.ctx.reporter, this.ctx.signal)
     } catch (e) {
       throw new BuildError(
         this.ctx.image.spec.name,

@@ -89,7 +89,7 @@ export async function provideBase(
   if (!ctx.base) return undefined
   const baseRef = session.uniqueTag(spec.name, 'base')
   try {
-    await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter)
+    await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter, ctx.signal)
   } catch (e) {
     throw toBuildError(spec.name, step, e)
   }
@@ -106,7 +106,7 @@ export async function saveResult(
   try {
     const id = await session.inspectId(ref)
     const t0 = Date.now()
-    const saved = await saveFromDocker(ctx.store, ref, ctx.reporter)
+    const saved = await saveFromDocker(ctx.store, ref, ctx.reporter, ctx.signal)
     const size = saved.layers.reduce((n, l) => n + l.size, 0)
     ctx.reporter.info(
       `saved from the engine: ${saved.layers.length} layers, ${formatBytes(size)} in ${formatSeconds((Date.now() - t0) / 1000)}`

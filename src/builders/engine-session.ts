@@ -8,6 +8,7 @@ import { loadIntoDocker } from '../engine/index.js'
 import type { StoredImage, Store } from '../store/types.js'
 import { run, tryRun } from '../util/exec.js'
 import { errorMessage } from '../util/errors.js'
+import { OWNER } from '../util/lifecycle.js'
 import type { Reporter } from '../util/log.js'
 import { dockerSafeName, type DockerBuildMode } from './docker-build-args.js'
 
@@ -30,7 +31,8 @@ export function dockerBuildMode(reporter: Reporter): Promise<DockerBuildMode> {
 }
 
 export class EngineSession {
-  readonly id = `${process.pid}-${randomBytes(3).toString('hex')}`
+  /** In every tag this run makes: the owner token lets a later run remove them if this one is killed. */
+  readonly id = `${OWNER}-${randomBytes(3).toString('hex')}`
   private readonly tags = new Set<string>()
   /** Input key → engine image id, for images present in the engine during this run. */
   private readonly byKey = new Map<string, string>()
@@ -58,8 +60,14 @@ export class EngineSession {
    * run already has, an image the engine still holds (its id is the config digest when it came
    * from `docker save`), or else a `docker load` from the store.
    */
-  async provide(store: Store, image: StoredImage, tags: string[], reporter: Reporter): Promise<string> {
-    const id = await this.imageId(store, image, reporter)
+  async provide(
+    store: Store,
+    image: StoredImage,
+    tags: string[],
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
+    const id = await this.imageId(store, image, reporter, signal)
     for (const t of tags) {
       if (!t.startsWith('kiln-')) this.tags.add(t)
       await run('docker', ['tag', '--', id, t], { reporter })
@@ -67,20 +75,30 @@ export class EngineSession {
     return id
   }
 
-  private imageId(store: Store, image: StoredImage, reporter: Reporter): Promise<string> {
+  private imageId(
+    store: Store,
+    image: StoredImage,
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
     const known = image.key ? this.byKey.get(image.key) : undefined
     if (known) return Promise.resolve(known)
     const k = image.manifestDigest
     let p = this.loading.get(k)
     if (!p) {
-      p = this.load(store, image, reporter)
+      p = this.load(store, image, reporter, signal)
       this.loading.set(k, p)
       p.catch(() => this.loading.delete(k))
     }
     return p
   }
 
-  private async load(store: Store, image: StoredImage, reporter: Reporter): Promise<string> {
+  private async load(
+    store: Store,
+    image: StoredImage,
+    reporter: Reporter,
+    signal?: AbortSignal
+  ): Promise<string> {
     const configId = image.manifest.config.digest
     const present = await tryRun('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', configId])
     if (present) {
@@ -89,7 +107,7 @@ export class EngineSession {
     }
     const tag = this.uniqueTag(image.refs[0] ?? 'image', 'base')
     const t0 = Date.now()
-    await loadIntoDocker(store, image, tag, reporter)
+    await loadIntoDocker(store, image, tag, reporter, signal)
     reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
     const r = await run('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', tag], { reporter })
     const id = r.stdout.trim()
@@ -131,13 +149,13 @@ export class EngineSession {
     // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
     // the engine without --force, which is what we want.
     for (const i of leftovers.reverse())
-      await tryRun('docker', ['image', 'rm', '--', i], { reporter: this.reporter })
+      await tryRun('docker', ['image', 'rm', '--', i], { reporter: this.reporter, cleanup: true })
   }
 
   private async removeTags(tags: string[]): Promise<void> {
     if (!tags.length) return
     try {
-      await run('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter })
+      await run('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter, cleanup: true })
     } catch (e) {
       const tail = (e as { tail?: string[] }).tail ?? []
       // "No such image" for a tag that was never made (a build failed before it) is expected.

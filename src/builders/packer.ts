@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { delimiter, join, resolve } from 'node:path'
 import { removeLabelledContainers } from '../engine/docker.js'
-import { run, tryRun, Tail } from '../util/exec.js'
+import { run, tryRun, Tail, wholeTree } from '../util/exec.js'
 import { BuildError } from '../util/errors.js'
 import type { BuildContext, BuildResult, Builder } from './types.js'
 import { provideBase, saveResult, toBuildError, type EngineBuilderOptions } from './dockerfile.js'
@@ -102,7 +102,9 @@ export class PackerBuilder implements Builder {
     const out = new PackerOutput()
     const tail = new Tail()
     try {
-      await run('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs), {
+      // Packer's plugins and the `docker exec` they run must end with it, even on SIGKILL.
+      const [cmd, argv] = wholeTree('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs))
+      await run(cmd, argv, {
         cwd,
         env: { ...env, PATH: `${shimDir}${delimiter}${process.env.PATH ?? ''}` },
         reporter: ctx.reporter,

@@ -18,6 +18,7 @@ import type { Reporter } from '../util/log.js'
 import { digestHex } from './digest.js'
 import { formatSize } from './size.js'
 import type { CacheBackend, CacheRecord, NamePointer, PutOptions } from './types.js'
+import { tempFileFor } from '../util/lifecycle.js'
 
 export interface LocalCacheOptions {
   dir: string
@@ -73,7 +74,7 @@ export class LocalCache implements CacheBackend {
     }
     await opts.check?.()
     await mkdir(dirname(dest), { recursive: true })
-    const tmp = `${dest}.tmp-${randomBytes(6).toString('hex')}`
+    const tmp = `${tempFileFor(dest)}-${randomBytes(6).toString('hex')}`
     try {
       await copyFile(srcPath, tmp)
       await rename(tmp, dest)
@@ -206,7 +207,7 @@ async function touch(path: string): Promise<void> {
 
 async function writeAtomic(file: string, data: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
-  const tmp = `${file}.tmp-${randomBytes(6).toString('hex')}`
+  const tmp = `${tempFileFor(file)}-${randomBytes(6).toString('hex')}`
   try {
     await writeFile(tmp, data)
     await rename(tmp, file)

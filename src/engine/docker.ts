@@ -24,6 +24,7 @@ import { storeCheckedLayer } from '../sources/layer.js'
 import type { Descriptor, LayerRef, OciImageConfig, Store, StoredImage } from '../store/types.js'
 import { errorMessage } from '../util/errors.js'
 import { run, tryRun } from '../util/exec.js'
+import { IoError, displayPath, findIoError } from '../util/io-error.js'
 import { spawnStream } from '../util/exec-stream.js'
 import type { Reporter } from '../util/log.js'
 import { SilentReporter } from '../util/log.js'
@@ -89,10 +90,11 @@ export async function loadIntoDocker(
   store: Store,
   image: StoredImage,
   tag: string,
-  reporter: Reporter
+  reporter: Reporter,
+  signal?: AbortSignal
 ): Promise<void> {
   const pack = tarStream.pack()
-  const proc = spawnStream('docker', ['load'], { stdin: pack as unknown as Readable, reporter })
+  const proc = spawnStream('docker', ['load'], { stdin: pack as unknown as Readable, reporter, signal })
   const configDigest = image.manifest.config.digest
   const configName = `${hex(configDigest)}.json`
   const layerNames = image.layers.map((l) => `${hex(l.digest)}/layer.tar`)
@@ -177,27 +179,36 @@ interface LegacyManifest {
 export async function saveFromDocker(
   store: Store,
   ref: string,
-  reporter: Reporter = new SilentReporter()
+  reporter: Reporter = new SilentReporter(),
+  signal?: AbortSignal
 ): Promise<SavedImage> {
-  const proc = spawnStream('docker', ['save', '--', ref], { reporter })
-  try {
-    const [saved] = await Promise.all([
-      importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
-      proc.done
-    ])
-    return saved
-  } catch (e) {
-    proc.kill()
-    const toolError = await proc.done.then(
-      () => null,
-      (x: unknown) => x as Error
-    )
-    // The engine's own message ("No such image: …") says more than a truncated archive does.
-    const cause = toolError && !/killed by/.test(toolError.message) ? toolError : (e as Error)
-    const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
-    Object.assign(out, { tail: (cause as { tail?: string[] }).tail ?? [] })
-    throw out
-  }
+  const proc = spawnStream('docker', ['save', '--', ref], { reporter, signal })
+  const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter })
+  // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
+  importing.catch(() => proc.kill())
+  // Both sides settle before a failure is described: which one fails first is a race.
+  const [imported, tool] = await Promise.allSettled([importing, proc.done])
+  if (imported.status === 'fulfilled' && tool.status === 'fulfilled') return imported.value
+  const importError = imported.status === 'rejected' ? (imported.reason as Error) : null
+  const toolError = tool.status === 'rejected' ? (tool.reason as Error) : null
+  // The store's own disk failing (full) is the cause: docker save then only sees its pipe
+  // closed ("connection reset by peer"), as it does after any failure on the store's side.
+  // Otherwise the engine's own message ("No such image: …") says more than the truncated
+  // archive it left.
+  const storeFault = findIoError(importError)
+    ? new IoError(importError, `store ${displayPath(store.root)}`)
+    : null
+  const toolOwnFault = toolError && !/killed by/.test(toolError.message) && !pipeClosed(toolError)
+  const cause = storeFault ?? (toolOwnFault ? toolError : (importError ?? toolError!))
+  const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause })
+  Object.assign(out, { tail: storeFault ? [] : ((cause as { tail?: string[] }).tail ?? []) })
+  throw out
+}
+
+/** Whether a tool failed because the reader of its output went away (our side failed first). */
+function pipeClosed(e: Error): boolean {
+  const text = [e.message, ...((e as { tail?: string[] }).tail ?? [])].join('\n')
+  return /connection reset by peer|broken pipe/i.test(text)
 }
 
 /**

@@ -8,6 +8,9 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { Writable } from 'node:stream'
+import { once } from 'node:events'
+import { IoError } from '../util/io-error.js'
+import { tempFileFor, trackDir } from '../util/lifecycle.js'
 import zlib from 'node:zlib'
 import { execa, type ResultPromise } from 'execa'
 
@@ -43,33 +46,56 @@ function endStream(stream: Writable): Promise<void> {
   })
 }
 
-/** A file written under a temporary name, hashed on the way, renamed into place by end(). */
+/**
+ * A file written under a temporary name, hashed on the way, renamed into place by end(). A
+ * write error (a full disk) rejects write() or end() as `PATH: cause`, naming the file the user
+ * asked for; the temporary file goes with abort(), or with the process if it is interrupted.
+ */
 export class FileSink implements ByteSink {
   readonly hash = createHash('sha256')
   size = 0
   private readonly tmp: string
   private readonly out: WriteStream
+  private readonly untrack: () => void
+  private failure: IoError | undefined
   constructor(readonly path: string) {
-    this.tmp = `${path}.tmp-${process.pid}`
+    this.tmp = tempFileFor(path)
+    this.untrack = trackDir(this.tmp)
     this.out = createWriteStream(this.tmp, { highWaterMark: 1 << 20 })
+    // The stream also emits the error that fails a write: keep it, report it through write/end.
+    this.out.on('error', (e) => (this.failure ??= new IoError(e, this.path)))
   }
-  write(chunk: Buffer): Promise<void> {
+  async write(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure
     this.hash.update(chunk)
     this.size += chunk.length
-    return writeTo(this.out, chunk)
+    try {
+      await writeTo(this.out, chunk)
+    } catch (e) {
+      throw (this.failure ??= new IoError(e, this.path))
+    }
   }
   private digestHex = ''
   get sha256(): string {
     return this.digestHex
   }
   async end(): Promise<void> {
-    await endStream(this.out)
-    this.digestHex = this.hash.digest('hex')
-    await rename(this.tmp, this.path)
+    if (this.failure) throw this.failure
+    try {
+      await endStream(this.out)
+      this.digestHex = this.hash.digest('hex')
+      await rename(this.tmp, this.path)
+    } catch (e) {
+      throw (this.failure ??= new IoError(e, this.path))
+    }
+    this.untrack() // the temporary name is gone: this only stops tracking it
   }
   async abort(): Promise<void> {
     this.out.destroy()
+    // A stream destroyed before its file was opened still opens (creates) it: wait for the close.
+    if (!this.out.closed) await once(this.out, 'close').catch(() => undefined)
     await rm(this.tmp, { force: true })
+    this.untrack()
   }
 }
 
@@ -77,11 +103,20 @@ export class FileSink implements ByteSink {
 export class StdoutSink implements ByteSink {
   readonly hash = createHash('sha256')
   size = 0
-  constructor(private readonly out: Writable = process.stdout) {}
-  write(chunk: Buffer): Promise<void> {
+  private failure: IoError | undefined
+  constructor(private readonly out: Writable = process.stdout) {
+    // A reader that went away (EPIPE) or a full disk behind a redirect: reported by write().
+    out.on('error', (e) => (this.failure ??= new IoError(e, 'standard output')))
+  }
+  async write(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure
     this.hash.update(chunk)
     this.size += chunk.length
-    return writeTo(this.out, chunk)
+    try {
+      await writeTo(this.out, chunk)
+    } catch (e) {
+      throw (this.failure ??= new IoError(e, 'standard output'))
+    }
   }
   async end(): Promise<void> {}
   async abort(): Promise<void> {}

@@ -64,6 +64,8 @@ export interface ExportOptions {
   /** Bases this image was built on, nearest first. */
   baseChain?: Array<{ name: string; key?: string }>
   reporter?: Reporter
+  /** Stops the pass (its partial archives removed) when aborted. */
+  signal?: AbortSignal
 }
 
 export interface ExportResult {
@@ -190,9 +192,14 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       else targets.push(modulesTarget(writer, boot!, sde))
     }
     const pkg = packageCaptures(plan)
-    await runPass({ plan, targets, captures: pkg.captures, reporter, label: opts.name }).catch((e: unknown) =>
-      fail('write archives', e)
-    )
+    await runPass({
+      plan,
+      targets,
+      captures: pkg.captures,
+      reporter,
+      label: opts.name,
+      signal: opts.signal
+    }).catch((e: unknown) => fail('write archives', e))
     const packages = await readPackages(pkg.got, pkg.rpmDir, reporter)
     const archives: ArchiveInfo[] = files.map((f) => ({
       kind: f.kind,

@@ -100,6 +100,8 @@ export interface PassOptions {
   captures?: Map<PlannedEntry, Capture>
   reporter?: Reporter
   label?: string
+  /** Checked between members: an abort ends the pass like a failure (no partial files left). */
+  signal?: AbortSignal
 }
 
 /** Runs the pass; closes every target; on failure aborts them all (no partial files left). */
@@ -119,6 +121,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
   const scratch = Buffer.allocUnsafe(CHUNK)
   try {
     for (const p of plan.entries) {
+      opts.signal?.throwIfAborted()
       const content = contentOf(plan, p)
       const picks: Array<[TarWriter, OutHeader]> = []
       for (const t of targets) {
@@ -144,6 +147,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
             chunk = scratch.subarray(0, n)
             await r.readInto(chunk, 0, n, content.dataOffset + off)
           }
+          if (opts.signal?.aborted) opts.signal.throwIfAborted()
           for (const w of withData) await w.push(chunk)
           if (capture) captured.push(Buffer.from(chunk))
           bytesRead += n

@@ -17,6 +17,7 @@ import type { LayerRef } from '../store/types.js'
 import { checkDigest, CorruptBlobError, DigestCheck, InvalidDigestError } from '../util/digest.js'
 import { FileReader } from './file-reader.js'
 import { binaryName, readHeaders } from './tar.js'
+import { tempPrefix } from '../util/lifecycle.js'
 
 /** One layer: `length` bytes of uncompressed tar at `offset` in the file at `path`. */
 export interface LayerSource {
@@ -52,7 +53,7 @@ function isLayerRef(x: LayerSource | LayerRef): x is LayerRef {
 
 /** Temporary directory for one input; removed by cleanup(). */
 async function scratch(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(process.env.KILN_TMPDIR ?? tmpdir(), 'kiln-export-'))
+  const dir = await mkdtemp(join(process.env.KILN_TMPDIR ?? tmpdir(), tempPrefix('export')))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
 

@@ -3,7 +3,7 @@
  * layers, archives, kernel, packages) and SHA256SUMS (the format `sha256sum -c` reads).
  * Both are deterministic for the same image and written atomically.
  */
-import { rename, writeFile } from 'node:fs/promises'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import type { Package, PackageFormat } from './packages.js'
 
 export interface ArchiveInfo {
@@ -34,14 +34,8 @@ export interface ExportManifest {
   packages: Package[]
 }
 
-async function writeAtomic(path: string, data: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`
-  await writeFile(tmp, data)
-  await rename(tmp, path)
-}
-
 export async function writeManifest(path: string, m: ExportManifest): Promise<void> {
-  await writeAtomic(path, `${JSON.stringify(m, null, 2)}\n`)
+  await writeFileAtomic(path, `${JSON.stringify(m, null, 2)}\n`)
 }
 
 /** `<sha256>  <file>` lines, sorted by file name. */
@@ -56,5 +50,5 @@ export async function writeSums(
   path: string,
   entries: Array<{ file: string; sha256: string }>
 ): Promise<void> {
-  await writeAtomic(path, formatSums(entries))
+  await writeFileAtomic(path, formatSums(entries))
 }

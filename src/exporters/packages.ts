@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { hasTool, run } from '../util/exec.js'
 import type { Reporter } from '../util/log.js'
+import { tempPrefix } from '../util/lifecycle.js'
 
 export interface Package {
   name: string
@@ -72,7 +73,7 @@ export async function queryRpm(
     reporter?.warn('rpm database found but no rpm tool on this host: package list left empty')
     return null
   }
-  const root = await mkdtemp(join(tmpdir(), 'kiln-rpmdb-'))
+  const root = await mkdtemp(join(tmpdir(), tempPrefix('rpmdb')))
   try {
     for (const [name, data] of files) {
       const p = join(root, dbDir, name)

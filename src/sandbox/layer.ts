@@ -87,6 +87,7 @@ export async function putDirAsLayer(store: Store, dir: string, what: string): Pr
   child.stderr.setEncoding('utf8')
   child.stderr.on('data', (d: string) => tail.push(d))
   const body = new PassThrough({ highWaterMark: 1 << 20 })
+  // eslint-disable-next-line no-restricted-syntax -- tar's failures reach `body` from 'error'/'close' below
   child.stdout.pipe(body, { end: false })
   const exited = new Promise<void>((resolve) => {
     child.once('error', (e) => {

@@ -55,6 +55,7 @@ import {
   type Store,
   type StoredImage
 } from './types.js'
+import { ioCause } from '../util/io-error.js'
 
 export const OCI_LAYOUT_VERSION = '1.0.0'
 /** Temp files older than this are removed by gc even when their writer's pid is reused. */
@@ -210,7 +211,7 @@ class OciLayoutStore implements LayoutStore {
         await rename(tmp, path)
       } catch (e) {
         await rm(tmp, { force: true })
-        throw new Error(`store ${this.root}: write blob ${digest}: ${msg(e)}`)
+        throw new Error(`store ${this.root}: write blob ${digest}: ${msg(e)}`, { cause: e })
       }
     }
     return { mediaType, digest, size: buf.length }
@@ -663,7 +664,7 @@ class OciLayoutStore implements LayoutStore {
         await rename(tmp, this.indexPath)
       } catch (e) {
         await rm(tmp, { force: true })
-        throw new Error(`store ${this.root}: write index.json: ${msg(e)}`)
+        throw new Error(`store ${this.root}: write index.json: ${msg(e)}`, { cause: e })
       }
     })
   }
@@ -728,6 +729,7 @@ async function sameSize(path: string, size: number): Promise<boolean> {
   return !!st && st.isFile() && st.size === size
 }
 
+/** An error's message; a file-system error as its cause alone ("no space left on device"). */
 function msg(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  return ioCause(e) ?? (e instanceof Error ? e.message : String(e))
 }

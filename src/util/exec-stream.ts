@@ -5,7 +5,9 @@
  */
 import { execa, type Options as ExecaOptions, type ResultPromise } from 'execa'
 import type { Readable, Writable } from 'node:stream'
-import { ExecError, Tail, failureReason } from './exec.js'
+import type { ChildProcess } from 'node:child_process'
+import { ExecError, Tail, dieWithKiln, failureReason, refuseAfterInterrupt } from './exec.js'
+import { GRACE_MS, trackProcess } from './lifecycle.js'
 import type { Reporter } from './log.js'
 import { SilentReporter } from './log.js'
 
@@ -44,7 +46,9 @@ export function spawnStream(
   const command = [file, ...args].join(' ')
   reporter.debug(`$ ${command}`)
   const tail = new Tail()
-  const child = execa(file, args, {
+  refuseAfterInterrupt(command)
+  const [spawnFile, spawnArgs] = dieWithKiln(file, args)
+  const child = execa(spawnFile, spawnArgs, {
     cwd: opts.cwd,
     env: opts.env,
     reject: false,
@@ -52,8 +56,10 @@ export function spawnStream(
     stdin: opts.stdin && opts.stdin !== 'ignore' ? 'pipe' : opts.pipeStdin ? 'pipe' : 'ignore',
     stdout: 'pipe',
     stderr: 'pipe',
-    cancelSignal: opts.signal
+    cancelSignal: opts.signal,
+    forceKillAfterDelay: GRACE_MS
   } as ExecaOptions) as ResultPromise
+  trackProcess(child as unknown as ChildProcess, false)
   child.stderr?.setEncoding('utf8')
   child.stderr?.on('data', (d: string) => tail.push(d, opts.onLine))
   if (opts.stdin && opts.stdin !== 'ignore' && child.stdin) {
@@ -62,6 +68,7 @@ export function spawnStream(
     // A tool that exits early closes its stdin: that is reported through its exit status.
     sink.on('error', () => {})
     input.on('error', () => child.kill())
+    // eslint-disable-next-line no-restricted-syntax -- both ends have their 'error' handlers just above
     input.pipe(sink)
   }
   const done = (async () => {

@@ -4,6 +4,10 @@
  * the last lines of its output kept so a failure can show them.
  */
 import { execa, type Options as ExecaOptions, type ResultPromise } from 'execa'
+import type { ChildProcess } from 'node:child_process'
+import { accessSync, constants } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { CancelledError, GRACE_MS, interruptedBy, trackProcess } from './lifecycle.js'
 import type { Reporter } from './log.js'
 import { SilentReporter } from './log.js'
 
@@ -22,6 +26,11 @@ export interface RunOptions {
   captureStdout?: boolean
   timeoutMs?: number
   signal?: AbortSignal
+  /**
+   * A cleanup step (removing engine tags): it still starts after an interrupt. Any other tool
+   * is refused once the process is interrupted, so a step that missed the abort starts nothing.
+   */
+  cleanup?: boolean
 }
 
 export interface RunResult {
@@ -75,7 +84,9 @@ export async function run(file: string, args: readonly string[], opts: RunOption
   const tail = new Tail()
   const capture = opts.captureStdout !== false
   let stdout = ''
-  const child = execa(file, args, {
+  refuseAfterInterrupt(command, opts.cleanup)
+  const [spawnFile, spawnArgs] = dieWithKiln(file, args)
+  const child = execa(spawnFile, spawnArgs, {
     cwd: opts.cwd,
     env: opts.env,
     extendEnv: opts.extendEnv ?? true,
@@ -85,8 +96,10 @@ export async function run(file: string, args: readonly string[], opts: RunOption
     buffer: false,
     timeout: opts.timeoutMs,
     cancelSignal: opts.signal,
+    forceKillAfterDelay: GRACE_MS,
     encoding: 'utf8'
   } as ExecaOptions) as ResultPromise
+  trackProcess(child as unknown as ChildProcess, false)
   child.stdout?.setEncoding('utf8')
   child.stderr?.setEncoding('utf8')
   child.stdout?.on('data', (d: string) => {
@@ -122,6 +135,57 @@ export function failureReason(
     return String(result.originalMessage ?? result.shortMessage ?? 'could not start')
   }
   return `exited with status ${result.exitCode}`
+}
+
+/** Throws CancelledError when the process was interrupted and `command` is not a cleanup step. */
+export function refuseAfterInterrupt(command: string, cleanup?: boolean): void {
+  const sig = interruptedBy()
+  if (sig && !cleanup) throw new CancelledError(`${command}: not started: interrupted by ${sig}`)
+}
+
+const SETPRIV = '/usr/bin/setpriv'
+const found = new Map<string, boolean>()
+
+/** Whether a command name resolves to an executable (a path, or a name on PATH). Cached. */
+function resolvable(file: string): boolean {
+  let ok = found.get(file)
+  if (ok === undefined) {
+    const candidates = file.includes('/')
+      ? [file]
+      : (process.env.PATH ?? '').split(delimiter).map((d) => join(d || '.', file))
+    ok = candidates.some((c) => {
+      try {
+        accessSync(c, constants.X_OK)
+        return true
+      } catch {
+        return false
+      }
+    })
+    found.set(file, ok)
+  }
+  return ok
+}
+
+/**
+ * The command line that starts a tool with a parent-death signal: `setpriv --pdeathsig KILL`
+ * (util-linux) sets it and execs the tool under the same pid, so a SIGKILLed kiln leaves no
+ * docker client, packer or qemu running. Without setpriv, or for a tool that is not there
+ * (whose "not found" must stay the spawn error it is), the tool starts as it is.
+ */
+export function dieWithKiln(file: string, args: readonly string[]): [string, string[]] {
+  if (!resolvable(SETPRIV) || !resolvable(file)) return [file, [...args]]
+  return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]]
+}
+
+/**
+ * The command line that runs a tool whose own children must not outlive it (packer and its
+ * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
+ * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
+ * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
+ */
+export function wholeTree(file: string, args: readonly string[]): [string, string[]] {
+  if (!resolvable('unshare')) return [file, [...args]]
+  return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]]
 }
 
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */

@@ -283,7 +283,9 @@ it(
     process.kill(Number(childPid), 'SIGTERM')
     expect(await child).toMatch(/SIGTERM|status [1-9]/)
     await waitFor(() => (qemuOf(childPid) ? undefined : 'gone'), 10_000)
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-verify-${childPid}-`))).toEqual([])
+    expect(
+      readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${childPid}-`) && f.includes('-verify-'))
+    ).toEqual([])
   },
   TEST_TIMEOUT_MS
 )
@@ -292,7 +294,7 @@ function qemuOf(pid: string): string | undefined {
   for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8')
-      if (cmd.startsWith('qemu-system') && cmd.includes(`kiln-verify-${pid}-`)) return p
+      if (cmd.includes('qemu-system') && cmd.includes(`kiln-${pid}-`)) return p
     } catch {
       // gone meanwhile
     }

@@ -11,12 +11,14 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
+import { sweepLeftovers } from '../../build/sweep.js'
 import type { RunReport } from '../../build/types.js'
 import { cacheHooks, openCache, parseSize, type ImageCache } from '../../cache/index.js'
 import { findCatalog, loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { InvalidInputError, errorMessage, formatProblem } from '../../util/errors.js'
+import { interruptExitStatus, interruptedBy, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -129,6 +131,15 @@ async function build(
   reporter: Reporter
 ): Promise<void> {
   const outDir = resolve(inputs['out-dir'])
+  // A self-hosted runner keeps what a cancelled job's killed run left: it goes first.
+  await sweepLeftovers({
+    outDir,
+    storeDir: store.root,
+    cacheDir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,
+    tmpDir: process.env.RUNNER_TEMP || undefined,
+    engine: true,
+    reporter
+  })
   const hooks = cacheHooks(cache)
   setOutput('plan', {
     images: plan.images.map((p) => ({ name: p.spec.name, key: p.key, builder: p.spec.builder, deps: p.deps }))
@@ -144,6 +155,8 @@ async function build(
     // The boot gate runs before anything below is uploaded or released.
     verify: inputs.verify,
     tmpDir: process.env.RUNNER_TEMP || undefined,
+    // A cancelled job (SIGINT, then SIGTERM 7.5 s later) stops the tools and cleans up in time.
+    signal: runSignal(),
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
   }).catch(async (e: unknown) => {
@@ -154,6 +167,13 @@ async function build(
   })
   await cache.close()
   setBuildOutputs(report)
+  const sig = interruptedBy()
+  if (sig) {
+    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped.
+    core.setFailed(`the run was interrupted by ${sig}`)
+    process.exitCode = interruptExitStatus(sig)
+    return
+  }
 
   const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed')
   let artifacts: UploadedArtifact[] = []

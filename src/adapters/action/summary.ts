@@ -34,6 +34,7 @@ const COLOURS: Record<string, string> = {
   reused: 'fill:#ddf4ff,color:#0a3069,stroke:#54aeff',
   restored: 'fill:#0969da,color:#fff,stroke:#0550ae',
   failed: 'fill:#cf222e,color:#fff,stroke:#a40e26',
+  interrupted: 'fill:#fff8c5,color:#7d4e00,stroke:#bf8700',
   skipped: 'fill:#eaeef2,color:#57606a,stroke:#8c959f,stroke-dasharray:4',
   store: 'fill:#ddf4ff,color:#0a3069,stroke:#54aeff',
   cache: 'fill:#0969da,color:#fff,stroke:#0550ae',
@@ -44,7 +45,7 @@ export function renderSummary(s: SummaryInput): string {
   const { report } = s
   const out: string[] = []
   const count = (st: string) => report.images.filter((i) => i.status === st).length
-  const parts = (['built', 'restored', 'reused', 'failed', 'skipped'] as const)
+  const parts = (['built', 'restored', 'reused', 'failed', 'interrupted', 'skipped'] as const)
     .filter((st) => count(st))
     .map((st) => `${count(st)} ${st}`)
   out.push(`## Kiln: ${plural(report.images.length, 'image')}`, '')

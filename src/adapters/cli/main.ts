@@ -7,13 +7,27 @@ import {
   InvalidInputError,
   errorMessage
 } from '../../util/errors.js'
+import { interruptExitStatus, interruptedBy } from '../../util/lifecycle.js'
 import { ConsoleReporter, plural } from '../../util/log.js'
 import { KILN_VERSION } from '../../util/version.js'
 import type { CliContext } from './context.js'
 import { commands } from './commands/index.js'
 
-/** Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit. */
+/**
+ * Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit
+ * itself (util/lifecycle.ts does, when a second signal or the cleanup deadline comes). A run
+ * stopped by a signal returns 128 + its number (130 for SIGINT, 143 for SIGTERM), whatever
+ * the command made of the abort: an interrupted run must not look like a success.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const code = await runCommand(argv)
+  const sig = interruptedBy()
+  if (!sig) return code
+  process.stderr.write(`kiln: interrupted by ${sig}\n`)
+  return interruptExitStatus(sig)
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const ctx: CliContext = { reporter: new ConsoleReporter(), exitCode: EXIT_OK }
   const program = new Command()
     .name('kiln')
@@ -40,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${plural(e.problems.length, 'problem')}; nothing was built.\n`)
       return EXIT_INVALID_INPUT
     }
+    // The command's own error after an interrupt is its way of stopping: main() reports the signal.
+    if (interruptedBy()) return EXIT_BUILD_FAILED
     if (e instanceof BuildError) {
       process.stderr.write(`error: ${e.message}\n`)
       return EXIT_BUILD_FAILED

@@ -10,6 +10,7 @@ import type { ExportKind } from '../../exporters/export.js'
 import type { ExportManifest } from '../../exporters/manifest.js'
 import { DEFAULT_STORE_DIR } from '../../store/defaults.js'
 import type { Reporter } from '../../util/log.js'
+import { tempPrefix } from '../../util/lifecycle.js'
 
 /** The exporters' input string for an image of the store. */
 export function storeInput(image: string, store = DEFAULT_STORE_DIR): string {
@@ -31,7 +32,7 @@ export async function exportToTemp(
   // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
   const { exportImage } = await import('../../exporters/export.js')
   const { resolveInput } = await import('../../exporters/inputs.js')
-  const top = await mkdtemp(join(tmpdir(), 'kiln-image-'))
+  const top = await mkdtemp(join(tmpdir(), tempPrefix('image')))
   const cleanup = (): Promise<void> => rm(top, { recursive: true, force: true })
   try {
     const input = await resolveInput(storeInput(image, opts.store))

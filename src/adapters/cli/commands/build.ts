@@ -87,6 +87,15 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const { openStore } = await import('../../../store/index.js')
       const { cacheHooks, openCache } = await import('../../../cache/index.js')
       const { buildPlan } = await import('../../../build/run.js')
+      const { sweepLeftovers } = await import('../../../build/sweep.js')
+      // What killed runs left goes first (never what a live run owns).
+      await sweepLeftovers({
+        outDir: resolve(flags.out),
+        storeDir: resolve(flags.store),
+        cacheDir: flags.cacheDir ? resolve(flags.cacheDir) : undefined,
+        engine: true,
+        reporter: ctx.reporter
+      })
       const catalog = await loadCatalog(flags.file ?? (await findCatalog()))
       for (const w of catalog.warnings ?? []) ctx.reporter.warn(formatProblem(w))
       const store = await openStore(resolve(flags.store), { warn: (m) => ctx.reporter.warn(m) })
@@ -109,11 +118,9 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
             reporter: ctx.reporter
           })
         : null
-      // Ctrl-C stops the tools and lets every build clean up after itself.
-      const abort = new AbortController()
-      const onSignal = (): void => abort.abort()
-      process.once('SIGINT', onSignal)
-      process.once('SIGTERM', onSignal)
+      const { runSignal } = await import('../../../util/lifecycle.js')
+      // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
+      const signal = runSignal()
       try {
         const report = await buildPlan(plan, {
           store,
@@ -123,7 +130,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           exports: flags.export,
           compression: flags.compress,
           sourceDateEpoch,
-          signal: abort.signal,
+          signal,
           verify: flags.verify,
           bootTimeoutSec,
           hooks: cache ? cacheHooks(cache) : undefined
@@ -133,8 +140,6 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await cache?.close()
-        process.off('SIGINT', onSignal)
-        process.off('SIGTERM', onSignal)
       }
     })
 }

@@ -103,6 +103,8 @@ export const registerExport: RegisterCommand = (program, ctx) => {
           throw new InvalidInputError([
             { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
           ])
+        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter })
         const input = await openInput(o.input ?? storeInput(o.image!, o.store))
         try {
           const r = await exportImage({

@@ -1,4 +1,5 @@
 import { Option } from 'commander'
+import { dirname, resolve } from 'node:path'
 import type { Compression } from '../../../exporters/compress.js'
 import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
@@ -33,6 +34,12 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
         const { flatten } = await import('../../../exporters/flatten.js')
         const { FlattenError } = await import('../../../exporters/plan.js')
         const { TarFormatError } = await import('../../../exporters/tar.js')
+        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        // A file output's directory may hold a killed flatten's temporary archive.
+        await sweepLeftovers({
+          outDir: o.output === '-' ? undefined : dirname(resolve(o.output)),
+          reporter: ctx.reporter
+        })
         const input = await openInput(o.input)
         try {
           await flatten({
