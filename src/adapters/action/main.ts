@@ -31,6 +31,9 @@ import { TEMP_WORK_STATE, tempWorkToRecord } from './temp-work.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
+  // From the start, a cancel (SIGINT, SIGTERM 7.5 s later) unwinds through here instead of
+  // killing the step: the build stops, then the outputs and summary say it was interrupted.
+  const signal = runSignal()
   try {
     const inputs = parseInputs((name) => core.getInput(name), process.env)
     if (inputs.token) core.setSecret(inputs.token)
@@ -73,8 +76,15 @@ export async function run(): Promise<void> {
       return
     }
     const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
-    await build(inputs, plan, store, cache, chosen, reporter)
+    await build(inputs, plan, store, cache, chosen, reporter, signal)
   } catch (e) {
+    const sig = interruptedBy()
+    if (sig) {
+      // Whatever the step that saw the abort made of it, the run was interrupted.
+      core.setFailed(`the run was interrupted by ${sig} (${errorMessage(e)})`)
+      process.exitCode = interruptExitStatus(sig)
+      return
+    }
     if (e instanceof InvalidInputError) annotateProblems(e.problems)
     core.setFailed(e instanceof Error ? e.message : String(e))
   }
@@ -128,7 +138,8 @@ async function build(
   store: Store,
   cache: ImageCache,
   chosen: Set<string>,
-  reporter: Reporter
+  reporter: Reporter,
+  signal: AbortSignal
 ): Promise<void> {
   const outDir = resolve(inputs['out-dir'])
   // A self-hosted runner keeps what a cancelled job's killed run left: it goes first.
@@ -156,7 +167,7 @@ async function build(
     verify: inputs.verify,
     tmpDir: process.env.RUNNER_TEMP || undefined,
     // A cancelled job (SIGINT, then SIGTERM 7.5 s later) stops the tools and cleans up in time.
-    signal: runSignal(),
+    signal,
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
   }).catch(async (e: unknown) => {
@@ -169,7 +180,13 @@ async function build(
   setBuildOutputs(report)
   const sig = interruptedBy()
   if (sig) {
-    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped.
+    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped,
+    // and so do the outputs (images interrupted) and the summary.
+    setArtifactOutputs([])
+    if (inputs.summary) {
+      const markdown = renderSummary({ report, edges: edges(plan), cache: cache.stats, interrupted: sig })
+      await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
+    }
     core.setFailed(`the run was interrupted by ${sig}`)
     process.exitCode = interruptExitStatus(sig)
     return
