@@ -75,7 +75,37 @@ afterAll(async () => {
 })
 
 test('SIGINT mid-build: the build stops, everything says interrupted, exit 130; post removes the temp store', async () => {
-  const runner = join(dir, 'runner')
+  const { paths, env, temp, log } = await cancelAction('runner-1', ['SIGINT'], 130)
+  const outputs = parseCommandFile(await readFile(paths.GITHUB_OUTPUT, 'utf8'))
+  const images = JSON.parse(outputs.images) as Array<{ name: string; status: string }>
+  expect(images.find((i) => i.name === `${id}-slow`)?.status).toBe('interrupted')
+  expect(await readFile(paths.GITHUB_STEP_SUMMARY, 'utf8')).toContain('**Interrupted** by SIGINT')
+  expect(log).toMatch(/^::error::.*interrupted by SIGINT/m)
+
+  // The post step, with the state the main step saved, as the runner gives it.
+  const state = parseCommandFile(await readFile(paths.GITHUB_STATE, 'utf8'))
+  expect(JSON.parse(state['kiln-temp-work'])).toContain(join(temp, 'kiln-store'))
+  expect(existsSync(join(temp, 'kiln-store'))).toBe(true)
+  await new Promise<void>((done, fail) =>
+    execFile(
+      process.execPath,
+      ['--import', TSX, POST],
+      { cwd: project, env: { ...env, 'STATE_kiln-temp-work': state['kiln-temp-work'] } },
+      (err) => (err ? fail(err) : done())
+    )
+  )
+  expect(existsSync(join(temp, 'kiln-store'))).toBe(false)
+})
+
+test('a second signal (SIGTERM) stops at once: exit 143, and the summary and error still say interrupted', async () => {
+  const { paths, log } = await cancelAction('runner-2', ['SIGINT', 'SIGTERM'], 143)
+  expect(await readFile(paths.GITHUB_STEP_SUMMARY, 'utf8')).toContain('**Interrupted** by SIGINT')
+  expect(log).toMatch(/^::error::the run was interrupted by SIGINT and stopped at once/m)
+})
+
+/** Runs the Action's main step until its build container runs, then sends `signals`; checks the exit status. */
+async function cancelAction(name: string, signals: NodeJS.Signals[], status: number) {
+  const runner = join(dir, name)
   const files = join(runner, '_runner_file_commands')
   const temp = join(runner, 'temp')
   await mkdir(files, { recursive: true })
@@ -112,7 +142,8 @@ test('SIGINT mid-build: the build stops, everything says interrupted, exit 130; 
   let log = ''
   main.stdout.on('data', (d: Buffer) => (log += d.toString()))
   main.stderr.on('data', (d: Buffer) => (log += d.toString()))
-  const exit = new Promise<number | null>((done) => main.once('exit', (code) => done(code)))
+  // 'close': the process has exited and its output is all read.
+  const exit = new Promise<number | null>((done) => main.once('close', (code) => done(code)))
   try {
     // The build step's container runs `sleep 900`: cancel then.
     const t0 = Date.now()
@@ -122,32 +153,18 @@ test('SIGINT mid-build: the build stops, everything says interrupted, exit 130; 
       await new Promise((r) => setTimeout(r, 250))
     }
     const cancelled = Date.now()
-    main.kill('SIGINT')
+    for (const sig of signals) main.kill(sig)
     const code = await exit
     // The runner sends SIGTERM 7.5 s after SIGINT: the Action is done before it.
     expect(Date.now() - cancelled).toBeLessThan(7500)
-    expect(code).toBe(130)
+    expect(code).toBe(status)
   } finally {
     if (main.exitCode === null) main.kill('SIGKILL')
   }
+  // Stopped cleanly, the build container is gone when the step ends; stopped at once, the
+  // engine removes it once its client is killed.
+  for (let t = Date.now(); signals.length > 1 && (await containers()).length && Date.now() - t < 10_000;)
+    await new Promise((r) => setTimeout(r, 250))
   expect(await containers()).toEqual([])
-  const outputs = parseCommandFile(await readFile(paths.GITHUB_OUTPUT, 'utf8'))
-  const images = JSON.parse(outputs.images) as Array<{ name: string; status: string }>
-  expect(images.find((i) => i.name === `${id}-slow`)?.status).toBe('interrupted')
-  expect(await readFile(paths.GITHUB_STEP_SUMMARY, 'utf8')).toContain('**Interrupted** by SIGINT')
-  expect(log).toMatch(/^::error::.*interrupted by SIGINT/m)
-
-  // The post step, with the state the main step saved, as the runner gives it.
-  const state = parseCommandFile(await readFile(paths.GITHUB_STATE, 'utf8'))
-  expect(JSON.parse(state['kiln-temp-work'])).toContain(join(temp, 'kiln-store'))
-  expect(existsSync(join(temp, 'kiln-store'))).toBe(true)
-  await new Promise<void>((done, fail) =>
-    execFile(
-      process.execPath,
-      ['--import', TSX, POST],
-      { cwd: project, env: { ...env, 'STATE_kiln-temp-work': state['kiln-temp-work'] } },
-      (err) => (err ? fail(err) : done())
-    )
-  )
-  expect(existsSync(join(temp, 'kiln-store'))).toBe(false)
-})
+  return { paths, env, temp, log }
+}

@@ -8,6 +8,7 @@
  * failure is reported, so later steps (and people) can see what got done.
  */
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
@@ -18,7 +19,7 @@ import { findCatalog, loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { InvalidInputError, errorMessage, formatProblem } from '../../util/errors.js'
-import { interruptExitStatus, interruptedBy, runSignal } from '../../util/lifecycle.js'
+import { interruptExitStatus, interruptedBy, onExitNow, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { parseInputs, type Inputs } from './inputs.js'
@@ -26,7 +27,7 @@ import { matrixOf, setArtifactOutputs, setBuildOutputs, setOutput, type PlanOutp
 import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseResult } from './release.js'
 import { ActionReporter, annotateProblems, imageLocations } from './reporter.js'
-import { renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
+import { interruptedNote, renderPlanSummary, renderSummary, writeJobSummary } from './summary.js'
 import { TEMP_WORK_STATE, tempWorkToRecord } from './temp-work.js'
 
 export async function run(): Promise<void> {
@@ -36,6 +37,9 @@ export async function run(): Promise<void> {
   const signal = runSignal()
   try {
     const inputs = parseInputs((name) => core.getInput(name), process.env)
+    // An exit at once (a second signal, or cleanup past its deadline) skips what follows: the
+    // summary still says why the step ended (appended, synchronously, as the process ends).
+    onExitNow(() => noteInterruptNow(inputs.summary ? process.env.GITHUB_STEP_SUMMARY : undefined))
     if (inputs.token) core.setSecret(inputs.token)
     const selection: Selection = {
       targets: inputs.targets,
@@ -88,6 +92,14 @@ export async function run(): Promise<void> {
     if (e instanceof InvalidInputError) annotateProblems(e.problems)
     core.setFailed(e instanceof Error ? e.message : String(e))
   }
+}
+
+/** The last words of an exit at once: the interrupt as the step's error, and in the summary. */
+function noteInterruptNow(summaryFile: string | undefined): void {
+  const sig = interruptedBy()
+  if (!sig) return
+  core.error(`the run was interrupted by ${sig} and stopped at once`)
+  if (summaryFile) appendFileSync(summaryFile, `\n${interruptedNote(sig)}\n`)
 }
 
 /** mode: plan: what each image would be (records only, no layers, no docker), the matrix, why. */
