@@ -290,7 +290,14 @@ async function exportImage(opts) {
                 targets.push((0,_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .modulesTarget */ .hN)(writer, boot, sde));
         }
         const pkg = packageCaptures(plan);
-        await (0,_flatten_js__WEBPACK_IMPORTED_MODULE_6__/* .runPass */ .Br)({ plan, targets, captures: pkg.captures, reporter, label: opts.name }).catch((e) => fail('write archives', e));
+        await (0,_flatten_js__WEBPACK_IMPORTED_MODULE_6__/* .runPass */ .Br)({
+            plan,
+            targets,
+            captures: pkg.captures,
+            reporter,
+            label: opts.name,
+            signal: opts.signal
+        }).catch((e) => fail('write archives', e));
         const packages = await readPackages(pkg.got, pkg.rpmDir, reporter);
         const archives = files.map((f) => ({
             kind: f.kind,
@@ -357,10 +364,11 @@ async function exportImage(opts) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4434);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4434);
 /* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6178);
 /* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7680);
 /* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7636);
 /**
  * Where the layers of an image come from, reduced to one shape: regions of uncompressed
  * tar on disk, bottom layer first. A layer inside a `docker save` tarball or an OCI
@@ -379,6 +387,7 @@ async function exportImage(opts) {
 
 
 
+
 class InputError extends Error {
 }
 function isLayerRef(x) {
@@ -386,7 +395,7 @@ function isLayerRef(x) {
 }
 /** Temporary directory for one input; removed by cleanup(). */
 async function scratch() {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'kiln-export-'));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__/* .tempPrefix */ .hF)('export')));
     return { dir, cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }) };
 }
 /**
@@ -621,7 +630,7 @@ async function uncompressed(src, tmpDir, i) {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.createGunzip)(), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(out)]);
     }
     else {
-        const child = (0,execa__WEBPACK_IMPORTED_MODULE_10__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_11__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
         await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, child.stdin]), child]).catch((e) => {
             if (e instanceof _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .CorruptBlobError */ .VS)
                 throw e;
@@ -642,21 +651,15 @@ async function uncompressed(src, tmpDir, i) {
 /* harmony export */   em: () => (/* binding */ writeSums)
 /* harmony export */ });
 /* unused harmony export formatSums */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5105);
 /**
  * What an export directory says about itself: manifest.json (name, key, base chain,
  * layers, archives, kernel, packages) and SHA256SUMS (the format `sha256sum -c` reads).
  * Both are deterministic for the same image and written atomically.
  */
 
-async function writeAtomic(path, data) {
-    const tmp = `${path}.tmp-${process.pid}`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, data);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, path);
-}
 async function writeManifest(path, m) {
-    await writeAtomic(path, `${JSON.stringify(m, null, 2)}\n`);
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileAtomic */ .Z)(path, `${JSON.stringify(m, null, 2)}\n`);
 }
 /** `<sha256>  <file>` lines, sorted by file name. */
 function formatSums(entries) {
@@ -666,7 +669,7 @@ function formatSums(entries) {
         .join('');
 }
 async function writeSums(path, entries) {
-    await writeAtomic(path, formatSums(entries));
+    await (0,_util_atomic_write_js__WEBPACK_IMPORTED_MODULE_0__/* .writeFileAtomic */ .Z)(path, formatSums(entries));
 }
 
 
@@ -690,11 +693,13 @@ async function writeSums(path, entries) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7636);
 /**
  * Installed packages, read from the image's own package database without running the
  * image: dpkg's status file, apk's installed file, or the rpm database (queried with the
  * host's rpm on a temporary copy, when rpm exists).
  */
+
 
 
 
@@ -744,7 +749,7 @@ async function queryRpm(dbDir, files, reporter) {
         reporter?.warn('rpm database found but no rpm tool on this host: package list left empty');
         return null;
     }
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'kiln-rpmdb-'));
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .tempPrefix */ .hF)('rpmdb')));
     try {
         for (const [name, data] of files) {
             const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, dbDir, name);
@@ -773,6 +778,42 @@ async function queryRpm(dbDir, files, reporter) {
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(root, { recursive: true, force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _io_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3797);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7636);
+/** Small files written whole or not at all: a temporary name beside them, then a rename. */
+
+
+
+
+/**
+ * Writes `data` to `path` atomically. On failure (a full disk) the temporary file is removed
+ * and the error reads `PATH: cause`.
+ */
+async function writeFileAtomic(path, data) {
+    const tmp = `${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .tempFileFor */ .G2)(path)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, data);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+        throw new _io_error_js__WEBPACK_IMPORTED_MODULE_2__/* .IoError */ .dA(e, path);
     }
 }
 

@@ -24,10 +24,11 @@ export const modules = {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4434);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4434);
 /* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6178);
 /* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7680);
 /* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7636);
 /**
  * Where the layers of an image come from, reduced to one shape: regions of uncompressed
  * tar on disk, bottom layer first. A layer inside a `docker save` tarball or an OCI
@@ -46,6 +47,7 @@ export const modules = {
 
 
 
+
 class InputError extends Error {
 }
 function isLayerRef(x) {
@@ -53,7 +55,7 @@ function isLayerRef(x) {
 }
 /** Temporary directory for one input; removed by cleanup(). */
 async function scratch() {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'kiln-export-'));
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(process.env.KILN_TMPDIR ?? (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__/* .tempPrefix */ .hF)('export')));
     return { dir, cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true }) };
 }
 /**
@@ -288,7 +290,7 @@ async function uncompressed(src, tmpDir, i) {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, (0,node_zlib__WEBPACK_IMPORTED_MODULE_6__.createGunzip)(), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(out)]);
     }
     else {
-        const child = (0,execa__WEBPACK_IMPORTED_MODULE_10__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_11__/* .execa */ .Ho)('zstd', ['-d', '-q', '-c'], { stdin: 'pipe', stdout: { file: out }, stderr: 'pipe' });
         await Promise.all([(0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)([...input, child.stdin]), child]).catch((e) => {
             if (e instanceof _util_digest_js__WEBPACK_IMPORTED_MODULE_7__/* .CorruptBlobError */ .VS)
                 throw e;

@@ -118,6 +118,8 @@ class Leases {
 var lock = __webpack_require__(5074);
 // EXTERNAL MODULE: ./src/store/types.ts
 var types = __webpack_require__(7940);
+// EXTERNAL MODULE: ./src/util/io-error.ts
+var io_error = __webpack_require__(3797);
 ;// CONCATENATED MODULE: ./src/store/layout.ts
 /**
  * The store as an OCI image layout (image-spec v1.1) on disk:
@@ -139,6 +141,7 @@ var types = __webpack_require__(7940);
  * for findByKey, so a build restores or rebuilds it; a corrupt blob is deleted when met. fsck
  * checks everything. Blobs a live build wrote are leased (lease.ts) and gc keeps them.
  */
+
 
 
 
@@ -232,7 +235,7 @@ class OciLayoutStore {
             }
             catch (e) {
                 await (0,promises_.rm)(tmp, { force: true });
-                throw new Error(`store ${this.root}: write blob ${digest}: ${msg(e)}`);
+                throw new Error(`store ${this.root}: write blob ${digest}: ${msg(e)}`, { cause: e });
             }
         }
         return { mediaType, digest, size: buf.length };
@@ -685,7 +688,7 @@ class OciLayoutStore {
             }
             catch (e) {
                 await (0,promises_.rm)(tmp, { force: true });
-                throw new Error(`store ${this.root}: write index.json: ${msg(e)}`);
+                throw new Error(`store ${this.root}: write index.json: ${msg(e)}`, { cause: e });
             }
         });
     }
@@ -747,8 +750,9 @@ async function sameSize(path, size) {
     const st = await (0,promises_.stat)(path).catch(() => null);
     return !!st && st.isFile() && st.size === size;
 }
+/** An error's message; a file-system error as its cause alone ("no space left on device"). */
 function msg(e) {
-    return e instanceof Error ? e.message : String(e);
+    return (0,io_error/* ioCause */._C)(e) ?? (e instanceof Error ? e.message : String(e));
 }
 
 

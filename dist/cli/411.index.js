@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   iC: () => (/* binding */ TAR_KEEP_ALL),
 /* harmony export */   rz: () => (/* binding */ unpackLayers)
 /* harmony export */ });
-/* unused harmony exports unpackLayer, toOverlayForm, forgetLayer */
+/* unused harmony exports unpackLayer, layersDir, toOverlayForm, forgetLayer */
 /* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6178);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9823);
 /* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7733);
 /* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2288);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7090);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4545);
 /* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(137);
 /**
  * Unpacked layers, kept by diffID for reuse as overlayfs lower directories:
@@ -34,6 +34,9 @@ export const modules = {
  * and xattrs are kept (GNU tar as root, numeric owners). Layers come from the store, but
  * every entry is still checked (no `..`, no absolute name, nothing through a symlink)
  * before anything is written.
+ *
+ * The layers directory is root's alone (0700, tightened if it was not): unpacked images hold
+ * setuid binaries and device nodes, which other users of the host must not reach.
  */
 
 
@@ -60,11 +63,10 @@ const OPQ = '.wh..wh..opq';
 async function unpackLayer(layer, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_CACHE_DIR */ .T, reporter) {
     // The directory is named by the diffID: checked first, as every digest read from a file is.
     const hex = (0,_util_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestHex */ .sU)(layer.diffID, `unpack ${layer.path}: diffID`);
-    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'layers');
+    const parent = await layersDir(cacheDir);
     const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(parent, hex);
     if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(dest).catch(() => null))
         return dest;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(parent, { recursive: true });
     const tmp = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .uniqueDir */ .vZ)(parent, `.unpack-${hex.slice(0, 12)}`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { mode: 0o755 });
     const remove = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .trackDir */ .F3)(tmp);
@@ -100,6 +102,13 @@ async function unpackLayer(layer, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODU
         remove();
     }
     return dest;
+}
+/** `<cacheDir>/layers`, made (cacheDir too, if missing) or tightened to mode 0700. */
+async function layersDir(cacheDir) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(cacheDir, 'layers');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(dir, 0o700);
+    return dir;
 }
 /** Unpacks every layer of an image; returns the directories TOP FIRST, as overlayfs wants them. */
 async function unpackLayers(layers, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_CACHE_DIR */ .T, reporter) {
@@ -966,9 +975,10 @@ class EntryWriter {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ spawnStream)
 /* harmony export */ });
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4434);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4434);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9906);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
 /**
  * Streaming companion to exec.ts for tools whose stdin or stdout is bulk data (a tar from
  * mmdebstrap or `docker save`, a tar into `docker load`, zstd/xz decompression): the data
@@ -977,16 +987,19 @@ class EntryWriter {
 
 
 
+
 /**
  * Starts a tool with piped stdout. stdin is fed from opts.stdin, or left as a pipe the caller
  * writes (pass stdin: undefined and use .stdin), or ignored.
  */
 function spawnStream(file, args, opts = {}) {
-    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_1__/* .SilentReporter */ .hs();
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_2__/* .SilentReporter */ .hs();
     const command = [file, ...args].join(' ');
     reporter.debug(`$ ${command}`);
     const tail = new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .Tail */ .PW();
-    const child = (0,execa__WEBPACK_IMPORTED_MODULE_2__/* .execa */ .Ho)(file, args, {
+    (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .refuseAfterInterrupt */ .E9)(command);
+    const [spawnFile, spawnArgs] = (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .dieWithKiln */ .N7)(file, args);
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_3__/* .execa */ .Ho)(spawnFile, spawnArgs, {
         cwd: opts.cwd,
         env: opts.env,
         reject: false,
@@ -994,8 +1007,10 @@ function spawnStream(file, args, opts = {}) {
         stdin: opts.stdin && opts.stdin !== 'ignore' ? 'pipe' : opts.pipeStdin ? 'pipe' : 'ignore',
         stdout: 'pipe',
         stderr: 'pipe',
-        cancelSignal: opts.signal
+        cancelSignal: opts.signal,
+        forceKillAfterDelay: _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .GRACE_MS */ .g3
     });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .trackProcess */ .Zq)(child, false);
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
     if (opts.stdin && opts.stdin !== 'ignore' && child.stdin) {
@@ -1004,6 +1019,7 @@ function spawnStream(file, args, opts = {}) {
         // A tool that exits early closes its stdin: that is reported through its exit status.
         sink.on('error', () => { });
         input.on('error', () => child.kill());
+        // eslint-disable-next-line no-restricted-syntax -- both ends have their 'error' handlers just above
         input.pipe(sink);
     }
     const done = (async () => {

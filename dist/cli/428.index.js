@@ -20,14 +20,21 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4434);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7636);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4434);
 /**
  * Byte sinks: where archive bytes go. A sink's write() resolves when the bytes are taken
  * (backpressure), end() when everything is flushed. Compressors are sinks that feed a
  * downstream sink; the last one is a file (hashed, temp + rename) or stdout.
  */
+
+
+
 
 
 
@@ -49,35 +56,63 @@ function endStream(stream) {
         stream.end(() => resolve());
     });
 }
-/** A file written under a temporary name, hashed on the way, renamed into place by end(). */
+/**
+ * A file written under a temporary name, hashed on the way, renamed into place by end(). A
+ * write error (a full disk) rejects write() or end() as `PATH: cause`, naming the file the user
+ * asked for; the temporary file goes with abort(), or with the process if it is interrupted.
+ */
 class FileSink {
     path;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     size = 0;
     tmp;
     out;
+    untrack;
+    failure;
     constructor(path) {
         this.path = path;
-        this.tmp = `${path}.tmp-${process.pid}`;
+        this.tmp = (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .tempFileFor */ .G2)(path);
+        this.untrack = (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .trackDir */ .F3)(this.tmp);
         this.out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(this.tmp, { highWaterMark: 1 << 20 });
+        // The stream also emits the error that fails a write: keep it, report it through write/end.
+        this.out.on('error', (e) => (this.failure ??= new _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__/* .IoError */ .dA(e, this.path)));
     }
-    write(chunk) {
+    async write(chunk) {
+        if (this.failure)
+            throw this.failure;
         this.hash.update(chunk);
         this.size += chunk.length;
-        return writeTo(this.out, chunk);
+        try {
+            await writeTo(this.out, chunk);
+        }
+        catch (e) {
+            throw (this.failure ??= new _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__/* .IoError */ .dA(e, this.path));
+        }
     }
     digestHex = '';
     get sha256() {
         return this.digestHex;
     }
     async end() {
-        await endStream(this.out);
-        this.digestHex = this.hash.digest('hex');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(this.tmp, this.path);
+        if (this.failure)
+            throw this.failure;
+        try {
+            await endStream(this.out);
+            this.digestHex = this.hash.digest('hex');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(this.tmp, this.path);
+        }
+        catch (e) {
+            throw (this.failure ??= new _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__/* .IoError */ .dA(e, this.path));
+        }
+        this.untrack(); // the temporary name is gone: this only stops tracking it
     }
     async abort() {
         this.out.destroy();
+        // A stream destroyed before its file was opened still opens (creates) it: wait for the close.
+        if (!this.out.closed)
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_4__.once)(this.out, 'close').catch(() => undefined);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.tmp, { force: true });
+        this.untrack();
     }
 }
 /** Standard output (for `kiln flatten -o -`). */
@@ -85,13 +120,23 @@ class StdoutSink {
     out;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     size = 0;
+    failure;
     constructor(out = process.stdout) {
         this.out = out;
+        // A reader that went away (EPIPE) or a full disk behind a redirect: reported by write().
+        out.on('error', (e) => (this.failure ??= new _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__/* .IoError */ .dA(e, 'standard output')));
     }
-    write(chunk) {
+    async write(chunk) {
+        if (this.failure)
+            throw this.failure;
         this.hash.update(chunk);
         this.size += chunk.length;
-        return writeTo(this.out, chunk);
+        try {
+            await writeTo(this.out, chunk);
+        }
+        catch (e) {
+            throw (this.failure ??= new _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__/* .IoError */ .dA(e, 'standard output'));
+        }
     }
     async end() { }
     async abort() { }
@@ -127,7 +172,7 @@ class ParallelGzipSink {
             const xfl = this.level === 9 ? 2 : this.level === 1 ? 4 : 0;
             await this.down.write(Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, xfl, 3]));
         }
-        this.crc = node_zlib__WEBPACK_IMPORTED_MODULE_4___default().crc32(chunk, this.crc);
+        this.crc = node_zlib__WEBPACK_IMPORTED_MODULE_7___default().crc32(chunk, this.crc);
         this.isize = (this.isize + chunk.length) % 0x100000000;
         let off = 0;
         while (off < chunk.length) {
@@ -146,11 +191,11 @@ class ParallelGzipSink {
         this.fill = 0;
         const opts = {
             level: this.level,
-            finishFlush: last ? (node_zlib__WEBPACK_IMPORTED_MODULE_4___default().constants).Z_FINISH : (node_zlib__WEBPACK_IMPORTED_MODULE_4___default().constants).Z_SYNC_FLUSH
+            finishFlush: last ? (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_FINISH : (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH
         };
         if (this.dict)
             opts.dictionary = this.dict;
-        const p = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_4___default().deflateRaw(data, opts, (e, out) => {
+        const p = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_7___default().deflateRaw(data, opts, (e, out) => {
             if (block.length === GZIP_BLOCK)
                 this.pool.push(block);
             if (e)
@@ -191,7 +236,7 @@ class ProcessSink {
     pump;
     constructor(file, args, down) {
         this.down = down;
-        const child = (0,execa__WEBPACK_IMPORTED_MODULE_5__/* .execa */ .Ho)(file, args, {
+        const child = (0,execa__WEBPACK_IMPORTED_MODULE_8__/* .execa */ .Ho)(file, args, {
             stdin: 'pipe',
             stdout: 'pipe',
             stderr: 'pipe',
@@ -349,6 +394,7 @@ async function runPass(opts) {
     const scratch = Buffer.allocUnsafe(CHUNK);
     try {
         for (const p of plan.entries) {
+            opts.signal?.throwIfAborted();
             const content = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .contentOf */ .$E)(plan, p);
             const picks = [];
             for (const t of targets) {
@@ -378,6 +424,8 @@ async function runPass(opts) {
                         chunk = scratch.subarray(0, n);
                         await r.readInto(chunk, 0, n, content.dataOffset + off);
                     }
+                    if (opts.signal?.aborted)
+                        opts.signal.throwIfAborted();
                     for (const w of withData)
                         await w.push(chunk);
                     if (capture)
@@ -837,6 +885,95 @@ function chrootNormalize(p) {
             out.push(part);
     }
     return out.join('/');
+}
+
+
+/***/ }),
+
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   _C: () => (/* binding */ ioCause),
+/* harmony export */   dA: () => (/* binding */ IoError),
+/* harmony export */   gP: () => (/* binding */ findIoError)
+/* harmony export */ });
+/* unused harmony exports isStorageFull, ioErrorMessage, asIoError */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * File-system failures as a user reads them: one line, the path and the cause
+ * ("out/x/image.tar.gz: no space left on device"), whatever layer of wrapping the error went
+ * through on its way up.
+ */
+
+const CAUSES = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EIO: 'input/output error',
+    EFBIG: 'file too large',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EMFILE: 'too many open files',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+    EISDIR: 'is a directory',
+    EPIPE: 'the reader closed the pipe'
+};
+/** Errors that say a disk or file system cannot take more: the cause to report above any other. */
+const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+/** The first file-system error (one with a known errno code) in an error's cause chain. */
+function findIoError(e) {
+    let cur = e;
+    for (let depth = 0; cur && depth < 16; depth++) {
+        const x = cur;
+        if (typeof x.code === 'string' && x.code in CAUSES)
+            return cur;
+        cur = x.cause;
+    }
+    return null;
+}
+/** Whether an error (or one it wraps) says the disk is full. */
+function isStorageFull(e) {
+    const io = findIoError(e);
+    return io !== null && STORAGE_FULL.has(io.code);
+}
+/** A path as the user gave it: relative to the working directory when it lies below it. */
+function displayPath(path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), path);
+    return rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) ? rel : path;
+}
+/** The cause of a file-system error in words ("no space left on device"); null for other errors. */
+function ioCause(e) {
+    const io = findIoError(e);
+    return io ? CAUSES[io.code] : null;
+}
+/**
+ * `PATH: cause` for a file-system error, naming `path` (the file the user knows, not its
+ * temporary name) when given, else the path the error carries. Null for other errors.
+ */
+function ioErrorMessage(e, path) {
+    const io = findIoError(e);
+    if (!io)
+        return null;
+    const where = path ?? (typeof io.path === 'string' ? io.path : undefined);
+    const cause = CAUSES[io.code];
+    return where ? `${displayPath(where)}: ${cause}` : cause;
+}
+/** An error whose message is `PATH: cause`, keeping the original as its cause. */
+class IoError extends Error {
+    code;
+    constructor(e, path) {
+        super(ioErrorMessage(e, path) ?? (e instanceof Error ? e.message : String(e)), { cause: e });
+        this.name = 'IoError';
+        this.code = findIoError(e)?.code ?? 'EIO';
+    }
+}
+/** Rethrows a file-system error as an IoError naming `path`; other errors unchanged. */
+function asIoError(e, path) {
+    return findIoError(e) && !(e instanceof IoError) ? new IoError(e, path) : e;
 }
 
 

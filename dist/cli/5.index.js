@@ -667,63 +667,31 @@ async function settleAll(promises) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/verify/temp.ts
 /**
  * Scratch directories for a boot check (the disk image alone is as big as the root
- * filesystem), removed in `finally` and also when the process ends on SIGINT/SIGTERM:
- * a cancelled CI job must not leave gigabytes behind on a self-hosted runner.
- *
- * The qemu process itself is killed by execa's own exit hook (run() keeps execa's
- * `cleanup` default), which runs when the signal below is raised again.
+ * filesystem), removed in `finally`, and also when the process ends on a signal
+ * (util/lifecycle.ts): a cancelled CI job must not leave gigabytes behind on a self-hosted
+ * runner. The name carries the owner, so the next run removes those of a SIGKILLed one.
  */
 
 
 
 
+
 /** Every scratch directory of this process starts with this, so tests can look for leftovers. */
-const TEMP_PREFIX = `kiln-verify-${process.pid}-`;
-const live = new Set();
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-function removeAllNow() {
-    for (const dir of live)
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    live.clear();
-}
-function onSignal(signal) {
-    removeAllNow();
-    unhook();
-    // Raise it again so the default action (or the next handler) still ends the process.
-    process.kill(process.pid, signal);
-}
-let hooked = false;
-function hook() {
-    if (hooked)
-        return;
-    hooked = true;
-    process.on('exit', removeAllNow);
-    for (const s of SIGNALS)
-        process.on(s, onSignal);
-}
-function unhook() {
-    if (!hooked)
-        return;
-    hooked = false;
-    process.off('exit', removeAllNow);
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
-}
+const TEMP_PREFIX = (0,lifecycle/* tempPrefix */.hF)('verify');
 /** Creates a scratch directory that disappears with the process if `dispose` never runs. */
 function makeScratchDir(parent = (0,external_node_os_.tmpdir)()) {
     const path = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parent, TEMP_PREFIX));
-    live.add(path);
-    hook();
+    const untrack = (0,lifecycle/* trackDir */.F3)(path);
     return {
         path,
         dispose: async () => {
             await (0,promises_.rm)(path, { recursive: true, force: true });
-            live.delete(path);
-            if (live.size === 0)
-                unhook();
+            untrack();
         }
     };
 }

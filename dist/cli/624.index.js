@@ -394,6 +394,8 @@ class ImageCache {
 
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __webpack_require__(9906);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/cache/local.ts
 /**
  * A cache in a directory, for self-hosted runners whose disk outlives a job (or a shared mount):
@@ -408,6 +410,7 @@ var log = __webpack_require__(9906);
  * layer list is that image's ancestor and stays while the descendant is there, since the
  * descendant's restore needs the ancestor's layers anyway and other leaves are built on it.
  */
+
 
 
 
@@ -456,7 +459,7 @@ class LocalCache {
         }
         await opts.check?.();
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(dest), { recursive: true });
-        const tmp = `${dest}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        const tmp = `${(0,lifecycle/* tempFileFor */.G2)(dest)}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
         try {
             await (0,promises_.copyFile)(srcPath, tmp);
             await (0,promises_.rename)(tmp, dest);
@@ -581,7 +584,7 @@ async function touch(path) {
 }
 async function writeAtomic(file, data) {
     await (0,promises_.mkdir)((0,external_node_path_.dirname)(file), { recursive: true });
-    const tmp = `${file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const tmp = `${(0,lifecycle/* tempFileFor */.G2)(file)}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     try {
         await (0,promises_.writeFile)(tmp, data);
         await (0,promises_.rename)(tmp, file);

@@ -124,6 +124,7 @@ async function putDirAsLayer(store, dir, what) {
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d) => tail.push(d));
     const body = new external_node_stream_.PassThrough({ highWaterMark: 1 << 20 });
+    // eslint-disable-next-line no-restricted-syntax -- tar's failures reach `body` from 'error'/'close' below
     child.stdout.pipe(body, { end: false });
     const exited = new Promise((resolve) => {
         child.once('error', (e) => {
@@ -156,8 +157,8 @@ async function upperToLayer(store, upper) {
 
 // EXTERNAL MODULE: ./src/sandbox/cleanup.ts
 var cleanup = __webpack_require__(9823);
-// EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 2 modules
-var sandbox = __webpack_require__(7090);
+// EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 4 modules
+var sandbox = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/sources/safe-tar.ts
 var safe_tar = __webpack_require__(2267);
 // EXTERNAL MODULE: ./src/model/aci.ts + 2 modules
@@ -1530,8 +1531,9 @@ class AciBuilder {
         const playbook = stepPath(ctx, step.playbook);
         const inventory = (0,external_node_path_.join)(area, 'inventory');
         await this.inSandbox(ctx, rootfs, area, c, async (sb) => {
-            await (0,promises_.writeFile)(inventory, `[aci]\n${sb.root} ansible_connection=chroot\n`);
-            return sb.host(['ansible-playbook', '-i', inventory, playbook], {
+            // The chroot connection, with chroot itself replaced: each task runs in a container.
+            await (0,promises_.writeFile)(inventory, `[aci]\n${sb.root} ansible_connection=chroot ansible_chroot_exe=${sb.chrootProgram}\n`);
+            return sb.beside(['ansible-playbook', '-i', inventory, playbook], {
                 cwd: manifestDir(ctx),
                 env: {
                     ANSIBLE_HOST_KEY_CHECKING: 'False',
@@ -1747,6 +1749,8 @@ async function storeCheckedLayer(store, tar, archive, proc) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/io-error.ts
+var io_error = __webpack_require__(3797);
 // EXTERNAL MODULE: ./src/util/exec-stream.ts
 var exec_stream = __webpack_require__(5272);
 // EXTERNAL MODULE: ./src/util/log.ts
@@ -1767,6 +1771,7 @@ var log = __webpack_require__(9906);
  *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
  *   a pulled image holds what its author put there.
  */
+
 
 
 
@@ -1826,9 +1831,9 @@ const hex = (d, where = 'docker archive: digest') => (0,digest/* digestHex */.sU
  * Loads a stored image into the engine under `tag` (name:tag), streaming a docker-archive into
  * `docker load`; nothing is written to disk on kiln's side.
  */
-async function loadIntoDocker(store, image, tag, reporter) {
+async function loadIntoDocker(store, image, tag, reporter, signal) {
     const pack = tar_stream.pack();
-    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['load'], { stdin: pack, reporter });
+    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['load'], { stdin: pack, reporter, signal });
     const configDigest = image.manifest.config.digest;
     const configName = `${hex(configDigest)}.json`;
     const layerNames = image.layers.map((l) => `${hex(l.digest)}/layer.tar`);
@@ -1883,24 +1888,34 @@ async function addEntry(pack, header, body) {
  * (decompressed when the archive holds compressed ones), its config returned. Layers the
  * store already has are hashed and dropped, not rewritten.
  */
-async function saveFromDocker(store, ref, reporter = new log/* SilentReporter */.hs()) {
-    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', '--', ref], { reporter });
-    try {
-        const [saved] = await Promise.all([
-            importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter }),
-            proc.done
-        ]);
-        return saved;
-    }
-    catch (e) {
-        proc.kill();
-        const toolError = await proc.done.then(() => null, (x) => x);
-        // The engine's own message ("No such image: …") says more than a truncated archive does.
-        const cause = toolError && !/killed by/.test(toolError.message) ? toolError : e;
-        const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause });
-        Object.assign(out, { tail: cause.tail ?? [] });
-        throw out;
-    }
+async function saveFromDocker(store, ref, reporter = new log/* SilentReporter */.hs(), signal) {
+    const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', '--', ref], { reporter, signal });
+    const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter });
+    // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
+    importing.catch(() => proc.kill());
+    // Both sides settle before a failure is described: which one fails first is a race.
+    const [imported, tool] = await Promise.allSettled([importing, proc.done]);
+    if (imported.status === 'fulfilled' && tool.status === 'fulfilled')
+        return imported.value;
+    const importError = imported.status === 'rejected' ? imported.reason : null;
+    const toolError = tool.status === 'rejected' ? tool.reason : null;
+    // The store's own disk failing (full) is the cause: docker save then only sees its pipe
+    // closed ("connection reset by peer"), as it does after any failure on the store's side.
+    // Otherwise the engine's own message ("No such image: …") says more than the truncated
+    // archive it left.
+    const storeFault = (0,io_error/* findIoError */.gP)(importError)
+        ? new io_error/* IoError */.dA(importError, `store ${(0,io_error/* displayPath */.Gt)(store.root)}`)
+        : null;
+    const toolOwnFault = toolError && !/killed by/.test(toolError.message) && !pipeClosed(toolError);
+    const cause = storeFault ?? (toolOwnFault ? toolError : (importError ?? toolError));
+    const out = new Error(`docker save ${ref}: ${cause.message.replace(/^docker save \S+: /, '')}`, { cause });
+    Object.assign(out, { tail: storeFault ? [] : (cause.tail ?? []) });
+    throw out;
+}
+/** Whether a tool failed because the reader of its output went away (our side failed first). */
+function pipeClosed(e) {
+    const text = [e.message, ...(e.tail ?? [])].join('\n');
+    return /connection reset by peer|broken pipe/i.test(text);
 }
 /**
  * Stores the image in a docker-archive or OCI-archive tar stream (what `docker save`,
@@ -2104,12 +2119,15 @@ function isDockerStepLine(line) {
     return /^Step \d+\/\d+ : /.test(line) || /^#\d+ \[[^\]]+\] /.test(line);
 }
 
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/builders/engine-session.ts
 /**
  * What one run of builds holds in the Docker engine: the tags it created (removed when the
  * run ends), and which store images are already loaded, so a base shared by several images
  * is loaded once per run and a just-built image serves its children without a reload.
  */
+
 
 
 
@@ -2134,7 +2152,8 @@ function dockerBuildMode(reporter) {
 }
 class EngineSession {
     reporter;
-    id = `${process.pid}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    /** In every tag this run makes: the owner token lets a later run remove them if this one is killed. */
+    id = `${lifecycle/* OWNER */.yo}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     tags = new Set();
     /** Input key → engine image id, for images present in the engine during this run. */
     byKey = new Map();
@@ -2160,8 +2179,8 @@ class EngineSession {
      * run already has, an image the engine still holds (its id is the config digest when it came
      * from `docker save`), or else a `docker load` from the store.
      */
-    async provide(store, image, tags, reporter) {
-        const id = await this.imageId(store, image, reporter);
+    async provide(store, image, tags, reporter, signal) {
+        const id = await this.imageId(store, image, reporter, signal);
         for (const t of tags) {
             if (!t.startsWith('kiln-'))
                 this.tags.add(t);
@@ -2169,20 +2188,20 @@ class EngineSession {
         }
         return id;
     }
-    imageId(store, image, reporter) {
+    imageId(store, image, reporter, signal) {
         const known = image.key ? this.byKey.get(image.key) : undefined;
         if (known)
             return Promise.resolve(known);
         const k = image.manifestDigest;
         let p = this.loading.get(k);
         if (!p) {
-            p = this.load(store, image, reporter);
+            p = this.load(store, image, reporter, signal);
             this.loading.set(k, p);
             p.catch(() => this.loading.delete(k));
         }
         return p;
     }
-    async load(store, image, reporter) {
+    async load(store, image, reporter, signal) {
         const configId = image.manifest.config.digest;
         const present = await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', configId]);
         if (present) {
@@ -2191,7 +2210,7 @@ class EngineSession {
         }
         const tag = this.uniqueTag(image.refs[0] ?? 'image', 'base');
         const t0 = Date.now();
-        await loadIntoDocker(store, image, tag, reporter);
+        await loadIntoDocker(store, image, tag, reporter, signal);
         reporter.info(`loaded the base into the engine in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
         const r = await (0,exec/* run */.eF)('docker', ['image', 'inspect', '--format', '{{.Id}}', '--', tag], { reporter });
         const id = r.stdout.trim();
@@ -2231,13 +2250,13 @@ class EngineSession {
         // After the tags: an image still used by anyone (a tag, a child, a container) is refused by
         // the engine without --force, which is what we want.
         for (const i of leftovers.reverse())
-            await (0,exec/* tryRun */.JR)('docker', ['image', 'rm', '--', i], { reporter: this.reporter });
+            await (0,exec/* tryRun */.JR)('docker', ['image', 'rm', '--', i], { reporter: this.reporter, cleanup: true });
     }
     async removeTags(tags) {
         if (!tags.length)
             return;
         try {
-            await (0,exec/* run */.eF)('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter });
+            await (0,exec/* run */.eF)('docker', ['image', 'rm', '--', ...tags], { reporter: this.reporter, cleanup: true });
         }
         catch (e) {
             const tail = e.tail ?? [];
@@ -2317,7 +2336,7 @@ class ChainImages {
     async provide(name, stored) {
         const tag = this.session.uniqueTag(name, 'base');
         try {
-            await this.session.provide(this.ctx.store, stored, [tag], this.ctx.reporter);
+            await this.session.provide(this.ctx.store, stored, [tag], this.ctx.reporter, this.ctx.signal);
         }
         catch (e) {
             throw new errors/* BuildError */.zS(this.ctx.image.spec.name, this.step, `loading chain image ${name}: ${(0,errors/* errorMessage */.gJ)(e)}`);
@@ -2516,7 +2535,7 @@ async function provideBase(ctx, session, step) {
         return undefined;
     const baseRef = session.uniqueTag(spec.name, 'base');
     try {
-        await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter);
+        await session.provide(ctx.store, ctx.base, [baseRef], ctx.reporter, ctx.signal);
     }
     catch (e) {
         throw toBuildError(spec.name, step, e);
@@ -2529,7 +2548,7 @@ async function saveResult(ctx, session, ref) {
     try {
         const id = await session.inspectId(ref);
         const t0 = Date.now();
-        const saved = await saveFromDocker(ctx.store, ref, ctx.reporter);
+        const saved = await saveFromDocker(ctx.store, ref, ctx.reporter, ctx.signal);
         const size = saved.layers.reduce((n, l) => n + l.size, 0);
         ctx.reporter.info(`saved from the engine: ${saved.layers.length} layers, ${(0,log/* formatBytes */.z3)(size)} in ${(0,log/* formatSeconds */.Xo)((Date.now() - t0) / 1000)}`);
         session.remember(ctx.image.key, id);
@@ -2801,7 +2820,9 @@ class PackerBuilder {
         const out = new PackerOutput();
         const tail = new exec/* Tail */.PW();
         try {
-            await (0,exec/* run */.eF)('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs), {
+            // Packer's plugins and the `docker exec` they run must end with it, even on SIGKILL.
+            const [cmd, argv] = (0,exec/* wholeTree */.Ih)('packer', packerBuildArgs(buildTemplate, vars, spec.extraArgs));
+            await (0,exec/* run */.eF)(cmd, argv, {
                 cwd,
                 env: { ...env, PATH: `${shimDir}${external_node_path_.delimiter}${process.env.PATH ?? ''}` },
                 reporter: ctx.reporter,
@@ -3315,6 +3336,8 @@ async function mustBe(path, kind) {
 
 // EXTERNAL MODULE: ./src/verify/boot.ts + 7 modules
 var verify_boot = __webpack_require__(3005);
+// EXTERNAL MODULE: ./src/util/atomic-write.ts
+var atomic_write = __webpack_require__(5105);
 ;// CONCATENATED MODULE: ./src/build/export-stamp.ts
 /**
  * Archives already in out/ for the same input key are not written again. After an export, a
@@ -3323,6 +3346,7 @@ var verify_boot = __webpack_require__(3005);
  * A later run asking for the same thing reuses them once every file still has its digest; an
  * image that is merely reused would otherwise cost a full flatten and a boot every run.
  */
+
 
 
 
@@ -3366,28 +3390,35 @@ async function reusableExport(dir, request) {
 }
 /** Records a finished export (and, later, its boot verdict). Written whole or not at all. */
 async function writeStamp(dir, request, exports, verify) {
-    const tmp = (0,external_node_path_.join)(dir, `${STAMP_FILE}.tmp-${process.pid}`);
-    await (0,promises_.writeFile)(tmp, JSON.stringify({ request, exports, verify }, null, 2));
-    await (0,promises_.rename)(tmp, (0,external_node_path_.join)(dir, STAMP_FILE));
+    await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, STAMP_FILE), JSON.stringify({ request, exports, verify }, null, 2));
 }
 
 ;// CONCATENATED MODULE: ./src/build/report.ts
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
 
 
+
+
+
 const REPORT_FILE = 'index.json';
+/** The same, synchronously: for an exit at once, when no promise will settle any more. */
+function writeReportSync(outDir, report) {
+    const file = (0,external_node_path_.join)(outDir, REPORT_FILE);
+    const tmp = (0,lifecycle/* tempFileFor */.G2)(file);
+    try {
+        (0,external_node_fs_.mkdirSync)(outDir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, `${JSON.stringify(report, null, 2)}\n`);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw e;
+    }
+}
 async function writeReport(outDir, report) {
     await (0,promises_.mkdir)(outDir, { recursive: true });
     const file = (0,external_node_path_.join)(outDir, REPORT_FILE);
-    const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    try {
-        await (0,promises_.writeFile)(tmp, `${JSON.stringify(report, null, 2)}\n`);
-        await (0,promises_.rename)(tmp, file);
-    }
-    catch (e) {
-        await (0,promises_.rm)(tmp, { force: true });
-        throw e;
-    }
+    await (0,atomic_write/* writeFileAtomic */.Z)(file, `${JSON.stringify(report, null, 2)}\n`);
     return file;
 }
 /** How the report names a base: another image's name, or the source it starts from. */
@@ -3455,13 +3486,19 @@ function describeImage(report, image) {
 
 
 
+
+
 async function buildPlan(plan, opts) {
     const run = new PlanRun(plan, opts);
+    // If the process must exit at once (a second signal, cleanup past its deadline), the report
+    // still says which images were interrupted.
+    const unregister = (0,lifecycle/* onExitNow */.E3)(() => writeReportSync(opts.outDir, run.interruptedSnapshot()));
     try {
         return await run.execute();
     }
     finally {
         await run.session.close();
+        unregister();
     }
 }
 class PlanRun {
@@ -3511,7 +3548,7 @@ class PlanRun {
                     if (this.state.get(name) !== 'pending')
                         continue;
                     const deps = p.deps.filter((d) => this.state.has(d)).map((d) => this.state.get(d));
-                    const blocked = deps.find((s) => s === 'failed' || s === 'skipped');
+                    const blocked = deps.find((s) => s === 'failed' || s === 'skipped' || s === 'interrupted');
                     if (blocked || this.opts.signal?.aborted) {
                         // Plan order is topological: a skipped image's descendants come later in this same pass.
                         this.skip(p);
@@ -3522,7 +3559,7 @@ class PlanRun {
                     running.add(name);
                     this.state.set(name, 'running');
                     void this.one(p).then((ok) => {
-                        this.state.set(name, ok ? 'done' : 'failed');
+                        this.state.set(name, ok ? 'done' : this.reports.get(name).status === 'interrupted' ? 'interrupted' : 'failed');
                         running.delete(name);
                         pump();
                     });
@@ -3535,7 +3572,7 @@ class PlanRun {
         const report = this.snapshot();
         await this.save(report);
         const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length;
-        const counts = ['built', 'reused', 'restored', 'failed', 'skipped']
+        const counts = ['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped']
             .map((s) => [s, report.images.filter((i) => i.status === s).length])
             .filter(([, n]) => n > 0)
             .map(([s, n]) => `${n} ${s}`);
@@ -3551,7 +3588,7 @@ class PlanRun {
         this.state.set(name, 'skipped');
         const r = this.reports.get(name);
         r.status = 'skipped';
-        const cause = p.deps.find((d) => ['failed', 'skipped'].includes(this.state.get(d) ?? ''));
+        const cause = p.deps.find((d) => ['failed', 'skipped', 'interrupted'].includes(this.state.get(d) ?? ''));
         this.opts.reporter.warn(cause ? `${name}: skipped: ${cause} did not build` : `${name}: skipped: the run was stopped`);
     }
     /** One image: reuse, restore or build it, then export and hand it to the hook. True if it can be built on. */
@@ -3581,7 +3618,7 @@ class PlanRun {
                 const newBytes = status === 'built' ? this.newBytes(name, image) : 0;
                 reporter.info(`${name}: ${status} ${image.manifestDigest.slice(7, 19)} in ${(0,log/* formatSeconds */.Xo)(r.seconds)}: ` +
                     `${image.layers.length} layers, ${(0,log/* formatBytes */.z3)(r.size)}${status === 'built' ? ` (${(0,log/* formatBytes */.z3)(newBytes)} new)` : ''}`);
-                if (this.opts.hooks?.afterImage) {
+                if (this.opts.hooks?.afterImage && !this.opts.signal?.aborted) {
                     try {
                         await this.opts.hooks.afterImage(r, image, p);
                     }
@@ -3590,15 +3627,26 @@ class PlanRun {
                     }
                 }
                 step = 'export';
+                this.opts.signal?.throwIfAborted();
                 if (status !== 'built')
                     await this.aciArtifact(p, image);
                 await this.export(p, image, r, reporter);
                 step = 'verify';
+                this.opts.signal?.throwIfAborted();
                 await this.verify(p, r, reporter);
                 r.seconds = (Date.now() - t0) / 1000;
                 return true;
             }
             catch (e) {
+                r.seconds = (Date.now() - t0) / 1000;
+                if (this.opts.signal?.aborted) {
+                    // What failed is the tool the interrupt stopped: say so, not its exit status.
+                    const reason = (0,errors/* errorMessage */.gJ)(this.opts.signal.reason ?? 'interrupted');
+                    r.status = 'interrupted';
+                    r.error = { step, message: `${name}: ${step}: ${reason}`, tail: [] };
+                    reporter.warn(`${name}: ${step}: ${reason}`);
+                    return false;
+                }
                 const err = e instanceof errors/* BuildError */.zS ? e : toError(name, step, e);
                 // A blob that failed its digest goes from the store, so the next build restores or
                 // rebuilds the images that use it instead of failing on it each time.
@@ -3606,7 +3654,6 @@ class PlanRun {
                 if (corrupt && (await this.opts.store.dropCorruptBlob?.(corrupt).catch(() => false)))
                     reporter.warn(`${name}: deleted the corrupt blob ${corrupt.digest} from the store: the next build restores or rebuilds what uses it`);
                 r.status = 'failed';
-                r.seconds = (Date.now() - t0) / 1000;
                 r.error = { step: err.step, message: err.message.split('\n')[0], tail: err.tail };
                 if (err.inputRefused)
                     r.error.refused = true;
@@ -3624,7 +3671,8 @@ class PlanRun {
     /** Runs the image's builder in a fresh work area and stores the result. */
     async build(p, reporter) {
         const { spec } = p;
-        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), `kiln-${dockerSafeName(spec.name)}-`));
+        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)(dockerSafeName(spec.name))));
+        const untrack = (0,lifecycle/* trackDir */.F3)(workDir);
         try {
             const base = await this.base(p, workDir, reporter);
             const chain = await this.chain(p);
@@ -3659,7 +3707,7 @@ class PlanRun {
             return stored;
         }
         finally {
-            await (0,promises_.rm)(workDir, { recursive: true, force: true }).catch((e) => reporter.warn(`could not remove ${workDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            await (0,promises_.rm)(workDir, { recursive: true, force: true }).then(untrack, (e) => reporter.warn(`could not remove ${workDir}: ${(0,errors/* errorMessage */.gJ)(e)}`));
         }
     }
     /** The stored image of each chain image `p` depends on, by name: what its FROMs must get. */
@@ -3734,15 +3782,21 @@ class PlanRun {
         await (0,promises_.mkdir)(dir, { recursive: true });
         for (const [file, path] of Object.entries(artifacts)) {
             const dest = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(file));
-            const tmp = `${dest}.tmp-${process.pid}`;
+            const tmp = (0,lifecycle/* tempFileFor */.G2)(dest);
             try {
-                await (0,promises_.rename)(path, tmp);
+                try {
+                    await (0,promises_.rename)(path, tmp);
+                }
+                catch {
+                    // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
+                    await (0,promises_.copyFile)(path, tmp);
+                }
+                await (0,promises_.rename)(tmp, dest);
             }
-            catch {
-                // Across filesystems (work area in /tmp, out/ elsewhere): copy instead.
-                await (0,promises_.copyFile)(path, tmp);
+            catch (e) {
+                await (0,promises_.rm)(tmp, { force: true });
+                throw new io_error/* IoError */.dA(e, dest);
             }
-            await (0,promises_.rename)(tmp, dest);
         }
     }
     /**
@@ -3756,7 +3810,8 @@ class PlanRun {
             return;
         if (this.opts.exports === false || p.selected === false)
             return;
-        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), `kiln-${dockerSafeName(spec.name)}-`));
+        const workDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(this.opts.tmpDir ?? (0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)(dockerSafeName(spec.name))));
+        const untrack = (0,lifecycle/* trackDir */.F3)(workDir);
         try {
             const aci = (0,external_node_path_.join)(workDir, 'image.aci');
             await aciArchiveFromImage(this.plan.catalog.root, spec, image, workDir, aci);
@@ -3766,7 +3821,7 @@ class PlanRun {
             throw toError(spec.name, 'export image.aci', e);
         }
         finally {
-            await (0,promises_.rm)(workDir, { recursive: true, force: true });
+            await (0,promises_.rm)(workDir, { recursive: true, force: true }).then(untrack);
         }
     }
     async export(p, image, r, reporter) {
@@ -3804,7 +3859,8 @@ class PlanRun {
                 kernel: p.spec.kernel,
                 sourceDateEpoch: this.opts.sourceDateEpoch,
                 baseChain: this.baseChain(p),
-                reporter
+                reporter,
+                signal: this.opts.signal
             });
             r.exports = {
                 dir: res.dir,
@@ -3872,6 +3928,17 @@ class PlanRun {
             chain.push({ name, key: cur?.key });
         }
         return chain;
+    }
+    /** The report as it stands, the images still running marked interrupted. */
+    interruptedSnapshot() {
+        const report = this.snapshot();
+        for (const r of report.images) {
+            if (this.state.get(r.name) !== 'running')
+                continue;
+            r.status = 'interrupted';
+            r.error = { step: 'run', message: `${r.name}: the run was stopped`, tail: [] };
+        }
+        return report;
     }
     snapshot() {
         return {

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _store_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5074);
 /* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7733);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7090);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4545);
 /**
  * Pruning the unpacked-layer cache (`<cacheDir>/layers/`, see unpacked.ts), which builds only
  * ever add to: `kiln gc` removes the layers no image of the store names any more, and the

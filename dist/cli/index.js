@@ -106,6 +106,307 @@ function errorMessage(e) {
 
 /***/ }),
 
+/***/ 7636:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ onExitNow),
+/* harmony export */   F3: () => (/* binding */ trackDir),
+/* harmony export */   G2: () => (/* binding */ tempFileFor),
+/* harmony export */   Yo: () => (/* binding */ ownerIsDead),
+/* harmony export */   Zq: () => (/* binding */ trackProcess),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   g3: () => (/* binding */ GRACE_MS),
+/* harmony export */   hF: () => (/* binding */ tempPrefix),
+/* harmony export */   i0: () => (/* binding */ killGroup),
+/* harmony export */   kH: () => (/* binding */ interruptedBy),
+/* harmony export */   o$: () => (/* binding */ holdInterrupts),
+/* harmony export */   qj: () => (/* binding */ interruptExitStatus),
+/* harmony export */   runSignal: () => (/* binding */ runSignal),
+/* harmony export */   yH: () => (/* binding */ trackChild),
+/* harmony export */   yo: () => (/* binding */ OWNER)
+/* harmony export */ });
+/* unused harmony exports DEADLINE_MS, processStartTime, pending */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/** How long a tool has to end after SIGTERM before it is SIGKILLed. */
+const GRACE_MS = 2500;
+/**
+ * How long the whole unwinding may take before the process exits anyway. A GitHub runner
+ * sends SIGTERM 7.5 s after SIGINT (and kills the tree 2.5 s later): this fits before it.
+ */
+const DEADLINE_MS = 6000;
+const children = new Set();
+const dirs = new Set();
+const lastWords = new Set();
+const controller = new AbortController();
+let interrupted;
+let cooperative = false;
+let installed = false;
+let interactive = 0;
+// ---- Owner tokens ----------------------------------------------------------------------------
+/** Start time of a process in clock ticks since boot (field 22 of /proc/PID/stat), or null. */
+function processStartTime(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // The command name (field 2) may hold spaces and parentheses: count from its closing one.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[19] ?? null;
+    }
+    catch {
+        return null;
+    }
+}
+const short = (s) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s).digest('hex').slice(0, 6);
+function bootId() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        return 'unknown';
+    }
+}
+const HOST = short((0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)());
+const BOOT = short(bootId());
+/**
+ * This process as the owner of temporary names: `PID-START-HOST-BOOT`, e.g. `4242-1k3z-a1b2c3-d4e5f6`
+ * (start time in base 36; host and boot as short hashes). Safe in file names and engine tags.
+ */
+const OWNER = `${process.pid}-${Number(processStartTime(process.pid) ?? 0).toString(36)}-${HOST}-${BOOT}`;
+const TOKEN = String.raw `(\d+)-([0-9a-z]+)-([0-9a-f]{6})-([0-9a-f]{6})`;
+/** Where an owner token sits in each kind of name kiln gives: */
+const OWNED_NAMES = {
+    /** a temporary directory: `kiln-OWNER-label-XXXXXX` */
+    dir: new RegExp(`^kiln-${TOKEN}-`),
+    /** a temporary file: `NAME.tmp-OWNER` or `NAME.tmp-OWNER-hex` */
+    file: new RegExp(`\\.tmp-${TOKEN}(?:-[0-9a-f]+)?$`),
+    /** an engine tag: `kiln-base/name:OWNER-…` */
+    tag: new RegExp(`^kiln-(?:base|out)/[^:]+:${TOKEN}-`)
+};
+/**
+ * Whether a name kiln gave is its owner's to keep: undefined when the name has no owner token
+ * (not kiln's to judge); otherwise whether the owner, a run on this host, is certainly gone:
+ * it ran in an earlier boot, or its pid no longer exists or now belongs to a process started
+ * at another time. A name of another host (a shared engine, a shared disk) is never judged
+ * dead: that host's own runs sweep it.
+ */
+function ownerIsDead(kind, name) {
+    const m = OWNED_NAMES[kind].exec(name);
+    if (!m)
+        return false;
+    const [, pid, start, host, boot] = m;
+    if (host !== HOST)
+        return false;
+    if (boot !== BOOT)
+        return true;
+    const now = processStartTime(Number(pid));
+    return now === null || Number(now).toString(36) !== start;
+}
+/** `kiln-OWNER-LABEL-`: the prefix for mkdtemp of a temporary directory the sweep can judge. */
+function tempPrefix(label) {
+    return `kiln-${OWNER}-${label}-`;
+}
+/** The temporary name a file is written under before it is renamed to `path`. */
+function tempFileFor(path) {
+    return `${path}.tmp-${OWNER}`;
+}
+// ---- Cancellation ----------------------------------------------------------------------------
+/**
+ * The signal every step of a command threads through: aborted by the first SIGINT/SIGTERM.
+ * Asking for it says the command unwinds by itself on abort (the process waits for it, up to
+ * DEADLINE_MS), instead of being torn down at once.
+ */
+function runSignal() {
+    installHandlers();
+    cooperative = true;
+    return controller.signal;
+}
+/** The signal that interrupted this process, if one did. */
+function interruptedBy() {
+    return interrupted;
+}
+/** The exit status of a process interrupted by `sig`: 128 + its number, as a shell reports it. */
+function interruptExitStatus(sig) {
+    return 128 + SIGNAL_NUMBERS[sig];
+}
+/** Thrown by a step that sees the run was cancelled (exec refuses to start new tools). */
+class CancelledError extends Error {
+    constructor(what = 'cancelled') {
+        super(what);
+        this.name = 'CancelledError';
+    }
+}
+/**
+ * While a command owns the terminal (kiln run), ^C is the command's business: the
+ * terminal sends SIGINT to it directly, and tearing it down would end an interactive
+ * shell at its first ^C. Returns the function that ends this.
+ */
+function holdInterrupts() {
+    installHandlers();
+    interactive++;
+    let done = false;
+    return () => {
+        if (!done)
+            interactive--;
+        done = true;
+    };
+}
+/** Tracks a sandbox child (spawned detached: its pid is its process group id). */
+function trackChild(child) {
+    return trackProcess(child, true);
+}
+/**
+ * Tracks a child process until it exits, so an interrupt stops it (SIGTERM, then SIGKILL) and
+ * an exit at once kills it. `group`: it was spawned detached and its whole group is signalled.
+ */
+function trackProcess(child, group) {
+    installHandlers();
+    const entry = { child, group };
+    children.add(entry);
+    const untrack = () => void children.delete(entry);
+    child.once('exit', untrack);
+    child.once('error', untrack);
+    return untrack;
+}
+/** Tracks a temporary directory (or file); the returned function removes it and stops tracking. */
+function trackDir(dir) {
+    installHandlers();
+    dirs.add(dir);
+    return () => {
+        dirs.delete(dir);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    };
+}
+/** Kills a child's whole process group (the sandbox driver and everything it started). */
+function killGroup(child, signal = 'SIGKILL') {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        process.kill(-child.pid, signal);
+    }
+    catch {
+        try {
+            child.kill(signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Number of live tracked processes and temporary directories (for tests and diagnostics). */
+function pending() {
+    return { children: children.size, dirs: dirs.size };
+}
+function signalChild(t, signal) {
+    if (t.group)
+        return killGroup(t.child, signal);
+    if (t.child.exitCode !== null || t.child.signalCode !== null)
+        return;
+    try {
+        t.child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Ends every tracked tool: SIGTERM now, SIGKILL to what is left after GRACE_MS. */
+function stopChildren() {
+    const live = [...children];
+    const waits = live.map((t) => new Promise((resolve) => {
+        if (t.child.exitCode !== null || t.child.signalCode !== null)
+            return resolve();
+        t.child.once('exit', () => resolve());
+    }));
+    // Sandbox drivers are PID 1 of their namespace and hold nothing to save: SIGKILL at once.
+    for (const t of live)
+        signalChild(t, t.group ? 'SIGKILL' : 'SIGTERM');
+    const force = setTimeout(() => live.forEach((t) => signalChild(t, 'SIGKILL')), GRACE_MS);
+    force.unref();
+    return Promise.all(waits).then(() => clearTimeout(force));
+}
+/**
+ * A synchronous step for an exit at once (a second signal, the deadline), after the tools are
+ * killed and the directories removed: e.g. out/index.json saying where the run stopped.
+ * Returns the function that unregisters it.
+ */
+function onExitNow(fn) {
+    lastWords.add(fn);
+    return () => void lastWords.delete(fn);
+}
+/** The synchronous end: kill what runs, remove tracked directories, say the last words. */
+function teardownNow() {
+    for (const t of children)
+        signalChild(t, 'SIGKILL');
+    for (const d of dirs)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(d, { recursive: true, force: true });
+    dirs.clear();
+    for (const fn of lastWords) {
+        try {
+            fn();
+        }
+        catch {
+            // an exit at once does not wait for anything, nor stop for anything
+        }
+    }
+}
+function exitNow(sig) {
+    teardownNow();
+    process.exit(interruptExitStatus(sig));
+}
+const handlers = new Map();
+/**
+ * Dies of `sig` itself, as its default action would have. Another listener left (execa's exit
+ * hook, which ignores a signal once its tools are gone) would swallow it: then the process
+ * exits with the status the signal gives (128 + n) instead.
+ */
+function dieOf(sig) {
+    teardownNow();
+    for (const [s, h] of handlers)
+        process.off(s, h);
+    if (process.listenerCount(sig) === 0)
+        process.kill(process.pid, sig);
+    process.exit(interruptExitStatus(sig));
+}
+function installHandlers() {
+    if (installed)
+        return;
+    installed = true;
+    for (const sig of Object.keys(SIGNAL_NUMBERS)) {
+        const onSignal = () => {
+            if (sig === 'SIGINT' && interactive > 0)
+                return;
+            if (interrupted)
+                exitNow(sig);
+            interrupted = sig;
+            process.stderr.write(`kiln: ${sig}: stopping; cleaning up (again to stop at once)\n`);
+            controller.abort(new CancelledError(`interrupted by ${sig}`));
+            const stopping = stopChildren();
+            if (!cooperative) {
+                // Nothing unwinds by itself: stop the tools, remove the directories, die of the signal.
+                void Promise.race([stopping, new Promise((r) => setTimeout(r, GRACE_MS + 500))]).then(() => dieOf(sig));
+                return;
+            }
+            setTimeout(() => {
+                process.stderr.write(`kiln: cleanup took more than ${DEADLINE_MS / 1000} s; exiting\n`);
+                exitNow(sig);
+            }, DEADLINE_MS).unref();
+        };
+        handlers.set(sig, onSignal);
+        process.on(sig, onSignal);
+    }
+}
+
+
+/***/ }),
+
 /***/ 9906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -5042,6 +5343,8 @@ const {
 
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __nccwpck_require__(17);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __nccwpck_require__(7636);
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __nccwpck_require__(9906);
 // EXTERNAL MODULE: ./src/model/defaults.ts
@@ -5069,7 +5372,7 @@ var store_defaults = __nccwpck_require__(9735);
  * anything: the "why does it rebuild" view, before the build runs.
  */
 async function planStatus(plan, opts) {
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
     const { openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
     const out = new Map();
     const store = opts.store && (0,external_node_fs_.existsSync)(opts.store) ? await openStore(opts.store) : null;
@@ -5111,7 +5414,7 @@ function storedImageLookup(dir) {
     let opening;
     return async (name) => {
         opening ??= (0,external_node_fs_.existsSync)(dir)
-            ? Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689)).then((m) => m.openStore(dir))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689)).then((m) => m.openStore(dir))
             : Promise.resolve(null);
         const store = await opening;
         return (await store?.getImage(name))?.manifestDigest ?? null;
@@ -5268,9 +5571,18 @@ const registerBuild = (program, ctx) => {
         const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText);
         const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
         const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(428), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(158), __nccwpck_require__.e(619), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1702));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(158), __nccwpck_require__.e(619), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1702));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        // What killed runs left goes first (never what a live run owns).
+        await sweepLeftovers({
+            outDir: (0,external_node_path_.resolve)(flags.out),
+            storeDir: (0,external_node_path_.resolve)(flags.store),
+            cacheDir: flags.cacheDir ? (0,external_node_path_.resolve)(flags.cacheDir) : undefined,
+            engine: true,
+            reporter: ctx.reporter
+        });
         const catalog = await loadCatalog(flags.file ?? (await findCatalog()));
         for (const w of catalog.warnings ?? [])
             ctx.reporter.warn((0,errors/* formatProblem */.Vw)(w));
@@ -5290,11 +5602,9 @@ const registerBuild = (program, ctx) => {
                 reporter: ctx.reporter
             })
             : null;
-        // Ctrl-C stops the tools and lets every build clean up after itself.
-        const abort = new AbortController();
-        const onSignal = () => abort.abort();
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
+        const { runSignal } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7636));
+        // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
+        const signal = runSignal();
         try {
             const report = await buildPlan(plan, {
                 store,
@@ -5304,7 +5614,7 @@ const registerBuild = (program, ctx) => {
                 exports: flags.export,
                 compression: flags.compress,
                 sourceDateEpoch,
-                signal: abort.signal,
+                signal,
                 verify: flags.verify,
                 bootTimeoutSec,
                 hooks: cache ? cacheHooks(cache) : undefined
@@ -5316,8 +5626,6 @@ const registerBuild = (program, ctx) => {
         }
         finally {
             await cache?.close();
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
         }
     });
 };
@@ -5344,6 +5652,7 @@ function positiveIntOrZero(v) {
 
 
 
+
 /** The exporters' input string for an image of the store. */
 function storeInput(image, store = store_defaults/* DEFAULT_STORE_DIR */.q) {
     return `${(0,external_node_path_.resolve)(store)}:${image}`;
@@ -5359,7 +5668,7 @@ async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
     const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
     const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
-    const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kiln-image-'));
+    const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)('image')));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
     try {
         const input = await resolveInput(storeInput(image, opts.store));
@@ -5469,6 +5778,8 @@ const registerExport = (program, ctx) => {
             throw new errors/* InvalidInputError */.oC([
                 { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
             ]);
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter });
         const input = await openInput(o.input ?? storeInput(o.image, o.store));
         try {
             const r = await exportImage({
@@ -5489,7 +5800,7 @@ const registerExport = (program, ctx) => {
             const { findCorruptBlob } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 6178));
             const corrupt = findCorruptBlob(e);
             if (corrupt && o.image) {
-                const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+                const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
                 if (await (await openStore(o.store)).dropCorruptBlob(corrupt))
                     ctx.reporter.warn(`deleted the corrupt blob ${corrupt.digest} from ${(0,external_node_path_.resolve)(o.store)}`);
             }
@@ -5502,6 +5813,7 @@ const registerExport = (program, ctx) => {
 };
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/flatten.ts
+
 
 
 
@@ -5525,6 +5837,12 @@ const registerFlatten = (program, ctx) => {
         const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428));
         const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
         const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        // A file output's directory may hold a killed flatten's temporary archive.
+        await sweepLeftovers({
+            outDir: o.output === '-' ? undefined : (0,external_node_path_.dirname)((0,external_node_path_.resolve)(o.output)),
+            reporter: ctx.reporter
+        });
         const input = await openInput(o.input);
         try {
             await flatten({
@@ -5607,7 +5925,7 @@ const registerCompare = (program, ctx) => {
 async function listImages(dir) {
     if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null)))
         return [];
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
     const store = await openStore(dir);
     const sizes = new Map();
     const rows = [];
@@ -5679,8 +5997,8 @@ const registerGc = (program, ctx) => {
             ctx.reporter.info(`no store at ${dir}; nothing to do`);
             return;
         }
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(326), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(149), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
         const store = await openStore(dir);
         const r = await store.gc();
         ctx.reporter.info(`removed ${(0,log/* plural */.LS)(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${(0,log/* plural */.LS)(r.tempRemoved, 'temp file')} from ${dir}`);
@@ -5714,7 +6032,7 @@ const registerFsck = (program, ctx) => {
         if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null))) {
             throw new errors/* InvalidInputError */.oC([{ file: dir, pointer: '', message: 'not a store (no oci-layout file)' }]);
         }
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const store = await openStore(dir);
         const r = await store.fsck({ repair: flags.repair });
         for (const b of r.corruptBlobs)
@@ -5781,6 +6099,8 @@ const registerVerify = (program, ctx) => {
                 }
             ]);
         }
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch disks
         // An image of the store is exported to a temporary directory first, the archives it would publish.
         const fromStore = isDirectory(dir)
             ? null
@@ -5848,8 +6168,8 @@ const registerRun = (program, ctx) => {
             throw new errors/* InvalidInputError */.oC([
                 { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
             ]);
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(290)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(326), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(149), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
         const store = await openStore(dir);
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command;
@@ -5892,8 +6212,22 @@ const commands = [
 
 
 
-/** Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit. */
+
+/**
+ * Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit
+ * itself (util/lifecycle.ts does, when a second signal or the cleanup deadline comes). A run
+ * stopped by a signal returns 128 + its number (130 for SIGINT, 143 for SIGTERM), whatever
+ * the command made of the abort: an interrupted run must not look like a success.
+ */
 async function main(argv) {
+    const code = await runCommand(argv);
+    const sig = (0,lifecycle/* interruptedBy */.kH)();
+    if (!sig)
+        return code;
+    process.stderr.write(`kiln: interrupted by ${sig}\n`);
+    return (0,lifecycle/* interruptExitStatus */.qj)(sig);
+}
+async function runCommand(argv) {
     const ctx = { reporter: new log/* ConsoleReporter */.l$(), exitCode: errors/* EXIT_OK */.Ij };
     const program = new Command()
         .name('kiln')
@@ -5920,6 +6254,9 @@ async function main(argv) {
             process.stderr.write(`${(0,log/* plural */.LS)(e.problems.length, 'problem')}; nothing was built.\n`);
             return errors/* EXIT_INVALID_INPUT */.yj;
         }
+        // The command's own error after an interrupt is its way of stopping: main() reports the signal.
+        if ((0,lifecycle/* interruptedBy */.kH)())
+            return errors/* EXIT_BUILD_FAILED */.Am;
         if (e instanceof errors/* BuildError */.zS) {
             process.stderr.write(`error: ${e.message}\n`);
             return errors/* EXIT_BUILD_FAILED */.Am;

@@ -1,5 +1,5 @@
-export const id = 290;
-export const ids = [290,178];
+export const id = 78;
+export const ids = [78,178];
 export const modules = {
 
 /***/ 2689:
@@ -168,6 +168,95 @@ function verifiedReadStream(path, digest, size) {
     // The callback form destroys every stream with the first error, so a read error reaches the reader too.
     (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 1 << 20 }), check, () => undefined);
     return check;
+}
+
+
+/***/ }),
+
+/***/ 3797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gt: () => (/* binding */ displayPath),
+/* harmony export */   _C: () => (/* binding */ ioCause),
+/* harmony export */   dA: () => (/* binding */ IoError),
+/* harmony export */   gP: () => (/* binding */ findIoError)
+/* harmony export */ });
+/* unused harmony exports isStorageFull, ioErrorMessage, asIoError */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * File-system failures as a user reads them: one line, the path and the cause
+ * ("out/x/image.tar.gz: no space left on device"), whatever layer of wrapping the error went
+ * through on its way up.
+ */
+
+const CAUSES = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EROFS: 'read-only file system',
+    EIO: 'input/output error',
+    EFBIG: 'file too large',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EMFILE: 'too many open files',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+    EISDIR: 'is a directory',
+    EPIPE: 'the reader closed the pipe'
+};
+/** Errors that say a disk or file system cannot take more: the cause to report above any other. */
+const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+/** The first file-system error (one with a known errno code) in an error's cause chain. */
+function findIoError(e) {
+    let cur = e;
+    for (let depth = 0; cur && depth < 16; depth++) {
+        const x = cur;
+        if (typeof x.code === 'string' && x.code in CAUSES)
+            return cur;
+        cur = x.cause;
+    }
+    return null;
+}
+/** Whether an error (or one it wraps) says the disk is full. */
+function isStorageFull(e) {
+    const io = findIoError(e);
+    return io !== null && STORAGE_FULL.has(io.code);
+}
+/** A path as the user gave it: relative to the working directory when it lies below it. */
+function displayPath(path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), path);
+    return rel && !rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel) ? rel : path;
+}
+/** The cause of a file-system error in words ("no space left on device"); null for other errors. */
+function ioCause(e) {
+    const io = findIoError(e);
+    return io ? CAUSES[io.code] : null;
+}
+/**
+ * `PATH: cause` for a file-system error, naming `path` (the file the user knows, not its
+ * temporary name) when given, else the path the error carries. Null for other errors.
+ */
+function ioErrorMessage(e, path) {
+    const io = findIoError(e);
+    if (!io)
+        return null;
+    const where = path ?? (typeof io.path === 'string' ? io.path : undefined);
+    const cause = CAUSES[io.code];
+    return where ? `${displayPath(where)}: ${cause}` : cause;
+}
+/** An error whose message is `PATH: cause`, keeping the original as its cause. */
+class IoError extends Error {
+    code;
+    constructor(e, path) {
+        super(ioErrorMessage(e, path) ?? (e instanceof Error ? e.message : String(e)), { cause: e });
+        this.name = 'IoError';
+        this.code = findIoError(e)?.code ?? 'EIO';
+    }
+}
+/** Rethrows a file-system error as an IoError naming `path`; other errors unchanged. */
+function asIoError(e, path) {
+    return findIoError(e) && !(e instanceof IoError) ? new IoError(e, path) : e;
 }
 
 

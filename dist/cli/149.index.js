@@ -1,110 +1,25 @@
-export const id = 326;
-export const ids = [326,895,704];
+export const id = 149;
+export const ids = [149,895,704];
 export const modules = {
 
 /***/ 9823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F3: () => (/* binding */ trackDir),
-/* harmony export */   i0: () => (/* binding */ killGroup),
-/* harmony export */   o$: () => (/* binding */ holdInterrupts),
-/* harmony export */   yH: () => (/* binding */ trackChild)
+/* harmony export */   F3: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.F3),
+/* harmony export */   i0: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.i0),
+/* harmony export */   o$: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.o$),
+/* harmony export */   yH: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.yH)
 /* harmony export */ });
-/* unused harmony export pending */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-const children = new Set();
-const dirs = new Set();
-let installed = false;
-let interactive = 0;
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7636);
 /**
- * While a command owns the terminal (kiln run), ^C is the command's business: the
- * terminal sends SIGINT to it directly, and tearing it down would end an interactive
- * shell at its first ^C. Returns the function that ends this.
+ * What the sandbox started or created, so that it can be taken down whatever happens: after
+ * success or failure (callers use try/finally), and on SIGINT/SIGTERM. The signal handling
+ * itself is kiln's one cancellation path in util/lifecycle.ts; these names stay for the
+ * sandbox's callers. Mounts need no entry here: they live in a private mount namespace that
+ * the kernel removes with its last process.
  */
-function holdInterrupts() {
-    installHandlers();
-    interactive++;
-    let done = false;
-    return () => {
-        if (!done)
-            interactive--;
-        done = true;
-    };
-}
-/** Tracks a sandbox child (spawned detached: its pid is its process group id). */
-function trackChild(child) {
-    installHandlers();
-    children.add(child);
-    const untrack = () => void children.delete(child);
-    child.once('exit', untrack);
-    return untrack;
-}
-/** Tracks a temporary directory; the returned function removes it and stops tracking. */
-function trackDir(dir) {
-    installHandlers();
-    dirs.add(dir);
-    return () => {
-        dirs.delete(dir);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-    };
-}
-/** Kills a child's whole process group (the sandbox driver and everything it started). */
-function killGroup(child, signal = 'SIGKILL') {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    try {
-        process.kill(-child.pid, signal);
-    }
-    catch {
-        try {
-            child.kill(signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-/** Number of live sandbox processes and temporary directories (for tests and diagnostics). */
-function pending() {
-    return { children: children.size, dirs: dirs.size };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-        const onSignal = () => {
-            if (sig === 'SIGINT' && interactive > 0)
-                return;
-            void teardownAll().finally(() => {
-                process.removeListener(sig, onSignal);
-                // Die of the same signal, as the default action would have, unless someone else
-                // handles it too (then they decide when the process ends).
-                if (process.listenerCount(sig) === 0)
-                    process.kill(process.pid, sig);
-            });
-        };
-        process.on(sig, onSignal);
-    }
-}
-async function teardownAll() {
-    const waits = [];
-    for (const child of children) {
-        if (child.exitCode !== null || child.signalCode !== null)
-            continue;
-        waits.push(new Promise((resolve) => child.once('exit', () => resolve())));
-        killGroup(child);
-    }
-    // The driver is PID 1 of its PID namespace: when it dies the kernel kills the rest of the
-    // namespace before the driver's exit is reported, so once these resolve nothing is left.
-    await Promise.race([Promise.all(waits), new Promise((r) => setTimeout(r, 5000).unref())]);
-    for (const d of dirs)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(d, { recursive: true, force: true });
-    dirs.clear();
-}
+
 
 
 /***/ }),
@@ -161,7 +76,7 @@ async function* walkBytes(root, rel = '') {
 
 /***/ }),
 
-/***/ 7090:
+/***/ 4545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -191,13 +106,28 @@ var exec = __webpack_require__(7895);
 /**
  * The sandbox driver: a constant sh script run as PID 1 of fresh mount and PID namespaces
  * (`unshare --mount --propagation private --pid --fork --kill-child`). It mounts the overlay
- * and the requested pseudo file systems, runs one command, and exits with its status.
+ * and then either runs one host command over it (packs, copies, hooks: the requested pseudo
+ * file systems mounted under the root), or starts the step INSIDE the image as a container
+ * of runc (the OCI runtime Docker uses) whose root is that overlay: pivot_root into it, its
+ * own PID/mount/IPC/UTS namespaces, Docker's capabilities and seccomp filter (oci-spec.ts).
+ * The overlay stays mounted by this script rather than by runc, so the patch layer, the
+ * mount options and the teardown below are the same for both kinds of command.
  *
  * Nothing is unmounted by hand, on purpose: every mount lives in the private mount
  * namespace, which the kernel tears down with its last process. When PID 1 exits the
  * kernel kills whatever else runs in the namespace, and `setpriv --pdeathsig KILL` plus
  * `--kill-child` chain that to the death of this node process, even by SIGKILL. So no
  * mount and no process outlives a sandbox run, whatever way it ends.
+ *
+ * A container adds two things that outlive processes: runc's state, kept on a tmpfs mounted
+ * over /run in the private mount namespace (so it goes with it; /run and not the sandbox
+ * directory, which the host removes at teardown while the namespace may still need the
+ * state to delete the container), and the container's cgroups, which
+ * only `runc delete` removes. So the container script is told of its parent's death by
+ * SIGTERM instead of SIGKILL (`--kill-child=SIGTERM`), runs in its own session (a kill of
+ * the driver's process group reaches unshare alone, and so the same path), and on TERM
+ * deletes the container (runc kills it and removes its cgroups) and exits; its exit as
+ * PID 1 then kills whatever is left in the namespace, the nested container included.
  *
  * The script takes everything as arguments; no input is ever spliced into shell text.
  */
@@ -223,6 +153,49 @@ set +e
 "$@"
 exit $?
 `;
+// $1 unshare's pid (to notice that it died before the trap was set: the TERM it sent then
+// was dropped, as signals without a handler are for a PID 1), $2 merged, $3 lowerdir list,
+// $4 upper, $5 work, $6 the runc bundle (config.json), $7 the container id; then, optionally,
+// a host command to run beside the container (created, never started), with $KILN_RUNC_ROOT
+// and $KILN_CONTAINER set so that it can \`runc exec\` commands into it (ansible's chroot
+// connection). runc needs a /proc of the PID namespace it runs in: the host's shows other
+// pids (the step gets a proc of its own from runc). The exit status is the step's (runc's)
+// or the host command's, 125 when the container could not be made, 143 after a TERM. A
+// command put in the background gets /dev/null as stdin unless given one: fd 3 keeps ours.
+const CONTAINER_DRIVER = `set -eu
+parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
+state=/run/kiln-runc
+command -v runc >/dev/null || { echo "kiln-sandbox: runc is not installed (Debian package runc)" >&2; exit 125; }
+trap 'timeout 20 runc --root "$state" delete --force "$id" >/dev/null 2>&1; exit 143' TERM
+read -r _ _ _ ppid _ </proc/self/stat
+if [ "$ppid" != "$parent" ]; then exit 143; fi
+mount -t proc -o nosuid,nodev,noexec kiln-proc /proc
+mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
+mount -t tmpfs -o mode=0700,size=4m kiln-runc-state /run
+shift 7
+set +e
+exec 3<&0
+if [ $# -eq 0 ]; then
+  runc --root "$state" run --bundle "$bundle" "$id" <&3 3<&- &
+  wait $!
+  exit
+fi
+runc --root "$state" create --bundle "$bundle" "$id" </dev/null 3<&- || exit 125
+KILN_RUNC_ROOT=$state KILN_CONTAINER=$id "$@" <&3 3<&- &
+wait $!
+status=$?
+runc --root "$state" delete --force "$id"
+exit $status
+`;
+const UNSHARE = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork'];
+// How the container driver starts: the launching shell passes its own pid, which unshare
+// keeps (exec), as $1. A build step's driver gets a session of its own (see above); an
+// interactive one stays in the terminal's foreground group so that ^C reaches the step.
+const launch = (session) => 'script=$1; shift; exec setpriv --pdeathsig KILL -- ' +
+    [...UNSHARE, '--kill-child=SIGTERM', '--', ...(session ? ['setsid'] : [])].join(' ') +
+    ' sh -c "$script" kiln-container "$$" "$@"';
+const LAUNCH_CONTAINER = launch(false);
+const LAUNCH_CONTAINER_SESSION = launch(true);
 /** Characters the overlayfs mount option string cannot carry in a path. */
 const UNSAFE_OPTION_PATH = /[,:\n\\]/;
 function runDriver(r) {
@@ -232,34 +205,55 @@ function runDriver(r) {
     }
     if (r.lowers.length === 0)
         throw new Error('sandbox: at least one lower directory is needed');
-    const args = [
-        '--pdeathsig',
-        'KILL',
-        '--',
-        'unshare',
-        '--mount',
-        '--propagation',
-        'private',
-        '--pid',
-        '--fork',
-        '--kill-child',
-        '--',
-        'sh',
-        '-c',
-        DRIVER,
-        'kiln-sandbox',
-        r.merged,
-        r.lowers.join(':'),
-        r.upper,
-        r.work,
-        r.mounts.join(','),
-        ...r.argv
-    ];
-    r.reporter?.debug(`sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`);
+    // The container driver hides /run behind its state tmpfs (above).
+    if (r.container)
+        for (const p of [r.merged, r.upper, r.work, r.container.bundle, ...r.lowers])
+            if (p === '/run' || p.startsWith('/run/'))
+                throw new Error(`sandbox: ${p}: a sandbox cannot live under /run (put TMPDIR and $KILN_SANDBOX_CACHE elsewhere)`);
     const interactive = r.stdio === 'inherit';
+    const lowers = r.lowers.join(':');
+    const c = r.container;
+    const driver = c
+        ? [
+            'sh',
+            '-c',
+            interactive ? LAUNCH_CONTAINER : LAUNCH_CONTAINER_SESSION,
+            'kiln-sandbox',
+            CONTAINER_DRIVER,
+            r.merged,
+            lowers,
+            r.upper,
+            r.work,
+            c.bundle,
+            c.id,
+            ...r.argv
+        ]
+        : [
+            'setpriv',
+            '--pdeathsig',
+            'KILL',
+            '--',
+            ...UNSHARE,
+            '--kill-child',
+            '--',
+            'sh',
+            '-c',
+            DRIVER,
+            'kiln-sandbox',
+            r.merged,
+            lowers,
+            r.upper,
+            r.work,
+            r.mounts.join(','),
+            ...r.argv
+        ];
+    r.reporter?.debug(c
+        ? `sandbox: container ${c.id} (lower ${r.lowers.length} dirs, bundle ${c.bundle}${r.argv.length ? `, beside ${r.argv.join(' ')}` : ''})`
+        : `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`);
     // A build step gets its own process group so that one kill reaches all of it; an
     // interactive command stays in the terminal's foreground group so ^C reaches it.
-    const child = (0,external_node_child_process_.spawn)('setpriv', args, {
+    const [cmd, ...args] = driver;
+    const child = (0,external_node_child_process_.spawn)(cmd, args, {
         stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
         cwd: r.cwd,
         detached: !interactive
@@ -276,7 +270,7 @@ function runDriver(r) {
         child.once('error', (e) => {
             untrack();
             r.signal?.removeEventListener('abort', onAbort);
-            reject(new Error(`sandbox: cannot start setpriv/unshare: ${e.message}`));
+            reject(new Error(`sandbox: cannot start ${cmd}: ${e.message}`));
         });
         child.once('close', (code, sig) => {
             untrack();
@@ -285,6 +279,248 @@ function runDriver(r) {
             resolve({ exitCode: code ?? 128, signal: sig, tail: tail.get() });
         });
     });
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/sandbox/seccomp.ts
+/**
+ * The seccomp filter of a step: Docker's default profile, in the OCI runtime-spec form runc
+ * reads. The source is the profile Debian ships in golang-github-containers-common (the one
+ * podman uses), which is Docker's profile in Docker's own format: rules with `includes` /
+ * `excludes` by capability, architecture and kernel. Those are resolved here for the
+ * capabilities a step gets and the machine's architecture.
+ *
+ * Podman's copy allows a few syscalls that Docker's allows only with CAP_SYS_ADMIN (mount,
+ * unshare, setns, pivot_root, the new mount API), or never (the keyring), relying on the
+ * missing capability alone. Docker's stricter choice is restored here, so that a step cannot
+ * even reach those kernel paths (a new user namespace would give it CAP_SYS_ADMIN there):
+ * they are dropped, and `clone` is allowed only without namespace flags, as Docker does.
+ */
+
+
+const SECCOMP_SOURCE = '/usr/share/containers/seccomp.json';
+/** Allowed by Docker only with CAP_SYS_ADMIN (or never, for the keyring calls). */
+const DOCKER_DENIES_WITHOUT_SYS_ADMIN = new Set([
+    'mount',
+    'umount',
+    'umount2',
+    'mount_setattr',
+    'move_mount',
+    'open_tree',
+    'fsopen',
+    'fsconfig',
+    'fsmount',
+    'fspick',
+    'pivot_root',
+    'unshare',
+    'setns',
+    'keyctl',
+    'add_key',
+    'request_key',
+    'clone',
+    'clone3'
+]);
+// Every CLONE_NEW* flag (namespaces): Docker's clone rule, for callers without CAP_SYS_ADMIN.
+const CLONE_NAMESPACE_FLAGS = 0x7e020000;
+const EPERM = 1;
+const ENOSYS = 38;
+/** Docker's architecture names as Node spells them. */
+function dockerArch() {
+    const map = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm',
+        ia32: 'x86',
+        s390x: 's390x',
+        ppc64: 'ppc64le'
+    };
+    return map[process.arch] ?? process.arch;
+}
+/** Architecture names of the seccomp filter itself (SCMP_ARCH_*). */
+const SCMP_ARCH = {
+    amd64: 'SCMP_ARCH_X86_64',
+    arm64: 'SCMP_ARCH_AARCH64',
+    arm: 'SCMP_ARCH_ARM',
+    x86: 'SCMP_ARCH_X86',
+    s390x: 'SCMP_ARCH_S390X',
+    ppc64le: 'SCMP_ARCH_PPC64LE'
+};
+function kernelAtLeast(version, running = (0,external_node_os_.release)()) {
+    const parse = (v) => v.split(/[.-]/).slice(0, 2).map(Number);
+    const [a, b] = parse(running);
+    const [x, y] = parse(version);
+    return a > x || (a === x && b >= y);
+}
+/** Docker's profile resolved for `caps` on this machine (pure: the profile is given). */
+function toOciSeccomp(profile, caps, arch = dockerArch()) {
+    const has = (c) => caps.includes(c);
+    const syscalls = [];
+    for (const rule of profile.syscalls) {
+        const inc = rule.includes ?? {};
+        const exc = rule.excludes ?? {};
+        if (inc.arches?.length && !inc.arches.includes(arch))
+            continue;
+        if (inc.caps?.length && !inc.caps.every(has))
+            continue;
+        if (inc.minKernel && !kernelAtLeast(inc.minKernel))
+            continue;
+        if (exc.arches?.includes(arch))
+            continue;
+        if (exc.caps?.some(has))
+            continue;
+        let names = rule.names;
+        if (rule.action === 'SCMP_ACT_ALLOW')
+            names = names.filter((n) => !DOCKER_DENIES_WITHOUT_SYS_ADMIN.has(n));
+        if (!names.length)
+            continue;
+        syscalls.push({
+            names,
+            action: rule.action,
+            ...(rule.args?.length ? { args: rule.args } : {}),
+            ...(rule.errnoRet !== undefined ? { errnoRet: rule.errnoRet } : {})
+        });
+    }
+    // Denied as Docker denies them: "Operation not permitted" (the default here is ENOSYS).
+    const denied = [...DOCKER_DENIES_WITHOUT_SYS_ADMIN].filter((n) => n !== 'clone' && n !== 'clone3');
+    syscalls.push({ names: denied, action: 'SCMP_ACT_ERRNO', errnoRet: EPERM });
+    // clone's flags are its first argument on the architectures Kiln builds for.
+    syscalls.push({
+        names: ['clone'],
+        action: 'SCMP_ACT_ALLOW',
+        args: [{ index: 0, value: CLONE_NAMESPACE_FLAGS, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }]
+    });
+    // clone3 passes its flags in memory, out of a filter's reach: ENOSYS makes libc fall back to clone.
+    syscalls.push({ names: ['clone3'], action: 'SCMP_ACT_ERRNO', errnoRet: ENOSYS });
+    const archEntry = profile.archMap?.find((a) => a.architecture === SCMP_ARCH[arch]);
+    const architectures = archEntry
+        ? [archEntry.architecture, ...(archEntry.subArchitectures ?? [])]
+        : SCMP_ARCH[arch]
+            ? [SCMP_ARCH[arch]]
+            : [];
+    return {
+        defaultAction: profile.defaultAction,
+        defaultErrnoRet: profile.defaultErrnoRet ?? EPERM,
+        architectures,
+        syscalls
+    };
+}
+let cached = null;
+/** The step filter for `caps`, from the profile Debian ships (read once per process). */
+function dockerDefaultSeccomp(caps, source = SECCOMP_SOURCE) {
+    const key = caps.join(',');
+    if (cached?.caps === key)
+        return cached.profile;
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(source, 'utf8');
+    }
+    catch (e) {
+        throw new Error(`sandbox: cannot read the seccomp profile ${source} (Debian package golang-github-containers-common): ${e.message}`);
+    }
+    const profile = toOciSeccomp(JSON.parse(text), caps);
+    cached = { caps: key, profile };
+    return profile;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/oci-spec.ts
+
+/** Docker's default capability set (moby's oci/caps/defaults.go). */
+const DOCKER_CAPABILITIES = [
+    'CAP_CHOWN',
+    'CAP_DAC_OVERRIDE',
+    'CAP_FSETID',
+    'CAP_FOWNER',
+    'CAP_MKNOD',
+    'CAP_NET_RAW',
+    'CAP_SETGID',
+    'CAP_SETUID',
+    'CAP_SETFCAP',
+    'CAP_SETPCAP',
+    'CAP_NET_BIND_SERVICE',
+    'CAP_SYS_CHROOT',
+    'CAP_KILL',
+    'CAP_AUDIT_WRITE'
+];
+/** Docker's masked paths (moby's oci/defaults.go). */
+const MASKED_PATHS = [
+    '/proc/asound',
+    '/proc/acpi',
+    '/proc/kcore',
+    '/proc/keys',
+    '/proc/latency_stats',
+    '/proc/timer_list',
+    '/proc/timer_stats',
+    '/proc/sched_debug',
+    '/proc/scsi',
+    '/sys/firmware',
+    '/sys/devices/virtual/powercap'
+];
+/** Docker's read-only paths. */
+const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
+const DEV_MOUNTS = [
+    {
+        destination: '/dev',
+        type: 'tmpfs',
+        source: 'tmpfs',
+        options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k']
+    },
+    {
+        destination: '/dev/pts',
+        type: 'devpts',
+        source: 'devpts',
+        options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620', 'gid=5']
+    },
+    {
+        destination: '/dev/shm',
+        type: 'tmpfs',
+        source: 'shm',
+        options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k']
+    },
+    { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] }
+];
+const PROC_MOUNT = {
+    destination: '/proc',
+    type: 'proc',
+    source: 'proc',
+    options: ['nosuid', 'noexec', 'nodev']
+};
+const SYS_MOUNT = {
+    destination: '/sys',
+    type: 'sysfs',
+    source: 'sysfs',
+    options: ['nosuid', 'noexec', 'nodev', 'ro']
+};
+function stepConfig(s, seccomp = dockerDefaultSeccomp(DOCKER_CAPABILITIES)) {
+    const mounts = [];
+    mounts.push(PROC_MOUNT, ...DEV_MOUNTS);
+    if (s.mounts.includes('sys'))
+        mounts.push(SYS_MOUNT);
+    const caps = [...DOCKER_CAPABILITIES];
+    return {
+        ociVersion: '1.0.2',
+        process: {
+            terminal: s.terminal ?? false,
+            // Root in /: no spec field of a step chooses otherwise (ACI's app.user is for the image).
+            user: { uid: 0, gid: 0 },
+            args: s.args,
+            env: Object.entries(s.env).map(([k, v]) => `${k}=${v}`),
+            cwd: '/',
+            capabilities: { bounding: caps, effective: caps, permitted: caps },
+            noNewPrivileges: true
+        },
+        root: { path: s.root, readonly: false },
+        mounts,
+        linux: {
+            // No network namespace: the host's, as `docker run --network host`.
+            namespaces: [{ type: 'pid' }, { type: 'mount' }, { type: 'ipc' }, { type: 'uts' }],
+            maskedPaths: MASKED_PATHS,
+            readonlyPaths: READONLY_PATHS,
+            seccomp
+        }
+    };
 }
 
 // EXTERNAL MODULE: ./src/util/in-root.ts
@@ -405,10 +641,12 @@ async function settleTimes(patchDir, imageDirs, rels) {
  * mounted with overlayfs in a private mount namespace for each command, with the host's
  * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
  *
- * Commands run as argument arrays, inside the image (`exec`: chroot, a controlled
- * environment) or on the host with the mounted root in $KILN_ROOT (`host`: packs, copies,
- * genoci's pre/post hooks). `close()` removes what the sandbox created; callers use
- * try/finally, and SIGINT/SIGTERM are covered by cleanup.ts.
+ * Commands run as argument arrays, inside the image (`exec`: a runc container whose root is
+ * the overlay, with a controlled environment; see oci-spec.ts), on the host with the
+ * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
+ * host driving a container of the image through a chroot stand-in (`beside`: ansible).
+ * `close()` removes what the sandbox created; callers use try/finally, and
+ * SIGINT/SIGTERM are covered by cleanup.ts.
  */
 
 
@@ -416,6 +654,12 @@ async function settleTimes(patchDir, imageDirs, rels) {
 
 
 
+
+/** chroot's interface (ROOT PROGRAM ARG…), running PROGRAM in the container of beside(). */
+const CHROOT_PROGRAM = `#!/bin/sh
+shift
+exec runc --root "$KILN_RUNC_ROOT" exec "$KILN_CONTAINER" "$@"
+`;
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** The environment every command inside starts from (then the image's Env, then the spec's). */
 function baseEnv() {
@@ -475,30 +719,50 @@ class Sandbox {
     get root() {
         return this.merged;
     }
-    /** Runs `argv` inside the image (chroot), with a controlled environment. */
+    /** Runs `argv` inside the image (a runc container, as root in /), with a controlled environment. */
     async exec(argv, o = {}) {
         const env = { ...baseEnv(), ...this.opts.env, ...o.env };
-        const kv = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-        return this.runWith(['env', '-i', ...kv, 'chroot', this.merged, ...argv], o);
+        return this.runWith([], o, this.opts.mounts, { args: argv, env });
+    }
+    /**
+     * Runs `argv` on the host (as host() does) beside a container of the image, created and
+     * never started: `chrootProgram` takes chroot's arguments (ROOT PROGRAM ARG…) and runs
+     * PROGRAM inside that container instead, so that a tool made to drive a chroot (ansible's
+     * chroot connection) gets the boundary of a step rather than a chroot's.
+     */
+    async beside(argv, o = {}) {
+        const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`);
+        const env = { ...baseEnv(), ...this.opts.env };
+        return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts, { args: ['/bin/sh'], env });
+    }
+    /** The chroot stand-in of beside() (a host path, there during beside() only). */
+    get chrootProgram() {
+        return (0,external_node_path_.join)(this.opts.dir, 'runc', 'kiln-chroot');
     }
     /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
     async host(argv, o = {}) {
         const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`);
-        return this.runWith(['env', ...kv, ...argv], o);
+        return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts);
     }
     async close() {
         this.removeDir();
     }
-    async runWith(argv, o) {
+    async runWith(argv, o, mounts, step) {
+        // A step always has /proc and /dev (oci-spec.ts): the patch layer gives them mount points.
+        if (step)
+            mounts = [...new Set([...(mounts ?? []), 'proc', 'dev'])];
         const imageDirs = [this.upper, ...this.opts.lowers];
         const patch = await writePatch(this.patch, imageDirs, {
             dns: this.opts.dns,
             hosts: this.opts.hosts,
             policyRcD: this.opts.policyRcD,
-            mounts: this.opts.mounts,
+            mounts,
             files: o.files
         }, this.opts.reporter);
         await settleTimes(this.patch, imageDirs, patch.paths);
+        // runc hands a step pipes, not our descriptors: at a terminal, it gets a terminal of its own.
+        const terminal = o.stdio === 'inherit' && !!process.stdin.isTTY && !!process.stdout.isTTY;
+        const container = step && (await this.writeBundle(step.args, step.env, patch.mounts, terminal));
         try {
             return await runDriver({
                 merged: this.merged,
@@ -507,6 +771,7 @@ class Sandbox {
                 work: this.work,
                 mounts: patch.mounts,
                 argv,
+                container,
                 stdio: o.stdio ?? 'pipe',
                 onLine: o.onLine,
                 cwd: o.cwd,
@@ -524,6 +789,17 @@ class Sandbox {
             await (0,promises_.rm)(this.patch, { recursive: true, force: true });
         }
     }
+    /** runc's bundle for one step: its config.json, and the chroot stand-in of beside(). */
+    async writeBundle(args, env, mounts, terminal) {
+        const bundle = (0,external_node_path_.join)(this.opts.dir, 'runc');
+        await (0,promises_.rm)(bundle, { recursive: true, force: true });
+        await (0,promises_.mkdir)(bundle, { mode: 0o700 });
+        const config = stepConfig({ root: this.merged, args, env, mounts, terminal });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 });
+        await (0,promises_.writeFile)(this.chrootProgram, CHROOT_PROGRAM, { mode: 0o700 });
+        // Unique on the host: runc names the container's cgroups after it.
+        return { bundle, id: `kiln-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}` };
+    }
 }
 /** A fresh, unique directory name under `parent`. */
 function uniqueDir(parent, prefix) {
@@ -537,21 +813,32 @@ function uniqueDir(parent, prefix) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ refuseAfterInterrupt),
 /* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   Ih: () => (/* binding */ wholeTree),
 /* harmony export */   J2: () => (/* binding */ hasTool),
 /* harmony export */   JR: () => (/* binding */ tryRun),
+/* harmony export */   N7: () => (/* binding */ dieWithKiln),
 /* harmony export */   PW: () => (/* binding */ Tail),
 /* harmony export */   cI: () => (/* binding */ ExecError),
 /* harmony export */   eF: () => (/* binding */ run)
 /* harmony export */ });
 /* unused harmony export TAIL_LINES */
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4434);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9906);
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9906);
 /**
  * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
  * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
  * the last lines of its output kept so a failure can show them.
  */
+
+
+
 
 
 const TAIL_LINES = 30;
@@ -598,13 +885,15 @@ class Tail {
 }
 /** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
 async function run(file, args, opts = {}) {
-    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_0__/* .SilentReporter */ .hs();
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SilentReporter */ .hs();
     const command = [file, ...args].map(quoteForLog).join(' ');
     reporter.debug(`$ ${command}`);
     const tail = new Tail();
     const capture = opts.captureStdout !== false;
     let stdout = '';
-    const child = (0,execa__WEBPACK_IMPORTED_MODULE_1__/* .execa */ .Ho)(file, args, {
+    refuseAfterInterrupt(command, opts.cleanup);
+    const [spawnFile, spawnArgs] = dieWithKiln(file, args);
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_4__/* .execa */ .Ho)(spawnFile, spawnArgs, {
         cwd: opts.cwd,
         env: opts.env,
         extendEnv: opts.extendEnv ?? true,
@@ -614,8 +903,10 @@ async function run(file, args, opts = {}) {
         buffer: false,
         timeout: opts.timeoutMs,
         cancelSignal: opts.signal,
+        forceKillAfterDelay: _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .GRACE_MS */ .g3,
         encoding: 'utf8'
     });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .trackProcess */ .Zq)(child, false);
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');
     child.stdout?.on('data', (d) => {
@@ -644,6 +935,56 @@ function failureReason(result, timeoutMs) {
         return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
     }
     return `exited with status ${result.exitCode}`;
+}
+/** Throws CancelledError when the process was interrupted and `command` is not a cleanup step. */
+function refuseAfterInterrupt(command, cleanup) {
+    const sig = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)();
+    if (sig && !cleanup)
+        throw new _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`${command}: not started: interrupted by ${sig}`);
+}
+const SETPRIV = '/usr/bin/setpriv';
+const found = new Map();
+/** Whether a command name resolves to an executable (a path, or a name on PATH). Cached. */
+function resolvable(file) {
+    let ok = found.get(file);
+    if (ok === undefined) {
+        const candidates = file.includes('/')
+            ? [file]
+            : (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d || '.', file));
+        ok = candidates.some((c) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(c, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        found.set(file, ok);
+    }
+    return ok;
+}
+/**
+ * The command line that starts a tool with a parent-death signal: `setpriv --pdeathsig KILL`
+ * (util-linux) sets it and execs the tool under the same pid, so a SIGKILLed kiln leaves no
+ * docker client, packer or qemu running. Without setpriv, or for a tool that is not there
+ * (whose "not found" must stay the spawn error it is), the tool starts as it is.
+ */
+function dieWithKiln(file, args) {
+    if (!resolvable(SETPRIV) || !resolvable(file))
+        return [file, [...args]];
+    return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]];
+}
+/**
+ * The command line that runs a tool whose own children must not outlive it (packer and its
+ * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
+ * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
+ * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
+ */
+function wholeTree(file, args) {
+    if (!resolvable('unshare'))
+        return [file, [...args]];
+    return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]];
 }
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 async function tryRun(file, args, opts = {}) {
