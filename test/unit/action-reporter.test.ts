@@ -97,6 +97,8 @@ describe('a failed image is annotated at its entry in the catalog', () => {
         ['a: b', { file: 'IMAGES.json', line: 9 }]
       ])
     )
-    expect(captured(() => r.warn('a: b: slow'))).toBe('::warning file=IMAGES.json,line=9::a: b: slow\n')
+    expect(captured(() => r.error('a: b: failed'))).toBe('::error file=IMAGES.json,line=9::a: b: failed\n')
+    // A warning about an image (its cache entry, say) is not about its entry in the catalog.
+    expect(captured(() => r.warn('a: cache entry unusable'))).toBe('::warning::a: cache entry unusable\n')
   })
 })

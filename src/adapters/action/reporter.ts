@@ -7,8 +7,10 @@ import type { Reporter, SourceLocation } from '../../util/log.js'
  * The engine's Reporter on a runner: log groups, and warnings/errors as annotations that point at
  * the file and line (IMAGES.json problems show on the file in the pull request). The engine names
  * an image's failure by the image ("leaf: build: …", "[leaf] …" with several jobs), not by its
- * place in the catalog: once told where each image is (locateImages), a message about an image
- * without a place of its own is annotated at the image's entry in the catalog.
+ * place in the catalog: once told where each image is (locateImages), an error about an image
+ * (its build or its boot gate failed) without a place of its own is annotated at the image's
+ * entry in the catalog. Warnings (a cache entry unusable, say) are not about the entry: they stay
+ * on the run.
  */
 export class ActionReporter implements Reporter {
   private images = new Map<string, SourceLocation>()
@@ -21,7 +23,7 @@ export class ActionReporter implements Reporter {
     core.info(message)
   }
   warn(message: string, where?: SourceLocation): void {
-    core.warning(message, annotation(where ?? this.imageOf(message)))
+    core.warning(message, annotation(where))
   }
   error(message: string, where?: SourceLocation): void {
     core.error(message, annotation(where ?? this.imageOf(message)))
