@@ -58,7 +58,7 @@ test('the store and scratch main created are removed, a symlink in them is not f
   expect(existsSync(store)).toBe(false)
   expect(existsSync(scratch)).toBe(false)
   expect(readFileSync(join(outside, 'blobs', 'sha256', 'ab'), 'utf8')).toBe('layer')
-  expect(log).toContain('kiln post: removed 2 temporary director(ies)')
+  expect(log).toContain('kiln post: removed 2 temporary directories')
 })
 
 test('a store-dir or cache-dir the user gave is never removed, nor anything outside RUNNER_TEMP', async () => {

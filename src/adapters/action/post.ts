@@ -18,7 +18,9 @@ export async function post(): Promise<void> {
     })
     const failures = await removeTempWork(dirs)
     for (const f of failures) core.warning(`kiln post: could not remove ${f}`)
-    if (dirs.length) core.info(`kiln post: removed ${dirs.length - failures.length} temporary director(ies)`)
+    const removed = dirs.length - failures.length
+    if (removed)
+      core.info(`kiln post: removed ${removed} temporary ${removed === 1 ? 'directory' : 'directories'}`)
   } catch (e) {
     core.warning(`kiln post: ${errorMessage(e)}`)
   }
