@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages Kiln drives (builders, store checks, boot gate; runc and the seccomp
-# profile of golang-github-containers-common run overlay and ACI steps).
+# profile of golang-github-containers-common run overlay and ACI steps; gnupg signs SHA256SUMS).
 pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools squashfs-tools-ng pigz zstd xz-utils
-  e2fsprogs ansible cpio time libcap2-bin attr bzip2 runc golang-github-containers-common)
+  e2fsprogs ansible cpio time libcap2-bin attr bzip2 runc golang-github-containers-common gnupg)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

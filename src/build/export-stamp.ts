@@ -21,6 +21,8 @@ export interface ExportRequest {
   compression: string
   kernel?: string
   sourceDateEpoch?: number
+  /** SBOM format(s) written beside the archives. */
+  sbomFormat?: string
 }
 
 interface Stamp {
@@ -31,7 +33,14 @@ interface Stamp {
 
 function sameRequest(a: ExportRequest, b: ExportRequest): boolean {
   const norm = (r: ExportRequest): string =>
-    JSON.stringify([r.key, [...r.exports].sort(), r.compression, r.kernel ?? null, r.sourceDateEpoch ?? null])
+    JSON.stringify([
+      r.key,
+      [...r.exports].sort(),
+      r.compression,
+      r.kernel ?? null,
+      r.sourceDateEpoch ?? null,
+      r.sbomFormat ?? null
+    ])
   return norm(a) === norm(b)
 }
 
@@ -60,8 +69,11 @@ export async function reusableExport(
   for (const f of stamp.exports.files) {
     if ((await sha256(join(dir, f.name))) !== f.sha256) return null
   }
-  // The manifest and the checksums a user reads must be there too.
-  for (const f of ['manifest.json', 'SHA256SUMS']) if ((await sha256(join(dir, f))) === null) return null
+  // The manifest, the checksums and the SBOM and provenance a user reads must be there too (a
+  // signature is made again each run, with whatever key this run has).
+  const documents = (stamp.exports.documents ?? []).filter((f) => !f.endsWith('.asc'))
+  for (const f of ['manifest.json', 'SHA256SUMS', ...documents])
+    if ((await sha256(join(dir, f))) === null) return null
   return { exports: { ...stamp.exports, dir }, verify: stamp.verify }
 }
 

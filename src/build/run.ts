@@ -4,7 +4,7 @@
  * image stops the images built on it while the others finish. out/index.json is rewritten
  * after every image, so a report exists whatever happens later.
  */
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { mkdtemp, mkdir, rm, rename, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
@@ -14,6 +14,10 @@ import { EngineSession } from '../builders/engine-session.js'
 import { dockerSafeName } from '../builders/docker-build-args.js'
 import type { Builder } from '../builders/types.js'
 import { EXPORT_KINDS, exportImage, type ExportKind } from '../exporters/index.js'
+import { githubRunUrl } from '../exporters/provenance.js'
+import type { SbomFormat } from '../exporters/sbom.js'
+import type { Signer } from '../exporters/sign.js'
+import { chainImages, provenanceContext, type ChainMember } from './provenance-context.js'
 import type { BuilderKind } from '../model/types.js'
 import type { Plan, PlannedImage } from '../plan/types.js'
 import { materializeBase } from '../sources/index.js'
@@ -48,6 +52,10 @@ export interface BuildOptions {
   exports?: boolean
   compression?: Compression
   sourceDateEpoch?: number
+  /** SBOM format(s) beside each image's archives (default spdx). */
+  sbomFormat?: SbomFormat
+  /** Signs each exported image's SHA256SUMS (SHA256SUMS.asc); the caller opens and closes it. */
+  signer?: Signer
   hooks?: BuildHooks
   /**
    * Boot every exported image that has a kernel and initrd before it counts as good (default
@@ -90,6 +98,8 @@ class PlanRun {
   /** The images each built image was built on (its base, the chain images its file names), to tell its new layers apart. */
   private readonly bases = new Map<string, StoredImage[]>()
   private readonly startedAt = new Date()
+  /** Names this run in every provenance it writes. */
+  private readonly invocationId = randomUUID()
   private writing: Promise<unknown> = Promise.resolve()
   /** What each image's archives were written for in this run (for the boot verdict's stamp). */
   private readonly stamps = new Map<string, ExportRequest>()
@@ -427,7 +437,8 @@ class PlanRun {
       exports: kinds,
       compression: this.opts.compression ?? 'gzip',
       kernel: p.spec.kernel,
-      sourceDateEpoch: this.opts.sourceDateEpoch
+      sourceDateEpoch: this.opts.sourceDateEpoch,
+      sbomFormat: this.opts.sbomFormat ?? 'spdx'
     }
     const dir = join(this.opts.outDir, p.spec.name)
     const previous = await reusableExport(dir, request)
@@ -437,9 +448,12 @@ class PlanRun {
       // A verdict on these very archives still holds; anything else is asked again.
       if (previous.verify?.status === 'passed')
         r.verify = { ...previous.verify, message: 'passed before on these archives' }
+      await this.signSums(p, r)
       return
     }
     try {
+      const ancestors = await this.ancestors(p)
+      const self: ChainMember = { planned: p, stored: image }
       // The exporter writes into <outDir>/<name>/.
       const res = await exportImage({
         layers: image.layers,
@@ -451,19 +465,63 @@ class PlanRun {
         kernel: p.spec.kernel,
         sourceDateEpoch: this.opts.sourceDateEpoch,
         baseChain: this.baseChain(p),
+        sbomFormat: request.sbomFormat as SbomFormat,
+        ancestors: chainImages(ancestors),
+        provenance: await provenanceContext(self, ancestors, {
+          invocationId: this.invocationId,
+          startedOn: this.startedAt.toISOString(),
+          runUrl: githubRunUrl(),
+          builtNow: r.status === 'built',
+          bootGate: this.opts.verify !== false && p.spec.verify && kinds.includes('kernel')
+        }),
         reporter,
         signal: this.opts.signal
       })
       r.exports = {
         dir: res.dir,
         files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
-        kernel: res.kernel ?? undefined
+        kernel: res.kernel ?? undefined,
+        documents: res.documents.map((d) => d.file)
       }
       this.stamps.set(p.spec.name, request)
       await writeStamp(res.dir, request, r.exports)
     } catch (e) {
       throw toError(p.spec.name, 'export', e)
     }
+    await this.signSums(p, r)
+  }
+
+  /**
+   * SHA256SUMS.asc for the image's checksums when this run has a signing key; otherwise no
+   * signature is left from an earlier run (it would speak for a key this run was not given).
+   */
+  private async signSums(p: PlannedImage, r: ImageReport): Promise<void> {
+    if (!r.exports) return
+    const documents = (r.exports.documents ?? []).filter((f) => f !== 'SHA256SUMS.asc')
+    const sums = join(r.exports.dir, 'SHA256SUMS')
+    try {
+      if (this.opts.signer) {
+        await this.opts.signer.sign(sums)
+        documents.push('SHA256SUMS.asc')
+      } else {
+        await rm(`${sums}.asc`, { force: true })
+      }
+    } catch (e) {
+      throw toError(p.spec.name, 'sign SHA256SUMS', e)
+    }
+    r.exports.documents = documents
+  }
+
+  /** The images of the chain below `p`, nearest first, with their stored images. */
+  private async ancestors(p: PlannedImage): Promise<ChainMember[]> {
+    const out: ChainMember[] = []
+    for (const { name } of this.baseChain(p)) {
+      const planned = this.plan.images.find((i) => i.spec.name === name)
+      if (!planned) break
+      const stored = this.images.get(name) ?? (await this.opts.store.findByKey(planned.key)) ?? undefined
+      out.push({ planned, stored })
+    }
+    return out
   }
 
   /** The boot gate, for images whose exports hold a kernel and an initrd: the result goes into the report. */

@@ -28,6 +28,8 @@ export interface ImageReport {
     dir: string
     files: Array<{ name: string; size: number; sha256: string }>
     kernel?: string
+    /** Files that describe the archives: SBOMs, provenance.intoto.json, SHA256SUMS.asc when signed. */
+    documents?: string[]
   }
   verify?: { status: 'passed' | 'failed' | 'skipped'; seconds: number; accel?: string; message?: string }
 }

@@ -1,7 +1,7 @@
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
  * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
- * compression), manifest.json and SHA256SUMS.
+ * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS.
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -34,6 +34,11 @@ import {
 } from './packages.js'
 import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
 import { printable, textOf } from './tar.js'
+import type { ChainImage } from './origin.js'
+import type { ProvenanceContext } from './provenance.js'
+import type { SbomFormat } from './sbom.js'
+import { writeSupplyChainDocuments, type WrittenDocument } from './supply-chain.js'
+import { kilnVersion } from '../util/tool-versions.js'
 
 export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
 
@@ -63,6 +68,12 @@ export interface ExportOptions {
   sourceDateEpoch?: number
   /** Bases this image was built on, nearest first. */
   baseChain?: Array<{ name: string; key?: string }>
+  /** SBOM format(s) to write next to the archives (default spdx). */
+  sbomFormat?: SbomFormat
+  /** The chain images below this one with their layers, nearest first: who added each package. */
+  ancestors?: ChainImage[]
+  /** What the build knows for provenance.intoto.json; none is written without it. */
+  provenance?: ProvenanceContext
   reporter?: Reporter
   /** Stops the pass (its partial archives removed) when aborted. */
   signal?: AbortSignal
@@ -75,6 +86,8 @@ export interface ExportResult {
   manifest: ExportManifest
   manifestPath: string
   sumsPath: string
+  /** SBOMs and provenance written next to the archives. */
+  documents: WrittenDocument[]
   kernel: string | null
   seconds: number
 }
@@ -208,6 +221,19 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       size: f.sink.size,
       sha256: f.sink.sha256
     }))
+    const documents = await writeSupplyChainDocuments({
+      plan,
+      dir,
+      image: opts.name,
+      key: opts.key,
+      packages,
+      archives,
+      sbomFormat: opts.sbomFormat ?? 'spdx',
+      ancestors: opts.ancestors ?? [],
+      provenance: opts.provenance,
+      sourceDateEpoch: sde,
+      kilnVersion: kilnVersion()
+    }).catch((e: unknown) => fail('write SBOM and provenance', e))
     let fsSize = 0
     for (const p of plan.entries)
       if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize'))
@@ -223,7 +249,8 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       fsSize,
       kernel: boot ? textOf(boot.version) : null,
       packageFormat: packages.format,
-      packages: packages.packages
+      packages: packages.packages,
+      documents
     }
     const manifestPath = join(dir, 'manifest.json')
     await writeManifest(manifestPath, manifest)
@@ -231,12 +258,12 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       .update(await readFile(manifestPath))
       .digest('hex')
     const sumsPath = join(dir, 'SHA256SUMS')
-    await writeSums(sumsPath, [...archives, { file: 'manifest.json', sha256: manifestSha }])
+    await writeSums(sumsPath, [...archives, ...documents, { file: 'manifest.json', sha256: manifestSha }])
     const seconds = (Date.now() - t0) / 1000
     reporter.info(
       `${opts.name}: ${archives.map((a) => `${a.file} ${formatBytes(a.size)}`).join(', ')} in ${formatSeconds(seconds)}`
     )
-    return { dir, archives, manifest, manifestPath, sumsPath, kernel: manifest.kernel, seconds }
+    return { dir, archives, manifest, manifestPath, sumsPath, documents, kernel: manifest.kernel, seconds }
   } finally {
     await input.cleanup()
   }

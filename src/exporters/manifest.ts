@@ -32,6 +32,8 @@ export interface ExportManifest {
   kernel: string | null
   packageFormat: PackageFormat | null
   packages: Package[]
+  /** SBOMs and provenance next to the archives (file name and sha256). */
+  documents?: Array<{ file: string; sha256: string }>
 }
 
 export async function writeManifest(path: string, m: ExportManifest): Promise<void> {

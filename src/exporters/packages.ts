@@ -14,6 +14,10 @@ export interface Package {
   name: string
   version: string
   arch?: string
+  /** The source package it was built from, when the database names one (dpkg Source, apk origin, rpm source rpm). */
+  source?: string
+  /** Its licence as the database states it (apk and rpm keep one; dpkg does not). */
+  license?: string
 }
 
 export type PackageFormat = 'dpkg' | 'rpm' | 'apk'
@@ -48,17 +52,31 @@ const byName = (a: Package, b: Package): number =>
 export function parseDpkgStatus(text: string): Package[] {
   return stanzas(text)
     .filter((s) => s.has('Package') && / installed$/.test(s.get('Status') ?? ''))
-    .map((s) => ({ name: s.get('Package')!, version: s.get('Version') ?? '', arch: s.get('Architecture') }))
+    .map((s) => {
+      const pkg: Package = {
+        name: s.get('Package')!,
+        version: s.get('Version') ?? '',
+        arch: s.get('Architecture')
+      }
+      // "Source: glibc (2.36-9)" when the source version differs from the binary's.
+      const source = s.get('Source')?.split(' ')[0]
+      if (source) pkg.source = source
+      return pkg
+    })
     .sort(byName)
 }
 
-/** Packages from lib/apk/db/installed (P: name, V: version, A: arch). */
+/** Packages from lib/apk/db/installed (P: name, V: version, A: arch, o: origin, L: licence). */
 export function parseApkInstalled(text: string): Package[] {
   const out: Package[] = []
   for (const block of text.split(/\n\s*\n/)) {
     const f = new Map<string, string>()
     for (const line of block.split('\n')) if (line[1] === ':') f.set(line[0], line.slice(2))
-    if (f.has('P')) out.push({ name: f.get('P')!, version: f.get('V') ?? '', arch: f.get('A') })
+    if (!f.has('P')) continue
+    const pkg: Package = { name: f.get('P')!, version: f.get('V') ?? '', arch: f.get('A') }
+    if (f.get('o')) pkg.source = f.get('o')
+    if (f.get('L')) pkg.license = f.get('L')
+    out.push(pkg)
   }
   return out.sort(byName)
 }
@@ -89,7 +107,7 @@ export async function queryRpm(
         `/${dbDir}`,
         '-qa',
         '--qf',
-        '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\t%{ARCH}\\n'
+        '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\t%{ARCH}\\t%{SOURCERPM}\\t%{LICENSE}\\n'
       ],
       {
         reporter
@@ -99,8 +117,13 @@ export async function queryRpm(
       .split('\n')
       .filter(Boolean)
       .map((l) => {
-        const [name, v, arch] = l.split('\t')
-        return { name, version: v.replace(/^0:/, ''), arch }
+        const [name, v, arch, source, license] = l.split('\t')
+        const pkg: Package = { name, version: v.replace(/^0:/, ''), arch }
+        // The source rpm's file name, e.g. bash-5.1.8-6.el9.src.rpm: its name is what comes before version-release.
+        const srcName = source && source !== '(none)' ? source.replace(/-[^-]+-[^-]+\.src\.rpm$/, '') : ''
+        if (srcName && srcName !== source) pkg.source = srcName
+        if (license && license !== '(none)') pkg.license = license
+        return pkg
       })
       .sort(byName)
   } finally {

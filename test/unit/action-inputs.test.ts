@@ -31,6 +31,9 @@ describe('parseInputs', () => {
       jobs: 2,
       'source-date-epoch': undefined,
       verify: true,
+      'sbom-format': 'spdx',
+      'signing-key': '',
+      'signing-key-passphrase': '',
       token: ''
     })
   })

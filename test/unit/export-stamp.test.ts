@@ -57,3 +57,19 @@ test('a missing manifest is exported again', async () => {
   rmSync(join(dir, 'manifest.json'))
   expect(await reusableExport(dir, request)).toBeNull()
 })
+
+test('another SBOM format, or a missing SBOM or provenance, is exported again; a missing signature is not a reason', async () => {
+  expect(await reusableExport(dir, { ...request, sbomFormat: 'cyclonedx' })).toBeNull()
+  const withDocs: ExportRequest = { ...request, sbomFormat: 'spdx' }
+  for (const f of ['sbom.spdx.json', 'provenance.intoto.json']) writeFileSync(join(dir, f), '{}')
+  const files = [{ name: 'image.tar.gz', size: 6, sha256: sha('rootfs') }]
+  await writeStamp(dir, withDocs, {
+    dir,
+    files,
+    documents: ['sbom.spdx.json', 'provenance.intoto.json', 'SHA256SUMS.asc']
+  })
+  // SHA256SUMS.asc is not there: it is made again each run with that run's key.
+  expect(await reusableExport(dir, withDocs)).not.toBeNull()
+  rmSync(join(dir, 'provenance.intoto.json'))
+  expect(await reusableExport(dir, withDocs)).toBeNull()
+})

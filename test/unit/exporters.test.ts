@@ -242,7 +242,9 @@ describe('boot archives', () => {
       'initrd.tar.gz',
       'kernel.tar.gz',
       'manifest.json',
-      'modules.tar.gz'
+      'modules.tar.gz',
+      // The SBOM is written by default (sbom.test.ts covers it).
+      'sbom.spdx.json'
     ])
     for (const l of sums) {
       const [hex, f] = l.split('  ')

@@ -3,6 +3,7 @@
  * pure function of a reader so it can be tested as a table; main.ts passes core.getInput.
  */
 import { CACHE_KINDS, parseSize, type CacheKind } from '../../cache/index.js'
+import { SBOM_FORMATS, type SbomFormat } from '../../exporters/sbom.js'
 import { InvalidInputError, type Problem } from '../../util/errors.js'
 
 export const COMPRESSIONS = ['gzip', 'zstd', 'none'] as const
@@ -35,6 +36,10 @@ export interface Inputs {
   jobs: number
   'source-date-epoch'?: number
   verify: boolean
+  'sbom-format': SbomFormat
+  /** Armoured OpenPGP private key that signs SHA256SUMS; '' for none. */
+  'signing-key': string
+  'signing-key-passphrase': string
   token: string
 }
 
@@ -63,6 +68,9 @@ export const DEFAULTS: Record<keyof Inputs, string> = {
   jobs: '2',
   'source-date-epoch': '',
   verify: 'true',
+  'sbom-format': 'spdx',
+  'signing-key': '',
+  'signing-key-passphrase': '',
   token: ''
 }
 
@@ -142,6 +150,10 @@ export function parseInputs(
     jobs,
     'source-date-epoch': epoch,
     verify: bool('verify'),
+    'sbom-format': oneOf('sbom-format', SBOM_FORMATS),
+    'signing-key': get('signing-key'),
+    // As given: a passphrase may begin or end with spaces.
+    'signing-key-passphrase': read('signing-key-passphrase'),
     token: get('token')
   }
   if (inputs.cache === 'local' && !inputs['cache-dir']) bad('cache-dir', 'cache "local" needs a cache-dir')

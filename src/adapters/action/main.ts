@@ -22,6 +22,7 @@ import { InvalidInputError, errorMessage, formatProblem } from '../../util/error
 import { interruptExitStatus, interruptedBy, onExitNow, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
+import { openActionSigner, publishedFiles, secretsOf, writeSubjectChecksums } from './attest.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { matrixOf, setArtifactOutputs, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
@@ -41,6 +42,7 @@ export async function run(): Promise<void> {
     // summary still says why the step ended (appended, synchronously, as the process ends).
     onExitNow(() => noteInterruptNow(inputs.summary ? process.env.GITHUB_STEP_SUMMARY : undefined))
     if (inputs.token) core.setSecret(inputs.token)
+    for (const secret of secretsOf(inputs)) core.setSecret(secret)
     const selection: Selection = {
       targets: inputs.targets,
       distro: inputs.distro,
@@ -167,9 +169,13 @@ async function build(
   setOutput('plan', {
     images: plan.images.map((p) => ({ name: p.spec.name, key: p.key, builder: p.spec.builder, deps: p.deps }))
   })
+  // Before anything is built: a key that cannot sign is an input to fix.
+  const signer = await openActionSigner(inputs)
   const report = await buildPlan(plan, {
     store,
     outDir,
+    sbomFormat: inputs['sbom-format'],
+    signer: signer ?? undefined,
     reporter,
     jobs: inputs.jobs,
     exports: inputs.exports,
@@ -183,11 +189,13 @@ async function build(
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
   }).catch(async (e: unknown) => {
+    await signer?.close()
     // No report came back: record what out/index.json holds before the error is reported.
     const partial = await readFile(join(outDir, 'index.json'), 'utf8').catch(() => null)
     if (partial) setBuildOutputs(JSON.parse(partial) as RunReport)
     throw e
   })
+  await signer?.close()
   await cache.close()
   setBuildOutputs(report)
   const sig = interruptedBy()
@@ -219,6 +227,9 @@ async function build(
   setArtifactOutputs(artifacts)
   // The images that failed (or failed their boot gate) are left out; the others are published.
   const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
+  // For actions/attest-build-provenance (subject-checksums): what this job publishes.
+  const subjects = await tolerate(reporter, 'subject checksums', () => writeSubjectChecksums(outDir, good))
+  setOutput('subject-checksums', subjects ?? '')
   // Before publishing, so that the notes carry it; a changelog that cannot be made only warns.
   const changelogs = (await tolerate(reporter, 'changelog', () => changelogsOf(inputs, good, reporter))) ?? {}
   let release: ReleaseResult | undefined
@@ -265,10 +276,10 @@ async function publish(
   const repository = process.env.GITHUB_REPOSITORY
   if (!repository) throw new Error('release-tag needs GITHUB_REPOSITORY (owner/name)')
   if (!inputs.token) throw new Error('release-tag needs a token with contents: write')
-  // Each image's archives, with its manifest.json and SHA256SUMS beside them.
+  // Each image's archives, with its manifest.json, SHA256SUMS, SBOM and provenance beside them.
   const assets = good.flatMap((i) =>
     i.exports
-      ? [...i.exports.files.map((f) => f.name), 'manifest.json', 'SHA256SUMS'].map((f) => ({
+      ? publishedFiles(i.exports).map((f) => ({
           name: `${i.name}-${f}`,
           path: join(i.exports!.dir, f)
         }))

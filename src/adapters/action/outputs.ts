@@ -16,6 +16,7 @@ export const OUTPUTS = [
   'built',
   'matrix',
   'plan',
+  'subject-checksums',
   'artifact-ids',
   'artifact-urls'
 ] as const

@@ -11,6 +11,7 @@ import {
   formatProblem
 } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
+import { openCliSigner, sbomFormatOption, signKeyOption } from '../signing.js'
 
 interface BuildFlags {
   file?: string
@@ -28,6 +29,8 @@ interface BuildFlags {
   cacheSize?: string
   verify: boolean
   bootTimeout: string
+  sbomFormat: 'spdx' | 'cyclonedx' | 'both' | 'none'
+  signKey?: string
 }
 
 function collect(v: string, prev: string[]): string[] {
@@ -77,6 +80,8 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
     .option('--cache-size <size>', 'size cap of the local cache, e.g. 8G (default: none)')
     .option('--no-verify', 'do not boot exported images with a kernel under qemu (the boot gate)')
     .option('--boot-timeout <seconds>', 'time limit of one boot in the gate', '120')
+    .addOption(sbomFormatOption())
+    .addOption(signKeyOption())
     .action(async (flags: BuildFlags) => {
       const jobs = positiveInt('--jobs', flags.jobs)
       const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout)
@@ -118,6 +123,8 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
             reporter: ctx.reporter
           })
         : null
+      // Before anything is built: a key that cannot sign is the user's to fix (exit 2).
+      const signer = await openCliSigner(flags.signKey)
       const { runSignal } = await import('../../../util/lifecycle.js')
       // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
       const signal = runSignal()
@@ -133,12 +140,15 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           signal,
           verify: flags.verify,
           bootTimeoutSec,
+          sbomFormat: flags.sbomFormat,
+          signer: signer ?? undefined,
           hooks: cache ? cacheHooks(cache) : undefined
         })
         if (report.images.some((i) => i.error?.refused)) ctx.exitCode = EXIT_INVALID_INPUT
         else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
+        await signer?.close()
         await cache?.close()
       }
     })

@@ -7,6 +7,7 @@ import { InvalidInputError } from '../../../util/errors.js'
 import type { RegisterCommand } from '../context.js'
 import { storeInput } from '../store-image.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
+import { openCliSigner, sbomFormatOption, signKeyOption } from '../signing.js'
 
 /**
  * The exporters' EXPORT_KINDS, copied so that the help text does not load the exporters;
@@ -64,7 +65,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
     .description(
-      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS'
+      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, the SBOM, manifest.json, SHA256SUMS'
     )
     .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
     .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
@@ -77,6 +78,8 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     )
     .option('--kernel <version>', 'pick this kernel version instead of the newest')
     .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
+    .addOption(sbomFormatOption())
+    .addOption(signKeyOption())
     .action(
       async (o: {
         input?: string
@@ -88,6 +91,8 @@ export const registerExport: RegisterCommand = (program, ctx) => {
         compress: Compression
         kernel?: string
         sourceDateEpoch?: string
+        sbomFormat: 'spdx' | 'cyclonedx' | 'both' | 'none'
+        signKey?: string
       }) => {
         const exports = parseExports(o.exports)
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH)
@@ -105,7 +110,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
           ])
         const { sweepLeftovers } = await import('../../../build/sweep.js')
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter })
-        const input = await openInput(o.input ?? storeInput(o.image!, o.store))
+        const signer = await openCliSigner(o.signKey)
+        const input = await openInput(o.input ?? storeInput(o.image!, o.store)).catch(async (e: unknown) => {
+          await signer?.close()
+          throw e
+        })
         try {
           const r = await exportImage({
             layers: input.layers,
@@ -115,9 +124,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
             compression: o.compress,
             kernel: o.kernel,
             sourceDateEpoch,
+            sbomFormat: o.sbomFormat,
             reporter: ctx.reporter
           })
           for (const a of r.archives) ctx.reporter.info(`${a.path}  ${a.size} bytes  sha256:${a.sha256}`)
+          if (signer) ctx.reporter.info(`${await signer.sign(r.sumsPath)} (key ${signer.fingerprint})`)
         } catch (e) {
           // A blob of the store that failed its digest goes, so the next build restores or rebuilds it.
           const { findCorruptBlob } = await import('../../../util/digest.js')
@@ -129,6 +140,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
           }
           throw e
         } finally {
+          await signer?.close()
           await input.cleanup()
         }
       }
