@@ -42,6 +42,10 @@ export async function run(): Promise<void> {
     // summary still says why the step ended (appended, synchronously, as the process ends).
     onExitNow(() => noteInterruptNow(inputs.summary ? process.env.GITHUB_STEP_SUMMARY : undefined))
     if (inputs.token) core.setSecret(inputs.token)
+    // One time for everything: builders and tools that read SOURCE_DATE_EPOCH from the
+    // environment (the overlay builder's created time, tools it starts) get the input's too.
+    if (inputs['source-date-epoch'] !== undefined)
+      process.env.SOURCE_DATE_EPOCH = String(inputs['source-date-epoch'])
     for (const secret of secretsOf(inputs)) core.setSecret(secret)
     const selection: Selection = {
       targets: inputs.targets,
