@@ -14,7 +14,7 @@ export { ImageCache, type CacheStats, type ImageCacheOptions } from './image-cac
 export { cacheHooks, type CacheHooks } from './hooks.js'
 export { LocalCache } from './local.js'
 export { NoCache } from './none.js'
-export { parseSize } from './size.js'
+export { formatSize, parseSize } from './size.js'
 export { diffInputs, verifyRecord } from './record.js'
 export type * from './types.js'
 

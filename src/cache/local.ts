@@ -15,8 +15,8 @@ import { randomBytes } from 'node:crypto'
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Reporter } from '../util/log.js'
-import { formatBytes } from '../util/log.js'
 import { digestHex } from './digest.js'
+import { formatSize } from './size.js'
 import type { CacheBackend, CacheRecord, NamePointer, PutOptions } from './types.js'
 import { tempFileFor } from '../util/lifecycle.js'
 
@@ -139,7 +139,7 @@ export class LocalCache implements CacheBackend {
     }
     if (removed.images) {
       this.reporter?.info(
-        `local cache: evicted ${removed.images} image(s), ${formatBytes(removed.bytes)}, to stay under ${formatBytes(maxBytes)}`
+        `local cache: evicted ${removed.images} image(s), ${formatSize(removed.bytes)}, to stay under ${formatSize(maxBytes)}`
       )
     }
     return removed

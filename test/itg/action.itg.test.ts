@@ -208,7 +208,12 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(cold.summary).toContain(`- **${LEAF}**: no earlier build of this image in the cache`)
   // One artifact per exported image (the import image exports nothing).
   expect(service.artifacts().map((a) => a.name)).toEqual([LEAF])
-  expect(cold.summary).toContain(`- \`${LEAF}\``)
+  // Its id and page in the outputs, and linked from the summary.
+  const artifactId = service.artifacts()[0].id
+  const artifactUrl = `https://github.com/${REPO}/actions/runs/5001/artifacts/${artifactId}`
+  expect(JSON.parse(cold.outputs['artifact-ids'])).toEqual({ [LEAF]: artifactId })
+  expect(JSON.parse(cold.outputs['artifact-urls'])).toEqual({ [LEAF]: artifactUrl })
+  expect(cold.summary).toContain(`- [\`${LEAF}\`](${artifactUrl})`)
   const release = api.releases.find((r) => r.tag_name === 'v0.1.0-test')!
   expect(release.assets.map((a) => a.name).sort()).toEqual([
     'SHA256SUMS',

@@ -25,6 +25,9 @@ describe('parseInputs', () => {
       'release-tag': '',
       'changelog-against': '',
       'upload-artifacts': true,
+      'archive-artifacts': true,
+      'retention-days': undefined,
+      summary: true,
       mode: 'build',
       jobs: 2,
       'source-date-epoch': undefined,
@@ -45,6 +48,10 @@ describe('parseInputs', () => {
     [
       { mode: 'plan', jobs: '4', exports: 'false', 'source-date-epoch': '1700000000' },
       { mode: 'plan', jobs: 4, exports: false, 'source-date-epoch': 1700000000 }
+    ],
+    [
+      { 'archive-artifacts': 'false', 'retention-days': '7', summary: 'false' },
+      { 'archive-artifacts': false, 'retention-days': 7, summary: false }
     ],
     [
       { distro: ' debian_12 ', plan: 'c3.small.x86' },
@@ -80,6 +87,28 @@ describe('parseInputs', () => {
       '/exports: "maybe" is not a boolean (true or false)',
       '/mode: "deploy" is not one of build, plan'
     ])
+  })
+
+  test('SOURCE_DATE_EPOCH from the environment when the input is empty; the input wins', () => {
+    expect(parseInputs(reader({}), { SOURCE_DATE_EPOCH: '1700000000' })['source-date-epoch']).toBe(1700000000)
+    expect(
+      parseInputs(reader({ 'source-date-epoch': '42' }), { SOURCE_DATE_EPOCH: '1700000000' })[
+        'source-date-epoch'
+      ]
+    ).toBe(42)
+    expect(parseInputs(reader({}), { SOURCE_DATE_EPOCH: '' })['source-date-epoch']).toBeUndefined()
+  })
+
+  test.each(['yesterday', '-1', '1e9', '1.5', '0x10'])('SOURCE_DATE_EPOCH=%s is an input error', (v) => {
+    expect(() => parseInputs(reader({}), { SOURCE_DATE_EPOCH: v })).toThrow(
+      `/source-date-epoch: "${v}" (SOURCE_DATE_EPOCH in the environment) is not a Unix time in seconds`
+    )
+  })
+
+  test.each(['0', '91', 'week', '7.5'])('retention-days %s is an input error', (v) => {
+    expect(() => parseInputs(reader({ 'retention-days': v }))).toThrow(
+      `/retention-days: "${v}" is not a number of days from 1 to 90`
+    )
   })
 
   test('a local cache needs a directory', () => {

@@ -1,7 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ImageCache, LocalCache, cacheHooks, diffInputs, parseSize } from '../../src/cache/index.js'
+import {
+  ImageCache,
+  LocalCache,
+  cacheHooks,
+  diffInputs,
+  formatSize,
+  parseSize
+} from '../../src/cache/index.js'
 import type { ImageReport } from '../../src/build/types.js'
 import { openStore } from '../../src/store/index.js'
 import type { Store } from '../../src/store/types.js'
@@ -259,4 +266,16 @@ describe('parseSize', () => {
     ['4096', 4096]
   ])('%s', (text, n) => expect(parseSize(text)).toBe(n))
   test('rejects nonsense', () => expect(() => parseSize('lots')).toThrow(/invalid size "lots"/))
+})
+
+describe('formatSize: a cap is shown in the units it was given in', () => {
+  test.each([
+    ['8G', '8G'],
+    ['10GB', '10G'],
+    ['1.5 TiB', '1.5T'],
+    ['500m', '500M'],
+    ['1024', '1K'],
+    ['4000', '3.9K'],
+    ['100', '100 bytes']
+  ])('%s → %s', (text, shown) => expect(formatSize(parseSize(text))).toBe(shown))
 })

@@ -1,4 +1,12 @@
-import { renderPlanSummary, renderSummary } from '../../src/adapters/action/summary.js'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  fitSummary,
+  renderPlanSummary,
+  renderSummary,
+  writeJobSummary
+} from '../../src/adapters/action/summary.js'
 import type { ImageReport, RunReport } from '../../src/build/types.js'
 
 const image = (
@@ -133,4 +141,137 @@ test('renderPlanSummary', () => {
   expect(md).toContain('n1["leaf"]:::build')
   expect(md).toContain('| leaf | `bbbbbbbbbbbb` | built | added arg `V` |')
   expect(md).toContain('| base | `aaaaaaaaaaaa` | restored |  |')
+})
+
+describe('the 1 MiB job summary limit', () => {
+  const MiB = 1024 * 1024
+  const fences = (md: string) => md.split('\n').filter((l) => l.startsWith('```')).length
+  const count = (md: string, s: string) => md.split(s).length - 1
+
+  test('a catalog of many images: under the limit, the graph left out, cut with a note', () => {
+    const images = Array.from({ length: 20_000 }, (_, n) =>
+      image(`plan-${n}-${'x'.repeat(40)}`, 'built', {
+        base: n ? `plan-${n - 1}-${'x'.repeat(40)}` : undefined
+      })
+    )
+    const md = fitSummary(renderSummary({ report: { ...report, images } }))
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MiB)
+    expect(md).toContain(
+      "The chain's graph is left out: 20000 images and 19999 edges are more than GitHub draws."
+    )
+    expect(md).not.toContain('```mermaid')
+    expect(md).toContain('| plan-0-')
+    expect(md).toMatch(/The summary was cut here.*1 MiB/)
+    expect(md.trimEnd().endsWith('have everything.')).toBe(true)
+  })
+
+  test('long changelogs: each cut one closes its <details>, fences stay whole', () => {
+    const changelog = Array.from(
+      { length: 8000 },
+      (_, n) => `| pkg-${n} | 1.${n} | 1.${n + 1} | ünïcödé |`
+    ).join('\n')
+    const names = ['a', 'b', 'c', 'd', 'e', 'f']
+    const md = fitSummary(
+      renderSummary({
+        report: {
+          ...report,
+          images: names.map((n) =>
+            image(n, 'failed', { error: { step: 'build', message: 'exit 1', tail: ['a log line'] } })
+          )
+        },
+        changelogs: Object.fromEntries(names.map((n) => [n, changelog]))
+      })
+    )
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(MiB)
+    expect(count(md, '<details>')).toBeGreaterThan(0)
+    expect(count(md, '<details>')).toBe(count(md, '</details>'))
+    expect(fences(md) % 2).toBe(0)
+    expect(md).toContain('The summary was cut here')
+  })
+
+  test('a summary that fits is left as it is', () => {
+    const md = renderSummary({ report })
+    expect(fitSummary(md)).toBe(md)
+  })
+
+  test('a fence that does not fit is left out whole', () => {
+    const md = ['# title', '```', ...Array.from({ length: 100 }, () => 'y'.repeat(100)), '```', 'after'].join(
+      '\n'
+    )
+    const cut = fitSummary(md, 5000)
+    expect(cut.startsWith('# title\n')).toBe(true)
+    expect(fences(cut)).toBe(0)
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(5000)
+  })
+
+  test('written through @actions/core to the step summary file, under the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kiln-summary-'))
+    const file = join(dir, 'step_summary')
+    writeFileSync(file, '')
+    const saved = process.env.GITHUB_STEP_SUMMARY
+    process.env.GITHUB_STEP_SUMMARY = file
+    try {
+      await writeJobSummary('z'.repeat(3 * MiB))
+      const size = statSync(file).size
+      expect(size).toBeLessThanOrEqual(MiB)
+      expect(size).toBeGreaterThan(MiB - 16 * 1024)
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY
+      else process.env.GITHUB_STEP_SUMMARY = saved
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+test("the local cache's cap as it was given", () => {
+  const stats = {
+    backend: 'local',
+    hits: 0,
+    misses: 0,
+    rejected: 0,
+    saved: 0,
+    blobsDownloaded: 0,
+    bytesDownloaded: 0,
+    blobsUploaded: 0,
+    bytesUploaded: 0,
+    warnings: []
+  }
+  expect(renderSummary({ report, cache: stats, cacheCap: 8 * 1024 ** 3 })).toContain(
+    '**Cache** (local, capped at 8G): 0 restored, 0 saved.'
+  )
+})
+
+test('artifacts and the release are links', () => {
+  const md = renderSummary({
+    report,
+    artifacts: [
+      {
+        name: 'plan-a-image.tar.gz',
+        size: 1000,
+        id: 9,
+        url: 'https://ghe.example/acme/images/actions/runs/1/artifacts/9'
+      }
+    ],
+    release: {
+      tag: 'images-2026.11.29',
+      url: 'https://ghe.example/acme/images/releases/tag/images-2026.11.29',
+      assets: []
+    }
+  })
+  expect(md).toContain(
+    '- [`plan-a-image.tar.gz`](https://ghe.example/acme/images/actions/runs/1/artifacts/9) (1.0 kB)'
+  )
+  expect(md).toContain(
+    '### Release [images-2026.11.29](https://ghe.example/acme/images/releases/tag/images-2026.11.29)'
+  )
+})
+
+test('a cancelled run says so first', () => {
+  const md = renderSummary({ report, interrupted: 'SIGINT' })
+  const lines = md.split('\n')
+  expect(
+    lines.findIndex((l) => l.includes('**Interrupted** by SIGINT (the job was cancelled)'))
+  ).toBeLessThan(lines.findIndex((l) => l.startsWith('```mermaid')))
+  expect(md).toContain('nothing was uploaded or released')
+  expect(renderSummary({ report })).not.toContain('Interrupted')
 })

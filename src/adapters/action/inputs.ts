@@ -28,6 +28,12 @@ export interface Inputs {
   'upload-artifacts': boolean
   /** Fail before building when any image is in neither the store nor the cache. */
   'fail-on-cache-miss': boolean
+  /** false: one unzipped artifact per file (as actions/upload-artifact's `archive: false`). */
+  'archive-artifacts': boolean
+  /** Days the artifacts are kept; undefined: the repository's setting. */
+  'retention-days'?: number
+  /** Write the job summary. */
+  summary: boolean
   mode: (typeof MODES)[number]
   jobs: number
   'source-date-epoch'?: number
@@ -58,6 +64,9 @@ export const DEFAULTS: Record<keyof Inputs, string> = {
   'changelog-against': '',
   'upload-artifacts': 'true',
   'fail-on-cache-miss': 'false',
+  'archive-artifacts': 'true',
+  'retention-days': '',
+  summary: 'true',
   mode: 'build',
   jobs: '2',
   'source-date-epoch': '',
@@ -68,8 +77,15 @@ export const DEFAULTS: Record<keyof Inputs, string> = {
   token: ''
 }
 
-/** Reads every input; `read(name)` returns '' for an input that was not given (as core.getInput). */
-export function parseInputs(read: (name: string) => string): Inputs {
+/**
+ * Reads every input; `read(name)` returns '' for an input that was not given (as core.getInput).
+ * `env` is the environment (process.env on a runner): SOURCE_DATE_EPOCH there is honoured when
+ * the source-date-epoch input is empty, as reproducible-builds.org asks of every build tool.
+ */
+export function parseInputs(
+  read: (name: string) => string,
+  env: Record<string, string | undefined> = {}
+): Inputs {
   const problems: Problem[] = []
   const get = (name: keyof Inputs): string => {
     const v = read(name).trim()
@@ -94,10 +110,17 @@ export function parseInputs(read: (name: string) => string): Inputs {
   const jobsText = get('jobs')
   const jobs = Number(jobsText)
   if (!Number.isInteger(jobs) || jobs < 1) bad('jobs', `"${jobsText}" is not a whole number of at least 1`)
-  const epochText = get('source-date-epoch')
+  const epochInput = get('source-date-epoch')
+  const epochText = epochInput || (env.SOURCE_DATE_EPOCH ?? '').trim()
   const epoch = epochText === '' ? undefined : Number(epochText)
-  if (epoch !== undefined && (!Number.isInteger(epoch) || epoch < 0)) {
-    bad('source-date-epoch', `"${epochText}" is not a Unix time in seconds`)
+  if (epoch !== undefined && (!/^\d+$/.test(epochText) || !Number.isSafeInteger(epoch))) {
+    const from = epochInput ? '' : ' (SOURCE_DATE_EPOCH in the environment)'
+    bad('source-date-epoch', `"${epochText}"${from} is not a Unix time in seconds`)
+  }
+  const retentionText = get('retention-days')
+  const retention = retentionText === '' ? undefined : Number(retentionText)
+  if (retention !== undefined && !(/^\d+$/.test(retentionText) && retention >= 1 && retention <= 90)) {
+    bad('retention-days', `"${retentionText}" is not a number of days from 1 to 90`)
   }
   const cacheSize = get('cache-size')
   if (cacheSize) {
@@ -124,6 +147,9 @@ export function parseInputs(read: (name: string) => string): Inputs {
     'changelog-against': get('changelog-against'),
     'upload-artifacts': bool('upload-artifacts'),
     'fail-on-cache-miss': bool('fail-on-cache-miss'),
+    'archive-artifacts': bool('archive-artifacts'),
+    'retention-days': retention,
+    summary: bool('summary'),
     mode: oneOf('mode', MODES),
     jobs,
     'source-date-epoch': epoch,

@@ -8,32 +8,57 @@
  * failure is reported, so later steps (and people) can see what got done.
  */
 import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../build/run.js'
 import { sweepLeftovers } from '../../build/sweep.js'
 import type { RunReport } from '../../build/types.js'
-import { cacheHooks, openCache, type ImageCache } from '../../cache/index.js'
+import { cacheHooks, openCache, parseSize, type ImageCache } from '../../cache/index.js'
 import { findCatalog, loadCatalog } from '../../model/index.js'
 import { makePlan, type Plan, type Selection } from '../../plan/index.js'
 import { openStore, type Store } from '../../store/index.js'
 import { InvalidInputError, errorMessage, formatProblem } from '../../util/errors.js'
-import { interruptExitStatus, interruptedBy, runSignal } from '../../util/lifecycle.js'
+import { interruptExitStatus, interruptedBy, onExitNow, runSignal } from '../../util/lifecycle.js'
 import { plural, type Reporter } from '../../util/log.js'
 import { uploadImageArtifacts, type UploadedArtifact } from './artifacts.js'
 import { openActionSigner, secretsOf, signBytes, writeSubjectChecksums } from './attest.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { cacheHit, matrixOf, setBuildOutputs, setOutput, type PlanOutputImage } from './outputs.js'
+import {
+  cacheHit,
+  matrixOf,
+  setArtifactOutputs,
+  setBuildOutputs,
+  setOutput,
+  type PlanOutputImage
+} from './outputs.js'
 import { imageChangelogs, type ImageChangelog } from './previous.js'
 import { publishRelease, type ReleaseOptions, type ReleaseResult } from './release.js'
-import { ActionReporter, annotateProblems } from './reporter.js'
-import { renderPlanSummary, renderSummary, writeJobSummary, type PlanStatus } from './summary.js'
+import { ActionReporter, annotateProblems, imageLocations } from './reporter.js'
+import {
+  interruptedNote,
+  renderPlanSummary,
+  renderSummary,
+  writeJobSummary,
+  type PlanStatus
+} from './summary.js'
+import { TEMP_WORK_STATE, tempWorkToRecord } from './temp-work.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
+  // From the start, a cancel (SIGINT, SIGTERM 7.5 s later) unwinds through here instead of
+  // killing the step: the build stops, then the outputs and summary say it was interrupted.
+  const signal = runSignal()
   try {
-    const inputs = parseInputs((name) => core.getInput(name))
+    const inputs = parseInputs((name) => core.getInput(name), process.env)
+    // An exit at once (a second signal, or cleanup past its deadline) skips what follows: the
+    // summary still says why the step ended (appended, synchronously, as the process ends).
+    onExitNow(() => noteInterruptNow(inputs.summary ? process.env.GITHUB_STEP_SUMMARY : undefined))
     if (inputs.token) core.setSecret(inputs.token)
+    // One time for everything: builders and tools that read SOURCE_DATE_EPOCH from the
+    // environment (the overlay builder's created time, tools it starts) get the input's too.
+    if (inputs['source-date-epoch'] !== undefined)
+      process.env.SOURCE_DATE_EPOCH = String(inputs['source-date-epoch'])
     for (const secret of secretsOf(inputs)) core.setSecret(secret)
     const selection: Selection = {
       targets: inputs.targets,
@@ -45,8 +70,15 @@ export async function run(): Promise<void> {
     const file = inputs['images-file'] ? resolve(inputs['images-file']) : await findCatalog()
     const catalog = await loadCatalog(file)
     for (const w of catalog.warnings ?? []) reporter.warn(formatProblem(w))
+    // A failed image's annotation goes on its entry in the catalog.
+    reporter.locateImages(imageLocations(catalog))
     const runnerTemp = process.env.RUNNER_TEMP || join(process.cwd(), '.kiln')
-    const store = await openStore(resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store')), {
+    const storeDir = resolve(inputs['store-dir'] || join(runnerTemp, 'kiln-store'))
+    const cacheTmp = join(runnerTemp, 'kiln-cache-tmp')
+    // The post step removes what this step creates under RUNNER_TEMP (never a store-dir given).
+    const created = tempWorkToRecord(inputs['store-dir'] ? [cacheTmp] : [storeDir, cacheTmp])
+    core.saveState(TEMP_WORK_STATE, JSON.stringify(created))
+    const store = await openStore(storeDir, {
       warn: (m) => reporter.warn(m)
     })
     const plan = await makePlan(catalog, selection, {
@@ -60,19 +92,34 @@ export async function run(): Promise<void> {
       size: inputs['cache-size'],
       reporter,
       store,
-      tmpDir: join(runnerTemp, 'kiln-cache-tmp')
+      tmpDir: cacheTmp
     })
     if (inputs.mode === 'plan') {
-      await planOnly(plan, store, cache, matrix)
+      await planOnly(plan, store, cache, matrix, inputs.summary)
       return
     }
     if (inputs['fail-on-cache-miss']) await refuseCacheMiss(plan, store, cache)
     const chosen = new Set(matrix.include.flatMap((m) => m.targets.split(',')))
-    await build(inputs, plan, store, cache, chosen, reporter)
+    await build(inputs, plan, store, cache, chosen, reporter, signal)
   } catch (e) {
+    const sig = interruptedBy()
+    if (sig) {
+      // Whatever the step that saw the abort made of it, the run was interrupted.
+      core.setFailed(`the run was interrupted by ${sig} (${errorMessage(e)})`)
+      process.exitCode = interruptExitStatus(sig)
+      return
+    }
     if (e instanceof InvalidInputError) annotateProblems(e.problems)
     core.setFailed(e instanceof Error ? e.message : String(e))
   }
+}
+
+/** The last words of an exit at once: the interrupt as the step's error, and in the summary. */
+function noteInterruptNow(summaryFile: string | undefined): void {
+  const sig = interruptedBy()
+  if (!sig) return
+  core.error(`the run was interrupted by ${sig} and stopped at once`)
+  if (summaryFile) appendFileSync(summaryFile, `\n${interruptedNote(sig)}\n`)
 }
 
 /** mode: plan: what each image would be (records only, no layers, no docker), the matrix, why. */
@@ -80,7 +127,8 @@ async function planOnly(
   plan: Plan,
   store: Store,
   cache: ImageCache,
-  matrix: { include: object[] }
+  matrix: { include: object[] },
+  summary: boolean
 ): Promise<void> {
   const images: PlanOutputImage[] = []
   for (const p of plan.images) {
@@ -110,7 +158,9 @@ async function planOnly(
     images.map((i) => ({ name: i.name, key: i.key, status: i.status }))
   )
   setOutput('artifacts', '')
-  await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
+  setArtifactOutputs([])
+  if (summary)
+    await tolerate(null, 'job summary', () => writeJobSummary(renderPlanSummary(images, edges(plan), matrix)))
 }
 
 /** store: already in the store; cache: would be restored; build: would be built. */
@@ -141,7 +191,8 @@ async function build(
   store: Store,
   cache: ImageCache,
   chosen: Set<string>,
-  reporter: Reporter
+  reporter: Reporter,
+  signal: AbortSignal
 ): Promise<void> {
   const outDir = resolve(inputs['out-dir'])
   // A self-hosted runner keeps what a cancelled job's killed run left: it goes first.
@@ -173,7 +224,7 @@ async function build(
     verify: inputs.verify,
     tmpDir: process.env.RUNNER_TEMP || undefined,
     // A cancelled job (SIGINT, then SIGTERM 7.5 s later) stops the tools and cleans up in time.
-    signal: runSignal(),
+    signal,
     // Each image is saved as soon as it is in the store: a re-run after a failure resumes there.
     hooks
   }).catch(async (e: unknown) => {
@@ -188,7 +239,13 @@ async function build(
   setBuildOutputs(report)
   const sig = interruptedBy()
   if (sig) {
-    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped.
+    // Nothing of an interrupted run is uploaded or released; out/index.json says where it stopped,
+    // and so do the outputs (images interrupted) and the summary.
+    setArtifactOutputs([])
+    if (inputs.summary) {
+      const markdown = renderSummary({ report, edges: edges(plan), cache: cache.stats, interrupted: sig })
+      await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
+    }
     core.setFailed(`the run was interrupted by ${sig}`)
     process.exitCode = interruptExitStatus(sig)
     return
@@ -198,9 +255,15 @@ async function build(
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
     artifacts =
-      (await tolerate(reporter, 'artifact upload', () => uploadImageArtifacts(report, chosen, reporter))) ??
-      []
+      (await tolerate(reporter, 'artifact upload', () =>
+        uploadImageArtifacts(report, chosen, reporter, {
+          archive: inputs['archive-artifacts'],
+          retentionDays: inputs['retention-days'],
+          env: process.env
+        })
+      )) ?? []
   }
+  setArtifactOutputs(artifacts)
   // The images that failed (or failed their boot gate) are left out; the others are published.
   const good = report.images.filter((i) => chosen.has(i.name) && publishable(i))
   // For actions/attest-build-provenance (subject-checksums): what this job publishes.
@@ -227,6 +290,7 @@ async function build(
     report,
     edges: edges(plan),
     cache: cache.stats,
+    cacheCap: inputs.cache === 'local' && inputs['cache-size'] ? parseSize(inputs['cache-size']) : undefined,
     saved: hooks.saved,
     artifacts,
     release: release && {
@@ -236,7 +300,7 @@ async function build(
     },
     changelogs: Object.fromEntries(Object.entries(changelogs).map(([name, c]) => [name, c.markdown]))
   })
-  await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
+  if (inputs.summary) await tolerate(reporter, 'job summary', () => writeJobSummary(markdown))
   if (failed.length) {
     const what = failed.map((i) => `${i.name} (${i.error?.step ?? 'boot gate'})`).join(', ')
     throw new Error(

@@ -6,6 +6,7 @@ import type { RunReport } from '../../build/types.js'
 import type { Plan } from '../../plan/types.js'
 import type { Selection } from '../../plan/index.js'
 import type { ChangedInput } from '../../cache/index.js'
+import type { UploadedArtifact } from './artifacts.js'
 import type { PlanStatus } from './summary.js'
 
 export const OUTPUTS = [
@@ -18,7 +19,9 @@ export const OUTPUTS = [
   'plan',
   'release-url',
   'release-id',
-  'subject-checksums'
+  'subject-checksums',
+  'artifact-ids',
+  'artifact-urls'
 ] as const
 export type OutputName = (typeof OUTPUTS)[number]
 
@@ -100,4 +103,10 @@ export function setBuildOutputs(report: RunReport): void {
  */
 export function cacheHit(statuses: string[]): boolean {
   return statuses.length > 0 && statuses.every((s) => ['reused', 'restored', 'store', 'cache'].includes(s))
+}
+
+/** What was uploaded, as JSON objects keyed by artifact name: {"name": id} and {"name": url}. */
+export function setArtifactOutputs(artifacts: UploadedArtifact[]): void {
+  setOutput('artifact-ids', Object.fromEntries(artifacts.map((a) => [a.name, a.id ?? null])))
+  setOutput('artifact-urls', Object.fromEntries(artifacts.map((a) => [a.name, a.url ?? null])))
 }

@@ -6,7 +6,7 @@
  * which GitHub shows as text instead of drawing it.
  */
 import * as core from '@actions/core'
-import type { CacheStats, ChangedInput } from '../../cache/index.js'
+import { formatSize, type CacheStats, type ChangedInput } from '../../cache/index.js'
 import type { ImageReport, RunReport } from '../../build/types.js'
 import { formatBytes, formatSeconds, plural } from '../../util/log.js'
 
@@ -17,12 +17,16 @@ export interface SummaryInput {
   /** Dependency edges [from, to] between images of the report (from the plan). */
   edges?: Array<[string, string]>
   cache?: CacheStats
+  /** The local cache's size cap in bytes (cache-size), shown in the cap's own units. */
+  cacheCap?: number
   /** Images this run saved to the cache. */
   saved?: Set<string>
-  artifacts?: Array<{ name: string; size: number; id?: number }>
+  artifacts?: Array<{ name: string; size: number; id?: number; url?: string }>
   release?: { tag: string; url?: string; assets: string[] }
   /** Markdown changelog per image name. */
   changelogs?: Record<string, string>
+  /** The signal that stopped the run (the job was cancelled), if one did. */
+  interrupted?: string
 }
 
 const COLOURS: Record<string, string> = {
@@ -46,6 +50,7 @@ export function renderSummary(s: SummaryInput): string {
     .map((st) => `${count(st)} ${st}`)
   out.push(`## Kiln: ${plural(report.images.length, 'image')}`, '')
   out.push(`${parts.join(' · ') || 'nothing to do'} in ${formatSeconds(report.seconds)}`, '')
+  if (s.interrupted) out.push(interruptedNote(s.interrupted), '')
   if (count('built') === 0 && count('failed') === 0 && count('restored') > 0) {
     out.push(`Nothing was built: every image came from the store or the cache.`, '')
   }
@@ -90,7 +95,9 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
   if (s.artifacts?.length) {
-    out.push('### Artifacts', '', ...s.artifacts.map((a) => `- \`${a.name}\` (${formatBytes(a.size)})`), '')
+    const link = (a: { name: string; url?: string }) =>
+      a.url ? `[\`${a.name}\`](${a.url})` : `\`${a.name}\``
+    out.push('### Artifacts', '', ...s.artifacts.map((a) => `- ${link(a)} (${formatBytes(a.size)})`), '')
   }
   if (s.release) {
     const title = s.release.url ? `[${s.release.tag}](${s.release.url})` : s.release.tag
@@ -109,11 +116,19 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
 
-  if (s.cache) out.push(cacheLine(s.cache), '')
+  if (s.cache) out.push(cacheLine(s.cache, s.cacheCap), '')
   for (const [name, md] of Object.entries(s.changelogs ?? {})) {
     out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')
   }
   return out.join('\n')
+}
+
+/** What a cancelled run says first: it stopped, and nothing of it was published. */
+export function interruptedNote(signal: string): string {
+  return (
+    `> :stop_sign: **Interrupted** by ${signal} (the job was cancelled): the build stopped where it was; ` +
+    'nothing was uploaded or released. Images finished before it are in the cache: a re-run starts from them.'
+  )
 }
 
 /** The summary of `mode: plan`: what each image would be, and why. */
@@ -140,8 +155,56 @@ export function renderPlanSummary(
   return out.join('\n')
 }
 
+/**
+ * GitHub refuses a step's summary over 1 MiB (the whole summary is then lost, with an error):
+ * what goes in is cut below that, with room to spare for the note that says so.
+ */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 8 * 1024
+
 export async function writeJobSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(markdown, true).write()
+  await core.summary.addRaw(fitSummary(markdown), true).write()
+}
+
+/**
+ * The summary cut at a line to fit `maxBytes` (UTF-8), with a note saying so. A fenced block (a
+ * graph, a failure's log) is kept whole or left out, as half a graph does not draw; a cut inside
+ * a <details> closes it, so that the note shows.
+ */
+export function fitSummary(markdown: string, maxBytes = SUMMARY_MAX_BYTES): string {
+  if (Buffer.byteLength(markdown) <= maxBytes) return markdown
+  const note =
+    "\n\n> :scissors: **The summary was cut here**: the rest would pass GitHub's 1 MiB limit for a job summary. " +
+    "out/index.json and the step's log have everything.\n"
+  const budget = maxBytes - Buffer.byteLength(note)
+  const closer = '\n\n</details>'
+  const lines = markdown.split('\n')
+  const kept: string[] = []
+  let used = 0
+  let openDetails = 0
+  for (let i = 0; i < lines.length; i++) {
+    // A fence and its content count as one unit.
+    let unit = [lines[i]]
+    if (lines[i].startsWith('```')) {
+      const end = lines.findIndex((l, j) => j > i && l.startsWith('```'))
+      unit = lines.slice(i, end < 0 ? lines.length : end + 1)
+    }
+    const opens = unit.filter((l) => l.startsWith('<details')).length
+    const closes = unit.filter((l) => l.startsWith('</details>')).length
+    const size = Buffer.byteLength(unit.join('\n')) + 1
+    // Room is kept for closing what is open after this unit.
+    const room = budget - used - (openDetails + opens - closes) * closer.length
+    if (size > room) {
+      // One long line (a message, a log line) is cut itself rather than left out whole.
+      if (unit.length === 1 && room > 0) kept.push(cutUtf8(unit[0], room - 1))
+      break
+    }
+    kept.push(...unit)
+    used += size
+    openDetails += opens - closes
+    i += unit.length - 1
+  }
+  for (; openDetails > 0; openDetails--) kept.push('', '</details>')
+  return kept.join('\n') + note
 }
 
 function edgesOf(s: SummaryInput): Array<[string, string]> {
@@ -150,7 +213,29 @@ function edgesOf(s: SummaryInput): Array<[string, string]> {
   return s.report.images.filter((i) => i.base && names.has(i.base)).map((i) => [i.base!, i.name])
 }
 
+/** The longest start of `text` that is at most `bytes` long in UTF-8, not splitting a character. */
+function cutUtf8(text: string, bytes: number): string {
+  return Buffer.from(text)
+    .subarray(0, bytes)
+    .toString()
+    .replace(/\uFFFD$/, '')
+}
+
+/** Mermaid's defaults (maxTextSize, maxEdges): past them GitHub shows an error instead of the graph. */
+const MERMAID_MAX_TEXT = 50_000
+const MERMAID_MAX_EDGES = 500
+
 function mermaid(nodes: Array<{ name: string; status: string }>, edges: Array<[string, string]>): string {
+  const graph = mermaidGraph(nodes, edges)
+  const edgeCount = graph.split('\n').filter((l) => l.includes(' --> ')).length
+  if (graph.length <= MERMAID_MAX_TEXT && edgeCount <= MERMAID_MAX_EDGES) return graph
+  return `_The chain's graph is left out: ${plural(nodes.length, 'image')} and ${plural(edgeCount, 'edge')} are more than GitHub draws._`
+}
+
+function mermaidGraph(
+  nodes: Array<{ name: string; status: string }>,
+  edges: Array<[string, string]>
+): string {
   const id = new Map(nodes.map((n, i) => [n.name, `n${i}`]))
   const lines = ['```mermaid', 'graph LR']
   for (const n of nodes) lines.push(`  ${id.get(n.name)}["${n.name.replace(/"/g, '#quot;')}"]:::${n.status}`)
@@ -182,13 +267,13 @@ function whyLine(changed: ChangedInput[] | undefined): string {
   return changed.map((c) => `${verb[c.change] ?? 'changed'} ${c.kind} \`${c.name}\``).join(', ')
 }
 
-function cacheLine(c: CacheStats): string {
+function cacheLine(c: CacheStats, cap?: number): string {
   const bits = [`${c.hits} restored`, `${c.saved} saved`]
   if (c.blobsDownloaded)
     bits.push(`${c.blobsDownloaded} layers (${formatBytes(c.bytesDownloaded)}) downloaded`)
   if (c.blobsUploaded) bits.push(`${c.blobsUploaded} layers (${formatBytes(c.bytesUploaded)}) uploaded`)
   if (c.rejected) bits.push(`${c.rejected} entr${c.rejected === 1 ? 'y' : 'ies'} rejected`)
-  const head = `**Cache** (${c.backend}): ${bits.join(', ')}.`
+  const head = `**Cache** (${c.backend}${cap ? `, capped at ${formatSize(cap)}` : ''}): ${bits.join(', ')}.`
   return c.warnings.length ? [head, '', ...c.warnings.map((w) => `- :warning: ${cell(w)}`)].join('\n') : head
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../../util/errors.js'
 import { interruptExitStatus, interruptedBy } from '../../util/lifecycle.js'
 import { ConsoleReporter, plural } from '../../util/log.js'
+import { KILN_VERSION } from '../../util/version.js'
 import type { CliContext } from './context.js'
 import { commands } from './commands/index.js'
 
@@ -30,6 +31,7 @@ async function runCommand(argv: string[]): Promise<number> {
   const ctx: CliContext = { reporter: new ConsoleReporter(), exitCode: EXIT_OK }
   const program = new Command()
     .name('kiln')
+    .version(KILN_VERSION, '-V, --version', "print kiln's version")
     .description(
       'Build chains of operating-system images for bare metal, and the archives a provisioner boots.'
     )
