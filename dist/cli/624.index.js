@@ -40,7 +40,7 @@ __webpack_require__.d(__webpack_exports__, {
   openCache: () => (/* binding */ openCache)
 });
 
-// UNUSED EXPORTS: CACHE_KINDS, ImageCache, LocalCache, NoCache, diffInputs, openBackend, parseSize, verifyRecord
+// UNUSED EXPORTS: CACHE_KINDS, ImageCache, LocalCache, NoCache, diffInputs, formatSize, openBackend, parseSize, verifyRecord
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -392,8 +392,33 @@ class ImageCache {
     }
 }
 
-// EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(9906);
+;// CONCATENATED MODULE: ./src/cache/size.ts
+/**
+ * Parses a size as users write it: "8G", "500M", "10GB", "1.5 TiB", "1048576". Units are powers
+ * of 1024 (K, M, G, T; a trailing "B" or "iB" is accepted). Throws on anything else.
+ */
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
+    if (!m)
+        throw new Error(`invalid size ${JSON.stringify(text)}: expected a number with an optional unit K, M, G or T`);
+    const power = ['', 'k', 'm', 'g', 't'].indexOf(m[2].toLowerCase());
+    return Math.floor(Number(m[1]) * 1024 ** power);
+}
+/**
+ * A size in parseSize's own units (powers of 1024, written K, M, G, T as a cap is given), so
+ * that a cap given as "8G" is shown as 8G: the largest unit it is at least one of, with one
+ * decimal when it is not a whole number of it ("1.5T"). formatBytes (powers of 1000, "kB")
+ * is for sizes of files, as tools show them; this is for caps and what is measured against them.
+ */
+function formatSize(bytes) {
+    const units = ['', 'K', 'M', 'G', 'T'];
+    let i = 0;
+    while (i < units.length - 1 && bytes >= 1024 ** (i + 1))
+        i++;
+    const n = bytes / 1024 ** i;
+    return `${Number.isInteger(n) ? n : n.toFixed(1)}${units[i] || ' bytes'}`;
+}
+
 // EXTERNAL MODULE: ./src/util/lifecycle.ts
 var lifecycle = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/cache/local.ts
@@ -521,7 +546,7 @@ class LocalCache {
             await removeUnreferenced(0);
         }
         if (removed.images) {
-            this.reporter?.info(`local cache: evicted ${removed.images} image(s), ${(0,log/* formatBytes */.z3)(removed.bytes)}, to stay under ${(0,log/* formatBytes */.z3)(maxBytes)}`);
+            this.reporter?.info(`local cache: evicted ${removed.images} image(s), ${formatSize(removed.bytes)}, to stay under ${formatSize(maxBytes)}`);
         }
         return removed;
     }
@@ -612,19 +637,6 @@ class NoCache {
         return null;
     }
     async putPointer() { }
-}
-
-;// CONCATENATED MODULE: ./src/cache/size.ts
-/**
- * Parses a size as users write it: "8G", "500M", "10GB", "1.5 TiB", "1048576". Units are powers
- * of 1024 (K, M, G, T; a trailing "B" or "iB" is accepted). Throws on anything else.
- */
-function parseSize(text) {
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(text);
-    if (!m)
-        throw new Error(`invalid size ${JSON.stringify(text)}: expected a number with an optional unit K, M, G or T`);
-    const power = ['', 'k', 'm', 'g', 't'].indexOf(m[2].toLowerCase());
-    return Math.floor(Number(m[1]) * 1024 ** power);
 }
 
 ;// CONCATENATED MODULE: ./src/cache/hooks.ts

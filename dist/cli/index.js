@@ -5347,6 +5347,16 @@ var errors = __nccwpck_require__(17);
 var lifecycle = __nccwpck_require__(7636);
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __nccwpck_require__(9906);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/util/version.ts
+/**
+ * Kiln's version, from package.json: ncc bundles the JSON into dist/ at build time, so the
+ * Action and the `kiln` command report the version they were built as (a release tags it).
+ */
+
+const KILN_VERSION = package_namespaceObject.rE;
+
 // EXTERNAL MODULE: ./src/model/defaults.ts
 var defaults = __nccwpck_require__(9555);
 // EXTERNAL MODULE: external "node:fs"
@@ -5527,8 +5537,48 @@ const registerPlan = (program, ctx) => {
     });
 };
 
+;// CONCATENATED MODULE: ./src/adapters/cli/signing.ts
+/**
+ * The CLI's supply-chain options, shared by `kiln build` and `kiln export`: the SBOM format and
+ * the key that signs SHA256SUMS (--sign-key FILE, or the armoured key itself in $KILN_SIGNING_KEY;
+ * its passphrase in $KILN_SIGNING_KEY_PASSPHRASE).
+ */
+
+
+
+/** exporters/sbom.ts SBOM_FORMATS, copied so --help loads no exporter; its type is theirs, so it cannot drift. */
+const SBOM_FORMAT_CHOICES = ['spdx', 'cyclonedx', 'both', 'none'];
+const sbomFormatOption = () => new Option('--sbom-format <format>', 'SBOM beside the archives: sbom.spdx.json, sbom.cdx.json, both or none')
+    .choices(SBOM_FORMAT_CHOICES)
+    .default('spdx');
+const signKeyOption = () => new Option('--sign-key <file>', 'armoured OpenPGP private key that signs SHA256SUMS into SHA256SUMS.asc (default: $KILN_SIGNING_KEY, the key itself; passphrase in $KILN_SIGNING_KEY_PASSPHRASE)');
+/** The signer the options ask for, checked before anything is built; null when none is asked for. */
+async function openCliSigner(signKey) {
+    const where = signKey ?? '$KILN_SIGNING_KEY';
+    const bad = (message) => new errors/* InvalidInputError */.oC([
+        { file: where, pointer: signKey ? '/sign-key' : '', message: `signing key: ${message}` }
+    ]);
+    let key;
+    if (signKey)
+        key = await (0,promises_.readFile)(signKey, 'utf8').catch((e) => Promise.reject(bad((0,errors/* errorMessage */.gJ)(e))));
+    else
+        key = process.env.KILN_SIGNING_KEY || undefined;
+    if (!key)
+        return null;
+    const { openSigner, SigningKeyError } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7929));
+    try {
+        return await openSigner(key, process.env.KILN_SIGNING_KEY_PASSPHRASE ?? '');
+    }
+    catch (e) {
+        if (e instanceof SigningKeyError)
+            throw bad(e.message);
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/build.ts
 /** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
+
 
 
 
@@ -5564,6 +5614,8 @@ const registerBuild = (program, ctx) => {
         .option('--cache-size <size>', 'size cap of the local cache, e.g. 8G (default: none)')
         .option('--no-verify', 'do not boot exported images with a kernel under qemu (the boot gate)')
         .option('--boot-timeout <seconds>', 'time limit of one boot in the gate', '120')
+        .addOption(sbomFormatOption())
+        .addOption(signKeyOption())
         .action(async (flags) => {
         const jobs = positiveInt('--jobs', flags.jobs);
         const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout);
@@ -5573,7 +5625,7 @@ const registerBuild = (program, ctx) => {
         const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
         const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(158), __nccwpck_require__.e(619), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1702));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(619), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 389));
         const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
         // What killed runs left goes first (never what a live run owns).
         await sweepLeftovers({
@@ -5602,6 +5654,8 @@ const registerBuild = (program, ctx) => {
                 reporter: ctx.reporter
             })
             : null;
+        // Before anything is built: a key that cannot sign is the user's to fix (exit 2).
+        const signer = await openCliSigner(flags.signKey);
         const { runSignal } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7636));
         // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
         const signal = runSignal();
@@ -5617,6 +5671,8 @@ const registerBuild = (program, ctx) => {
                 signal,
                 verify: flags.verify,
                 bootTimeoutSec,
+                sbomFormat: flags.sbomFormat,
+                signer: signer ?? undefined,
                 hooks: cache ? cacheHooks(cache) : undefined
             });
             if (report.images.some((i) => i.error?.refused))
@@ -5625,6 +5681,7 @@ const registerBuild = (program, ctx) => {
                 ctx.exitCode = errors/* EXIT_BUILD_FAILED */.Am;
         }
         finally {
+            await signer?.close();
             await cache?.close();
         }
     });
@@ -5666,7 +5723,7 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4417));
     const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)('image')));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
@@ -5695,6 +5752,7 @@ async function exportToTemp(image, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/export.ts
+
 
 
 
@@ -5753,7 +5811,7 @@ function parseExports(v) {
 const registerExport = (program, ctx) => {
     program
         .command('export')
-        .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, manifest.json, SHA256SUMS')
+        .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, the SBOM, manifest.json, SHA256SUMS')
         .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
         .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
         .option('--store <dir>', 'the store that holds --image', store_defaults/* DEFAULT_STORE_DIR */.q)
@@ -5763,6 +5821,8 @@ const registerExport = (program, ctx) => {
         .addOption(new Option('--compress <kind>', 'archive compression').choices(['gzip', 'zstd', 'none']).default('gzip'))
         .option('--kernel <version>', 'pick this kernel version instead of the newest')
         .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
+        .addOption(sbomFormatOption())
+        .addOption(signKeyOption())
         .action(async (o) => {
         const exports = parseExports(o.exports);
         const sourceDateEpoch = parseEpoch(o.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH);
@@ -5771,7 +5831,7 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(158), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7158));
+        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4417));
         const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image';
         const badName = badOutputName(name);
         if (badName)
@@ -5780,7 +5840,11 @@ const registerExport = (program, ctx) => {
             ]);
         const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter });
-        const input = await openInput(o.input ?? storeInput(o.image, o.store));
+        const signer = await openCliSigner(o.signKey);
+        const input = await openInput(o.input ?? storeInput(o.image, o.store)).catch(async (e) => {
+            await signer?.close();
+            throw e;
+        });
         try {
             const r = await exportImage({
                 layers: input.layers,
@@ -5790,10 +5854,13 @@ const registerExport = (program, ctx) => {
                 compression: o.compress,
                 kernel: o.kernel,
                 sourceDateEpoch,
+                sbomFormat: o.sbomFormat,
                 reporter: ctx.reporter
             });
             for (const a of r.archives)
                 ctx.reporter.info(`${a.path}  ${a.size} bytes  sha256:${a.sha256}`);
+            if (signer)
+                ctx.reporter.info(`${await signer.sign(r.sumsPath)} (key ${signer.fingerprint})`);
         }
         catch (e) {
             // A blob of the store that failed its digest goes, so the next build restores or rebuilds it.
@@ -5807,6 +5874,7 @@ const registerExport = (program, ctx) => {
             throw e;
         }
         finally {
+            await signer?.close();
             await input.cleanup();
         }
     });
@@ -6213,6 +6281,7 @@ const commands = [
 
 
 
+
 /**
  * Runs the CLI with argv (as process.argv) and returns the exit status; never calls process.exit
  * itself (util/lifecycle.ts does, when a second signal or the cleanup deadline comes). A run
@@ -6231,6 +6300,7 @@ async function runCommand(argv) {
     const ctx = { reporter: new log/* ConsoleReporter */.l$(), exitCode: errors/* EXIT_OK */.Ij };
     const program = new Command()
         .name('kiln')
+        .version(KILN_VERSION, '-V, --version', "print kiln's version")
         .description('Build chains of operating-system images for bare metal, and the archives a provisioner boots.')
         // Lets `kiln run IMAGE -- cmd --flags` pass the command's own options through untouched.
         .enablePositionalOptions()

@@ -1,8 +1,8 @@
-export const id = 702;
-export const ids = [702];
+export const id = 389;
+export const ids = [389];
 export const modules = {
 
-/***/ 1702:
+/***/ 389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2935,8 +2935,8 @@ var plan = __webpack_require__(6729);
 var compress = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/exporters/boot.ts
 var boot = __webpack_require__(2312);
-// EXTERNAL MODULE: ./src/exporters/export.ts
-var exporters_export = __webpack_require__(7158);
+// EXTERNAL MODULE: ./src/exporters/export.ts + 3 modules
+var exporters_export = __webpack_require__(4417);
 // EXTERNAL MODULE: ./src/exporters/manifest.ts
 var manifest = __webpack_require__(6001);
 // EXTERNAL MODULE: ./src/exporters/packages.ts
@@ -2952,6 +2952,137 @@ var exporters_packages = __webpack_require__(7949);
 
 
 
+
+// EXTERNAL MODULE: ./src/exporters/provenance.ts
+var provenance = __webpack_require__(1215);
+// EXTERNAL MODULE: ./src/util/tool-versions.ts
+var tool_versions = __webpack_require__(3180);
+;// CONCATENATED MODULE: ./src/build/provenance-context.ts
+
+
+/** The catalog entry as normalised, without its place in the file (externalParameters). */
+function specParameters(p) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { index, pointer, line, baseLine, baseColumn, ...rest } = p.spec;
+    return rest;
+}
+/** The tools each kind of builder runs. */
+const BUILDER_TOOLS = {
+    dockerfile: ['docker'],
+    packer: ['packer', 'docker'],
+    overlay: ['runc'],
+    aci: ['runc'],
+    import: []
+};
+function sourceTools(base) {
+    if (base.kind === 'docker')
+        return ['docker'];
+    if (base.kind === 'bootstrap')
+        return ['mmdebstrap'];
+    return [];
+}
+const digestCache = new Map();
+/** The registry digest of a docker image ref: the pinned one, or the engine's RepoDigests (asked once). */
+function dockerDigest(ref) {
+    const pinned = /@sha256:([0-9a-f]{64})$/.exec(ref);
+    if (pinned)
+        return Promise.resolve(pinned[1]);
+    let p = digestCache.get(ref);
+    if (!p) {
+        p = (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{json .RepoDigests}}', ref]).then((r) => {
+            const digests = r ? JSON.parse(r.stdout || '[]') : [];
+            return /@sha256:([0-9a-f]{64})$/.exec(digests[0] ?? '')?.[1];
+        });
+        digestCache.set(ref, p);
+    }
+    return p;
+}
+/** A base source as a resolved dependency; undefined for an image of the chain or scratch. */
+async function baseSourceDescriptor(p) {
+    const b = p.spec.base;
+    const input = p.inputs.find((i) => i.kind === `base-${b.kind}`);
+    const hex = input?.digest.replace(/^sha256:/, '');
+    switch (b.kind) {
+        case 'docker': {
+            const digest = await dockerDigest(b.ref);
+            return { name: b.ref, uri: `docker:${b.ref}`, ...(digest ? { digest: { sha256: digest } } : {}) };
+        }
+        case 'tar':
+        case 'squashfs':
+            return {
+                name: b.path,
+                uri: `file:${b.path}`,
+                ...(hex ? { digest: { sha256: hex } } : {}),
+                annotations: { kind: `base-${b.kind}` }
+            };
+        case 'dir':
+            return {
+                name: b.path,
+                uri: `file:${b.path}`,
+                ...(hex ? { digest: { kilnInputSha256: hex } } : {}),
+                annotations: { kind: 'base-dir' }
+            };
+        case 'bootstrap': {
+            const s = b.bootstrap;
+            return {
+                name: `bootstrap ${s.suite}`,
+                uri: `mmdebstrap:${s.suite}`,
+                annotations: {
+                    suite: s.suite,
+                    ...(s.variant ? { variant: s.variant } : {}),
+                    ...(s.components ? { components: s.components } : {}),
+                    ...(s.include ? { include: s.include } : {}),
+                    // Without a mirror, the build host's apt sources were used.
+                    mirror: s.mirror ?? 'the build host apt sources',
+                    ...(s.snapshot ? { snapshot: s.snapshot } : {}),
+                    arch: s.arch ?? p.spec.arch
+                }
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+/**
+ * The provenance context of `self` built on `ancestors` (nearest first). Tool versions are
+ * stated only for an image built in this run: a reused one was made by whatever ran then.
+ */
+async function provenanceContext(self, ancestors, run) {
+    const tools = [];
+    if (run.builtNow)
+        tools.push(...BUILDER_TOOLS[self.planned.spec.builder], ...sourceTools(self.planned.spec.base));
+    if (run.bootGate)
+        tools.push('qemu');
+    const baseSources = await Promise.all([self, ...ancestors].map((m) => baseSourceDescriptor(m.planned)));
+    return {
+        spec: specParameters(self.planned),
+        key: self.planned.key,
+        inputs: self.planned.inputs,
+        ancestors: ancestors.map((a) => ({
+            name: a.planned.spec.name,
+            key: a.planned.key,
+            manifestDigest: a.stored?.manifestDigest
+        })),
+        baseSources: baseSources.filter((d) => d !== undefined),
+        manifestDigest: self.stored?.manifestDigest,
+        kilnVersion: (0,tool_versions/* kilnVersion */.xy)(),
+        toolVersions: await (0,tool_versions/* toolVersions */.Ek)(tools),
+        invocationId: run.invocationId,
+        startedOn: run.startedOn,
+        runUrl: run.runUrl
+    };
+}
+/** The chain images as the exporter needs them (layer digests, to attribute packages). */
+function chainImages(ancestors) {
+    return ancestors
+        .filter((a) => a.stored)
+        .map((a) => ({
+        name: a.planned.spec.name,
+        key: a.planned.key,
+        manifestDigest: a.stored.manifestDigest,
+        layers: a.stored.layers.map((l) => l.digest)
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/sources/apt-sources.ts
 /**
@@ -3353,7 +3484,14 @@ var atomic_write = __webpack_require__(5105);
 
 const STAMP_FILE = '.kiln-stamp.json';
 function sameRequest(a, b) {
-    const norm = (r) => JSON.stringify([r.key, [...r.exports].sort(), r.compression, r.kernel ?? null, r.sourceDateEpoch ?? null]);
+    const norm = (r) => JSON.stringify([
+        r.key,
+        [...r.exports].sort(),
+        r.compression,
+        r.kernel ?? null,
+        r.sourceDateEpoch ?? null,
+        r.sbomFormat ?? null
+    ]);
     return norm(a) === norm(b);
 }
 async function sha256(path) {
@@ -3382,8 +3520,10 @@ async function reusableExport(dir, request) {
         if ((await sha256((0,external_node_path_.join)(dir, f.name))) !== f.sha256)
             return null;
     }
-    // The manifest and the checksums a user reads must be there too.
-    for (const f of ['manifest.json', 'SHA256SUMS'])
+    // The manifest, the checksums and the SBOM and provenance a user reads must be there too (a
+    // signature is made again each run, with whatever key this run has).
+    const documents = (stamp.exports.documents ?? []).filter((f) => !f.endsWith('.asc'));
+    for (const f of ['manifest.json', 'SHA256SUMS', ...documents])
         if ((await sha256((0,external_node_path_.join)(dir, f))) === null)
             return null;
     return { exports: { ...stamp.exports, dir }, verify: stamp.verify };
@@ -3488,6 +3628,8 @@ function describeImage(report, image) {
 
 
 
+
+
 async function buildPlan(plan, opts) {
     const run = new PlanRun(plan, opts);
     // If the process must exit at once (a second signal, cleanup past its deadline), the report
@@ -3513,6 +3655,8 @@ class PlanRun {
     /** The images each built image was built on (its base, the chain images its file names), to tell its new layers apart. */
     bases = new Map();
     startedAt = new Date();
+    /** Names this run in every provenance it writes. */
+    invocationId = (0,external_node_crypto_.randomUUID)();
     writing = Promise.resolve();
     /** What each image's archives were written for in this run (for the boot verdict's stamp). */
     stamps = new Map();
@@ -3835,7 +3979,8 @@ class PlanRun {
             exports: kinds,
             compression: this.opts.compression ?? 'gzip',
             kernel: p.spec.kernel,
-            sourceDateEpoch: this.opts.sourceDateEpoch
+            sourceDateEpoch: this.opts.sourceDateEpoch,
+            sbomFormat: this.opts.sbomFormat ?? 'spdx'
         };
         const dir = (0,external_node_path_.join)(this.opts.outDir, p.spec.name);
         const previous = await reusableExport(dir, request);
@@ -3845,9 +3990,12 @@ class PlanRun {
             // A verdict on these very archives still holds; anything else is asked again.
             if (previous.verify?.status === 'passed')
                 r.verify = { ...previous.verify, message: 'passed before on these archives' };
+            await this.signSums(p, r);
             return;
         }
         try {
+            const ancestors = await this.ancestors(p);
+            const self = { planned: p, stored: image };
             // The exporter writes into <outDir>/<name>/.
             const res = await (0,exporters_export.exportImage)({
                 layers: image.layers,
@@ -3859,13 +4007,23 @@ class PlanRun {
                 kernel: p.spec.kernel,
                 sourceDateEpoch: this.opts.sourceDateEpoch,
                 baseChain: this.baseChain(p),
+                sbomFormat: request.sbomFormat,
+                ancestors: chainImages(ancestors),
+                provenance: await provenanceContext(self, ancestors, {
+                    invocationId: this.invocationId,
+                    startedOn: this.startedAt.toISOString(),
+                    runUrl: (0,provenance/* githubRunUrl */.Gk)(),
+                    builtNow: r.status === 'built',
+                    bootGate: this.opts.verify !== false && p.spec.verify && kinds.includes('kernel')
+                }),
                 reporter,
                 signal: this.opts.signal
             });
             r.exports = {
                 dir: res.dir,
                 files: res.archives.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 })),
-                kernel: res.kernel ?? undefined
+                kernel: res.kernel ?? undefined,
+                documents: res.documents.map((d) => d.file)
             };
             this.stamps.set(p.spec.name, request);
             await writeStamp(res.dir, request, r.exports);
@@ -3873,6 +4031,42 @@ class PlanRun {
         catch (e) {
             throw toError(p.spec.name, 'export', e);
         }
+        await this.signSums(p, r);
+    }
+    /**
+     * SHA256SUMS.asc for the image's checksums when this run has a signing key; otherwise no
+     * signature is left from an earlier run (it would speak for a key this run was not given).
+     */
+    async signSums(p, r) {
+        if (!r.exports)
+            return;
+        const documents = (r.exports.documents ?? []).filter((f) => f !== 'SHA256SUMS.asc');
+        const sums = (0,external_node_path_.join)(r.exports.dir, 'SHA256SUMS');
+        try {
+            if (this.opts.signer) {
+                await this.opts.signer.sign(sums);
+                documents.push('SHA256SUMS.asc');
+            }
+            else {
+                await (0,promises_.rm)(`${sums}.asc`, { force: true });
+            }
+        }
+        catch (e) {
+            throw toError(p.spec.name, 'sign SHA256SUMS', e);
+        }
+        r.exports.documents = documents;
+    }
+    /** The images of the chain below `p`, nearest first, with their stored images. */
+    async ancestors(p) {
+        const out = [];
+        for (const { name } of this.baseChain(p)) {
+            const planned = this.plan.images.find((i) => i.spec.name === name);
+            if (!planned)
+                break;
+            const stored = this.images.get(name) ?? (await this.opts.store.findByKey(planned.key)) ?? undefined;
+            out.push({ planned, stored });
+        }
+        return out;
     }
     /** The boot gate, for images whose exports hold a kernel and an initrd: the result goes into the report. */
     async verify(p, r, reporter) {
