@@ -10,7 +10,7 @@ import { accessSync, constants } from 'node:fs'
 import type { Reporter } from '../util/log.js'
 import type { GuestArch } from './archives.js'
 import { runGuest, type ConsoleRules, type Verdict } from './console.js'
-import { qemuCommand, serialConsole, type Accel } from './qemu.js'
+import { gateAppend, qemuCommand, type Accel } from './qemu.js'
 
 export type AccelChoice = Accel | 'auto'
 
@@ -64,7 +64,7 @@ async function probeKvm(arch: GuestArch, kernel: string, reporter: Reporter): Pr
     arch,
     accel: 'kvm',
     kernel,
-    append: `console=${serialConsole(arch)} panic=-1`,
+    append: gateAppend(arch),
     memoryMiB: 256
   })
   try {

@@ -46,7 +46,7 @@ describe('qemu command line', () => {
     expect(a).toContain('-kernel /w/vmlinuz -initrd /w/initrd')
     expect(cmd.args).toContain('file=/w/a,,b.ext4,if=virtio,format=raw')
     expect(cmd.args[cmd.args.indexOf('-append') + 1]).toBe(
-      'console=ttyS0 root=/dev/vda ro init=/kiln-check panic=-1'
+      'console=ttyS0 panic=-1 no_timer_check root=/dev/vda ro init=/kiln-check'
     )
   })
 
@@ -60,7 +60,9 @@ describe('qemu command line', () => {
     })
     expect(tcg.file).toBe('qemu-system-aarch64')
     expect(tcg.args.slice(0, 4)).toEqual(['-M', 'virt', '-cpu', 'cortex-a57'])
-    expect(tcg.args[tcg.args.indexOf('-append') + 1]).toMatch(/^console=ttyAMA0 .*rootdelay=1 panic=-1$/)
+    expect(tcg.args[tcg.args.indexOf('-append') + 1]).toMatch(
+      /^console=ttyAMA0 panic=-1 root=\S+ rootdelay=1$/
+    )
     expect(tcg.args).not.toContain('-drive')
     const kvm = qemuCommand({ arch: 'x86_64', accel: 'kvm', kernel: 'k', append: '' })
     expect(kvm.args.slice(0, 2)).toEqual(['-cpu', 'host'])
