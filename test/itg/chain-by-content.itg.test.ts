@@ -43,6 +43,7 @@ const files: Record<string, string> = {
   'debian_9-base/Dockerfile': 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo chain > /etc/kiln-chain-base\n',
   // Packet: no base in IMAGES.json, only the FROM line.
   'debian_9-t1.small.x86/Dockerfile': `FROM ${base}\nRUN cat /etc/kiln-chain-base > /etc/kiln-t1\n`,
+  'debian_9-x1.small.x86/Dockerfile': `FROM ${base}\nRUN cat /etc/kiln-chain-base > /etc/kiln-x1\n`,
   // The same with base: given too, and COPY --from the chain image.
   'debian_9-c2.medium.x86/Dockerfile': [
     `FROM ${base} AS build`,
@@ -80,6 +81,7 @@ const catalog = {
       working_dir: 'debian_9-base'
     },
     { name: `${id}-t1`, builder: 'dockerfile', file: 'debian_9-t1.small.x86/Dockerfile' },
+    { name: `${id}-x1`, builder: 'dockerfile', file: 'debian_9-x1.small.x86/Dockerfile' },
     { name: `${id}-c2`, base, builder: 'dockerfile', file: 'debian_9-c2.medium.x86/Dockerfile' },
     { name: `${id}-other`, base, builder: 'overlay', run: [['true']] },
     { name: `${id}-heredoc`, builder: 'dockerfile', file: 'heredoc/Dockerfile' },
@@ -116,10 +118,17 @@ afterAll(async () => {
 
 test('plan images named by FROM only are built on the stored chain base, not the engine image of that name', async () => {
   const plan = await makePlan(await loadCatalog(join(dir, 'IMAGES.json')), {
-    targets: [`${id}-t1`, `${id}-c2`, `${id}-heredoc`, `${id}-packer`, `${id}-hcl`]
+    targets: [`${id}-t1`, `${id}-x1`, `${id}-c2`, `${id}-heredoc`, `${id}-packer`, `${id}-hcl`]
   })
   const deps = Object.fromEntries(plan.images.map((p) => [p.spec.name.slice(id.length + 1), p.deps]))
-  expect(deps).toMatchObject({ t1: [base], c2: [base], heredoc: [base], packer: [base], hcl: [base] })
+  expect(deps).toMatchObject({
+    t1: [base],
+    x1: [base],
+    c2: [base],
+    heredoc: [base],
+    packer: [base],
+    hcl: [base]
+  })
   expect(plan.images.map((p) => p.spec.name)).not.toContain(`${id}-other`)
 
   const lines = new Lines()
@@ -127,6 +136,7 @@ test('plan images named by FROM only are built on the stored chain base, not the
   expect(statuses(report)).toMatchObject({
     'debian_9-base': 'built',
     t1: 'built',
+    x1: 'built',
     c2: 'built',
     packer: 'built',
     hcl: 'built'
@@ -134,7 +144,7 @@ test('plan images named by FROM only are built on the stored chain base, not the
 
   // Both carry the chain base's layers, and the files only the chain base has.
   const chainBase = (await store.getImage(base))!
-  for (const name of [`${id}-t1`, `${id}-c2`, `${id}-packer`, `${id}-hcl`]) {
+  for (const name of [`${id}-t1`, `${id}-x1`, `${id}-c2`, `${id}-packer`, `${id}-hcl`]) {
     const img = (await store.getImage(name))!
     expect(img.layers.slice(0, chainBase.layers.length).map((l) => l.digest)).toEqual(
       chainBase.layers.map((l) => l.digest)
@@ -145,6 +155,7 @@ test('plan images named by FROM only are built on the stored chain base, not the
     return (await run('tar', ['-xOf', img.layers[img.layers.length - 1].path, path])).stdout
   }
   expect(await top(`${id}-t1`, 'etc/kiln-t1')).toBe('chain\n')
+  expect(await top(`${id}-x1`, 'etc/kiln-x1')).toBe('chain\n')
   expect(await top(`${id}-packer`, 'etc/kiln-packer')).toBe('chain\n')
   expect(await top(`${id}-packer`, 'etc/kiln-motd')).toBe('motd\n')
   expect(await top(`${id}-hcl`, 'etc/kiln-hcl')).toBe('chain\n')
