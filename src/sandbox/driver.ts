@@ -29,7 +29,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { Tail } from '../util/exec.js'
 import type { Reporter } from '../util/log.js'
-import { killGroup, trackChild } from './cleanup.js'
+import { killGroup, trackChild } from '../util/lifecycle.js'
 
 export type MountKind = 'proc' | 'dev' | 'sys'
 

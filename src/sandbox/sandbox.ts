@@ -8,13 +8,13 @@
  * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
  * host driving a container of the image through a chroot stand-in (`beside`: ansible).
  * `close()` removes what the sandbox created; callers use try/finally, and
- * SIGINT/SIGTERM are covered by cleanup.ts.
+ * SIGINT/SIGTERM are covered by util/lifecycle.ts.
  */
 import { randomBytes } from 'node:crypto'
 import { chmod, chown, mkdir, rm, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Reporter } from '../util/log.js'
-import { trackDir } from './cleanup.js'
+import { trackDir } from '../util/lifecycle.js'
 import { runDriver, type ContainerRun, type DriverResult, type MountKind } from './driver.js'
 import { stepConfig } from './oci-spec.js'
 import { isWhiteout, lookupLayered, settleTimes, writePatch, type PatchFile } from './patch.js'
