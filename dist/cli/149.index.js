@@ -2,28 +2,6 @@ export const id = 149;
 export const ids = [149,895,704];
 export const modules = {
 
-/***/ 9823:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F3: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.F3),
-/* harmony export */   i0: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.i0),
-/* harmony export */   o$: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.o$),
-/* harmony export */   yH: () => (/* reexport safe */ _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__.yH)
-/* harmony export */ });
-/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7636);
-/**
- * What the sandbox started or created, so that it can be taken down whatever happens: after
- * success or failure (callers use try/finally), and on SIGINT/SIGTERM. The signal handling
- * itself is kiln's one cancellation path in util/lifecycle.ts; these names stay for the
- * sandbox's callers. Mounts need no entry here: they live in a private mount namespace that
- * the kernel removes with its last process.
- */
-
-
-
-/***/ }),
-
 /***/ 7733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -96,8 +74,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/sandbox/cleanup.ts
-var cleanup = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(7636);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/util/exec.ts
@@ -258,13 +236,13 @@ function runDriver(r) {
         cwd: r.cwd,
         detached: !interactive
     });
-    const untrack = (0,cleanup/* trackChild */.yH)(child);
+    const untrack = (0,lifecycle/* trackChild */.yH)(child);
     const tail = new exec/* Tail */.PW();
     child.stdout?.setEncoding('utf8');
     child.stderr?.setEncoding('utf8');
     child.stdout?.on('data', (d) => tail.push(d, r.onLine));
     child.stderr?.on('data', (d) => tail.push(d, r.onLine));
-    const onAbort = () => (0,cleanup/* killGroup */.i0)(child);
+    const onAbort = () => (0,lifecycle/* killGroup */.i0)(child);
     r.signal?.addEventListener('abort', onAbort, { once: true });
     return new Promise((resolve, reject) => {
         child.once('error', (e) => {
@@ -646,7 +624,7 @@ async function settleTimes(patchDir, imageDirs, rels) {
  * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
  * host driving a container of the image through a chroot stand-in (`beside`: ansible).
  * `close()` removes what the sandbox created; callers use try/finally, and
- * SIGINT/SIGTERM are covered by cleanup.ts.
+ * SIGINT/SIGTERM are covered by util/lifecycle.ts.
  */
 
 
@@ -692,7 +670,7 @@ class Sandbox {
     }
     static async open(opts) {
         await (0,promises_.mkdir)(opts.dir, { recursive: true });
-        const remove = (0,cleanup/* trackDir */.F3)(opts.dir);
+        const remove = (0,lifecycle/* trackDir */.F3)(opts.dir);
         const sb = new Sandbox(opts, remove);
         try {
             for (const d of [sb.work, sb.merged])

@@ -155,8 +155,8 @@ async function upperToLayer(store, upper) {
     return putDirAsLayer(store, upper, `layer from ${upper}`);
 }
 
-// EXTERNAL MODULE: ./src/sandbox/cleanup.ts
-var cleanup = __webpack_require__(9823);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(7636);
 // EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 4 modules
 var sandbox = __webpack_require__(4545);
 // EXTERNAL MODULE: ./src/sources/safe-tar.ts
@@ -244,7 +244,7 @@ async function aciArchiveFromImage(root, spec, image, workDir, dest) {
     const manifest = await aciManifestFor(root, spec, image.config.architecture);
     const area = (0,sandbox/* uniqueDir */.vZ)(workDir, 'aci-archive');
     await (0,promises_.mkdir)((0,external_node_path_.join)(area, 'rootfs'), { recursive: true, mode: 0o755 });
-    const remove = (0,cleanup/* trackDir */.F3)(area);
+    const remove = (0,lifecycle/* trackDir */.F3)(area);
     try {
         // The builder stores the root file system as one layer with no whiteouts: plain extraction.
         for (const layer of image.layers) {
@@ -1315,7 +1315,7 @@ class AciBuilder {
             throw new errors/* BuildError */.zS(name, 'args.compression', `"${compression}": expected gzip, xz, bzip2, zstd or none`);
         const area = (0,external_node_path_.join)(ctx.workDir, 'aci');
         await (0,promises_.mkdir)(area, { recursive: true });
-        const removeArea = (0,cleanup/* trackDir */.F3)(area);
+        const removeArea = (0,lifecycle/* trackDir */.F3)(area);
         const rootfs = (0,external_node_path_.join)(area, 'rootfs');
         await (0,promises_.mkdir)(rootfs, { mode: 0o755 });
         await (0,promises_.chmod)(rootfs, 0o755);
@@ -2119,8 +2119,6 @@ function isDockerStepLine(line) {
     return /^Step \d+\/\d+ : /.test(line) || /^#\d+ \[[^\]]+\] /.test(line);
 }
 
-// EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __webpack_require__(7636);
 ;// CONCATENATED MODULE: ./src/builders/engine-session.ts
 /**
  * What one run of builds holds in the Docker engine: the tags it created (removed when the

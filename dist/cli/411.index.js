@@ -18,7 +18,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _sources_safe_tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2267);
 /* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7895);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9823);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7636);
 /* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7733);
 /* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2288);
 /* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4545);
@@ -69,7 +69,7 @@ async function unpackLayer(layer, cacheDir = _defaults_js__WEBPACK_IMPORTED_MODU
         return dest;
     const tmp = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .uniqueDir */ .vZ)(parent, `.unpack-${hex.slice(0, 12)}`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(tmp, { mode: 0o755 });
-    const remove = (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_5__/* .trackDir */ .F3)(tmp);
+    const remove = (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_5__/* .trackDir */ .F3)(tmp);
     try {
         reporter?.debug(`unpack layer ${layer.diffID}`);
         // tmp is fresh, so only the layer's own links can redirect; the root is given anyway

@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9823);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7636);
 /* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4545);
 /* harmony import */ var _unpacked_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(792);
 /**
@@ -64,7 +64,7 @@ async function runInImage(store, ref, argv, o = {}) {
         if (!cmd.length)
             throw new Error(`image ${ref} has no Entrypoint or Cmd: give a command after --`);
         const stdio = o.stdio ?? 'inherit';
-        const release = stdio === 'inherit' ? (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_3__/* .holdInterrupts */ .o$)() : () => undefined;
+        const release = stdio === 'inherit' ? (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .holdInterrupts */ .o$)() : () => undefined;
         const r = await sb.exec(cmd, { stdio, onLine: o.onLine }).finally(release);
         return { exitCode: r.signal ? 128 + signalNumber(r.signal) : r.exitCode, tail: r.tail };
     }
