@@ -25,6 +25,7 @@ import {
 } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { resolveInRoot, secureJoin } from '../../util/in-root.js'
+import type { AciStep } from '../../model/aci.js'
 import type { Reporter } from '../../util/log.js'
 import { dependencyClosure, trustedDirs } from './closure.js'
 
@@ -121,15 +122,8 @@ export async function mkdirStep(
   }
 }
 
-export interface CopyStep {
-  binaries?: Array<string | [string, string]>
-  find_executable?: string[]
-  files?: Array<[string, string]>
-  excludes?: string[]
-  uid?: number
-  gid?: number
-  mode?: number
-}
+/** A `copy` step as the catalog declares it, with its mode already a number. */
+export type CopyStep = Omit<Extract<AciStep, { step: 'copy' }>, 'step' | 'name' | 'mode'> & { mode?: number }
 
 export interface CopyContext {
   rootfs: string
