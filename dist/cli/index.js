@@ -5383,7 +5383,7 @@ var store_defaults = __nccwpck_require__(9735);
  */
 async function planStatus(plan, opts) {
     const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-    const { openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
+    const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 5683));
     const out = new Map();
     const store = opts.store && (0,external_node_fs_.existsSync)(opts.store) ? await openStore(opts.store) : null;
     // The cache only reads records here; it wants a store for restores, which plan never does,
@@ -5624,9 +5624,10 @@ const registerBuild = (program, ctx) => {
         const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
         const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { cacheHooks, openCache } = await __nccwpck_require__.e(/* import() */ 624).then(__nccwpck_require__.bind(__nccwpck_require__, 4624));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(619), __nccwpck_require__.e(389)]).then(__nccwpck_require__.bind(__nccwpck_require__, 389));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 5683));
+        const { cacheHooks } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 777));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(619), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // What killed runs left goes first (never what a live run owns).
         await sweepLeftovers({
             outDir: (0,external_node_path_.resolve)(flags.out),
@@ -5838,7 +5839,7 @@ const registerExport = (program, ctx) => {
             throw new errors/* InvalidInputError */.oC([
                 { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
             ]);
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter });
         const signer = await openCliSigner(o.signKey);
         const input = await openInput(o.input ?? storeInput(o.image, o.store)).catch(async (e) => {
@@ -5905,7 +5906,7 @@ const registerFlatten = (program, ctx) => {
         const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428));
         const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
         const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // A file output's directory may hold a killed flatten's temporary archive.
         await sweepLeftovers({
             outDir: o.output === '-' ? undefined : (0,external_node_path_.dirname)((0,external_node_path_.resolve)(o.output)),
@@ -6167,7 +6168,7 @@ const registerVerify = (program, ctx) => {
                 }
             ]);
         }
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(794)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4794));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch disks
         // An image of the store is exported to a temporary directory first, the archives it would publish.
         const fromStore = isDirectory(dir)

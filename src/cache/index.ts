@@ -11,7 +11,6 @@ import { parseSize } from './size.js'
 import type { CacheBackend, CacheKind } from './types.js'
 
 export { ImageCache, type CacheStats, type ImageCacheOptions } from './image-cache.js'
-export { cacheHooks, type CacheHooks } from './hooks.js'
 export { LocalCache } from './local.js'
 export { NoCache } from './none.js'
 export { formatSize, parseSize } from './size.js'

@@ -2,8 +2,8 @@
 // as good; one that cannot boot is marked unpublishable while the images built on it still build.
 import { copyFile, link, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildPlan } from '../../src/build/run.js'
-import type { RunReport } from '../../src/build/types.js'
+import { buildPlan } from '../../src/pipeline/run.js'
+import type { RunReport } from '../../src/pipeline/types.js'
 import { loadCatalog } from '../../src/model/index.js'
 import { makePlan } from '../../src/plan/index.js'
 import { openStore } from '../../src/store/index.js'

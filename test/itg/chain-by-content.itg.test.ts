@@ -4,8 +4,8 @@
 // engine's image of that name must be neither used nor touched.
 import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildPlan } from '../../src/build/run.js'
-import type { RunReport } from '../../src/build/types.js'
+import { buildPlan } from '../../src/pipeline/run.js'
+import type { RunReport } from '../../src/pipeline/types.js'
 import { loadCatalog } from '../../src/model/index.js'
 import { makePlan } from '../../src/plan/index.js'
 import { openStore } from '../../src/store/index.js'

@@ -8,7 +8,7 @@ import { copyFile, link, mkdtemp, readFile, rm, truncate, writeFile } from 'node
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { execa } from 'execa'
-import type { RunReport } from '../../src/build/types.js'
+import type { RunReport } from '../../src/pipeline/types.js'
 import { openStore, type LayoutStore } from '../../src/store/index.js'
 import { makeTar, streamOf } from '../unit/store-helpers.js'
 import { ensureBase } from '../fixtures/bases.js'

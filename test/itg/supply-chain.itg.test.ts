@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import { link, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildPlan } from '../../src/build/run.js'
+import { buildPlan } from '../../src/pipeline/run.js'
 import { openSigner } from '../../src/exporters/sign.js'
 import { loadCatalog } from '../../src/model/index.js'
 import { makePlan } from '../../src/plan/index.js'

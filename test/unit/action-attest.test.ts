@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openActionSigner, secretsOf, writeSubjectChecksums } from '../../src/adapters/action/attest.js'
 import { parseInputs } from '../../src/adapters/action/inputs.js'
-import type { RunReport } from '../../src/build/types.js'
+import type { RunReport } from '../../src/pipeline/types.js'
 import { InvalidInputError } from '../../src/util/errors.js'
 
 const inputs = (given: Record<string, string>) => parseInputs((n) => given[n] ?? '')

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { datedTag, describeBase, writeReport } from '../../src/build/report.js'
+import { datedTag, describeBase, writeReport } from '../../src/pipeline/report.js'
 import type { StoredImage } from '../../src/store/types.js'
 
 describe('run report', () => {

@@ -1,15 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  ImageCache,
-  LocalCache,
-  cacheHooks,
-  diffInputs,
-  formatSize,
-  parseSize
-} from '../../src/cache/index.js'
-import type { ImageReport } from '../../src/build/types.js'
+import { ImageCache, LocalCache, diffInputs, formatSize, parseSize } from '../../src/cache/index.js'
+import { cacheHooks } from '../../src/pipeline/cache-hooks.js'
+import type { ImageReport } from '../../src/pipeline/types.js'
 import { openStore } from '../../src/store/index.js'
 import type { Store } from '../../src/store/types.js'
 import type { Reporter } from '../../src/util/log.js'

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { reusableExport, writeStamp, type ExportRequest } from '../../src/build/export-stamp.js'
+import { reusableExport, writeStamp, type ExportRequest } from '../../src/pipeline/export-stamp.js'
 
 let dir: string
 const request: ExportRequest = { key: 'k1', exports: ['rootfs', 'kernel'], compression: 'gzip' }

@@ -7,7 +7,7 @@ import {
   renderSummary,
   writeJobSummary
 } from '../../src/adapters/action/summary.js'
-import type { ImageReport, RunReport } from '../../src/build/types.js'
+import type { ImageReport, RunReport } from '../../src/pipeline/types.js'
 
 const image = (
   name: string,

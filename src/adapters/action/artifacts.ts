@@ -8,7 +8,7 @@
 import { DefaultArtifactClient } from '@actions/artifact'
 import { copyFile, link, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunReport } from '../../build/types.js'
+import type { RunReport } from '../../pipeline/types.js'
 import { errorMessage } from '../../util/errors.js'
 import type { Reporter } from '../../util/log.js'
 

@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { RunReport } from '../../build/types.js'
+import type { RunReport } from '../../pipeline/types.js'
 import { openSigner, SigningKeyError, type Signer } from '../../exporters/sign.js'
 import { InvalidInputError } from '../../util/errors.js'
 import type { Inputs } from './inputs.js'

@@ -2,7 +2,7 @@
  * The Action's outputs: names in one place, values computed by pure functions.
  */
 import * as core from '@actions/core'
-import type { RunReport } from '../../build/types.js'
+import type { RunReport } from '../../pipeline/types.js'
 import type { Plan } from '../../plan/types.js'
 import type { Selection } from '../../plan/index.js'
 import type { ChangedInput } from '../../cache/index.js'

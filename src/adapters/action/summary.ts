@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core'
 import { formatSize, type CacheStats, type ChangedInput } from '../../cache/index.js'
-import type { ImageReport, RunReport } from '../../build/types.js'
+import type { ImageReport, RunReport } from '../../pipeline/types.js'
 import { formatBytes, formatSeconds, plural } from '../../util/log.js'
 
 export type PlanStatus = 'store' | 'cache' | 'build'

@@ -1,7 +1,7 @@
 /** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
-import type { Compression } from '../../../build/run.js'
+import type { Compression } from '../../../pipeline/run.js'
 import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import {
@@ -90,9 +90,10 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
       const { findCatalog, loadCatalog } = await import('../../../model/load.js')
       const { makePlan } = await import('../../../plan/index.js')
       const { openStore } = await import('../../../store/index.js')
-      const { cacheHooks, openCache } = await import('../../../cache/index.js')
-      const { buildPlan } = await import('../../../build/run.js')
-      const { sweepLeftovers } = await import('../../../build/sweep.js')
+      const { openCache } = await import('../../../cache/index.js')
+      const { cacheHooks } = await import('../../../pipeline/cache-hooks.js')
+      const { buildPlan } = await import('../../../pipeline/run.js')
+      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
       // What killed runs left goes first (never what a live run owns).
       await sweepLeftovers({
         outDir: resolve(flags.out),

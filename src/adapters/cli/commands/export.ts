@@ -108,7 +108,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
           throw new InvalidInputError([
             { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
           ])
-        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter })
         const signer = await openCliSigner(o.signKey)
         const input = await openInput(o.input ?? storeInput(o.image!, o.store)).catch(async (e: unknown) => {

@@ -34,7 +34,7 @@ export const registerFlatten: RegisterCommand = (program, ctx) => {
         const { flatten } = await import('../../../exporters/flatten.js')
         const { FlattenError } = await import('../../../exporters/plan.js')
         const { TarFormatError } = await import('../../../exporters/tar.js')
-        const { sweepLeftovers } = await import('../../../build/sweep.js')
+        const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
         // A file output's directory may hold a killed flatten's temporary archive.
         await sweepLeftovers({
           outDir: o.output === '-' ? undefined : dirname(resolve(o.output)),

@@ -57,7 +57,7 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
           }
         ])
       }
-      const { sweepLeftovers } = await import('../../../build/sweep.js')
+      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
       await sweepLeftovers({ reporter: ctx.reporter }) // a killed check's scratch disks
       // An image of the store is exported to a temporary directory first, the archives it would publish.
       const fromStore = isDirectory(dir)

@@ -1,8 +1,8 @@
-export const id = 794;
-export const ids = [794,895];
+export const id = 84;
+export const ids = [84,895];
 export const modules = {
 
-/***/ 4794:
+/***/ 9084:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -153,7 +153,7 @@ async function sweepStoreTemp(storeTmpDir) {
 
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __webpack_require__(9906);
-;// CONCATENATED MODULE: ./src/build/sweep.ts
+;// CONCATENATED MODULE: ./src/pipeline/sweep.ts
 /**
  * The sweep every writing command runs first: what killed runs left (temporary directories,
  * `.tmp-OWNER` files in out/, the store and the cache, engine tags), removed when their owner

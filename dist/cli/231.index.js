@@ -1,8 +1,8 @@
-export const id = 389;
-export const ids = [389];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
-/***/ 389:
+/***/ 9231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2955,7 +2955,7 @@ var exporters_packages = __webpack_require__(7949);
 var provenance = __webpack_require__(1215);
 // EXTERNAL MODULE: ./src/util/tool-versions.ts
 var tool_versions = __webpack_require__(3180);
-;// CONCATENATED MODULE: ./src/build/provenance-context.ts
+;// CONCATENATED MODULE: ./src/pipeline/provenance-context.ts
 
 
 /** The catalog entry as normalised, without its place in the file (externalParameters). */
@@ -3467,7 +3467,7 @@ async function mustBe(path, kind) {
 var verify_boot = __webpack_require__(3005);
 // EXTERNAL MODULE: ./src/util/atomic-write.ts
 var atomic_write = __webpack_require__(5105);
-;// CONCATENATED MODULE: ./src/build/export-stamp.ts
+;// CONCATENATED MODULE: ./src/pipeline/export-stamp.ts
 /**
  * Archives already in out/ for the same input key are not written again. After an export, a
  * stamp (out/<name>/.kiln-stamp.json) records what was asked for (key, kinds, compression,
@@ -3531,7 +3531,7 @@ async function writeStamp(dir, request, exports, verify) {
     await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, STAMP_FILE), JSON.stringify({ request, exports, verify }, null, 2));
 }
 
-;// CONCATENATED MODULE: ./src/build/report.ts
+;// CONCATENATED MODULE: ./src/pipeline/report.ts
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
 
 
@@ -3601,7 +3601,7 @@ function describeImage(report, image) {
     report.tag = datedTag(image, report.name);
 }
 
-;// CONCATENATED MODULE: ./src/build/run.ts
+;// CONCATENATED MODULE: ./src/pipeline/run.ts
 /**
  * Builds a plan: every selected image once, in plan order, independent images side by side up
  * to `jobs`. An image whose input key is already in the store is reused, not rebuilt; a failed

@@ -1,5 +1,5 @@
 /**
- * The cache as the orchestrator's hooks (build/run.ts BuildHooks), so the CLI and the Action
+ * The cache as the orchestrator's hooks (pipeline/run.ts BuildHooks), so the CLI and the Action
  * wire it the same way:
  *
  *   buildPlan(plan, { ..., hooks: cacheHooks(cache) })
@@ -8,10 +8,10 @@
  * store, explain a rebuild (report.changed) and save it, so a later run (or a re-run after a
  * failure further down the chain) finds it on any runner. Restored images are already there.
  */
-import type { ImageReport } from '../build/types.js'
+import type { ImageReport } from './types.js'
 import type { PlannedImage } from '../plan/types.js'
 import type { StoredImage } from '../store/types.js'
-import type { ImageCache } from './image-cache.js'
+import type { ImageCache } from '../cache/image-cache.js'
 
 export interface CacheHooks {
   restore(planned: PlannedImage): Promise<StoredImage | null>

@@ -1,5 +1,5 @@
-export const id = 624;
-export const ids = [624,178];
+export const id = 683;
+export const ids = [683,178];
 export const modules = {
 
 /***/ 6652:
@@ -30,13 +30,12 @@ async function fileDigest(path) {
 
 /***/ }),
 
-/***/ 4624:
+/***/ 5683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  cacheHooks: () => (/* reexport */ cacheHooks),
   openCache: () => (/* binding */ openCache)
 });
 
@@ -639,30 +638,7 @@ class NoCache {
     async putPointer() { }
 }
 
-;// CONCATENATED MODULE: ./src/cache/hooks.ts
-function cacheHooks(cache) {
-    const saved = new Set();
-    return {
-        saved,
-        restore: (planned) => cache.restore(planned),
-        async afterImage(report, stored, planned) {
-            if (report.status === 'restored' || cache.backendName === 'none')
-                return;
-            if (report.status === 'built') {
-                // Before the save: the save moves the name's pointer to this build.
-                const why = await cache.explainMiss(planned);
-                if (why.changed)
-                    report.changed = why.changed;
-            }
-            // Built, or reused from a store that outlives runs: either way the cache may lack it.
-            if (await cache.save(planned, stored))
-                saved.add(planned.spec.name);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/cache/index.ts
-
 
 
 
