@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 # Debian packages Kiln drives (builders, store checks, boot gate; runc and the seccomp
 # profile of golang-github-containers-common run overlay and ACI steps; gnupg signs SHA256SUMS).
 pkgs=(docker.io packer umoci skopeo mmdebstrap qemu-system-x86 qemu-utils squashfs-tools squashfs-tools-ng pigz zstd xz-utils
-  e2fsprogs ansible cpio time libcap2-bin attr bzip2 runc golang-github-containers-common gnupg)
+  e2fsprogs ansible cpio time libcap2-bin attr bzip2 runc golang-github-containers-common gnupg
+  qemu-system-arm qemu-efi-aarch64 ovmf ipxe-qemu qemu-user-static binfmt-support arch-test
+  gdisk dosfstools)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -17,6 +19,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   sudo_ apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# arm64 images build on x86_64 through qemu-user: binfmt_misc must be mounted and the
+# qemu-aarch64 handler enabled (containers have no init system to do it).
+if [ "$(uname -m)" = x86_64 ] && [ "$(id -u)" = 0 ]; then
+  [ -e /proc/sys/fs/binfmt_misc/status ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || update-binfmts --enable qemu-aarch64 >/dev/null
 fi
 
 # A running Docker engine (no init system on CI machines: start dockerd ourselves).
