@@ -29,6 +29,7 @@ import { Problems } from './problems.js'
 import { splitShellWords } from './shell-words.js'
 import type { Catalog, ImageSpec, OverlaySpec } from './types.js'
 import { displayPath } from './display.js'
+import { hostArch } from './arch.js'
 
 const KEYS = ['base', 'expand', 'run', 'copy', 'install', 'pre', 'post', 'entrypoint', 'annotations'] as const
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/
@@ -250,8 +251,4 @@ function esc(s: string): string {
 
 function stripUndefined(o: OverlaySpec): OverlaySpec {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as OverlaySpec
-}
-
-function hostArch(): string {
-  return process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : process.arch
 }

@@ -8,12 +8,14 @@ import type { Plan, PlannedImage } from './types.js'
 import { allDeps, chainReferences, dockerfileDeps, topoOrder } from './graph.js'
 import { matrixOf, selectImages, type Selection } from './select.js'
 import { computeKeys, type KeyOptions } from './keys.js'
+import { checkArchitectures } from './arch.js'
 
 export * from './types.js'
 export type { Selection } from './select.js'
 export type { KeyOptions } from './keys.js'
 export { selectImages, matrixOf } from './select.js'
 export { computeKeys, keyOf, KEY_FORMAT } from './keys.js'
+export { checkArchitectures, mixedArchProblems } from './arch.js'
 export { BUILDER_FORMAT, gatherInputs, specForKey } from './inputs.js'
 export { allDeps, canonicalRef, chainMatcher, chainReferences, dockerfileDeps, topoOrder } from './graph.js'
 export {
@@ -80,7 +82,8 @@ async function storedBases(
 /**
  * Plans a build of `selection` (default: every image): the chosen images and all their
  * ancestors in topological order (catalog order breaks ties), each with its input key.
- * Throws InvalidInputError for a dependency cycle or a selection naming no image.
+ * Throws InvalidInputError for a dependency cycle, a chain mixing architectures or a selection
+ * naming no image.
  */
 export async function makePlan(
   catalog: Catalog,
@@ -90,6 +93,7 @@ export async function makePlan(
   const refs = await chainReferences(catalog)
   const deps = allDeps(catalog, await dockerfileDeps(catalog, refs))
   const order = topoOrder(catalog, deps)
+  checkArchitectures(catalog, refs)
   const { chosen, needed } = selectImages(catalog, deps, selection)
   const planned = order.filter((s) => needed.has(s.name))
   const keys = await computeKeys(catalog, planned, deps, {

@@ -132,7 +132,8 @@ describe('selection', () => {
         distro: 'ubuntu_22',
         plan: 'c3.small',
         arch: 'aarch64',
-        base: 'u22-base',
+        // Its own base: a chain may not mix architectures.
+        base: src,
         run: [['true']]
       }
     ])
@@ -171,7 +172,7 @@ describe('selection', () => {
     [
       'targets and axes intersect',
       { targets: ['u22-c3', 'u22-arm'], arch: 'aarch64' },
-      ['u22-base', 'u22-arm'],
+      ['u22-arm'],
       ['u22-arm'],
       { distro: ['ubuntu_22'], plan: ['c3.small'], arch: ['aarch64'] }
     ]
@@ -231,5 +232,84 @@ describe('cycles', () => {
       image: 'a',
       line: 4
     })
+  })
+})
+
+describe('architectures', () => {
+  const refused = async (files: Record<string, string | object>) => {
+    const err = await planOf(files).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InvalidInputError)
+    return (err as InvalidInputError).problems
+  }
+
+  test('an aarch64 image on an x86_64 base is refused at plan time, naming file, image and field', async () => {
+    const problems = await refused({
+      'IMAGES.json': catalog([
+        { name: 'base', base: { bootstrap: { suite: 'bookworm' } } },
+        { name: 'arm', arch: 'aarch64', base: 'base', run: [['true']] }
+      ])
+    })
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/IMAGES\.json$/),
+        pointer: '/images/1/arch',
+        image: 'arm',
+        line: 12,
+        message: expect.stringMatching(
+          /arch "aarch64", but its base base, which is "x86_64": a chain may not mix architectures/
+        )
+      })
+    ])
+  })
+
+  test('a Dockerfile FROM naming an image of another arch is refused, the defaults counting', async () => {
+    const problems = await refused({
+      'IMAGES.json': {
+        version: 1,
+        defaults: { arch: 'aarch64' },
+        images: [
+          { name: 'amd-base', arch: 'x86_64', base: src },
+          { name: 'arm-plan', builder: 'dockerfile', file: 'Dockerfile' }
+        ]
+      },
+      Dockerfile: 'FROM amd-base\nRUN true\n'
+    })
+    expect(problems.map((p) => [p.image, p.pointer, p.message])).toEqual([
+      [
+        'arm-plan',
+        '/images/1/arch',
+        expect.stringMatching(/its Dockerfile names amd-base, which is "x86_64"/)
+      ]
+    ])
+  })
+
+  test("a bootstrap arch other than the image's is refused", async () => {
+    const problems = await refused({
+      'IMAGES.json': catalog([{ name: 'b', base: { bootstrap: { suite: 'bookworm', arch: 'arm64' } } }])
+    })
+    expect(problems.map((p) => [p.pointer, p.message])).toEqual([
+      [
+        '/images/0/base/bootstrap/arch',
+        expect.stringMatching(/bootstrap arch "arm64" is not the image's arch "x86_64"/)
+      ]
+    ])
+  })
+
+  test('spellings of one architecture agree; depends_on may cross; keys differ by arch', async () => {
+    const plan = await planOf({
+      'IMAGES.json': catalog([
+        { name: 'base', arch: 'aarch64', base: { bootstrap: { suite: 'bookworm', arch: 'arm64' } } },
+        { name: 'plan', arch: 'arm64', base: 'base', run: [['true']] },
+        { name: 'amd', base: src, depends_on: ['plan'] }
+      ])
+    })
+    expect(plan.images.map((i) => i.spec.name)).toEqual(['base', 'plan', 'amd'])
+    const amd = await planOf({
+      'IMAGES.json': catalog([{ name: 'base', base: { bootstrap: { suite: 'bookworm' } } }])
+    })
+    const arm = await planOf({
+      'IMAGES.json': catalog([{ name: 'base', arch: 'aarch64', base: { bootstrap: { suite: 'bookworm' } } }])
+    })
+    expect(amd.images[0].key).not.toEqual(arm.images[0].key)
   })
 })
