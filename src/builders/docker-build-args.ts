@@ -14,6 +14,12 @@ export interface DockerBuildInputs {
   outputTag: string
   mode: DockerBuildMode
   sourceDateEpoch?: number
+  /**
+   * `os/arch` of the image when the host runs it under emulation (linux/arm64 on x86_64): FROMs
+   * that are not chain images (debian:12) then resolve to that platform, and the engine checks
+   * the chain images it was given are of it.
+   */
+  platform?: string
 }
 
 /**
@@ -37,6 +43,9 @@ export function dockerBuildArgs(spec: ImageSpec, inp: DockerBuildInputs): string
   Object.assign(buildArgs, spec.args)
   for (const k of Object.keys(buildArgs).sort()) args.push(`--build-arg=${k}=${buildArgs[k]}`)
   if (spec.target) args.push(`--target=${spec.target}`)
+  // The catalog's own --platform (extra_args) wins: it was checked when the catalog loaded.
+  if (inp.platform && !spec.extraArgs.some((a) => a.startsWith('--platform=')))
+    args.push(`--platform=${inp.platform}`)
   for (const k of Object.keys(spec.labels).sort()) args.push(`--label=${k}=${spec.labels[k]}`)
   // Checked against an allowlist when the catalog was loaded (model/extra-args.ts).
   args.push(...spec.extraArgs)

@@ -14,6 +14,8 @@ import type { BuildContext, BuildResult, Builder } from './types.js'
 import { dockerBuildArgs, isDockerStepLine } from './docker-build-args.js'
 import { dockerBuildMode, type EngineSession } from './engine-session.js'
 import { dockerfileForBuild } from './chain-refs.js'
+import { runsNatively } from '../model/arch.js'
+import { ociArch } from '../store/layout.js'
 
 export interface EngineBuilderOptions {
   session: EngineSession
@@ -44,7 +46,8 @@ export class DockerfileBuilder implements Builder {
       baseRef,
       outputTag,
       mode,
-      sourceDateEpoch: this.opts.sourceDateEpoch
+      sourceDateEpoch: this.opts.sourceDateEpoch,
+      platform: emulatedPlatform(spec.arch)
     })
     // The classic builder commits every step as an image (" ---> <id>"); after a failure those
     // are dangling, and the session removes them.
@@ -73,6 +76,11 @@ export class DockerfileBuilder implements Builder {
     }
     return saveResult(ctx, session, outputTag)
   }
+}
+
+/** `linux/<arch>` for an image the host runs under emulation (qemu-user through binfmt); undefined for native ones. */
+export function emulatedPlatform(arch: string): string | undefined {
+  return runsNatively(arch) ? undefined : `linux/${ociArch(arch)}`
 }
 
 /**

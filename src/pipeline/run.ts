@@ -25,7 +25,10 @@ import { verifyBoot } from '../verify/boot.js'
 import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
 import { findCorruptBlob } from '../util/digest.js'
-import { BuildError, errorMessage } from '../util/errors.js'
+import { BuildError, InvalidInputError, errorMessage, type Problem } from '../util/errors.js'
+import { EmulationUnavailable, ensureEmulation, type EmulationOptions } from '../engine/binfmt.js'
+import { canonicalArch, runsNatively } from '../model/arch.js'
+import { displayPath } from '../model/display.js'
 import { IoError } from '../util/io-error.js'
 import { onExitNow, tempFileFor, tempPrefix, trackDir } from '../util/lifecycle.js'
 import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
@@ -71,11 +74,14 @@ export interface BuildOptions {
   tmpDir?: string
   /** The builder for a kind (tests put their own here). */
   builderFor?: (kind: BuilderKind, opts: EngineBuilderOptions, image: string) => Builder
+  /** Where and how the emulation check looks (tests point it at a fake binfmt_misc). */
+  emulation?: Omit<EmulationOptions, 'reporter'>
 }
 
 type State = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'interrupted'
 
 export async function buildPlan(plan: Plan, opts: BuildOptions): Promise<RunReport> {
+  await checkEmulation(plan, opts)
   const run = new PlanRun(plan, opts)
   // If the process must exit at once (a second signal, cleanup past its deadline), the report
   // still says which images were interrupted.
@@ -86,6 +92,36 @@ export async function buildPlan(plan: Plan, opts: BuildOptions): Promise<RunRepo
     await run.session.close()
     unregister()
   }
+}
+
+/**
+ * Before anything is built: images of another architecture than the host's that the store does
+ * not already hold build under qemu-user, so binfmt_misc must hand their binaries to it (set up
+ * here when Kiln is root, see engine/binfmt.ts). When it cannot be, the run stops as invalid
+ * input (exit 2), naming the first such image of each architecture and what to install.
+ */
+export async function checkEmulation(plan: Plan, opts: BuildOptions): Promise<void> {
+  const problems: Problem[] = []
+  const seen = new Set<string>()
+  for (const p of plan.images) {
+    const arch = canonicalArch(p.spec.arch)
+    if (runsNatively(arch, opts.emulation?.host) || seen.has(arch)) continue
+    if (await opts.store.findByKey(p.key)) continue
+    seen.add(arch)
+    try {
+      await ensureEmulation(arch, { ...opts.emulation, reporter: opts.reporter })
+    } catch (e) {
+      if (!(e instanceof EmulationUnavailable)) throw e
+      problems.push({
+        file: displayPath(plan.catalog.file),
+        pointer: `${p.spec.pointer}/arch`,
+        line: p.spec.line,
+        image: p.spec.name,
+        message: e.message
+      })
+    }
+  }
+  if (problems.length) throw new InvalidInputError(problems)
 }
 
 class PlanRun {

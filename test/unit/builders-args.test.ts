@@ -1,5 +1,6 @@
 import { dockerBuildArgs, dockerSafeName, isDockerStepLine } from '../../src/builders/docker-build-args.js'
 import type { ImageSpec } from '../../src/model/types.js'
+import { emulatedPlatform } from '../../src/builders/dockerfile.js'
 import { imageSpec } from '../fixtures/image-spec.js'
 
 function spec(over: Partial<ImageSpec> = {}): ImageSpec {
@@ -110,10 +111,46 @@ describe('dockerBuildArgs', () => {
         '--',
         '/p'
       ]
+    ],
+    [
+      'an emulated image gets its platform (FROMs outside the chain resolve to it)',
+      spec({ arch: 'aarch64' }),
+      { ...common, mode: 'classic', baseRef: 'kiln-base/x:1', platform: 'linux/arm64' },
+      [
+        'build',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
+        '--force-rm',
+        '--build-arg=BASE_IMAGE=kiln-base/x:1',
+        '--platform=linux/arm64',
+        '--',
+        '/p'
+      ]
+    ],
+    [
+      "the catalog's own --platform wins",
+      spec({ arch: 'aarch64', extraArgs: ['--platform=linux/arm64/v8'] }),
+      { ...common, mode: 'classic', platform: 'linux/arm64' },
+      [
+        'build',
+        '--file=/p/plans/c3/Dockerfile',
+        '--tag=kiln-out/x:1',
+        '--network=host',
+        '--force-rm',
+        '--platform=linux/arm64/v8',
+        '--',
+        '/p'
+      ]
     ]
   ]
   it.each(cases)('%s', (_title, s, inputs, want) => {
     expect(dockerBuildArgs(s, inputs)).toEqual(want)
+  })
+
+  it('the platform is set only for images the host emulates', () => {
+    expect(emulatedPlatform('aarch64')).toBe(process.arch === 'arm64' ? undefined : 'linux/arm64')
+    expect(emulatedPlatform(process.arch === 'arm64' ? 'arm64' : 'x86_64')).toBeUndefined()
   })
 })
 
