@@ -65,6 +65,8 @@ export interface ExportOptions {
   compression: Compression
   /** Kernel version to export instead of the newest. */
   kernel?: string
+  /** The image's architecture, uname-style, for manifest.json (left out when not known). */
+  arch?: string
   sourceDateEpoch?: number
   /** Bases this image was built on, nearest first. */
   baseChain?: Array<{ name: string; key?: string }>
@@ -248,6 +250,7 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       entries: plan.entries.length,
       fsSize,
       kernel: boot ? textOf(boot.version) : null,
+      ...(opts.arch ? { arch: opts.arch } : {}),
       packageFormat: packages.format,
       packages: packages.packages,
       documents

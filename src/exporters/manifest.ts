@@ -30,6 +30,8 @@ export interface ExportManifest {
   entries: number
   fsSize: number
   kernel: string | null
+  /** The image's architecture, uname-style (x86_64, aarch64): the boot gate picks qemu by it. */
+  arch?: string
   packageFormat: PackageFormat | null
   packages: Package[]
   /** SBOMs and provenance next to the archives (file name and sha256). */

@@ -499,6 +499,7 @@ class PlanRun {
         exports: kinds,
         compression: request.compression as Compression,
         kernel: p.spec.kernel,
+        arch: canonicalArch(p.spec.arch),
         sourceDateEpoch: this.opts.sourceDateEpoch,
         baseChain: this.baseChain(p),
         sbomFormat: request.sbomFormat as SbomFormat,
@@ -586,7 +587,7 @@ class PlanRun {
     const res = await verifyBoot({
       dir: r.exports.dir,
       timeoutSec: this.opts.bootTimeoutSec,
-      arch: p.spec.arch === 'aarch64' ? 'aarch64' : 'x86_64',
+      arch: canonicalArch(p.spec.arch) === 'aarch64' ? 'aarch64' : 'x86_64',
       reporter,
       signal: this.opts.signal
     })

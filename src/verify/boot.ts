@@ -27,6 +27,7 @@ import { BootAborted, DiskCheckRules, InitrdCheckRules, runGuest, type ConsoleRu
 import { makeRootDisk, settleAll } from './disk.js'
 import { ROOT_DEVICE, diskAppend, initrdAppend, qemuBinary, qemuCommand, type Accel } from './qemu.js'
 import { makeScratchDir } from './temp.js'
+import { kernelArch } from './kernel-arch.js'
 import { DEFAULT_BOOT_TIMEOUT_SEC } from './defaults.js'
 
 export type BootMode = 'disk' | 'initrd'
@@ -97,12 +98,17 @@ export async function verifyBoot(opts: VerifyBootOptions): Promise<BootResult> {
     if (e instanceof GateFailure) return failed(e.message)
     throw e
   }
-  const qemu = qemuBinary(arch)
-  if (!(await hasTool(qemu))) throw new Error(`${qemu} is not installed: the boot check needs it`)
-
   const scratch = makeScratchDir()
   try {
     const kernel = await extractSingle(kernelTar, 'vmlinuz', 'no kernel', scratch.path, reporter)
+    // The kernel's own header: it picks qemu when nothing says the arch, and a kernel of the
+    // wrong architecture fails here rather than as a silent qemu.
+    const kind = await kernelArch(kernel)
+    if (kind.arch && !opts.arch && !manifest.arch) arch = kind.arch
+    else if (kind.arch && kind.arch !== arch)
+      return failed(`${kernelTar}: the kernel is ${kind.arch} (${kind.format}), but the image is ${arch}`)
+    const qemu = qemuBinary(arch)
+    if (!(await hasTool(qemu))) throw new Error(`${qemu} is not installed: the boot check needs it`)
     const initrd = await extractSingle(initrdTar, 'initrd', 'no initrd', scratch.path, reporter)
     // The KVM probe (a few seconds when KVM hangs) runs while the disk is made.
     const accelChoice = chooseAccel(opts.accel ?? 'auto', arch, kernel, reporter)

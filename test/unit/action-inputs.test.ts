@@ -135,24 +135,43 @@ describe('matrixOf', () => {
   } as Plan
 
   test('one job per distinct combination of the chosen images, each naming its targets', () => {
-    const m = matrixOf(plan, {})
+    const m = matrixOf(plan, {}, 'x86_64')
     expect(JSON.parse(JSON.stringify(m))).toEqual({
       include: [
-        { distro: 'debian_12', plan: '', arch: 'x86_64', targets: 'd12-base' },
-        { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', targets: 'd12-c3' },
-        { distro: 'debian_12', plan: 'm3.large.x86', arch: 'x86_64', targets: 'd12-m3' },
-        { distro: 'ubuntu_22', plan: '', arch: 'x86_64', targets: 'u22-base' }
+        { distro: 'debian_12', plan: '', arch: 'x86_64', emulated: false, targets: 'd12-base' },
+        { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', emulated: false, targets: 'd12-c3' },
+        { distro: 'debian_12', plan: 'm3.large.x86', arch: 'x86_64', emulated: false, targets: 'd12-m3' },
+        { distro: 'ubuntu_22', plan: '', arch: 'x86_64', emulated: false, targets: 'u22-base' }
       ]
     })
   })
 
   test('ancestors pulled in by a selection are not matrix jobs', () => {
-    expect(matrixOf(plan, { plan: 'c3.small.x86' }).include).toEqual([
-      { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', targets: 'd12-c3' }
+    expect(matrixOf(plan, { plan: 'c3.small.x86' }, 'x86_64').include).toEqual([
+      { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', emulated: false, targets: 'd12-c3' }
     ])
     expect(matrixOf(plan, { targets: ['d12-m3', 'd12-c3'] }).include.map((e) => e.targets)).toEqual([
       'd12-c3',
       'd12-m3'
+    ])
+  })
+
+  test('arch is one spelling per machine, and marks the jobs a runner of the planning arch would emulate', () => {
+    const arm = (name: string, arch: string) => {
+      const p = img(name, 'debian_12', 'c2.large.arm')
+      p.spec.arch = arch
+      return p
+    }
+    const mixed = { images: [...plan.images.slice(0, 2), arm('a1', 'aarch64'), arm('a2', 'arm64')] } as Plan
+    expect(matrixOf(mixed, {}, 'x86_64').include).toEqual([
+      { distro: 'debian_12', plan: '', arch: 'x86_64', emulated: false, targets: 'd12-base' },
+      { distro: 'debian_12', plan: 'c3.small.x86', arch: 'x86_64', emulated: false, targets: 'd12-c3' },
+      { distro: 'debian_12', plan: 'c2.large.arm', arch: 'aarch64', emulated: true, targets: 'a1,a2' }
+    ])
+    expect(matrixOf(mixed, {}, 'aarch64').include.map((e) => [e.arch, e.emulated])).toEqual([
+      ['x86_64', true],
+      ['x86_64', true],
+      ['aarch64', false]
     ])
   })
 })

@@ -1,6 +1,7 @@
 // The emulation check before an image of another architecture is built. A fake binfmt_misc
 // directory stands in for the kernel's (the real handler serves other builds on this machine
 // and is only ever read here), and an empty search path for a host without the tools.
+import { jest } from '@jest/globals'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path, { join } from 'node:path'
@@ -31,11 +32,11 @@ async function fakeBinfmt(entries: Record<string, string>, mounted = true): Prom
 const entry = (state: string, flags: string) =>
   `${state}\ninterpreter /usr/libexec/qemu-binfmt/aarch64-binfmt-P\nflags: ${flags}\noffset 0\nmagic 7f454c46\n`
 
-class Warnings extends SilentReporter {
-  warnings: string[] = []
-  warn(m: string): void {
-    this.warnings.push(m)
-  }
+/** A reporter that keeps its warnings. */
+function warnings(): { reporter: Reporter; list: () => string[] } {
+  const reporter = new SilentReporter()
+  const spy = jest.spyOn(reporter, 'warn')
+  return { reporter, list: () => spy.mock.calls.map((c) => String((c as unknown[])[0])) }
 }
 
 const check = async (
@@ -93,13 +94,13 @@ describe('ensureEmulation', () => {
   })
 
   test('enabled with F: fine; without F: a warning about containers', async () => {
-    const ok = new Warnings()
-    await check(await fakeBinfmt({ 'qemu-aarch64': entry('enabled', 'PF') }), { reporter: ok })
-    expect(ok.warnings).toEqual([])
+    const ok = warnings()
+    await check(await fakeBinfmt({ 'qemu-aarch64': entry('enabled', 'PF') }), { reporter: ok.reporter })
+    expect(ok.list()).toEqual([])
     await rm(join(dir, 'binfmt_misc'), { recursive: true })
-    const noF = new Warnings()
-    await check(await fakeBinfmt({ 'qemu-aarch64': entry('enabled', 'P') }), { reporter: noF })
-    expect(noF.warnings).toEqual([expect.stringMatching(/without the F \(fix-binary\) flag/)])
+    const noF = warnings()
+    await check(await fakeBinfmt({ 'qemu-aarch64': entry('enabled', 'P') }), { reporter: noF.reporter })
+    expect(noF.list()).toEqual([expect.stringMatching(/without the F \(fix-binary\) flag/)])
   })
 
   test("this machine's real handler reads as enabled (read only)", async () => {

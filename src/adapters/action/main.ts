@@ -44,6 +44,7 @@ import {
   type PlanStatus
 } from './summary.js'
 import { TEMP_WORK_STATE, tempWorkToRecord } from './temp-work.js'
+import { canonicalArch, hostArch, runsNatively } from '../../model/arch.js'
 
 export async function run(): Promise<void> {
   const reporter = new ActionReporter()
@@ -143,11 +144,13 @@ async function planOnly(
       distro: p.spec.distro,
       plan: p.spec.plan,
       arch: p.spec.arch,
+      emulated: !runsNatively(p.spec.arch),
       status,
       changed
     })
+    const emulated = status === 'build' && !runsNatively(p.spec.arch)
     core.info(
-      `${p.spec.name}: ${status === 'build' ? 'would be built' : status === 'cache' ? 'in the cache' : 'in the store'} (${p.key.slice(0, 12)})`
+      `${p.spec.name}: ${status === 'build' ? 'would be built' : status === 'cache' ? 'in the cache' : 'in the store'} (${p.key.slice(0, 12)})${emulated ? `, ${canonicalArch(p.spec.arch)} under emulation on a ${hostArch()} runner` : ''}`
     )
   }
   setOutput('plan', { images })

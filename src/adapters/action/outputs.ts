@@ -8,6 +8,7 @@ import type { Selection } from '../../plan/index.js'
 import type { ChangedInput } from '../../cache/index.js'
 import type { UploadedArtifact } from './artifacts.js'
 import type { PlanStatus } from './summary.js'
+import { canonicalArch, hostArch, runsNatively } from '../../model/arch.js'
 
 export const OUTPUTS = [
   'images',
@@ -28,7 +29,13 @@ export type OutputName = (typeof OUTPUTS)[number]
 export interface MatrixEntry {
   distro: string
   plan: string
+  /** uname-style (x86_64, aarch64) whatever the catalog's spelling: what a workflow maps to `runs-on`. */
   arch: string
+  /**
+   * True when the runner that planned is of another architecture: a job on a runner like it
+   * builds these images under qemu-user (slower), where a runner of `arch` builds them natively.
+   */
+  emulated: boolean
   /** The images of this combination that were asked for, comma separated: a job builds exactly these. */
   targets: string
 }
@@ -38,7 +45,7 @@ export interface MatrixEntry {
  * pulled in to build them), each naming its images so that no image is the target of two jobs:
  * `{"include":[...]}` as strategy.matrix takes it through fromJSON.
  */
-export function matrixOf(plan: Plan, sel: Selection): { include: MatrixEntry[] } {
+export function matrixOf(plan: Plan, sel: Selection, host = hostArch()): { include: MatrixEntry[] } {
   const targets = sel.targets?.length ? new Set(sel.targets) : undefined
   const chosen = plan.images.filter(
     (p) =>
@@ -49,7 +56,14 @@ export function matrixOf(plan: Plan, sel: Selection): { include: MatrixEntry[] }
   )
   const groups = new Map<string, MatrixEntry>()
   for (const p of chosen) {
-    const e = { distro: p.spec.distro ?? '', plan: p.spec.plan ?? '', arch: p.spec.arch, targets: '' }
+    const arch = canonicalArch(p.spec.arch)
+    const e = {
+      distro: p.spec.distro ?? '',
+      plan: p.spec.plan ?? '',
+      arch,
+      emulated: !runsNatively(arch, host),
+      targets: ''
+    }
     const id = JSON.stringify([e.distro, e.plan, e.arch])
     const g = groups.get(id) ?? e
     g.targets = g.targets ? `${g.targets},${p.spec.name}` : p.spec.name
@@ -66,6 +80,8 @@ export interface PlanOutputImage {
   distro?: string
   plan?: string
   arch: string
+  /** Built under qemu-user on a runner like the one that planned (see MatrixEntry). */
+  emulated: boolean
   /** build: would be built; cache: would be restored; store: already in the store. */
   status: PlanStatus
   changed?: ChangedInput[] | null

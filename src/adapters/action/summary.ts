@@ -133,7 +133,14 @@ export function interruptedNote(signal: string): string {
 
 /** The summary of `mode: plan`: what each image would be, and why. */
 export function renderPlanSummary(
-  images: Array<{ name: string; key: string; status: PlanStatus; changed?: ChangedInput[] | null }>,
+  images: Array<{
+    name: string
+    key: string
+    status: PlanStatus
+    changed?: ChangedInput[] | null
+    arch?: string
+    emulated?: boolean
+  }>,
   edges: Array<[string, string]>,
   matrix: { include: object[] }
 ): string {
@@ -148,7 +155,7 @@ export function renderPlanSummary(
   const what: Record<PlanStatus, string> = { build: 'built', cache: 'restored', store: 'reused' }
   for (const i of images) {
     out.push(
-      `| ${cell(i.name)} | \`${i.key.slice(0, 12)}\` | ${what[i.status]} | ${i.status === 'build' ? cell(whyLine(i.changed ?? undefined)) : ''} |`
+      `| ${cell(i.name)} | \`${i.key.slice(0, 12)}\` | ${what[i.status]}${i.status === 'build' && i.emulated ? ` (${cell(i.arch ?? '')}, emulated)` : ''} | ${i.status === 'build' ? cell(whyLine(i.changed ?? undefined)) : ''} |`
     )
   }
   out.push('')
