@@ -1,0 +1,101 @@
+// arm64 end to end on an x86_64 runner: the catalog's arm64 chain (an mmdebstrap bootstrap for
+// arm64, its Dockerfile, then the c2.large.arm plan image FROM it) built from an empty store under
+// qemu-user emulation, exported, and booted under qemu-system-aarch64 by the gate. Then the amd64
+// base of the same catalog, natively, to measure what emulation costs (the ratio is printed).
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { execa } from 'execa'
+import { loadCatalog } from '../../src/model/index.js'
+import { makePlan } from '../../src/plan/index.js'
+import { buildPlan } from '../../src/pipeline/run.js'
+import type { ImageReport } from '../../src/pipeline/types.js'
+import { openStore } from '../../src/store/index.js'
+import type { Store } from '../../src/store/types.js'
+import { SilentReporter } from '../../src/util/log.js'
+import { kernelArch } from '../../src/verify/kernel-arch.js'
+
+const catalogFile = resolve('images/IMAGES.json')
+const ARM_BASE = 'debian_12-base-arm64'
+const ARM_PLAN = 'debian_12-c2.large.arm'
+
+let dir: string
+let store: Store
+const seconds: Record<string, number> = {}
+
+beforeAll(async () => {
+  dir = await mkdtemp('/var/tmp/kiln-arm64-')
+  store = await openStore(join(dir, 'store'))
+})
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+async function build(target: string): Promise<Record<string, ImageReport>> {
+  const plan = await makePlan(await loadCatalog(catalogFile), { targets: [target] })
+  const report = await buildPlan(plan, {
+    store,
+    outDir: join(dir, 'out'),
+    reporter: new SilentReporter(),
+    tmpDir: dir,
+    // An emulated aarch64 guest boots several times slower than an x86 one under TCG.
+    bootTimeoutSec: 900,
+    sbomFormat: 'none'
+  })
+  return Object.fromEntries(report.images.map((i) => [i.name, i]))
+}
+
+test('the arm64 catalog chain builds on x86_64 from scratch, exports, and passes the aarch64 boot gate', async () => {
+  const by = await build(ARM_PLAN)
+  for (const n of [ARM_BASE, ARM_PLAN])
+    expect([n, by[n].status, by[n].error]).toEqual([n, 'built', undefined])
+  seconds.arm64 = by[ARM_BASE].seconds
+
+  // The store records the platform: docker runs these as arm64, not as the host's amd64.
+  for (const n of [ARM_BASE, ARM_PLAN]) {
+    const img = await store.getImage(n)
+    expect(img?.config.architecture).toBe('arm64')
+  }
+  const index = JSON.parse(await readFile(join(dir, 'store/index.json'), 'utf8')) as {
+    manifests: Array<{ platform?: { architecture: string }; annotations?: Record<string, string> }>
+  }
+  const plan = index.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === ARM_PLAN)
+  expect(plan?.platform).toEqual({ architecture: 'arm64', os: 'linux' })
+
+  // The exports: an arm64 kernel (Debian's gzip-compressed Image), its initrd and modules, and
+  // a root filesystem whose packages are arm64.
+  const out = join(dir, 'out', ARM_PLAN)
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+    arch: string
+    kernel: string
+    packages: Array<{ name: string; arch?: string }>
+  }
+  expect(manifest.arch).toBe('aarch64')
+  expect(manifest.kernel).toMatch(/-arm64$/)
+  expect(manifest.packages.find((p) => p.name === 'ethtool')?.arch).toBe('arm64')
+  expect(manifest.packages.find((p) => p.name === 'linux-image-arm64')?.arch).toBe('arm64')
+  await execa('tar', ['-xzf', join(out, 'kernel.tar.gz'), '-C', dir, './vmlinuz'])
+  expect(await kernelArch(join(dir, 'vmlinuz'))).toEqual({
+    arch: 'aarch64',
+    format: 'gzip-compressed arm64 Image'
+  })
+  const { stdout: modules } = await execa('tar', ['-tzf', join(out, 'modules.tar.gz')])
+  expect(modules).toContain(`lib/modules/${manifest.kernel}/modules.dep`)
+  await execa('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out })
+
+  // The gate booted the image's own arm64 kernel on qemu's virt machine and ran its check.
+  expect(by[ARM_PLAN].verify).toMatchObject({ status: 'passed', accel: 'tcg' })
+  expect(by[ARM_PLAN].exports?.kernel).toBe(manifest.kernel)
+}, 3_600_000)
+
+test('emulation cost: the arm64 base against the same amd64 base built natively', async () => {
+  const by = await build('debian_12-base')
+  expect(by['debian_12-base'].status).toBe('built')
+  seconds.amd64 = by['debian_12-base'].seconds
+  const ratio = seconds.arm64 / seconds.amd64
+  process.stdout.write(
+    `arm64 base (emulated) ${seconds.arm64.toFixed(1)} s, amd64 base (native) ${seconds.amd64.toFixed(1)} s: ratio ${ratio.toFixed(2)}\n`
+  )
+  // Emulation costs something; the figure itself depends on the machine and its load.
+  expect(ratio).toBeGreaterThan(1)
+}, 1_800_000)
