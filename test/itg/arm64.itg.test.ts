@@ -2,7 +2,7 @@
 // arm64, its Dockerfile, then the c2.large.arm plan image FROM it) built from an empty store under
 // qemu-user emulation, exported, and booted under qemu-system-aarch64 by the gate. Then the amd64
 // base of the same catalog, natively, to measure what emulation costs (the ratio is printed).
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { execa } from 'execa'
 import { loadCatalog } from '../../src/model/index.js'
@@ -87,6 +87,60 @@ test('the arm64 catalog chain builds on x86_64 from scratch, exports, and passes
   expect(by[ARM_PLAN].verify).toMatchObject({ status: 'passed', accel: 'tcg' })
   expect(by[ARM_PLAN].exports?.kernel).toBe(manifest.kernel)
 }, 3_600_000)
+
+test("overlay and Packer steps run an arm64 image's own binaries through binfmt", async () => {
+  // A catalog of its own, on the root filesystem the plan image exported.
+  const cat = join(dir, 'steps')
+  await mkdir(join(cat, 'packer'), { recursive: true })
+  await copyFile(join(dir, 'out', ARM_PLAN, 'image.tar.gz'), join(cat, 'rootfs.tar.gz'))
+  const probe = 'uname -m > /probe && dpkg --print-architecture >> /probe'
+  await writeFile(
+    join(cat, 'packer/arm.json'),
+    JSON.stringify({
+      variables: { base_image: '' },
+      builders: [{ type: 'docker', image: '{{user `base_image`}}', commit: true, pull: false }],
+      provisioners: [{ type: 'shell', inline: [probe] }]
+    })
+  )
+  await writeFile(
+    join(cat, 'IMAGES.json'),
+    JSON.stringify({
+      version: 1,
+      defaults: { arch: 'aarch64' },
+      images: [
+        { name: 'arm-root', base: { tar: 'rootfs.tar.gz' }, builder: 'import' },
+        { name: 'arm-overlay', base: 'arm-root', builder: 'overlay', run: [['sh', '-c', probe]] },
+        {
+          name: 'arm-packer',
+          base: 'arm-root',
+          builder: 'packer',
+          file: 'packer/arm.json',
+          working_dir: 'packer'
+        }
+      ]
+    })
+  )
+  const report = await buildPlan(await makePlan(await loadCatalog(join(cat, 'IMAGES.json'))), {
+    store,
+    outDir: join(dir, 'steps-out'),
+    reporter: new SilentReporter(),
+    tmpDir: dir
+  })
+  expect(report.images.map((i) => [i.name, i.status, i.error?.message])).toEqual([
+    ['arm-root', 'built', undefined],
+    ['arm-overlay', 'built', undefined],
+    ['arm-packer', 'built', undefined]
+  ])
+  for (const n of ['arm-overlay', 'arm-packer']) {
+    expect((await store.getImage(n))?.config.architecture).toBe('arm64')
+    const { stdout } = await execa(
+      resolve('node_modules/.bin/tsx'),
+      [resolve('src/adapters/cli/index.ts'), 'run', '--store', join(dir, 'store'), n, '--', 'cat', '/probe'],
+      { env: { NO_COLOR: '1' } }
+    )
+    expect(stdout.trim().split('\n').slice(-2)).toEqual(['aarch64', 'arm64'])
+  }
+}, 900_000)
 
 test('emulation cost: the arm64 base against the same amd64 base built natively', async () => {
   const by = await build('debian_12-base')
