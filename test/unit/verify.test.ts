@@ -227,6 +227,27 @@ describe('archives before booting', () => {
   })
 })
 
+describe('the kernel of another architecture', () => {
+  it("fails the gate before booting when the kernel is not the image's architecture", async () => {
+    const stage = join(work, 'stage-arch')
+    mkdirSync(stage)
+    // An x86 bzImage header ("HdrS" at 0x202) in an image whose manifest says aarch64.
+    const bz = Buffer.alloc(4096)
+    bz.write('HdrS', 0x202, 'latin1')
+    writeFileSync(join(stage, 'vmlinuz'), bz)
+    writeFileSync(join(stage, 'initrd'), 'INITRD')
+    execFileSync('tar', ['-C', stage, '-czf', join(work, 'kernel.tar.gz'), './vmlinuz'])
+    execFileSync('tar', ['-C', stage, '-czf', join(work, 'initrd.tar.gz'), './initrd'])
+    writeFileSync(join(work, 'manifest.json'), JSON.stringify({ arch: 'aarch64' }))
+    const r = await verifyBoot({ dir: work, mode: 'initrd', accel: 'tcg', reporter: new SilentReporter() })
+    expect(r).toMatchObject({ status: 'failed', seconds: 0 })
+    expect(r.message).toBe(
+      `${join(work, 'kernel.tar.gz')}: the kernel is x86_64 (bzImage), but the image is aarch64`
+    )
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith(TEMP_PREFIX))).toEqual([])
+  })
+})
+
 describe("the root disk: the image's links are followed inside the image, never on the host", () => {
   // The attack: lib -> foo, foo/modules -> <host dir>, and a kernel release that names a
   // directory there. The gate used to delete <host dir>/<release> and move the image's
