@@ -5,6 +5,7 @@
  */
 import type { BootstrapSource } from '../model/types.js'
 import { spawnStream, type StreamProcess } from '../util/exec-stream.js'
+import { wholeTree } from '../util/exec.js'
 import type { Reporter } from '../util/log.js'
 import { hostAptSources, pickMirror } from './apt-sources.js'
 
@@ -107,7 +108,11 @@ export async function startBootstrap(
   const hostMirror = b.mirror || b.snapshot ? null : pickMirror(await hostAptSources(), b.suite)
   const cmd = bootstrapCommand(b, arch, hostMirror)
   reporter.info(`mmdebstrap ${b.suite} from ${cmd.mirror}`)
-  return spawnStream('mmdebstrap', cmd.args, {
+  // mmdebstrap forks (its tar writer, apt, dpkg, maintainer scripts: under qemu-user for
+  // another arch, for many minutes); stopping only mmdebstrap left them running. As PID 1 of
+  // its own PID namespace, everything it started ends with it.
+  const [file, args] = wholeTree('mmdebstrap', cmd.args)
+  return spawnStream(file, args, {
     env: cmd.env,
     reporter,
     onLine: (l) => reporter.debug(`mmdebstrap: ${l}`)
