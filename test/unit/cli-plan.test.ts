@@ -182,3 +182,30 @@ test('--help describes the options', () => {
   for (const flag of ['--file', '--target', '--distro', '--plan', '--arch', '--json', '--explain'])
     expect(run.stdout).toContain(flag)
 })
+
+test('the table shows ARCH, marking what this host emulates, once a plan has another arch', async () => {
+  const { planText } = await import('../../src/adapters/cli/commands/plan.js')
+  const { writeTree, removeTree } = await import('../fixtures/catalog/tree.js')
+  const dir = await writeTree({
+    'IMAGES.json': {
+      version: 1,
+      images: [
+        { name: 'amd', base: { image: 'debian:12' } },
+        { name: 'arm', arch: 'arm64', base: { image: 'debian:12' } }
+      ]
+    }
+  })
+  try {
+    const lines = planText(await makePlan(await loadCatalog(`${dir}/IMAGES.json`)), false).split('\n')
+    expect(lines[0]).toMatch(/^#\s+NAME\s+KEY\s+ARCH\s+BUILDER\s+BASE\s+DEPENDS ON$/)
+    const native = process.arch === 'arm64' ? 'aarch64' : 'x86_64'
+    expect(lines[1]).toMatch(
+      new RegExp(`^1\\s+amd\\s+\\w{12}\\s+x86_64${native === 'x86_64' ? '' : ' \\(emulated\\)'}\\s`)
+    )
+    expect(lines[2]).toMatch(
+      new RegExp(`^2\\s+arm\\s+\\w{12}\\s+aarch64${native === 'aarch64' ? '' : ' \\(emulated\\)'}\\s`)
+    )
+  } finally {
+    await removeTree(dir)
+  }
+})

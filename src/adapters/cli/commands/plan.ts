@@ -2,6 +2,7 @@
  * `kiln plan`: what would be built, in which order, with which input keys, without
  * building anything (and without docker: keys come from file contents only).
  */
+import { canonicalArch, runsNatively } from '../../../model/arch.js'
 import type { Command } from 'commander'
 import type { RegisterCommand } from '../context.js'
 import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
@@ -154,12 +155,27 @@ export function planText(
   explain: boolean,
   statuses: Map<string, PlanStatus> | null = null
 ): string {
-  const rows = [['#', 'NAME', 'KEY', 'BUILDER', 'BASE', 'DEPENDS ON', ...(statuses ? ['STATUS'] : [])]]
+  // ARCH only when it says something: several architectures, or one this host emulates.
+  const arches = new Set(plan.images.map((i) => canonicalArch(i.spec.arch)))
+  const showArch = arches.size > 1 || [...arches].some((a) => !runsNatively(a))
+  const rows = [
+    [
+      '#',
+      'NAME',
+      'KEY',
+      ...(showArch ? ['ARCH'] : []),
+      'BUILDER',
+      'BASE',
+      'DEPENDS ON',
+      ...(statuses ? ['STATUS'] : [])
+    ]
+  ]
   plan.images.forEach((i, n) =>
     rows.push([
       String(n + 1),
       i.spec.name,
       i.key.slice(0, 12),
+      ...(showArch ? [`${canonicalArch(i.spec.arch)}${runsNatively(i.spec.arch) ? '' : ' (emulated)'}`] : []),
       i.spec.builder,
       describeBase(i.spec.base, i.spec.builder),
       i.deps.join(',') || '-',
