@@ -4,6 +4,7 @@
  * pulled in only to build them: a plan for c3.small.x86 fans out over that plan alone,
  * although it needs the distro base, which has no plan.
  */
+import { canonicalArch } from '../model/arch.js'
 import type { Catalog, ImageSpec } from '../model/types.js'
 import { displayPath } from '../model/load.js'
 import { didYouMean } from '../model/suggest.js'
@@ -39,7 +40,8 @@ export function selectImages(catalog: Catalog, deps: Map<string, string[]>, sel:
   const axis = (s: ImageSpec): boolean =>
     (sel.distro === undefined || s.distro === sel.distro) &&
     (sel.plan === undefined || s.plan === sel.plan) &&
-    (sel.arch === undefined || s.arch === sel.arch)
+    // One machine, whichever spelling (aarch64, arm64): the Action's matrix gives the uname one.
+    (sel.arch === undefined || canonicalArch(s.arch) === canonicalArch(sel.arch))
   const targets = sel.targets?.length ? new Set(sel.targets) : undefined
   const chosen = new Set(
     catalog.images.filter((s) => (!targets || targets.has(s.name)) && axis(s)).map((s) => s.name)
@@ -74,7 +76,7 @@ export function matrixOf(
   for (const s of order) {
     if (!chosen.has(s.name)) continue
     for (const k of ['distro', 'plan', 'arch'] as const) {
-      const v = s[k]
+      const v = k === 'arch' ? canonicalArch(s.arch) : s[k]
       if (v !== undefined && !m[k].includes(v)) m[k].push(v)
     }
   }

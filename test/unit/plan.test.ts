@@ -175,6 +175,13 @@ describe('selection', () => {
       ['u22-arm'],
       ['u22-arm'],
       { distro: ['ubuntu_22'], plan: ['c3.small'], arch: ['aarch64'] }
+    ],
+    [
+      "an arch in another spelling (Debian's, OCI's) selects the same images",
+      { arch: 'arm64' },
+      ['u22-arm'],
+      ['u22-arm'],
+      { distro: ['ubuntu_22'], plan: ['c3.small'], arch: ['aarch64'] }
     ]
   ]
   test.each(cases)('%s', async (_name, sel, order, selected, matrix) => {

@@ -52,7 +52,7 @@ export function matrixOf(plan: Plan, sel: Selection, host = hostArch()): { inclu
       (!targets || targets.has(p.spec.name)) &&
       (sel.distro === undefined || p.spec.distro === sel.distro) &&
       (sel.plan === undefined || p.spec.plan === sel.plan) &&
-      (sel.arch === undefined || p.spec.arch === sel.arch)
+      (sel.arch === undefined || canonicalArch(p.spec.arch) === canonicalArch(sel.arch))
   )
   const groups = new Map<string, MatrixEntry>()
   for (const p of chosen) {
