@@ -99,21 +99,26 @@ export function bootstrapCommand(
   return { args, env, mirror }
 }
 
-/** Starts mmdebstrap writing the root filesystem tar to stdout. */
+/**
+ * Starts mmdebstrap writing the root filesystem tar to stdout. `workDir`: where its chroot and
+ * keyring go (TMPDIR), so that they go with the build's work area even when mmdebstrap is killed.
+ */
 export async function startBootstrap(
   b: BootstrapSource,
   arch: string,
-  reporter: Reporter
+  reporter: Reporter,
+  workDir?: string
 ): Promise<StreamProcess> {
   const hostMirror = b.mirror || b.snapshot ? null : pickMirror(await hostAptSources(), b.suite)
   const cmd = bootstrapCommand(b, arch, hostMirror)
   reporter.info(`mmdebstrap ${b.suite} from ${cmd.mirror}`)
   // mmdebstrap forks (its tar writer, apt, dpkg, maintainer scripts: under qemu-user for
   // another arch, for many minutes); stopping only mmdebstrap left them running. As PID 1 of
-  // its own PID namespace, everything it started ends with it.
-  const [file, args] = wholeTree('mmdebstrap', cmd.args)
+  // its own PID namespace, everything it started ends with it, and the chroot's /proc, /sys and
+  // /dev mounts, in its own mount namespace, with them.
+  const [file, args] = wholeTree('mmdebstrap', cmd.args, { mounts: true })
   return spawnStream(file, args, {
-    env: cmd.env,
+    env: workDir ? { ...cmd.env, TMPDIR: workDir } : cmd.env,
     reporter,
     onLine: (l) => reporter.debug(`mmdebstrap: ${l}`)
   })

@@ -114,7 +114,7 @@ export async function materializeBase(
       }
       case 'bootstrap': {
         const b = source.bootstrap
-        const proc = await startBootstrap(b, arch, opts.reporter)
+        const proc = await startBootstrap(b, arch, opts.reporter, opts.workDir)
         const layer = await storeCheckedLayer(store, proc.stdout, `mmdebstrap ${b.suite}`, proc)
         return await put([layer], { ...plainConfig, architecture: b.arch ?? arch })
       }

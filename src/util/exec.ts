@@ -183,9 +183,18 @@ export function dieWithKiln(file: string, args: readonly string[]): [string, str
  * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
  * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
  */
-export function wholeTree(file: string, args: readonly string[]): [string, string[]] {
+export function wholeTree(
+  file: string,
+  args: readonly string[],
+  opts: { mounts?: boolean } = {}
+): [string, string[]] {
   if (!resolvable('unshare')) return [file, [...args]]
-  return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]]
+  // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+  // /dev) goes away with it, even when it is killed before it could unmount.
+  return [
+    'unshare',
+    [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+  ]
 }
 
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */

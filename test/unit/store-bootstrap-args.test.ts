@@ -143,3 +143,14 @@ describe('bootstrapCommand', () => {
     expect(() => snapshotTimestamp('May 2025')).toThrow(/expected YYYY-MM-DD/)
   })
 })
+
+describe('how mmdebstrap is started', () => {
+  it('as PID 1 of its own PID and mount namespaces: its forks and chroot mounts end with it', async () => {
+    const { wholeTree } = await import('../../src/util/exec.js')
+    expect(wholeTree('mmdebstrap', ['--mode=auto'], { mounts: true })).toEqual([
+      'unshare',
+      ['--mount', '--pid', '--fork', '--kill-child', '--', 'mmdebstrap', '--mode=auto']
+    ])
+    expect(wholeTree('packer', ['build'])[1].slice(0, 1)).toEqual(['--pid'])
+  })
+})
