@@ -231,8 +231,8 @@ describe('importDockerArchive with layers the store has', () => {
   let big: Buffer
   beforeAll(async () => {
     const body = Buffer.alloc(9 << 20)
-    for (let i = 0; i < body.length; i++) body[i] = (i * 7 + (i >> 12)) & 0xff
-    big = await makeTar([{ name: 'opt/big', body }])
+    for (let i = 0; i < body.length; i++) body[i] = 33 + ((i * 7 + (i >> 12)) % 94)
+    big = await makeTar([{ name: 'opt/big', body: body.toString('latin1') }])
   })
   /** The store, counting the layers written through it. */
   const counting = (s: LayoutStore): { store: LayoutStore; puts: () => number } => {

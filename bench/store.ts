@@ -23,7 +23,6 @@ const planned = { key: KEY, spec: { name: NAME }, inputs: [] } as unknown as Pla
 
 async function main(): Promise<void> {
   const store = await openStore(storeDir)
-  await store.init()
   if (cmd === 'import') {
     const saved = await saveFromDocker(store, a, reporter)
     const { rootfs: _r, ...config } = saved.config
