@@ -6,7 +6,7 @@
 //                                (cache/image-cache.ts save, what a build runs after building)
 //   cache-restore STORE CACHE    the record back into STORE (restore, what a build runs on a hit)
 //
-// Run with tsx from the repository root: npx tsx bench/store.mts import /tmp/store img:tag
+// Run with tsx from the repository root: npx tsx bench/store.ts import /tmp/store img:tag
 import { createHash } from 'node:crypto'
 import { openStore } from '../src/store/layout.js'
 import { saveFromDocker } from '../src/engine/docker.js'
