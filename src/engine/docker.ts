@@ -208,6 +208,8 @@ export async function storedLayersOf(store: Store, ref: string, reporter?: Repor
   const out: LayerRef[] = []
   for (const d of ids) {
     if (!isDigest(d)) continue
+    // Leased first: a gc that runs before the image is tagged then keeps what is reused.
+    store.leaseBlob(d)
     const path = store.blobPath(d)
     const st = await stat(path).catch(() => null)
     if (st?.isFile()) out.push({ digest: d, diffID: d, size: st.size, mediaType: MEDIA_LAYER, path })

@@ -208,6 +208,10 @@ class OciLayoutStore implements LayoutStore {
     return { digest: d.digest, diffID: d.digest, size: d.size, mediaType: MEDIA_LAYER, path: d.path }
   }
 
+  leaseBlob(digest: Digest): void {
+    this.leases.add(digest)
+  }
+
   async adoptLayer(path: string, expected: Digest): Promise<LayerRef> {
     let fh: FileHandle | undefined
     try {

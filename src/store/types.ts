@@ -111,6 +111,12 @@ export interface Store {
    * `expected`; when the store has the blob already, the file is just removed.
    */
   adoptLayer(path: string, expected: Digest): Promise<LayerRef>
+  /**
+   * Leases a blob this process is about to reference without writing it (a layer an import
+   * takes from the store), as writing it would: a gc before the image is tagged keeps it. Call
+   * before checking that the blob is there (store/lease.ts).
+   */
+  leaseBlob(digest: Digest): void
   /** A fresh temporary path inside the store (the blobs' filesystem); removed by gc if left behind. */
   tempName(kind: string): string
   /** Writes a small JSON or other blob. */
