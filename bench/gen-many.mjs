@@ -72,7 +72,8 @@ put(header('base/layer.tar', { size: baseLen }))
 const baseHash = createHash('sha256')
 const bfd = openSync(base, 'r')
 const chunk = Buffer.allocUnsafe(8 << 20)
-for (let n; (n = readSync(bfd, chunk, 0, chunk.length, null)) > 0; ) put(Buffer.from(chunk.subarray(0, n)), baseHash)
+for (let n; (n = readSync(bfd, chunk, 0, chunk.length, null)) > 0;)
+  put(Buffer.from(chunk.subarray(0, n)), baseHash)
 closeSync(bfd)
 put(pad(baseLen))
 
@@ -107,7 +108,11 @@ const config = JSON.stringify({
   }
 })
 const manifest = JSON.stringify([
-  { Config: 'config.json', RepoTags: [`kiln-bench/many:${count}`], Layers: ['base/layer.tar', 'many/layer.tar'] }
+  {
+    Config: 'config.json',
+    RepoTags: [`kiln-bench/many:${count}`],
+    Layers: ['base/layer.tar', 'many/layer.tar']
+  }
 ])
 for (const [name, text] of [
   ['config.json', config],
