@@ -12,11 +12,7 @@
  * answers as a miss. A corrupt or partial entry is a miss too, and nothing from it reaches the
  * store: a layer is hashed in a temporary file before the store sees it.
  */
-import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFile, rm } from 'node:fs/promises'
 import type { PlannedImage } from '../plan/types.js'
 import {
   ANNOTATION_CREATED,
@@ -28,6 +24,7 @@ import {
 import type { Reporter } from '../util/log.js'
 import { errorMessage } from '../util/errors.js'
 import { fileDigest } from './digest.js'
+import { findCorruptBlob } from '../util/digest.js'
 import { diffInputs, parsePointer, verifyRecord, type VerifiedRecord } from './record.js'
 import type { CacheBackend, CacheRecord, MissExplanation } from './types.js'
 
@@ -35,8 +32,6 @@ export interface ImageCacheOptions {
   store: Store
   backend: CacheBackend
   reporter: Reporter
-  /** Where downloaded blobs wait for verification (default: the OS temp dir). */
-  tmpDir?: string
 }
 
 /** Counters for logs and the job summary. */
@@ -62,7 +57,6 @@ export class ImageCache {
   private readonly store: Store
   private readonly backend: CacheBackend
   private readonly reporter: Reporter
-  private readonly tmpDir: string
   /** Blobs known to be in the backend during this run: shared base layers are looked up once. */
   private readonly known = new Set<string>()
   /** Blobs found corrupt in the backend: saved again (superseding the bad entry) when rebuilt. */
@@ -76,7 +70,6 @@ export class ImageCache {
     this.store = opts.store
     this.backend = opts.backend
     this.reporter = opts.reporter
-    this.tmpDir = opts.tmpDir ?? tmpdir()
     this.stats = {
       backend: opts.backend.name,
       hits: 0,
@@ -246,19 +239,22 @@ export class ImageCache {
 
   private async fetchBlobOnce(digest: string): Promise<void> {
     if (await this.store.hasBlob(digest)) return
-    await mkdir(this.tmpDir, { recursive: true })
-    const tmp = join(this.tmpDir, `kiln-blob-${randomBytes(6).toString('hex')}`)
+    // Downloaded into the store's own temporary directory, then hashed once and renamed into
+    // place (adoptLayer): not copied again through a stream, which took three passes over a
+    // layer (download, check, store) instead of two.
+    const tmp = this.store.tempName('blob')
     try {
       if (!(await this.backend.getBlob(digest, tmp)))
         throw new Error(`layer ${digest} is missing from the cache`)
-      const actual = await fileDigest(tmp)
-      if (actual !== digest) {
+      let ref: LayerRef
+      try {
+        ref = await this.store.adoptLayer(tmp, digest)
+      } catch (e) {
+        const bad = findCorruptBlob(e)
+        if (!bad) throw e
         this.corrupt.add(digest)
-        throw new Error(`layer ${digest} is corrupt in the cache (its content hashes to ${actual})`)
+        throw new Error(`layer ${digest} is corrupt in the cache (its content ${bad.actual})`)
       }
-      const ref = await this.store.putLayer(createReadStream(tmp))
-      if (ref.digest !== digest)
-        throw new Error(`[internal error] layer ${digest} was stored as ${ref.digest}`)
       this.known.add(digest)
       this.stats.blobsDownloaded++
       this.stats.bytesDownloaded += ref.size

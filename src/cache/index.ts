@@ -59,14 +59,11 @@ export async function openBackend(settings: CacheSettings): Promise<CacheBackend
   }
 }
 
-export async function openCache(
-  settings: CacheSettings & { store: Store; tmpDir?: string }
-): Promise<ImageCache> {
+export async function openCache(settings: CacheSettings & { store: Store }): Promise<ImageCache> {
   const backend = await openBackend(settings)
   return new ImageCache({
     store: settings.store,
     backend,
-    reporter: settings.reporter,
-    tmpDir: settings.tmpDir
+    reporter: settings.reporter
   })
 }

@@ -9,19 +9,35 @@
  *   write: the legacy one (docker < 25) and the OCI image layout one (docker 25+, which also
  *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
- *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ *   and the manifest is resolved at the end. A layer the store already has (one of the image's
+ *   diffIDs, asked of the engine first) costs neither a hash nor a write: see `reuseOrStore`.
  *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
  *   a pulled image holds what its author put there.
  */
-import { bytesDigest, digestHex, findCorruptBlob, mismatch, verifiedReadStream } from '../util/digest.js'
-import { readFile } from 'node:fs/promises'
+import {
+  bytesDigest,
+  digestHex,
+  findCorruptBlob,
+  isDigest,
+  mismatch,
+  verifiedReadStream
+} from '../util/digest.js'
+import { once } from 'node:events'
+import { open, readFile, stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import tarStream from 'tar-stream'
 import { decompressStream } from '../sources/compression.js'
 import { storeCheckedLayer } from '../sources/layer.js'
-import type { Descriptor, LayerRef, OciImageConfig, Store, StoredImage } from '../store/types.js'
+import {
+  MEDIA_LAYER,
+  type Descriptor,
+  type LayerRef,
+  type OciImageConfig,
+  type Store,
+  type StoredImage
+} from '../store/types.js'
 import { errorMessage } from '../util/errors.js'
 import { run, tryRun } from '../util/exec.js'
 import { IoError, displayPath, findIoError } from '../util/io-error.js'
@@ -163,6 +179,8 @@ export interface SavedImage {
   /** Bottom first, as stored (uncompressed: digest == diffID). */
   layers: LayerRef[]
   config: OciImageConfig
+  /** diffIDs of the layers taken from the store, the archive's copy neither hashed nor written. */
+  reused: string[]
 }
 
 interface LegacyManifest {
@@ -172,9 +190,37 @@ interface LegacyManifest {
 }
 
 /**
+ * The layers of engine image `ref` that the store already has, by the diffIDs the engine
+ * reports: what an import may take from the store instead of the archive. Empty when the
+ * engine cannot say (the import then stores every layer, as before).
+ */
+export async function storedLayersOf(store: Store, ref: string, reporter?: Reporter): Promise<LayerRef[]> {
+  const r = await tryRun('docker', ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', '--', ref], {
+    reporter
+  })
+  let ids: unknown
+  try {
+    ids = JSON.parse(r?.stdout ?? 'null')
+  } catch {
+    return []
+  }
+  if (!Array.isArray(ids)) return []
+  const out: LayerRef[] = []
+  for (const d of ids) {
+    if (!isDigest(d)) continue
+    // Leased first: a gc that runs before the image is tagged then keeps what is reused.
+    store.leaseBlob(d)
+    const path = store.blobPath(d)
+    const st = await stat(path).catch(() => null)
+    if (st?.isFile()) out.push({ digest: d, diffID: d, size: st.size, mediaType: MEDIA_LAYER, path })
+  }
+  return out
+}
+
+/**
  * Takes an engine image into the store: `docker save REF` streamed, its layers stored
  * (decompressed when the archive holds compressed ones), its config returned. Layers the
- * store already has are hashed and dropped, not rewritten.
+ * store already has are neither hashed nor written (importDockerArchive's `known`).
  */
 export async function saveFromDocker(
   store: Store,
@@ -182,8 +228,14 @@ export async function saveFromDocker(
   reporter: Reporter = new SilentReporter(),
   signal?: AbortSignal
 ): Promise<SavedImage> {
+  const known = await storedLayersOf(store, ref, reporter)
   const proc = spawnStream('docker', ['save', '--', ref], { reporter, signal })
-  const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter })
+  const importing = importDockerArchive(store, proc.stdout, {
+    what: `docker save ${ref}`,
+    ref,
+    reporter,
+    known
+  })
   // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
   importing.catch(() => proc.kill())
   // Both sides settle before a failure is described: which one fails first is a race.
@@ -215,11 +267,12 @@ function pipeClosed(e: Error): boolean {
  * Stores the image in a docker-archive or OCI-archive tar stream (what `docker save`,
  * `skopeo copy … docker-archive:` or `oci-archive:` write) and returns its layers and config.
  * `ref` picks the image when the archive holds several (legacy manifest.json RepoTags).
+ * `known` lists store layers the archive may hold (see reuseOrStore).
  */
 export async function importDockerArchive(
   store: Store,
   input: Readable,
-  opts: { what: string; ref?: string; reporter?: Reporter }
+  opts: { what: string; ref?: string; reporter?: Reporter; known?: LayerRef[] }
 ): Promise<SavedImage> {
   const what = opts.what
   const extract = tarStream.extract()
@@ -230,6 +283,37 @@ export async function importDockerArchive(
   // author put there): each is checked as it is stored, as a base tarball is.
   const storeLayer = (data: Readable): Promise<LayerRef> =>
     storeCheckedLayer(store, decompressStream(data, `${what}: ${name}`, opts.reporter), `${what}: ${name}`)
+  const reused: string[] = []
+  const known = opts.known ?? []
+  /**
+   * A big layer-like entry: taken from the store when the store has it, else stored. The store's
+   * copy is the content-addressed truth (checked when it was written, and on every read by the
+   * exporters), so the archive's copy of a layer the store has needs no hash and no check:
+   * - named by its digest (OCI form: blobs/sha256/HEX) and that blob is in the store: drained;
+   * - named by a v1 id (legacy form: ID/layer.tar) and the size of a stored layer of the image:
+   *   compared byte for byte with that layer as it streams (a read from the store's file, no
+   *   hash, no write). The first byte that differs turns it into a new layer: what matched is
+   *   read back from the store's file and, with the rest of the entry, stored and checked as
+   *   any layer. Either way the image config's diff_ids are checked against what the layers are.
+   */
+  const reuseOrStore = async (entry: Readable, size: number): Promise<LayerRef> => {
+    const named = name.startsWith('blobs/sha256/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : null
+    const byName = named ? known.find((k) => k.digest === named && k.size === size) : undefined
+    if (byName) {
+      entry.resume()
+      await once(entry, 'end')
+      reused.push(byName.diffID)
+      return byName
+    }
+    const candidate = name.endsWith('/layer.tar') ? known.find((k) => k.size === size) : undefined
+    if (!candidate) return storeLayer(entry)
+    const r = await compareWithFile(entry, candidate.path)
+    if (r.same) {
+      reused.push(candidate.diffID)
+      return candidate
+    }
+    return storeLayer(r.rest)
+  }
   let name = ''
   const feeding = pipeline(input, extract as unknown as NodeJS.WritableStream)
   // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
@@ -260,7 +344,7 @@ export async function importDockerArchive(
       if (layerLike && !looksLikeJson(buf)) layers.set(name, await storeLayer(Readable.from([buf])))
       else small.set(name, buf)
     } else if (layerLike) {
-      layers.set(name, await storeLayer(entry as unknown as Readable))
+      layers.set(name, await reuseOrStore(entry as unknown as Readable, size))
     } else {
       entry.resume()
     }
@@ -339,7 +423,63 @@ export async function importDockerArchive(
       `${what}: the layers do not match the image config's diff_ids (got ${out.map((l) => l.diffID.slice(7, 19)).join(', ')}; config says ${diffIDs.map((d) => d.slice(7, 19)).join(', ')})`
     )
   }
-  return { layers: out, config }
+  for (const d of reused)
+    opts.reporter?.debug(`${what}: layer ${d} is in the store already: not hashed nor written`)
+  return { layers: out, config, reused: reused.filter((d) => out.some((l) => l.diffID === d)) }
+}
+
+/**
+ * Whether `entry` holds the bytes of the file at `path` (of the same size), compared as it
+ * streams. When it does not, `rest` streams the whole entry: the part that matched, read back
+ * from the file, then the rest of the entry.
+ */
+async function compareWithFile(
+  entry: Readable,
+  path: string
+): Promise<{ same: true } | { same: false; rest: Readable }> {
+  const fh = await open(path, 'r')
+  const it = entry[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const mine = Buffer.allocUnsafe(1 << 20)
+  let pos = 0
+  let differing: Buffer | null = null
+  try {
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      const chunk = r.value
+      for (let off = 0; off < chunk.length && !differing;) {
+        const n = Math.min(mine.length, chunk.length - off)
+        const { bytesRead } = await fh.read(mine, 0, n, pos + off)
+        if (bytesRead !== n || mine.compare(chunk, off, off + n, 0, n) !== 0) differing = chunk
+        off += n
+      }
+      if (differing) break
+      pos += chunk.length
+    }
+  } catch (e) {
+    await fh.close()
+    throw e
+  }
+  if (!differing) {
+    await fh.close()
+    return { same: true }
+  }
+  const first = differing
+  const matched = pos
+  async function* replay(): AsyncGenerator<Buffer> {
+    try {
+      for (let at = 0; at < matched;) {
+        const buf = Buffer.allocUnsafe(Math.min(1 << 20, matched - at))
+        const { bytesRead } = await fh.read(buf, 0, buf.length, at)
+        if (bytesRead === 0) throw new Error(`${path}: changed while it was read`)
+        yield buf.subarray(0, bytesRead)
+        at += bytesRead
+      }
+    } finally {
+      await fh.close()
+    }
+    yield first
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value
+  }
+  return { same: false, rest: Readable.from(replay()) }
 }
 
 function pickPlatform(ms: Descriptor[]): Descriptor | undefined {

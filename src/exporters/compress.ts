@@ -23,6 +23,12 @@ export interface ByteSink {
    * memory that V8 collects late (tens of MB of peak RSS).
    */
   write(chunk: Buffer): Promise<void>
+  /**
+   * Whether write() may be called again before the last call resolved: each call then takes
+   * its chunk in call order (a file or pipe stream queues it). Writers use this to keep
+   * several buffers in flight.
+   */
+  readonly overlapping?: boolean
   end(): Promise<void>
   /** Stops early after a failure: kills helpers, removes partial files. */
   abort(): Promise<void>
@@ -52,6 +58,7 @@ function endStream(stream: Writable): Promise<void> {
  * asked for; the temporary file goes with abort(), or with the process if it is interrupted.
  */
 export class FileSink implements ByteSink {
+  readonly overlapping = true
   readonly hash = createHash('sha256')
   size = 0
   private readonly tmp: string
@@ -101,6 +108,7 @@ export class FileSink implements ByteSink {
 
 /** Standard output (for `kiln flatten -o -`). */
 export class StdoutSink implements ByteSink {
+  readonly overlapping = true
   readonly hash = createHash('sha256')
   size = 0
   private failure: IoError | undefined
@@ -211,6 +219,7 @@ export class ParallelGzipSink implements ByteSink {
 
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
 export class ProcessSink implements ByteSink {
+  readonly overlapping = true
   private readonly child: ResultPromise
   private readonly pump: Promise<void>
   constructor(

@@ -19,11 +19,20 @@ import {
 import { encodeHeader, END_OF_ARCHIVE, paddingFor, printable, type OutHeader } from './tar.js'
 
 const CHUNK = 1 << 20
+/** Writes in flight per archive when the sink takes overlapping writes (ByteSink.overlapping). */
+const WRITES_IN_FLIGHT = 4
 
-/** Buffers tar bytes into 1 MiB writes to a sink. */
+/**
+ * Buffers tar bytes into 1 MiB writes to a sink. When the sink takes overlapping writes (a
+ * file, a compressor process), up to WRITES_IN_FLIGHT buffers are being written while the
+ * next is filled: reading the layers and writing the archive then overlap instead of taking
+ * turns, which is what keeps an uncompressed export near the copy bound.
+ */
 export class TarWriter {
-  private buf = Buffer.allocUnsafe(CHUNK)
+  private buf: Buffer = Buffer.allocUnsafe(CHUNK)
   private used = 0
+  private readonly free: Buffer[] = []
+  private readonly inflight: Array<Promise<void>> = []
   bytes = 0
   constructor(readonly sink: ByteSink) {}
   async push(b: Buffer): Promise<void> {
@@ -37,15 +46,36 @@ export class TarWriter {
       if (this.used === CHUNK) await this.flush()
     }
   }
+  /** Appends `len` bytes read from `r` at `pos` straight into the write buffer (no copy between). */
+  async pushFrom(r: FileReader, pos: number, len: number, signal?: AbortSignal): Promise<void> {
+    this.bytes += len
+    while (len > 0) {
+      signal?.throwIfAborted()
+      const n = Math.min(len, CHUNK - this.used)
+      await r.readInto(this.buf, this.used, n, pos)
+      this.used += n
+      pos += n
+      len -= n
+      if (this.used === CHUNK) await this.flush()
+    }
+  }
   private async flush(): Promise<void> {
     if (!this.used) return
-    // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
-    await this.sink.write(this.buf.subarray(0, this.used))
+    const buf = this.buf
+    const written = this.sink.write(buf.subarray(0, this.used))
     this.used = 0
+    // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
+    if (!this.sink.overlapping) return written
+    const done = written.then(() => void this.free.push(buf))
+    done.catch(() => undefined) // surfaces when awaited, in order
+    this.inflight.push(done)
+    if (this.inflight.length >= WRITES_IN_FLIGHT) await this.inflight.shift()
+    this.buf = this.free.pop() ?? Buffer.allocUnsafe(CHUNK)
   }
   async finish(): Promise<void> {
     await this.push(END_OF_ARCHIVE)
     await this.flush()
+    while (this.inflight.length) await this.inflight.shift()
     await this.sink.end()
   }
 }
@@ -134,24 +164,30 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
       if ((withData.length || capture) && content && content.size > 0) {
         const r = await readerFor(content.layer)
         const captured: Buffer[] = []
-        for (let off = 0; off < content.size; off += CHUNK) {
-          const n = Math.min(CHUNK, content.size - off)
-          // Small files come from the reader's read-ahead window (members are visited in layer
-          // order, so mostly sequentially): one read per window, not one per file. Larger ones
-          // go into one reused buffer. Either way every push copies the bytes before the next read.
-          let chunk: Buffer
-          if (n <= READ_AHEAD) {
-            chunk = await r.read(content.dataOffset + off, n)
-            if (chunk.length < n) throw new Error(`${r.path}: unexpected end of file in ${printable(p.path)}`)
-          } else {
-            chunk = scratch.subarray(0, n)
-            await r.readInto(chunk, 0, n, content.dataOffset + off)
+        if (withData.length === 1 && !capture && content.size > READ_AHEAD) {
+          // One archive wants a big file: read it into that archive's write buffer directly.
+          await withData[0].pushFrom(r, content.dataOffset, content.size, opts.signal)
+          bytesRead += content.size
+        } else
+          for (let off = 0; off < content.size; off += CHUNK) {
+            const n = Math.min(CHUNK, content.size - off)
+            // Small files come from the reader's read-ahead window (members are visited in layer
+            // order, so mostly sequentially): one read per window, not one per file. Larger ones
+            // go into one reused buffer. Either way every push copies the bytes before the next read.
+            let chunk: Buffer
+            if (n <= READ_AHEAD) {
+              chunk = await r.read(content.dataOffset + off, n)
+              if (chunk.length < n)
+                throw new Error(`${r.path}: unexpected end of file in ${printable(p.path)}`)
+            } else {
+              chunk = scratch.subarray(0, n)
+              await r.readInto(chunk, 0, n, content.dataOffset + off)
+            }
+            if (opts.signal?.aborted) opts.signal.throwIfAborted()
+            for (const w of withData) await w.push(chunk)
+            if (capture) captured.push(Buffer.from(chunk))
+            bytesRead += n
           }
-          if (opts.signal?.aborted) opts.signal.throwIfAborted()
-          for (const w of withData) await w.push(chunk)
-          if (capture) captured.push(Buffer.from(chunk))
-          bytesRead += n
-        }
         const padding = paddingFor(content.size)
         if (padding) for (const w of withData) await w.push(Buffer.alloc(padding))
         capture?.(p, Buffer.concat(captured))

@@ -21,7 +21,18 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { link, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import {
+  link,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+  type FileHandle
+} from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -195,6 +206,38 @@ class OciLayoutStore implements LayoutStore {
   async putLayer(tar: NodeJS.ReadableStream): Promise<LayerRef> {
     const d = await this.putBlobStream(tar, { mediaType: MEDIA_LAYER })
     return { digest: d.digest, diffID: d.digest, size: d.size, mediaType: MEDIA_LAYER, path: d.path }
+  }
+
+  leaseBlob(digest: Digest): void {
+    this.leases.add(digest)
+  }
+
+  async adoptLayer(path: string, expected: Digest): Promise<LayerRef> {
+    let fh: FileHandle | undefined
+    try {
+      fh = await open(path, 'r')
+      const hash = createHash('sha256')
+      const buf = Buffer.allocUnsafe(1 << 20)
+      let size = 0
+      for (let n; (n = (await fh.read(buf, 0, buf.length, size)).bytesRead) > 0; size += n)
+        hash.update(buf.subarray(0, n))
+      const bad = mismatch(expected, path, `sha256:${hash.digest('hex')}`, size)
+      if (bad) throw bad
+      const dest = this.blobPath(expected)
+      this.leases.add(expected)
+      if (!(await sameSize(dest, size))) {
+        // The rename publishes the blob: make its bytes durable first, as putBlobStream does.
+        await fh.sync()
+        await rename(path, dest)
+      }
+      return { digest: expected, diffID: expected, size, mediaType: MEDIA_LAYER, path: dest }
+    } catch (e) {
+      if (e instanceof CorruptBlobError) throw e
+      throw new Error(`store ${this.root}: adopt blob ${expected}: ${msg(e)}`, { cause: e })
+    } finally {
+      await fh?.close()
+      await rm(path, { force: true })
+    }
   }
 
   async putBlob(data: Buffer | string, mediaType: string): Promise<Descriptor> {

@@ -104,6 +104,21 @@ export interface Store {
   readonly root: string
   /** Writes a layer (an uncompressed tar stream) as a blob: streamed, hashed on the way, temp + rename, skipped when present. */
   putLayer(tar: NodeJS.ReadableStream): Promise<LayerRef>
+  /**
+   * Takes as layer `expected` the file at `path`, a temporary name from tempName('blob') that
+   * the caller wrote (a download): hashed in one read, made durable and renamed into place,
+   * never copied. Refused with a CorruptBlobError, the file removed, when it does not hash to
+   * `expected`; when the store has the blob already, the file is just removed.
+   */
+  adoptLayer(path: string, expected: Digest): Promise<LayerRef>
+  /**
+   * Leases a blob this process is about to reference without writing it (a layer an import
+   * takes from the store), as writing it would: a gc before the image is tagged keeps it. Call
+   * before checking that the blob is there (store/lease.ts).
+   */
+  leaseBlob(digest: Digest): void
+  /** A fresh temporary path inside the store (the blobs' filesystem); removed by gc if left behind. */
+  tempName(kind: string): string
   /** Writes a small JSON or other blob. */
   putBlob(data: Buffer | string, mediaType: string): Promise<Descriptor>
   hasBlob(digest: Digest): Promise<boolean>

@@ -45,7 +45,7 @@ async function chain(store: Store) {
 
 function cacheFor(store: Store, cacheDir: string, reporter = new Recorder(), maxBytes = 0) {
   const backend = new LocalCache({ dir: cacheDir, maxBytes, orphanGraceMs: 0 })
-  return { cache: new ImageCache({ store, backend, reporter, tmpDir: join(dir, 'tmp') }), backend, reporter }
+  return { cache: new ImageCache({ store, backend, reporter }), backend, reporter }
 }
 
 describe('ImageCache over a local directory', () => {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { jest } from '@jest/globals'
 import { gunzipSync } from 'node:zlib'
 import { main } from '../../src/adapters/cli/main.js'
-import { flatten } from '../../src/exporters/flatten.js'
+import { flatten, TarWriter } from '../../src/exporters/flatten.js'
+import type { ByteSink } from '../../src/exporters/compress.js'
 import { FileReader } from '../../src/exporters/file-reader.js'
 import { FlattenError } from '../../src/exporters/plan.js'
 import { encodeHeader, END_OF_ARCHIVE, paddingFor, printable, readHeaders } from '../../src/exporters/tar.js'
@@ -234,6 +236,63 @@ describe('flatten', () => {
     expect(byName(out, './etc/small')?.mtime).toBe(100)
     expect(byName(out, './etc/big')!.data.equals(big)).toBe(true)
   })
+})
+
+test('an uncompressed archive keeps every byte while several writes are in flight', async () => {
+  // Files bigger than the 1 MiB write buffer and not aligned to it, between small ones: a
+  // buffer reused before its write finished would show up as another file's bytes.
+  const fill = (n: number, seed: number): Buffer => {
+    const b = Buffer.allocUnsafe(n)
+    let x = seed
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff
+      b[i] = x >> 16
+    }
+    return b
+  }
+  const files = [
+    { name: 'd/a', content: fill((5 << 20) + 333, 1) },
+    { name: 'd/s1', content: fill(100, 2) },
+    { name: 'd/b', content: fill((3 << 20) - 17, 3) },
+    { name: 'd/c', content: fill(70_000, 4) },
+    { name: 'd/e', content: fill((2 << 20) + 1, 5) }
+  ]
+  const layers = await s.layers([{ name: 'd/' }, ...files])
+  const out = s.path('big.tar')
+  const r = await flatten({ layers, output: out, compression: 'none' })
+  const bytes = readFileSync(out)
+  expect(r.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+  const got = await readTar(bytes)
+  for (const f of files) expect(byName(got, `./${f.name}`)!.data.equals(f.content)).toBe(true)
+})
+
+test('a buffer handed to an overlapping sink is not touched until its write resolves', async () => {
+  const calls: Array<{ at: Buffer; chunk: Buffer }> = []
+  const settled: Buffer[] = []
+  const sink: ByteSink = {
+    overlapping: true,
+    write: (chunk) => {
+      const call = { at: Buffer.from(chunk), chunk }
+      calls.push(call)
+      // Slow: the writer fills more buffers meanwhile.
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          expect(call.chunk.equals(call.at)).toBe(true)
+          settled.push(call.at)
+          resolve()
+        }, 5)
+      )
+    },
+    end: async () => undefined,
+    abort: async () => undefined
+  }
+  const w = new TarWriter(sink)
+  const data = Buffer.allocUnsafe(7 << 20)
+  for (let i = 0; i < data.length; i++) data[i] = (i * 31 + (i >> 20)) & 0xff
+  for (let off = 0; off < data.length; off += 300_000) await w.push(data.subarray(off, off + 300_000))
+  await w.finish()
+  expect(calls.length).toBeGreaterThan(4)
+  expect(Buffer.concat(settled).subarray(0, data.length).equals(data)).toBe(true)
 })
 
 // Names below are binary strings, one char per byte (see flatten-fixtures.ts): 'caf\xe9' is

@@ -1,6 +1,6 @@
 // docker save / OCI archives parsed without an engine: entry order, symlinked layers, gzip layers.
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -222,5 +222,126 @@ describe('importDockerArchive: the layers are archives from outside too', () => 
     expect(err).toBeInstanceOf(Error)
     expect(err).not.toBeInstanceOf(TypeError)
     expect((err as Error).message).toMatch(message)
+  })
+})
+
+// Layers above the in-memory size (8 MiB) stream into the store; one the store has already is
+// taken from the store: no hash, no write, whatever the archive's copy holds.
+describe('importDockerArchive with layers the store has', () => {
+  let big: Buffer
+  beforeAll(async () => {
+    const body = Buffer.alloc(9 << 20)
+    for (let i = 0; i < body.length; i++) body[i] = 33 + ((i * 7 + (i >> 12)) % 94)
+    big = await makeTar([{ name: 'opt/big', body: body.toString('latin1') }])
+  })
+  /** The store, counting the layers written through it. */
+  const counting = (s: LayoutStore): { store: LayoutStore; puts: () => number } => {
+    let n = 0
+    const wrapped = new Proxy(s, {
+      get(target, prop, receiver) {
+        if (prop === 'putLayer')
+          return (tar: NodeJS.ReadableStream) => {
+            n++
+            return target.putLayer(tar)
+          }
+        const v = Reflect.get(target, prop, receiver) as unknown
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+      }
+    })
+    return { store: wrapped, puts: () => n }
+  }
+  const legacy = (layers: Buffer[], diffIDs: string[]): Promise<Buffer> => {
+    const cfg = config(diffIDs)
+    return archive([
+      ...layers.map((body, i) => ({ name: `l${i}/layer.tar`, body })),
+      { name: 'c.json', body: cfg },
+      {
+        name: 'manifest.json',
+        body: JSON.stringify([{ Config: 'c.json', Layers: layers.map((_, i) => `l${i}/layer.tar`) }])
+      }
+    ])
+  }
+  const oci = (layers: Array<{ body: Buffer; digest: string }>, diffIDs: string[]): Promise<Buffer> => {
+    const cfg = config(diffIDs)
+    const manifest = JSON.stringify({
+      schemaVersion: 2,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: sha(cfg), size: cfg.length },
+      layers: layers.map((l) => ({
+        mediaType: 'application/vnd.oci.image.layer.v1.tar',
+        digest: l.digest,
+        size: l.body.length
+      }))
+    })
+    const index = JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: sha(manifest),
+          size: manifest.length
+        }
+      ]
+    })
+    return archive([
+      ...layers.map((l) => ({ name: `blobs/sha256/${hex(l.digest)}`, body: l.body })),
+      { name: `blobs/sha256/${hex(sha(cfg))}`, body: cfg },
+      { name: `blobs/sha256/${hex(sha(manifest))}`, body: manifest },
+      { name: 'index.json', body: index }
+    ])
+  }
+  /** `b` with one byte changed near its end (after the first MiB matched). */
+  const damaged = (b: Buffer): Buffer => {
+    const d = Buffer.from(b)
+    d[d.length - 2000] ^= 0xff
+    return d
+  }
+
+  it('legacy form: a layer equal to a stored one is compared, not hashed nor written', async () => {
+    const known = [await store.putLayer(Readable.from([big]))]
+    const { store: s, puts } = counting(store)
+    const tar = await legacy([big, l2], [sha(big), sha(l2)])
+    const got = await importDockerArchive(s, Readable.from([tar]), { what: 'save.tar', known })
+    expect(got.layers.map((l) => l.digest)).toEqual([sha(big), sha(l2)])
+    expect(got.reused).toEqual([sha(big)])
+    expect(puts()).toBe(1) // l2 only
+  })
+
+  it('legacy form: a layer of a stored layer’s size but other bytes is stored whole and checked', async () => {
+    const known = [await store.putLayer(Readable.from([big]))]
+    const other = damaged(big)
+    const got = await importDockerArchive(store, Readable.from([await legacy([other], [sha(other)])]), {
+      what: 'save.tar',
+      known
+    })
+    expect(got.reused).toEqual([])
+    expect(got.layers[0].digest).toBe(sha(other))
+    // The part that matched came back from the stored layer: the new blob is the archive's bytes.
+    expect(
+      createHash('sha256')
+        .update(await readFile(got.layers[0].path))
+        .digest('hex')
+    ).toBe(hex(sha(other)))
+    // And a damaged copy that claims to be the stored layer is refused by the config check.
+    await expect(
+      importDockerArchive(store, Readable.from([await legacy([other], [sha(big)])]), {
+        what: 'bad.tar',
+        known
+      })
+    ).rejects.toThrow(/bad\.tar: the layers do not match the image config's diff_ids/)
+  })
+
+  it('OCI form: a blob the store has is not read, so a damaged copy in the archive does not matter', async () => {
+    const known = [await store.putLayer(Readable.from([big]))]
+    const { store: s, puts } = counting(store)
+    const tar = await oci([{ body: damaged(big), digest: sha(big) }], [sha(big)])
+    const got = await importDockerArchive(s, Readable.from([tar]), { what: 'oci.tar', known })
+    expect(got.reused).toEqual([sha(big)])
+    expect(puts()).toBe(0)
+    expect((await readFile(got.layers[0].path)).equals(big)).toBe(true)
+    // Without the store's copy, the same archive is refused: its blob is not what it claims.
+    await rm(got.layers[0].path)
+    await expect(importDockerArchive(store, Readable.from([tar]), { what: 'oci.tar' })).rejects.toThrow(
+      /oci\.tar/
+    )
   })
 })

@@ -66,6 +66,39 @@ describe('openStore', () => {
   })
 })
 
+describe('adoptLayer', () => {
+  it('renames a downloaded file into place once it hashes right, without copying it', async () => {
+    const tar = await makeTar([{ name: 'a', body: 'adopted\n' }])
+    const tmp = store.tempName('blob')
+    await writeFile(tmp, tar)
+    const ino = (await stat(tmp)).ino
+    const ref = await store.adoptLayer(tmp, sha(tar))
+    expect(ref).toMatchObject({
+      digest: sha(tar),
+      diffID: sha(tar),
+      size: tar.length,
+      mediaType: MEDIA_LAYER
+    })
+    expect((await stat(ref.path)).ino).toBe(ino)
+    expect(existsSync(tmp)).toBe(false)
+    // Present already: the download is dropped, the blob kept.
+    const again = store.tempName('blob')
+    await writeFile(again, tar)
+    await store.adoptLayer(again, sha(tar))
+    expect(existsSync(again)).toBe(false)
+    expect((await readFile(ref.path)).equals(tar)).toBe(true)
+  })
+
+  it('refuses a file that does not hash to the digest asked for, and removes it', async () => {
+    const tar = await makeTar([{ name: 'a', body: 'x' }])
+    const tmp = store.tempName('blob')
+    await writeFile(tmp, Buffer.concat([tar.subarray(0, 100), Buffer.from('!'), tar.subarray(101)]))
+    await expect(store.adoptLayer(tmp, sha(tar))).rejects.toThrow(/is corrupt: its content hashes to sha256:/)
+    expect(existsSync(tmp)).toBe(false)
+    expect(await store.hasBlob(sha(tar))).toBe(false)
+  })
+})
+
 describe('putLayer', () => {
   it('stores the stream under its sha256, uncompressed, digest == diffID', async () => {
     const tar = await makeTar([{ name: 'etc/hostname', body: 'kiln\n' }])

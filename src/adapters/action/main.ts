@@ -93,8 +93,7 @@ export async function run(): Promise<void> {
       dir: inputs['cache-dir'] ? resolve(inputs['cache-dir']) : undefined,
       size: inputs['cache-size'],
       reporter,
-      store,
-      tmpDir: cacheTmp
+      store
     })
     if (inputs.mode === 'plan') {
       await planOnly(plan, store, cache, matrix, inputs.summary)
