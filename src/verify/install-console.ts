@@ -40,7 +40,11 @@ export class InstallRules implements ConsoleRules {
     const m = new RegExp(`KILN-INSTALL ${this.token} (stage|note|fail|done)(?: (.*))?$`).exec(line)
     if (!m) {
       if (/KILN-INSTALLER-BROKEN/.test(line))
-        return { passed: false, stage: 'installer', message: 'the installer VM could not read its install program' }
+        return {
+          passed: false,
+          stage: 'installer',
+          message: 'the installer VM could not read its install program'
+        }
       const p = /Kernel panic - not syncing:?\s*(.*)$/.exec(line)
       if (p)
         return {
@@ -48,7 +52,8 @@ export class InstallRules implements ConsoleRules {
           stage: this.current ?? 'installer',
           message: `the installer's kernel panicked${this.current ? ` while ${STAGE_WORDS[this.current]}` : ''}: ${p[1].trim()}`
         }
-      if (/^error|failed|cannot|No such/i.test(line.trim()) && this.hints.length < 5) this.hints.push(line.trim())
+      if (/^error|failed|cannot|No such/i.test(line.trim()) && this.hints.length < 5)
+        this.hints.push(line.trim())
       return undefined
     }
     const [, kind, rest = ''] = m
@@ -81,7 +86,9 @@ export class InstallRules implements ConsoleRules {
   }
 
   explainNoVerdict(): string {
-    const where = this.current ? `during stage ${this.current} (${STAGE_WORDS[this.current]})` : 'before its first stage'
+    const where = this.current
+      ? `during stage ${this.current} (${STAGE_WORDS[this.current]})`
+      : 'before its first stage'
     return `the installer stopped ${where}${this.hints.length ? ` (console: ${this.hints.join('; ')})` : ''}`
   }
 
@@ -123,7 +130,8 @@ export class DiskBootRules implements ConsoleRules {
       const e = /^\s*error: (.*)$/.exec(line)
       if (e && this.grubErrors.length < 5) this.grubErrors.push(e[1].trim())
       // The kernel's first lines (or, with `quiet`, the initramfs's or the check's).
-      if (/Linux version |Run \/init|Loading, please wait|KILN-CHECK|Begin: /.test(line)) this.phase = 'kernel'
+      if (/Linux version |Run \/init|Loading, please wait|KILN-CHECK|Begin: /.test(line))
+        this.phase = 'kernel'
     }
     for (const r of ROOT_MISSING) {
       const m = r.exec(line)

@@ -134,7 +134,8 @@ const TOKEN = /^[0-9a-f]{8,64}$/
 
 function checkIds(ids: DiskIds): void {
   if (!UUID.test(ids.rootUuid)) throw new Error(`install gate: not a UUID: ${JSON.stringify(ids.rootUuid)}`)
-  if (!FAT_ID.test(ids.espId)) throw new Error(`install gate: not a FAT volume id: ${JSON.stringify(ids.espId)}`)
+  if (!FAT_ID.test(ids.espId))
+    throw new Error(`install gate: not a FAT volume id: ${JSON.stringify(ids.espId)}`)
 }
 
 /** /etc/fstab of the installed system: both file systems by UUID, as a provisioner writes it. */
@@ -299,7 +300,7 @@ done
 mkdir -p $K/t $K/g || fail "cannot make mount points under $K"
 
 stage partition
-run "sgdisk --zap-all" sgdisk --zap-all $TARGET
+# The disk is blank (a new sparse file): one sgdisk call writes both GPT headers.
 run "sgdisk" sgdisk ${sgdiskArgs(plan).join(' ')} $TARGET
 blockdev --rereadpt $TARGET 2>/dev/null
 waitdev ${d.target}${ROOT_PARTITION}

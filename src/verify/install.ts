@@ -20,7 +20,16 @@
  * with Kiln (exec.ts); scratch files live in one owner-named directory (temp.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -111,7 +120,10 @@ async function gunzipTo(from: string, to: string, signal?: AbortSignal): Promise
   const count = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       n += chunk.length
-      if (n > limit) cb(new GateFailure(`${from}: decompresses to more than ${formatBytes(limit)} (KILN_MAX_ARCHIVE_BYTES)`))
+      if (n > limit)
+        cb(
+          new GateFailure(`${from}: decompresses to more than ${formatBytes(limit)} (KILN_MAX_ARCHIVE_BYTES)`)
+        )
       else cb(null, chunk)
     }
   })
@@ -165,7 +177,9 @@ export async function verifyInstall(opts: VerifyInstallOptions): Promise<Install
     const manifest = await readManifest(dir)
     manifestKernel = manifest.kernel
     if ((manifest.arch ?? 'x86_64') !== 'x86_64')
-      throw new GateFailure(`the install gate installs x86_64 images (BIOS and UEFI); manifest.json says ${manifest.arch}`)
+      throw new GateFailure(
+        `the install gate installs x86_64 images (BIOS and UEFI); manifest.json says ${manifest.arch}`
+      )
     rootfsGz = requireArchive(dir, ARCHIVES.rootfs, 'no root filesystem')
     kernelTar = requireArchive(dir, ARCHIVES.kernel, 'no kernel')
     initrdTar = requireArchive(dir, ARCHIVES.initrd, 'no initrd')
@@ -274,7 +288,9 @@ export async function verifyInstall(opts: VerifyInstallOptions): Promise<Install
         installSeconds: guest.seconds
       })
     }
-    reporter.info(`install gate: installed in ${formatSeconds(guest.seconds)}; booting the disk alone (${firmware.join(', ')})`)
+    reporter.info(
+      `install gate: installed in ${formatSeconds(guest.seconds)}; booting the disk alone (${firmware.join(', ')})`
+    )
 
     // Each firmware boots its own overlay (the gate's, below it the installed disk), side by side.
     const boots = await settleAll(
@@ -293,13 +309,30 @@ export async function verifyInstall(opts: VerifyInstallOptions): Promise<Install
           reporter
         })
         const v = g.verdict as { passed: boolean; message: string; stage?: string; kernel?: string }
-        const stage = v.passed ? undefined : (v.stage ?? (g.verdict.message.startsWith('timed out') ? 'timeout' : bootRules.stageNoVerdict()))
+        const stage = v.passed
+          ? undefined
+          : (v.stage ?? (g.verdict.message.startsWith('timed out') ? 'timeout' : bootRules.stageNoVerdict()))
         let message = v.message
         if (v.passed && manifestKernel && v.kernel && v.kernel !== manifestKernel) {
-          return { firmware: fw, status: 'failed', seconds: g.seconds, stage: 'check', message: `booted kernel ${v.kernel}, but manifest.json says ${manifestKernel}`, consoleTail: g.consoleTail }
+          return {
+            firmware: fw,
+            status: 'failed',
+            seconds: g.seconds,
+            stage: 'check',
+            message: `booted kernel ${v.kernel}, but manifest.json says ${manifestKernel}`,
+            consoleTail: g.consoleTail
+          }
         }
-        if (!v.passed && /^timed out/.test(message)) message = message.replace(/^timed out/, `timed out (${bootRules.stageNoVerdict()})`)
-        return { firmware: fw, status: v.passed ? 'passed' : 'failed', seconds: g.seconds, stage, message, consoleTail: g.consoleTail }
+        if (!v.passed && /^timed out/.test(message))
+          message = message.replace(/^timed out/, `timed out (${bootRules.stageNoVerdict()})`)
+        return {
+          firmware: fw,
+          status: v.passed ? 'passed' : 'failed',
+          seconds: g.seconds,
+          stage,
+          message,
+          consoleTail: g.consoleTail
+        }
       })
     )
     for (const b of boots) stages.push({ stage: `boot-${b.firmware}`, seconds: b.seconds })

@@ -111,7 +111,9 @@ async function makeInstaller(work: string, reporter: Reporter, signal?: AbortSig
   const t0 = Date.now()
   const mirror = pickMirror(await hostAptSources(), INSTALLER_SUITE)
   if (!mirror)
-    throw new Error(`the install gate's installer needs a ${INSTALLER_SUITE} mirror in the host's apt sources`)
+    throw new Error(
+      `the install gate's installer needs a ${INSTALLER_SUITE} mirror in the host's apt sources`
+    )
   const root = join(work, 'root')
   reporter.info(
     `install gate: making its installer (${INSTALLER_SUITE}: ${INSTALLER_PACKAGES.join(', ')}) with mmdebstrap from ${mirror}; cached for later runs`
@@ -161,10 +163,25 @@ async function makeInstaller(work: string, reporter: Reporter, signal?: AbortSig
   const sizeMiB = Math.ceil((used * 1.2) / (1024 * 1024)) + 64
   await run(
     'mke2fs',
-    ['-q', '-F', '-t', 'ext4', '-L', 'kiln-installer', '-m', '0', '-d', root, join(work, 'root.ext4'), `${sizeMiB}M`],
+    [
+      '-q',
+      '-F',
+      '-t',
+      'ext4',
+      '-L',
+      'kiln-installer',
+      '-m',
+      '0',
+      '-d',
+      root,
+      join(work, 'root.ext4'),
+      `${sizeMiB}M`
+    ],
     { reporter, signal }
   )
   await rm(root, { recursive: true, force: true })
   writeFileSync(join(work, 'complete'), `${INSTALLER_SUITE} ${release}\n`)
-  reporter.info(`install gate: installer ready (kernel ${release}) in ${formatSeconds((Date.now() - t0) / 1000)}`)
+  reporter.info(
+    `install gate: installer ready (kernel ${release}) in ${formatSeconds((Date.now() - t0) / 1000)}`
+  )
 }

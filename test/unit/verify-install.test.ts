@@ -86,9 +86,7 @@ describe('fstab and grub.cfg', () => {
     })
     expect(cfg).toContain('set default=kiln-check')
     expect(cfg).toContain(`echo 'KILN-GRUB ${token}'`)
-    expect(cfg).toContain(
-      `'ro' 'console=ttyS1' 'console=ttyS0' 'panic=-1' 'init=/kiln-check'\n`
-    )
+    expect(cfg).toContain(`'ro' 'console=ttyS1' 'console=ttyS0' 'panic=-1' 'init=/kiln-check'\n`)
     expect(cfg).toContain('--id kiln-image')
     expect(() => gateGrubConfig({ ids, cmdline: [], grubToken: "x'", gateArgs: [] })).toThrow(/unsafe token/)
   })
@@ -131,7 +129,12 @@ describe('install script', () => {
   })
   it('refuses an unsafe token', () => {
     expect(() =>
-      installScript({ token: '$(x)', ids, firmware: ['bios'], grub: { grubToken: token, gateArgs: [], title: '' } })
+      installScript({
+        token: '$(x)',
+        ids,
+        firmware: ['bios'],
+        grub: { grubToken: token, gateArgs: [], title: '' }
+      })
     ).toThrow(/unsafe token/)
   })
 })
@@ -145,7 +148,9 @@ describe('install console rules', () => {
     t = 2000
     expect(r.feed(m('stage bootloader-package'))).toBeUndefined()
     t = 2500
-    const v = r.feed(m('fail bootloader-package the image has no grub-install (Debian: package grub2-common)'))
+    const v = r.feed(
+      m('fail bootloader-package the image has no grub-install (Debian: package grub2-common)')
+    )
     expect(v).toEqual({
       passed: false,
       stage: 'bootloader-package',
@@ -166,7 +171,9 @@ describe('install console rules', () => {
     r.feed(m('note cmdline console=ttyS1'))
     r.feed(m('stage grub-install-uefi'))
     expect(r.notes).toEqual(['cmdline console=ttyS1'])
-    expect(r.explainNoVerdict()).toMatch(/during stage grub-install-uefi \(grub-install --target=x86_64-efi\)/)
+    expect(r.explainNoVerdict()).toMatch(
+      /during stage grub-install-uefi \(grub-install --target=x86_64-efi\)/
+    )
     expect(r.feed('Kernel panic - not syncing: Attempted to kill init!')).toMatchObject({
       passed: false,
       stage: 'grub-install-uefi'
@@ -201,7 +208,10 @@ describe('disk boot console rules', () => {
   })
   it("passes on the check program's marker, fails at a panic", () => {
     const r = new DiskBootRules(token, grub)
-    expect(r.feed(`KILN-BOOT-OK 6.1.0-57-amd64 ${token}`)).toMatchObject({ passed: true, kernel: '6.1.0-57-amd64' })
+    expect(r.feed(`KILN-BOOT-OK 6.1.0-57-amd64 ${token}`)).toMatchObject({
+      passed: true,
+      kernel: '6.1.0-57-amd64'
+    })
     const p = new DiskBootRules(token, grub)
     expect(p.feed('Kernel panic - not syncing: VFS: Unable to mount root fs')).toMatchObject({
       passed: false,
@@ -233,7 +243,9 @@ describe('qemu command lines', () => {
       'file=/s/a,,b/disk.raw,if=virtio,format=raw,file.locking=off',
       'file=/s/gate.qcow2,if=virtio,format=qcow2'
     ])
-    expect(c.args[c.args.indexOf('-append') + 1]).toMatch(/root=\/dev\/vda ro fastboot init=\/kiln-installer$/)
+    expect(c.args[c.args.indexOf('-append') + 1]).toMatch(
+      /root=\/dev\/vda ro fastboot init=\/kiln-installer$/
+    )
   })
   it('boots the disk alone: no -kernel; OVMF in pflash for UEFI', () => {
     const bios = diskBootCommand({ accel: 'tcg', firmware: 'bios', disk: '/s/b.qcow2' })
@@ -260,6 +272,10 @@ describe('the verify field', () => {
     expect(parseVerify(true)).toEqual({ boot: true, install: false, netboot: false })
     expect(parseVerify(false)).toEqual({ boot: false, install: false, netboot: false })
     expect(parseVerify({ install: true })).toEqual({ boot: true, install: true, netboot: false })
-    expect(parseVerify({ boot: false, netboot: true })).toEqual({ boot: false, install: false, netboot: true })
+    expect(parseVerify({ boot: false, netboot: true })).toEqual({
+      boot: false,
+      install: false,
+      netboot: true
+    })
   })
 })

@@ -115,7 +115,11 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
         .default('both')
     )
     .option('--timeout <seconds>', 'limit for each boot from the disk', String(DEFAULT_BOOT_TIMEOUT_SEC))
-    .option('--install-timeout <seconds>', 'limit for the install itself', String(DEFAULT_INSTALL_TIMEOUT_SEC))
+    .option(
+      '--install-timeout <seconds>',
+      'limit for the install itself',
+      String(DEFAULT_INSTALL_TIMEOUT_SEC)
+    )
     .addOption(
       new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
         .choices(['auto', 'kvm', 'tcg'])
@@ -150,7 +154,8 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
       const { verifyInstall } = await import('../../../verify/install.js')
       const { writeDiskOutputs } = await import('../../../verify/disk-output.js')
       // The installed disk is kept under a temporary name beside the output until it is written.
-      const keepDisk = flags.raw || flags.qcow2 ? tempFileFor(`${resolve(flags.raw ?? flags.qcow2!)}.disk`) : undefined
+      const keepDisk =
+        flags.raw || flags.qcow2 ? tempFileFor(`${resolve(flags.raw ?? flags.qcow2!)}.disk`) : undefined
       const untrack = keepDisk ? trackDir(keepDisk) : () => undefined
       const result = await (async () => {
         const r = await verifyInstall({
@@ -176,7 +181,9 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
       })
       if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
       const times = result.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ')
-      ctx.reporter.info(`install gate: ${result.status} in ${result.totalSeconds.toFixed(1)} s (${result.accel}): ${times}`)
+      ctx.reporter.info(
+        `install gate: ${result.status} in ${result.totalSeconds.toFixed(1)} s (${result.accel}): ${times}`
+      )
       if (result.status === 'failed') {
         throw new BuildError(
           basename(resolve(dir)),
