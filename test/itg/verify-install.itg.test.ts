@@ -224,6 +224,9 @@ it(
         left = liveQemus(`kiln-${kilnPid}-`)
       }
       expect(left).toEqual([])
+      // Once its parent has reaped it (a zombie still counts as alive to the sweep):
+      for (let i = 0; i < 40 && existsSync(`/proc/${kilnPid}`); i++)
+        await new Promise((r) => setTimeout(r, 250))
       const dead = readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${kilnPid}-`))
       expect(dead.length).toBeGreaterThan(0)
       await sweepTempDirs()

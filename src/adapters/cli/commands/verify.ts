@@ -140,10 +140,7 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
       const bootTimeoutSec = seconds(flags.timeout, '--timeout')
       const installTimeoutSec = seconds(flags.installTimeout, '--install-timeout')
       const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
-      await sweepLeftovers({ reporter: ctx.reporter })
-      const { installerCacheDir } = await import('../../../verify/installer.js')
-      const { sweepTempDirs } = await import('../../../util/leftovers.js')
-      await sweepTempDirs([installerCacheDir()]) // an installer a killed run was making
+      await sweepLeftovers({ reporter: ctx.reporter }) // also an installer a killed run was making
       const fromStore = isDirectory(dir)
         ? null
         : await exportToTemp(dir, {
