@@ -19,6 +19,8 @@ export interface InstallerVm {
   target: string
   gate: string
   memoryMiB?: number
+  /** Virtual CPUs (TCG runs each on a host thread). Default 1. */
+  cpus?: number
 }
 
 /** qemu splits -drive options on commas; a comma in a path is written twice. */
@@ -57,6 +59,7 @@ export function installerCommand(vm: InstallerVm): Command {
     file: 'qemu-system-x86_64',
     args: [
       ...common(vm.accel, vm.memoryMiB ?? 1024),
+      ...(vm.cpus && vm.cpus > 1 ? ['-smp', String(vm.cpus)] : []),
       '-kernel',
       vm.kernel,
       '-initrd',

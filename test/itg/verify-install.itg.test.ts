@@ -80,7 +80,9 @@ find . \\( -name 'virtio_blk.ko*' -o -name 'ahci.ko*' -o -name 'libahci.ko*' -o 
 find . -name modules.dep -exec sed -i -e '/virtio_blk/d' -e '/ahci/d' -e '/virtio_scsi/d' {} +
 find . | cpio -o -H newc --quiet | pigz -1 > ../initrd
 cd .. && rm -rf root
-tar -czf "$2/initrd.tar.gz" --owner=0 --group=0 ./initrd`,
+# A new file, not a write through the hard link to the good archives' initrd.tar.gz.
+tar -czf initrd.tar.gz --owner=0 --group=0 ./initrd
+rm "$2/initrd.tar.gz" && mv initrd.tar.gz "$2/initrd.tar.gz"`,
       'sh',
       stage,
       dir
