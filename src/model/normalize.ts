@@ -9,6 +9,7 @@ import type { PathKind } from './paths.js'
 import { normalizeRel } from './paths.js'
 import { splitShellWords } from './shell-words.js'
 import { checkExtraArgs } from './extra-args.js'
+import { parseVerify, type RawVerify } from './verify.js'
 
 export interface RawImage {
   name: string
@@ -36,7 +37,7 @@ export interface RawImage {
   cmd?: string[]
   exports?: ExportKind[]
   kernel?: string
-  verify?: boolean
+  verify?: RawVerify
   mounts?: Array<'proc' | 'dev' | 'sys'>
   policy_rc_d?: boolean
 }
@@ -207,8 +208,10 @@ export function normalizeV1(
     extraArgs: Array.isArray(extraArgs) ? extraArgs : [],
     labels: { ...(defaults.labels ?? {}), ...(raw.labels ?? {}) },
     exports: raw.exports ?? defaults.exports ?? [],
-    verify: raw.verify ?? defaults.verify ?? true
+    verify: parseVerify(raw.verify ?? defaults.verify).boot
   }
+  const gates = parseVerify(raw.verify ?? defaults.verify)
+  if (gates.install || gates.netboot) spec.gates = { install: gates.install, netboot: gates.netboot }
   const distro = raw.distro ?? defaults.distro
   const plan = raw.plan ?? defaults.plan
   if (distro !== undefined) spec.distro = distro

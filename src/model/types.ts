@@ -35,7 +35,7 @@ export type BaseSource =
   | { kind: 'squashfs'; path: string }
   | { kind: 'bootstrap'; bootstrap: BootstrapSource }
 
-export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'oci' | 'aci'
+export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'oci' | 'aci' | 'raw' | 'qcow2'
 
 /** Overlay builder steps (also what genoci entries load into). */
 export interface OverlaySpec {
@@ -92,6 +92,11 @@ export interface ImageSpec {
   kernel?: string
   /** Boot gate for images with boot archives (default true). */
   verify: boolean
+  /**
+   * The gates beyond the boot gate, from an object `verify` (absent: off). `install` is also
+   * implied by a `raw` or `qcow2` export, which writes the disk it installs.
+   */
+  gates?: { install: boolean; netboot: boolean }
   /** 1-based line of the image entry in its file, for messages (absent when built in code). */
   line?: number
   /** Where its `base` value sits, when known (for a store image the plan cannot find). */

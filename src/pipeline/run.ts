@@ -5,7 +5,7 @@
  * after every image, so a report exists whatever happens later.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdtemp, mkdir, rm, rename, copyFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, readFile, rm, rename, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { aciArchiveFromImage } from '../builders/aci/archive.js'
@@ -22,6 +22,9 @@ import type { BuilderKind } from '../model/types.js'
 import type { Plan, PlannedImage } from '../plan/types.js'
 import { materializeBase } from '../sources/index.js'
 import { verifyBoot } from '../verify/boot.js'
+import { writeDiskOutputs } from '../verify/disk-output.js'
+import { verifyInstall } from '../verify/install.js'
+import { writeManifest, writeSums, type ExportManifest } from '../exporters/manifest.js'
 import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
 import { findCorruptBlob } from '../util/digest.js'
@@ -197,7 +200,9 @@ class PlanRun {
     })
     const report = this.snapshot()
     await this.save(report)
-    const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length
+    const failed = report.images.filter(
+      (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
+    ).length
     const counts = (['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped'] as const)
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
@@ -262,6 +267,9 @@ class PlanRun {
         step = 'verify'
         this.opts.signal?.throwIfAborted()
         await this.verify(p, r, reporter)
+        step = 'install gate'
+        this.opts.signal?.throwIfAborted()
+        await this.verifyInstall(p, r, reporter)
         r.seconds = (Date.now() - t0) / 1000
         return true
       } catch (e) {
@@ -463,7 +471,11 @@ class PlanRun {
     reporter: Reporter
   ): Promise<void> {
     // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
-    const kinds = p.spec.exports.filter((k): k is ExportKind =>
+    // A disk (raw, qcow2) is installed from the boot archives: asking for one exports them.
+    const wanted = wantsDisk(p)
+      ? [...p.spec.exports, 'rootfs', 'kernel', 'initrd', 'modules']
+      : p.spec.exports
+    const kinds = [...new Set(wanted)].filter((k): k is ExportKind =>
       (EXPORT_KINDS as readonly string[]).includes(k)
     )
     // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
@@ -604,6 +616,109 @@ class PlanRun {
     }
   }
 
+  /**
+   * The provisioning gate, after the boot gate, for images with `verify.install` or a raw/qcow2
+   * export: the archives installed on a blank disk in qemu, the disk booted under SeaBIOS and
+   * OVMF. A failure keeps the image from being published, like the boot gate's. The disk it
+   * installed becomes disk.raw / disk.qcow2, listed in manifest.json and SHA256SUMS.
+   */
+  private async verifyInstall(p: PlannedImage, r: ImageReport, reporter: Reporter): Promise<void> {
+    const wanted = p.spec.gates?.install === true || wantsDisk(p)
+    if (!wanted || !r.exports) return
+    const names = new Set(r.exports.files.map((f) => f.name))
+    if (!['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(`${f}.tar.gz`))) {
+      r.install = { status: 'skipped', seconds: 0, message: 'the install gate reads gzip boot archives' }
+      reporter.warn(`${p.spec.name}: install gate skipped: ${r.install.message}`)
+      return
+    }
+    if (r.verify?.status === 'failed') {
+      r.install = { status: 'skipped', seconds: 0, message: 'the boot gate failed' }
+      return
+    }
+    if (this.opts.verify === false && !wantsDisk(p)) {
+      r.install = { status: 'skipped', seconds: 0, message: 'gates off for this run' }
+      return
+    }
+    const dir = r.exports.dir
+    const disk = wantsDisk(p) ? tempFileFor(join(dir, 'disk')) : undefined
+    const untrack = disk ? trackDir(disk) : () => undefined
+    try {
+      reporter.info(`${p.spec.name}: install gate: provisioning a blank disk under qemu, then booting it`)
+      const res = await verifyInstall({
+        dir,
+        bootTimeoutSec: this.opts.bootTimeoutSec,
+        keepDisk: disk,
+        reporter,
+        signal: this.opts.signal
+      })
+      r.install = {
+        status: res.status,
+        seconds: res.totalSeconds,
+        accel: res.accel,
+        stage: res.stage,
+        message: res.message,
+        stages: res.stages
+      }
+      if (res.status !== 'passed') {
+        reporter.error(
+          `${p.spec.name}: install gate failed at ${res.stage}: ${res.message}; it will not be published\n  | ` +
+            res.consoleTail.join('\n  | ')
+        )
+        return
+      }
+      reporter.info(
+        `${p.spec.name}: install gate passed in ${formatSeconds(res.totalSeconds)} (${res.accel}): ` +
+          res.stages.map((x) => `${x.stage} ${x.seconds.toFixed(1)} s`).join(', ')
+      )
+      if (res.disk) await this.diskOutputs(p, r, res.disk, reporter)
+    } finally {
+      untrack()
+    }
+  }
+
+  /** disk.raw / disk.qcow2 beside the archives, added to manifest.json and SHA256SUMS (signed again). */
+  private async diskOutputs(
+    p: PlannedImage,
+    r: ImageReport,
+    disk: string,
+    reporter: Reporter
+  ): Promise<void> {
+    const exp = r.exports!
+    const files = await writeDiskOutputs(disk, {
+      raw: p.spec.exports.includes('raw') ? join(exp.dir, 'disk.raw') : undefined,
+      qcow2: p.spec.exports.includes('qcow2') ? join(exp.dir, 'disk.qcow2') : undefined,
+      reporter,
+      signal: this.opts.signal
+    })
+    const added = Object.entries(files).map(([kind, f]) => ({
+      kind,
+      file: basename(f.path),
+      size: f.size,
+      sha256: f.sha256
+    }))
+    exp.files = [
+      ...exp.files.filter((f) => !added.some((a) => a.file === f.name)),
+      ...added.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 }))
+    ]
+    const manifestPath = join(exp.dir, 'manifest.json')
+    try {
+      const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as ExportManifest
+      manifest.archives = [
+        ...manifest.archives.filter((a) => !added.some((d) => d.file === a.file)),
+        ...added
+      ]
+      await writeManifest(manifestPath, manifest)
+      const sums = [...exp.files.map((f) => ({ file: f.name, sha256: f.sha256 }))]
+      for (const d of manifest.documents ?? []) if (!sums.some((x) => x.file === d.file)) sums.push(d)
+      await writeSums(join(exp.dir, 'SHA256SUMS'), sums)
+    } catch (e) {
+      throw toError(p.spec.name, 'export disk', e)
+    }
+    for (const a of added)
+      reporter.info(`${p.spec.name}: ${a.file}: ${formatBytes(a.size)} sha256:${a.sha256.slice(0, 12)}`)
+    await this.signSums(p, r)
+  }
+
   /** The images this one is built on, nearest first (for the export manifest). */
   private baseChain(p: PlannedImage): Array<{ name: string; key?: string }> {
     const chain: Array<{ name: string; key?: string }> = []
@@ -656,6 +771,11 @@ export function sourceKey(p: PlannedImage): string {
   h.update(`${JSON.stringify(p.spec.base)}\n${p.spec.arch}\n`)
   for (const i of p.inputs) if (i.kind.startsWith('base-')) h.update(`${i.kind}\t${i.name}\t${i.digest}\n`)
   return h.digest('hex')
+}
+
+/** A raw or qcow2 export: the disk the provisioning gate installs. */
+function wantsDisk(p: PlannedImage): boolean {
+  return p.spec.exports.includes('raw') || p.spec.exports.includes('qcow2')
 }
 
 function toError(image: string, step: string, e: unknown): BuildError {

@@ -8,6 +8,7 @@ import { sweepEngineTags } from '../engine/leftovers.js'
 import { STORE_TMP_DIR } from '../store/defaults.js'
 import { sweepStoreTemp, sweepTempDirs, sweepTempFiles } from '../util/leftovers.js'
 import { plural, type Reporter } from '../util/log.js'
+import { installerCacheDir } from '../verify/installer.js'
 
 export interface SweepOptions {
   /** out/: temporary archives, manifests, index.json. */
@@ -25,7 +26,8 @@ export interface SweepOptions {
 
 export async function sweepLeftovers(opts: SweepOptions): Promise<number> {
   const removed = [
-    ...(await sweepTempDirs([opts.tmpDir])),
+    // The install gate's installer cache holds a killed run's half-made installer under the same kind of name.
+    ...(await sweepTempDirs([opts.tmpDir, installerCacheDir()])),
     ...(opts.outDir ? await sweepTempFiles(opts.outDir, 1) : []),
     ...(opts.storeDir ? await sweepStoreTemp(join(opts.storeDir, STORE_TMP_DIR)) : []),
     ...(opts.cacheDir ? await sweepTempFiles(opts.cacheDir, 3) : []),

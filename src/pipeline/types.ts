@@ -32,6 +32,17 @@ export interface ImageReport {
     documents?: string[]
   }
   verify?: { status: 'passed' | 'failed' | 'skipped'; seconds: number; accel?: string; message?: string }
+  /** The provisioning gate (verify.install, or a raw/qcow2 export): installed on a blank disk, booted from it. */
+  install?: {
+    status: 'passed' | 'failed' | 'skipped'
+    seconds: number
+    accel?: string
+    /** The stage that failed: an install stage (bootloader-package, grub-install-bios, …) or boot-bios:root, … */
+    stage?: string
+    message?: string
+    /** Seconds per stage (install stages, then boot-bios, boot-uefi). */
+    stages?: Array<{ stage: string; seconds: number }>
+  }
 }
 
 export interface RunReport {

@@ -45,10 +45,10 @@ export function specForKey(
   spec: ImageSpec
 ): Omit<
   ImageSpec,
-  'index' | 'pointer' | 'line' | 'baseLine' | 'baseColumn' | 'exports' | 'verify' | 'kernel'
+  'index' | 'pointer' | 'line' | 'baseLine' | 'baseColumn' | 'exports' | 'verify' | 'gates' | 'kernel'
 > {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { index, pointer, line, baseLine, baseColumn, exports, verify, kernel, ...rest } = spec
+  const { index, pointer, line, baseLine, baseColumn, exports, verify, gates, kernel, ...rest } = spec
   return rest
 }
 

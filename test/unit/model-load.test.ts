@@ -307,3 +307,56 @@ test('a dir base source "." (the project itself) is still a directory inside the
   const c = await loadCatalog(path.join(r, 'IMAGES.json'))
   expect(c.images[0].base).toEqual({ kind: 'dir', path: '.' })
 })
+
+test('verify: true/false as before, or the gates one by one; raw and qcow2 exports', async () => {
+  const r = await tree({
+    Dockerfile: 'FROM scratch\n',
+    'IMAGES.json': {
+      version: 1,
+      defaults: { verify: { install: true } },
+      images: [
+        {
+          name: 'a',
+          base: 'scratch',
+          builder: 'dockerfile',
+          file: 'Dockerfile',
+          exports: ['rootfs', 'raw', 'qcow2']
+        },
+        { name: 'b', base: 'scratch', builder: 'dockerfile', file: 'Dockerfile', verify: false },
+        {
+          name: 'c',
+          base: 'scratch',
+          builder: 'dockerfile',
+          file: 'Dockerfile',
+          verify: { boot: false, netboot: true }
+        }
+      ]
+    }
+  })
+  const c = await loadCatalog(path.join(r, 'IMAGES.json'))
+  expect(c.images.map((i) => [i.name, i.verify, i.gates])).toEqual([
+    ['a', true, { install: true, netboot: false }],
+    ['b', false, undefined],
+    ['c', false, { install: false, netboot: true }]
+  ])
+  expect(c.images[0].exports).toEqual(['rootfs', 'raw', 'qcow2'])
+
+  const bad = await tree({
+    Dockerfile: 'FROM scratch\n',
+    'IMAGES.json': {
+      version: 1,
+      images: [
+        {
+          name: 'a',
+          base: 'scratch',
+          builder: 'dockerfile',
+          file: 'Dockerfile',
+          verify: { install: 'yes', pxe: true }
+        }
+      ]
+    }
+  })
+  const err = await loadCatalog(path.join(bad, 'IMAGES.json')).catch((e: unknown) => e)
+  expect(err).toBeInstanceOf(InvalidInputError)
+  expect((err as InvalidInputError).problems.map((p) => p.pointer).join(' ')).toMatch(/\/images\/0\/verify/)
+})

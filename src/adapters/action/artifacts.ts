@@ -43,8 +43,14 @@ export async function uploadImageArtifacts(
   const uploaded: UploadedArtifact[] = []
   const urlOf = artifactUrl(opts.env ?? {})
   for (const image of report.images) {
-    // An image that failed its boot gate is not published, as an artifact or otherwise.
-    if (!only.has(image.name) || !image.exports?.files.length || image.verify?.status === 'failed') continue
+    // An image that failed its boot or install gate is not published, as an artifact or otherwise.
+    if (
+      !only.has(image.name) ||
+      !image.exports?.files.length ||
+      image.verify?.status === 'failed' ||
+      image.install?.status === 'failed'
+    )
+      continue
     const dir = image.exports.dir
     const files: string[] = []
     for (const f of await readdir(dir)) {

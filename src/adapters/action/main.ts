@@ -254,7 +254,9 @@ async function build(
     return
   }
 
-  const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed')
+  const failed = report.images.filter(
+    (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
+  )
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
     artifacts =
@@ -366,9 +368,13 @@ async function publish(
   return result
 }
 
-/** An image is published when it is in the store and did not fail its boot gate. */
+/** An image is published when it is in the store and did not fail its boot or install gate. */
 function publishable(i: RunReport['images'][number]): boolean {
-  return ['built', 'reused', 'restored'].includes(i.status) && i.verify?.status !== 'failed'
+  return (
+    ['built', 'reused', 'restored'].includes(i.status) &&
+    i.verify?.status !== 'failed' &&
+    i.install?.status !== 'failed'
+  )
 }
 
 /**

@@ -116,6 +116,22 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
 
+  const installed = report.images.filter((i) => i.install)
+  if (installed.length) {
+    out.push('### Install gate', '', '| image | result | time | detail |', '| --- | --- | ---: | --- |')
+    for (const i of installed) {
+      const v = i.install!
+      const detail =
+        v.status === 'passed'
+          ? (v.stages ?? []).map((x) => `${x.stage} ${x.seconds.toFixed(0)} s`).join(', ')
+          : [v.stage, v.message].filter(Boolean).join(': ')
+      out.push(
+        `| ${cell(i.name)} | ${v.status} | ${formatSeconds(v.seconds)} | ${cell([v.accel, detail].filter(Boolean).join(': '))} |`
+      )
+    }
+    out.push('')
+  }
+
   if (s.cache) out.push(cacheLine(s.cache, s.cacheCap), '')
   for (const [name, md] of Object.entries(s.changelogs ?? {})) {
     out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')

@@ -146,7 +146,11 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           hooks: cache ? cacheHooks(cache) : undefined
         })
         if (report.images.some((i) => i.error?.refused)) ctx.exitCode = EXIT_INVALID_INPUT
-        else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
+        else if (
+          report.images.some(
+            (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
+          )
+        )
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await signer?.close()

@@ -1,12 +1,24 @@
 import { basename, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { BuildError, InvalidInputError } from '../../../util/errors.js'
-import { DEFAULT_BOOT_TIMEOUT_SEC } from '../../../verify/defaults.js'
+import { DEFAULT_BOOT_TIMEOUT_SEC, DEFAULT_INSTALL_TIMEOUT_SEC } from '../../../verify/defaults.js'
 import type { AccelChoice } from '../../../verify/accel.js'
 import type { GuestArch } from '../../../verify/archives.js'
 import type { CliContext, RegisterCommand } from '../context.js'
 import { exportToTemp, isDirectory } from '../store-image.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
+import { tempFileFor, trackDir } from '../../../util/lifecycle.js'
+
+interface InstallFlags {
+  store: string
+  firmware: 'bios' | 'uefi' | 'both'
+  timeout: string
+  installTimeout: string
+  accel: AccelChoice
+  raw?: string
+  qcow2?: string
+  json?: boolean
+}
 
 interface BootFlags {
   timeout: string
@@ -81,6 +93,98 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
         throw new BuildError(
           basename(resolve(dir)),
           'boot check',
+          result.message ?? 'failed',
+          result.consoleTail
+        )
+      }
+    })
+
+  verify
+    .command('install')
+    .description(
+      'Provision the image in DIR onto a blank disk as a provisioner does (GPT, ESP and BIOS boot partition, ' +
+        "ext4 root, the archives unpacked, fstab by UUID, the image's own GRUB for BIOS and UEFI, its " +
+        '/etc/kernel/cmdline), all inside a qemu installer VM; then boot that disk alone under SeaBIOS and ' +
+        'OVMF to the boot check program'
+    )
+    .argument('<dir|image>', 'directory holding the exported archives of one image, or an image of the store')
+    .option('--store <dir>', 'the store that holds IMAGE', DEFAULT_STORE_DIR)
+    .addOption(
+      new Option('--firmware <which>', 'boot the installed disk under SeaBIOS, OVMF or both')
+        .choices(['bios', 'uefi', 'both'])
+        .default('both')
+    )
+    .option('--timeout <seconds>', 'limit for each boot from the disk', String(DEFAULT_BOOT_TIMEOUT_SEC))
+    .option(
+      '--install-timeout <seconds>',
+      'limit for the install itself',
+      String(DEFAULT_INSTALL_TIMEOUT_SEC)
+    )
+    .addOption(
+      new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
+        .choices(['auto', 'kvm', 'tcg'])
+        .default('auto')
+    )
+    .option('--raw <file>', 'keep the installed disk as a raw image (sparse) when the gate passes')
+    .option('--qcow2 <file>', 'keep the installed disk as a qcow2 image when the gate passes')
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (dir: string, flags: InstallFlags) => {
+      const seconds = (v: string, name: string): number => {
+        const n = Number(v)
+        if (!Number.isFinite(n) || n <= 0)
+          throw new InvalidInputError([
+            { file: '<command line>', pointer: name, message: `not a positive number of seconds: ${v}` }
+          ])
+        return n
+      }
+      const bootTimeoutSec = seconds(flags.timeout, '--timeout')
+      const installTimeoutSec = seconds(flags.installTimeout, '--install-timeout')
+      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
+      await sweepLeftovers({ reporter: ctx.reporter }) // also an installer a killed run was making
+      const fromStore = isDirectory(dir)
+        ? null
+        : await exportToTemp(dir, {
+            store: flags.store,
+            exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+            reporter: ctx.reporter
+          })
+      const { verifyInstall } = await import('../../../verify/install.js')
+      const { writeDiskOutputs } = await import('../../../verify/disk-output.js')
+      // The installed disk is kept under a temporary name beside the output until it is written.
+      const keepDisk =
+        flags.raw || flags.qcow2 ? tempFileFor(`${resolve(flags.raw ?? flags.qcow2!)}.disk`) : undefined
+      const untrack = keepDisk ? trackDir(keepDisk) : () => undefined
+      const result = await (async () => {
+        const r = await verifyInstall({
+          dir: fromStore?.dir ?? resolve(dir),
+          firmware: flags.firmware === 'both' ? ['bios', 'uefi'] : [flags.firmware],
+          bootTimeoutSec,
+          installTimeoutSec,
+          accel: flags.accel,
+          keepDisk,
+          reporter: ctx.reporter
+        })
+        if (r.disk) {
+          await writeDiskOutputs(r.disk, {
+            raw: flags.raw ? resolve(flags.raw) : undefined,
+            qcow2: flags.qcow2 ? resolve(flags.qcow2) : undefined,
+            reporter: ctx.reporter
+          })
+        }
+        return r
+      })().finally(() => {
+        untrack()
+        return fromStore?.cleanup()
+      })
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+      const times = result.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ')
+      ctx.reporter.info(
+        `install gate: ${result.status} in ${result.totalSeconds.toFixed(1)} s (${result.accel}): ${times}`
+      )
+      if (result.status === 'failed') {
+        throw new BuildError(
+          basename(resolve(dir)),
+          `install gate (${result.stage ?? 'install'})`,
           result.message ?? 'failed',
           result.consoleTail
         )
