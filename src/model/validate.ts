@@ -110,7 +110,9 @@ export function describe(e: ErrorObject): { pointer: string; message: string; ke
         message:
           field === 'extra_args'
             ? 'must be a string or an array of strings'
-            : 'must be a non-empty string or a non-empty array of strings'
+            : field === 'verify'
+              ? 'must be true, false or an object {"boot", "install", "netboot"} of booleans'
+              : 'must be a non-empty string or a non-empty array of strings'
       }
     default:
       return { pointer: at, message: e.message ?? e.keyword }
