@@ -8,6 +8,7 @@ export default {
   testMatch: ['**/*.itg.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   globalSetup: '<rootDir>/test/fixtures/global-setup.mjs',
+  testSequencer: '<rootDir>/test/itg-sequencer.mjs',
   maxWorkers: 2,
   testTimeout: 600000
 }
