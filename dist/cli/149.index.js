@@ -1,1156 +1,955 @@
 export const id = 149;
-export const ids = [149,895,704];
+export const ids = [149];
 export const modules = {
 
-/***/ 7733:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GG: () => (/* binding */ walk),
-/* harmony export */   Xq: () => (/* binding */ walkBytes),
-/* harmony export */   y4: () => (/* binding */ hostPath)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/***/ 44158:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
-async function* walk(root, rel = '') {
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const r = rel ? `${rel}/${entry.name}` : entry.name;
-        yield { rel: r, entry };
-        if (entry.isDirectory())
-            yield* walk(root, r);
-    }
-}
 /**
- * The host path of `rel` (a binary string: one char per byte) under `root`, as a Buffer:
- * node's fs calls take Buffer paths, so a name that is not UTF-8 reaches the kernel as the
- * bytes it is, where a string path would be re-encoded as UTF-8 (and name another file).
+ * @license
+ * Copyright 2020 Balena Ltd.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *    http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ * ------------------------------------------------------------------------
+ *
+ * Copyright 2018 Zeit, Inc.
+ * Licensed under the MIT License. See file LICENSE.md for a full copy.
+ *
+ * ------------------------------------------------------------------------
  */
-function hostPath(root, rel) {
-    return rel ? Buffer.concat([Buffer.from(`${root}/`), Buffer.from(rel, 'latin1')]) : Buffer.from(root);
-}
+
 /**
- * Like walk(), with names as binary strings (one char per byte, as the exporters keep tar
- * names) read with Buffer readdir, so that a name that is not UTF-8 is neither replaced by
- * U+FFFD nor confused with another; byte order. Open entries with hostPath(root, rel).
+ * This module implements the [dockerignore
+ * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
+ * closely following Docker's (Moby) Golang implementation:
+ * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
+ * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
+ *
+ * Something the spec is not clear about, but we discovered by reading source code
+ * and testing against the "docker build" command, is the handling of backslashes and
+ * forward slashes as path separators and escape characters in the .dockerignore file
+ * across platforms including Windows, Linux and macOS:
+ *
+ * * On Linux and macOS, only forward slashes can be used as path separators in the
+ *   .dockerignore file, and the backslash works as an escape character.
+ * * On Windows, both forward slashes and backslashes are allowed as path separators
+ *   in the .dockerignore file, and the backslash is not used as an escape character.
+ *
+ * This is consistent with how Windows works generally: both forward slashes and
+ * backslashes are accepted as path separators by the cmd.exe Command Prompt or
+ * PowerShell, and by library functions like the Golang filepath.Clean or the
+ * Node.js path.normalize.
+ *
+ * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
+ * methods can use either forward slashes or backslashes as path separators on Windows,
+ * but only forward slashes are accepted as path separators on Linux and macOS.
  */
-async function* walkBytes(root, rel = '') {
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(hostPath(root, rel), { withFileTypes: true, encoding: 'buffer' });
-    entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    for (const entry of entries) {
-        const name = entry.name.toString('latin1');
-        const r = rel ? `${rel}/${name}` : name;
-        yield { rel: r, entry };
-        if (entry.isDirectory())
-            yield* walkBytes(root, r);
+
+const path = __webpack_require__(16928);
+
+const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
+// Fixes typescript module import
+
+
+factory.default = factory;
+module.exports = factory;
+
+function make_array(subject) {
+  return Array.isArray(subject) ? subject : [subject];
+}
+
+const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
+const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
+const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
+const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
+// https://golang.org/pkg/path/filepath/#Clean
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Note that, like Go, on Windows this function converts forward slashes
+// to backslashes.
+
+function cleanPath(file) {
+  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
+} // Javascript port of Golang's filepath.ToSlash
+// https://golang.org/pkg/path/filepath/#ToSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+// Convert any OS-specific path separator to '/'. Backslash is converted
+// to forward slash on Windows, but not on Linux/macOS.
+// Note that both forward slashes and backslashes are valid path separators on
+// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
+// on Windows when forward slashes are used as path separators.
+
+
+function toSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\\/g, '/');
+} // Javascript port of Golang's filepath.FromSlash
+// https://github.com/golang/go/blob/master/src/path/filepath/path.go
+
+
+function fromSlash(file) {
+  if (path.sep === '/') {
+    return file;
+  }
+
+  return file.replace(/\//g, path.sep);
+}
+
+class IgnoreBase {
+  constructor({
+    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
+    ignorecase = true
+  } = {}) {
+    this._rules = [];
+    this._ignorecase = ignorecase;
+    this[KEY_IGNORE] = true;
+
+    this._initCache();
+  }
+
+  _initCache() {
+    this._cache = {};
+  } // @param {Array.<string>|string|Ignore} pattern
+
+
+  add(pattern) {
+    this._added = false;
+
+    if (typeof pattern === 'string') {
+      pattern = pattern.split(/\r?\n/g);
     }
+
+    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
+    // making the behavior changed.
+
+    if (this._added) {
+      this._initCache();
+    }
+
+    return this;
+  } // legacy
+
+
+  addPattern(pattern) {
+    return this.add(pattern);
+  }
+
+  _addPattern(pattern) {
+    // https://github.com/kaelzhang/node-ignore/issues/32
+    if (pattern && pattern[KEY_IGNORE]) {
+      this._rules = this._rules.concat(pattern._rules);
+      this._added = true;
+      return;
+    }
+
+    if (this._checkPattern(pattern)) {
+      const rule = this._createRule(pattern.trim());
+
+      if (rule !== null) {
+        this._added = true;
+
+        this._rules.push(rule);
+      }
+    }
+  }
+
+  _checkPattern(pattern) {
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
+    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
+  }
+
+  filter(paths) {
+    return make_array(paths).filter(path => this._filter(path));
+  }
+
+  createFilter() {
+    return path => this._filter(path);
+  }
+
+  ignores(path) {
+    return !this._filter(path);
+  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
+
+
+  _createRule(pattern) {
+    const origin = pattern;
+    let negative = false; // > An optional prefix "!" which negates the pattern;
+    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
+
+    if (pattern[0] === '!') {
+      negative = true;
+      pattern = pattern.substring(1).trim();
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
+
+
+    if (pattern.length > 0) {
+      pattern = cleanPath(pattern);
+      pattern = toSlash(pattern);
+
+      if (pattern.length > 1 && pattern[0] === '/') {
+        pattern = pattern.slice(1);
+      }
+    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
+
+
+    if (negative) {
+      pattern = '!' + pattern;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
+
+
+    pattern = pattern.trim();
+
+    if (pattern === "") {
+      return null;
+    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
+    // convert forward slashes to backslashes on Windows
+
+
+    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
+
+    if (pattern[0] === '!') {
+      if (pattern.length === 1) {
+        return null;
+      }
+
+      negative = true;
+      pattern = pattern.substring(1);
+    } else {
+      negative = false;
+    }
+
+    return {
+      origin,
+      pattern,
+      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
+      dirs: pattern.split(path.sep),
+      negative
+    };
+  } // @returns `Boolean` true if the `path` is NOT ignored
+
+
+  _filter(path) {
+    if (!path) {
+      return false;
+    }
+
+    if (path in this._cache) {
+      return this._cache[path];
+    }
+
+    return this._cache[path] = this._test(path);
+  } // @returns {Boolean} true if a file is NOT ignored
+  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
+
+
+  _test(file) {
+    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
+
+    const parentPath = cleanPath(path.dirname(file));
+    const parentPathDirs = parentPath.split(path.sep);
+    let matched = false;
+
+    this._rules.forEach(rule => {
+      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
+
+
+      if (!match && parentPath !== ".") {
+        // Check to see if the pattern matches one of our parent dirs.
+        if (rule.dirs.includes('**')) {
+          // Ah shucks! We have to test every possible parent path that has 
+          // a number of dirs _n_ where 
+          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
+          // since the ** can imply any number of directories including 0
+          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
+            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
+          }
+        } else if (rule.dirs.length <= parentPathDirs.length) {
+          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
+          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
+        }
+      }
+
+      if (match) {
+        matched = !rule.negative;
+      }
+    });
+
+    return !matched;
+  } // @returns {Boolean} true if a file is matched by a rule
+
+
+  _match(file, rule) {
+    return this._compile(rule).regexp.test(file);
+  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
+
+
+  _compile(rule) {
+    if (rule.regexp) {
+      return rule;
+    }
+
+    let regStr = '^'; // Go through the pattern and convert it to a regexp.
+
+    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
+
+    for (let i = 0; i < rule.pattern.length; i++) {
+      const ch = rule.pattern[i];
+
+      if (ch === '*') {
+        if (rule.pattern[i + 1] === '*') {
+          // is some flavor of "**"
+          i++; // Treat **/ as ** so eat the "/"
+
+          if (rule.pattern[i + 1] === path.sep) {
+            i++;
+          }
+
+          if (rule.pattern[i + 1] === undefined) {
+            // is "**EOF" - to align with .gitignore just accept all
+            regStr += ".*";
+          } else {
+            // is "**"
+            // Note that this allows for any # of /'s (even 0) because
+            // the .* will eat everything, even /'s
+            regStr += `(.*${escapedSlash})?`;
+          }
+        } else {
+          // is "*" so map it to anything but "/"
+          regStr += `[^${escapedSlash}]*`;
+        }
+      } else if (ch === '?') {
+        // "?" is any char except "/"
+        regStr += `[^${escapedSlash}]`;
+      } else if (ch === '.' || ch === '$') {
+        // Escape some regexp special chars that have no meaning
+        // in golang's filepath.Match
+        regStr += `\\${ch}`;
+      } else if (ch === '\\') {
+        // escape next char. Note that a trailing \ in the pattern
+        // will be left alone (but need to escape it)
+        if (path.sep === '\\') {
+          // On windows map "\" to "\\", meaning an escaped backslash,
+          // and then just continue because filepath.Match on
+          // Windows doesn't allow escaping at all
+          regStr += escapedSlash;
+          continue;
+        }
+
+        if (rule.pattern[i + 1] !== undefined) {
+          regStr += '\\' + rule.pattern[i + 1];
+          i++;
+        } else {
+          regStr += '\\';
+        }
+      } else {
+        regStr += ch;
+      }
+    }
+
+    regStr += "$";
+    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
+    return rule;
+  }
+
 }
 
 
 /***/ }),
 
-/***/ 4545:
+/***/ 1149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  OM: () => (/* binding */ DEFAULT_PATH),
-  ak: () => (/* binding */ Sandbox),
-  a6: () => (/* binding */ envFromList),
-  vZ: () => (/* binding */ uniqueDir)
+  makePlan: () => (/* binding */ makePlan)
 });
 
-// UNUSED EXPORTS: baseEnv
+// UNUSED EXPORTS: BUILDER_FORMAT, CONTEXT_ALWAYS_EXCLUDED, Hasher, KEY_FORMAT, aciHostBinaries, aciManifestRefs, allDeps, buildArgsFrom, canonicalJson, canonicalRef, chainMatcher, chainReferences, checkArchitectures, computeKeys, contextFilter, dockerfileBuildArgs, dockerfileDeps, dockerfileFroms, dockerfileImageRefs, dockerignoreFilter, gatherInputs, keyOf, matrixOf, mixedArchProblems, packerDockerImages, packerDockerTags, packerRefs, parseDockerfile, parseDockerignore, replaceSpans, selectImages, sha256, specForKey, substitute, topoOrder
+
+// EXTERNAL MODULE: ./src/model/display.ts
+var display = __webpack_require__(53959);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/plan/graph.ts
+var graph = __webpack_require__(39619);
+// EXTERNAL MODULE: ./src/model/arch.ts
+var arch = __webpack_require__(13705);
+// EXTERNAL MODULE: ./src/model/load.ts + 9 modules
+var load = __webpack_require__(11655);
+// EXTERNAL MODULE: ./src/model/suggest.ts
+var suggest = __webpack_require__(2691);
+;// CONCATENATED MODULE: ./src/plan/select.ts
+/**
+ * Selection: the images a run asks for (by name and/or matrix axes), plus every ancestor
+ * they need. The matrix lists the axis values of the images asked for, not of ancestors
+ * pulled in only to build them: a plan for c3.small.x86 fans out over that plan alone,
+ * although it needs the distro base, which has no plan.
+ */
+
+
+
+
+function selectImages(catalog, deps, sel = {}) {
+    const file = (0,load/* displayPath */.Gt)(catalog.file);
+    const names = catalog.images.map((s) => s.name);
+    const problems = [];
+    for (const t of sel.targets ?? [])
+        if (!names.includes(t))
+            problems.push({
+                file,
+                pointer: '',
+                message: `target "${t}" names no image of the catalog${(0,suggest/* didYouMean */.au)(t, names)}`
+            });
+    if (problems.length)
+        throw new errors/* InvalidInputError */.oC(problems);
+    const axis = (s) => (sel.distro === undefined || s.distro === sel.distro) &&
+        (sel.plan === undefined || s.plan === sel.plan) &&
+        // One machine, whichever spelling (aarch64, arm64): the Action's matrix gives the uname one.
+        (sel.arch === undefined || (0,arch/* canonicalArch */.Xp)(s.arch) === (0,arch/* canonicalArch */.Xp)(sel.arch));
+    const targets = sel.targets?.length ? new Set(sel.targets) : undefined;
+    const chosen = new Set(catalog.images.filter((s) => (!targets || targets.has(s.name)) && axis(s)).map((s) => s.name));
+    if (!chosen.size) {
+        const what = [
+            ...(sel.targets?.length ? [`targets ${sel.targets.join(', ')}`] : []),
+            ...['distro', 'plan', 'arch']
+                .filter((k) => sel[k] !== undefined)
+                .map((k) => `${k} ${sel[k]}`)
+        ];
+        throw new errors/* InvalidInputError */.oC([
+            { file, pointer: '', message: `the selection (${what.join(', ')}) matches no image` }
+        ]);
+    }
+    const needed = new Set();
+    const visit = (n) => {
+        if (needed.has(n))
+            return;
+        needed.add(n);
+        for (const d of deps.get(n) ?? [])
+            visit(d);
+    };
+    for (const n of chosen)
+        visit(n);
+    return { chosen, needed };
+}
+/** Distinct axis values of the chosen images, in build order. */
+function matrixOf(order, chosen) {
+    const m = { distro: [], plan: [], arch: [] };
+    for (const s of order) {
+        if (!chosen.has(s.name))
+            continue;
+        for (const k of ['distro', 'plan', 'arch']) {
+            const v = k === 'arch' ? (0,arch/* canonicalArch */.Xp)(s.arch) : s[k];
+            if (v !== undefined && !m[k].includes(v))
+                m[k].push(v);
+        }
+    }
+    return m;
+}
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __webpack_require__(7636);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
-;// CONCATENATED MODULE: ./src/sandbox/driver.ts
-/**
- * The sandbox driver: a constant sh script run as PID 1 of fresh mount and PID namespaces
- * (`unshare --mount --propagation private --pid --fork --kill-child`). It mounts the overlay
- * and then either runs one host command over it (packs, copies, hooks: the requested pseudo
- * file systems mounted under the root), or starts the step INSIDE the image as a container
- * of runc (the OCI runtime Docker uses) whose root is that overlay: pivot_root into it, its
- * own PID/mount/IPC/UTS namespaces, Docker's capabilities and seccomp filter (oci-spec.ts).
- * The overlay stays mounted by this script rather than by runc, so the patch layer, the
- * mount options and the teardown below are the same for both kinds of command.
- *
- * Nothing is unmounted by hand, on purpose: every mount lives in the private mount
- * namespace, which the kernel tears down with its last process. When PID 1 exits the
- * kernel kills whatever else runs in the namespace, and `setpriv --pdeathsig KILL` plus
- * `--kill-child` chain that to the death of this node process, even by SIGKILL. So no
- * mount and no process outlives a sandbox run, whatever way it ends.
- *
- * A container adds two things that outlive processes: runc's state, kept on a tmpfs mounted
- * over /run in the private mount namespace (so it goes with it; /run and not the sandbox
- * directory, which the host removes at teardown while the namespace may still need the
- * state to delete the container), and the container's cgroups, which
- * only `runc delete` removes. So the container script is told of its parent's death by
- * SIGTERM instead of SIGKILL (`--kill-child=SIGTERM`), runs in its own session (a kill of
- * the driver's process group reaches unshare alone, and so the same path), and on TERM
- * deletes the container (runc kills it and removes its cgroups) and exits; its exit as
- * PID 1 then kills whatever is left in the namespace, the nested container included.
- *
- * The script takes everything as arguments; no input is ever spliced into shell text.
- */
-
-
-
-// $1 merged mount point, $2 lowerdir list (top first), $3 upper, $4 work, $5 mounts (a,b),
-// then the command. redirect_dir/metacopy/index off keep the upper dir a plain diff that a
-// layer tar can express (no redirects, no metadata-only copy-ups).
-const DRIVER = `set -eu
-merged=$1 lower=$2 upper=$3 work=$4 mounts=$5
-shift 5
-mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
-for m in $(echo "$mounts" | tr , ' '); do
-  case $m in
-    proc) mount -t proc -o nosuid,nodev,noexec proc "$merged/proc" ;;
-    dev) mount --rbind /dev "$merged/dev"; mount --make-rslave "$merged/dev" ;;
-    sys) mount --rbind -o ro /sys "$merged/sys"; mount --make-rslave "$merged/sys" ;;
-    *) echo "kiln-sandbox: unknown mount $m" >&2; exit 125 ;;
-  esac
-done
-set +e
-"$@"
-exit $?
-`;
-// $1 unshare's pid (to notice that it died before the trap was set: the TERM it sent then
-// was dropped, as signals without a handler are for a PID 1), $2 merged, $3 lowerdir list,
-// $4 upper, $5 work, $6 the runc bundle (config.json), $7 the container id; then, optionally,
-// a host command to run beside the container (created, never started), with $KILN_RUNC_ROOT
-// and $KILN_CONTAINER set so that it can \`runc exec\` commands into it (ansible's chroot
-// connection). runc needs a /proc of the PID namespace it runs in: the host's shows other
-// pids (the step gets a proc of its own from runc). The exit status is the step's (runc's)
-// or the host command's, 125 when the container could not be made, 143 after a TERM. A
-// command put in the background gets /dev/null as stdin unless given one: fd 3 keeps ours.
-const CONTAINER_DRIVER = `set -eu
-parent=$1 merged=$2 lower=$3 upper=$4 work=$5 bundle=$6 id=$7
-state=/run/kiln-runc
-command -v runc >/dev/null || { echo "kiln-sandbox: runc is not installed (Debian package runc)" >&2; exit 125; }
-trap 'timeout 20 runc --root "$state" delete --force "$id" >/dev/null 2>&1; exit 143' TERM
-read -r _ _ _ ppid _ </proc/self/stat
-if [ "$ppid" != "$parent" ]; then exit 143; fi
-mount -t proc -o nosuid,nodev,noexec kiln-proc /proc
-mount -t overlay kiln-sandbox -o "lowerdir=$lower,upperdir=$upper,workdir=$work,redirect_dir=off,metacopy=off,index=off,xino=off" "$merged"
-mount -t tmpfs -o mode=0700,size=4m kiln-runc-state /run
-shift 7
-set +e
-exec 3<&0
-if [ $# -eq 0 ]; then
-  runc --root "$state" run --bundle "$bundle" "$id" <&3 3<&- &
-  wait $!
-  exit
-fi
-runc --root "$state" create --bundle "$bundle" "$id" </dev/null 3<&- || exit 125
-KILN_RUNC_ROOT=$state KILN_CONTAINER=$id "$@" <&3 3<&- &
-wait $!
-status=$?
-runc --root "$state" delete --force "$id"
-exit $status
-`;
-const UNSHARE = ['unshare', '--mount', '--propagation', 'private', '--pid', '--fork'];
-// How the container driver starts: the launching shell passes its own pid, which unshare
-// keeps (exec), as $1. A build step's driver gets a session of its own (see above); an
-// interactive one stays in the terminal's foreground group so that ^C reaches the step.
-const launch = (session) => 'script=$1; shift; exec setpriv --pdeathsig KILL -- ' +
-    [...UNSHARE, '--kill-child=SIGTERM', '--', ...(session ? ['setsid'] : [])].join(' ') +
-    ' sh -c "$script" kiln-container "$$" "$@"';
-const LAUNCH_CONTAINER = launch(false);
-const LAUNCH_CONTAINER_SESSION = launch(true);
-/** Characters the overlayfs mount option string cannot carry in a path. */
-const UNSAFE_OPTION_PATH = /[,:\n\\]/;
-function runDriver(r) {
-    for (const p of [r.merged, r.upper, r.work, ...r.lowers]) {
-        if (UNSAFE_OPTION_PATH.test(p))
-            throw new Error(`sandbox: path ${JSON.stringify(p)} contains a character overlayfs options cannot hold (, : \\ or newline)`);
-    }
-    if (r.lowers.length === 0)
-        throw new Error('sandbox: at least one lower directory is needed');
-    // The container driver hides /run behind its state tmpfs (above).
-    if (r.container)
-        for (const p of [r.merged, r.upper, r.work, r.container.bundle, ...r.lowers])
-            if (p === '/run' || p.startsWith('/run/'))
-                throw new Error(`sandbox: ${p}: a sandbox cannot live under /run (put TMPDIR and $KILN_SANDBOX_CACHE elsewhere)`);
-    const interactive = r.stdio === 'inherit';
-    const lowers = r.lowers.join(':');
-    const c = r.container;
-    const driver = c
-        ? [
-            'sh',
-            '-c',
-            interactive ? LAUNCH_CONTAINER : LAUNCH_CONTAINER_SESSION,
-            'kiln-sandbox',
-            CONTAINER_DRIVER,
-            r.merged,
-            lowers,
-            r.upper,
-            r.work,
-            c.bundle,
-            c.id,
-            ...r.argv
-        ]
-        : [
-            'setpriv',
-            '--pdeathsig',
-            'KILL',
-            '--',
-            ...UNSHARE,
-            '--kill-child',
-            '--',
-            'sh',
-            '-c',
-            DRIVER,
-            'kiln-sandbox',
-            r.merged,
-            lowers,
-            r.upper,
-            r.work,
-            r.mounts.join(','),
-            ...r.argv
-        ];
-    r.reporter?.debug(c
-        ? `sandbox: container ${c.id} (lower ${r.lowers.length} dirs, bundle ${c.bundle}${r.argv.length ? `, beside ${r.argv.join(' ')}` : ''})`
-        : `sandbox: ${r.argv.join(' ')} (lower ${r.lowers.length} dirs, mounts ${r.mounts.join(',') || 'none'})`);
-    // A build step gets its own process group so that one kill reaches all of it; an
-    // interactive command stays in the terminal's foreground group so ^C reaches it.
-    const [cmd, ...args] = driver;
-    const child = (0,external_node_child_process_.spawn)(cmd, args, {
-        stdio: interactive ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-        cwd: r.cwd,
-        detached: !interactive
-    });
-    const untrack = (0,lifecycle/* trackChild */.yH)(child);
-    const tail = new exec/* Tail */.PW();
-    child.stdout?.setEncoding('utf8');
-    child.stderr?.setEncoding('utf8');
-    child.stdout?.on('data', (d) => tail.push(d, r.onLine));
-    child.stderr?.on('data', (d) => tail.push(d, r.onLine));
-    const onAbort = () => (0,lifecycle/* killGroup */.i0)(child);
-    r.signal?.addEventListener('abort', onAbort, { once: true });
-    return new Promise((resolve, reject) => {
-        child.once('error', (e) => {
-            untrack();
-            r.signal?.removeEventListener('abort', onAbort);
-            reject(new Error(`sandbox: cannot start ${cmd}: ${e.message}`));
-        });
-        child.once('close', (code, sig) => {
-            untrack();
-            r.signal?.removeEventListener('abort', onAbort);
-            tail.flush(r.onLine);
-            resolve({ exitCode: code ?? 128, signal: sig, tail: tail.get() });
-        });
-    });
-}
-
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/sandbox/seccomp.ts
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/plan/hash.ts
 /**
- * The seccomp filter of a step: Docker's default profile, in the OCI runtime-spec form runc
- * reads. The source is the profile Debian ships in golang-github-containers-common (the one
- * podman uses), which is Docker's profile in Docker's own format: rules with `includes` /
- * `excludes` by capability, architecture and kernel. Those are resolved here for the
- * capabilities a step gets and the machine's architecture.
- *
- * Podman's copy allows a few syscalls that Docker's allows only with CAP_SYS_ADMIN (mount,
- * unshare, setns, pivot_root, the new mount API), or never (the keyring), relying on the
- * missing capability alone. Docker's stricter choice is restored here, so that a step cannot
- * even reach those kernel paths (a new user namespace would give it CAP_SYS_ADMIN there):
- * they are dropped, and `clone` is allowed only without namespace flags, as Docker does.
- */
-
-
-const SECCOMP_SOURCE = '/usr/share/containers/seccomp.json';
-/** Allowed by Docker only with CAP_SYS_ADMIN (or never, for the keyring calls). */
-const DOCKER_DENIES_WITHOUT_SYS_ADMIN = new Set([
-    'mount',
-    'umount',
-    'umount2',
-    'mount_setattr',
-    'move_mount',
-    'open_tree',
-    'fsopen',
-    'fsconfig',
-    'fsmount',
-    'fspick',
-    'pivot_root',
-    'unshare',
-    'setns',
-    'keyctl',
-    'add_key',
-    'request_key',
-    'clone',
-    'clone3'
-]);
-// Every CLONE_NEW* flag (namespaces): Docker's clone rule, for callers without CAP_SYS_ADMIN.
-const CLONE_NAMESPACE_FLAGS = 0x7e020000;
-const EPERM = 1;
-const ENOSYS = 38;
-/** Docker's architecture names as Node spells them. */
-function dockerArch() {
-    const map = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm',
-        ia32: 'x86',
-        s390x: 's390x',
-        ppc64: 'ppc64le'
-    };
-    return map[process.arch] ?? process.arch;
-}
-/** Architecture names of the seccomp filter itself (SCMP_ARCH_*). */
-const SCMP_ARCH = {
-    amd64: 'SCMP_ARCH_X86_64',
-    arm64: 'SCMP_ARCH_AARCH64',
-    arm: 'SCMP_ARCH_ARM',
-    x86: 'SCMP_ARCH_X86',
-    s390x: 'SCMP_ARCH_S390X',
-    ppc64le: 'SCMP_ARCH_PPC64LE'
-};
-function kernelAtLeast(version, running = (0,external_node_os_.release)()) {
-    const parse = (v) => v.split(/[.-]/).slice(0, 2).map(Number);
-    const [a, b] = parse(running);
-    const [x, y] = parse(version);
-    return a > x || (a === x && b >= y);
-}
-/** Docker's profile resolved for `caps` on this machine (pure: the profile is given). */
-function toOciSeccomp(profile, caps, arch = dockerArch()) {
-    const has = (c) => caps.includes(c);
-    const syscalls = [];
-    for (const rule of profile.syscalls) {
-        const inc = rule.includes ?? {};
-        const exc = rule.excludes ?? {};
-        if (inc.arches?.length && !inc.arches.includes(arch))
-            continue;
-        if (inc.caps?.length && !inc.caps.every(has))
-            continue;
-        if (inc.minKernel && !kernelAtLeast(inc.minKernel))
-            continue;
-        if (exc.arches?.includes(arch))
-            continue;
-        if (exc.caps?.some(has))
-            continue;
-        let names = rule.names;
-        if (rule.action === 'SCMP_ACT_ALLOW')
-            names = names.filter((n) => !DOCKER_DENIES_WITHOUT_SYS_ADMIN.has(n));
-        if (!names.length)
-            continue;
-        syscalls.push({
-            names,
-            action: rule.action,
-            ...(rule.args?.length ? { args: rule.args } : {}),
-            ...(rule.errnoRet !== undefined ? { errnoRet: rule.errnoRet } : {})
-        });
-    }
-    // Denied as Docker denies them: "Operation not permitted" (the default here is ENOSYS).
-    const denied = [...DOCKER_DENIES_WITHOUT_SYS_ADMIN].filter((n) => n !== 'clone' && n !== 'clone3');
-    syscalls.push({ names: denied, action: 'SCMP_ACT_ERRNO', errnoRet: EPERM });
-    // clone's flags are its first argument on the architectures Kiln builds for.
-    syscalls.push({
-        names: ['clone'],
-        action: 'SCMP_ACT_ALLOW',
-        args: [{ index: 0, value: CLONE_NAMESPACE_FLAGS, valueTwo: 0, op: 'SCMP_CMP_MASKED_EQ' }]
-    });
-    // clone3 passes its flags in memory, out of a filter's reach: ENOSYS makes libc fall back to clone.
-    syscalls.push({ names: ['clone3'], action: 'SCMP_ACT_ERRNO', errnoRet: ENOSYS });
-    const archEntry = profile.archMap?.find((a) => a.architecture === SCMP_ARCH[arch]);
-    const architectures = archEntry
-        ? [archEntry.architecture, ...(archEntry.subArchitectures ?? [])]
-        : SCMP_ARCH[arch]
-            ? [SCMP_ARCH[arch]]
-            : [];
-    return {
-        defaultAction: profile.defaultAction,
-        defaultErrnoRet: profile.defaultErrnoRet ?? EPERM,
-        architectures,
-        syscalls
-    };
-}
-let cached = null;
-/** The step filter for `caps`, from the profile Debian ships (read once per process). */
-function dockerDefaultSeccomp(caps, source = SECCOMP_SOURCE) {
-    const key = caps.join(',');
-    if (cached?.caps === key)
-        return cached.profile;
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(source, 'utf8');
-    }
-    catch (e) {
-        throw new Error(`sandbox: cannot read the seccomp profile ${source} (Debian package golang-github-containers-common): ${e.message}`);
-    }
-    const profile = toOciSeccomp(JSON.parse(text), caps);
-    cached = { caps: key, profile };
-    return profile;
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/oci-spec.ts
-
-/** Docker's default capability set (moby's oci/caps/defaults.go). */
-const DOCKER_CAPABILITIES = [
-    'CAP_CHOWN',
-    'CAP_DAC_OVERRIDE',
-    'CAP_FSETID',
-    'CAP_FOWNER',
-    'CAP_MKNOD',
-    'CAP_NET_RAW',
-    'CAP_SETGID',
-    'CAP_SETUID',
-    'CAP_SETFCAP',
-    'CAP_SETPCAP',
-    'CAP_NET_BIND_SERVICE',
-    'CAP_SYS_CHROOT',
-    'CAP_KILL',
-    'CAP_AUDIT_WRITE'
-];
-/** Docker's masked paths (moby's oci/defaults.go). */
-const MASKED_PATHS = [
-    '/proc/asound',
-    '/proc/acpi',
-    '/proc/kcore',
-    '/proc/keys',
-    '/proc/latency_stats',
-    '/proc/timer_list',
-    '/proc/timer_stats',
-    '/proc/sched_debug',
-    '/proc/scsi',
-    '/sys/firmware',
-    '/sys/devices/virtual/powercap'
-];
-/** Docker's read-only paths. */
-const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
-const DEV_MOUNTS = [
-    {
-        destination: '/dev',
-        type: 'tmpfs',
-        source: 'tmpfs',
-        options: ['nosuid', 'strictatime', 'mode=755', 'size=65536k']
-    },
-    {
-        destination: '/dev/pts',
-        type: 'devpts',
-        source: 'devpts',
-        options: ['nosuid', 'noexec', 'newinstance', 'ptmxmode=0666', 'mode=0620', 'gid=5']
-    },
-    {
-        destination: '/dev/shm',
-        type: 'tmpfs',
-        source: 'shm',
-        options: ['nosuid', 'noexec', 'nodev', 'mode=1777', 'size=65536k']
-    },
-    { destination: '/dev/mqueue', type: 'mqueue', source: 'mqueue', options: ['nosuid', 'noexec', 'nodev'] }
-];
-const PROC_MOUNT = {
-    destination: '/proc',
-    type: 'proc',
-    source: 'proc',
-    options: ['nosuid', 'noexec', 'nodev']
-};
-const SYS_MOUNT = {
-    destination: '/sys',
-    type: 'sysfs',
-    source: 'sysfs',
-    options: ['nosuid', 'noexec', 'nodev', 'ro']
-};
-function stepConfig(s, seccomp = dockerDefaultSeccomp(DOCKER_CAPABILITIES)) {
-    const mounts = [];
-    mounts.push(PROC_MOUNT, ...DEV_MOUNTS);
-    if (s.mounts.includes('sys'))
-        mounts.push(SYS_MOUNT);
-    const caps = [...DOCKER_CAPABILITIES];
-    return {
-        ociVersion: '1.0.2',
-        process: {
-            terminal: s.terminal ?? false,
-            // Root in /: no spec field of a step chooses otherwise (ACI's app.user is for the image).
-            user: { uid: 0, gid: 0 },
-            args: s.args,
-            env: Object.entries(s.env).map(([k, v]) => `${k}=${v}`),
-            cwd: '/',
-            capabilities: { bounding: caps, effective: caps, permitted: caps },
-            noNewPrivileges: true
-        },
-        root: { path: s.root, readonly: false },
-        mounts,
-        linux: {
-            // No network namespace: the host's, as `docker run --network host`.
-            namespaces: [{ type: 'pid' }, { type: 'mount' }, { type: 'ipc' }, { type: 'uts' }],
-            maskedPaths: MASKED_PATHS,
-            readonlyPaths: READONLY_PATHS,
-            seccomp
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/util/in-root.ts
-var in_root = __webpack_require__(9325);
-;// CONCATENATED MODULE: ./src/sandbox/patch.ts
-
-
-
-const POLICY_RC_D = '#!/bin/sh\nexit 101\n';
-/**
- * The entry at `rel` in the image as layered dirs show it (top first), or null when absent or
- * whited out. Each layer is read only through its own real directories (util/in-root): a
- * lower layer's `usr -> /somewhere` is never followed on the host.
- */
-async function lookupLayered(dirs, rel) {
-    return (0,in_root/* lstatInLayers */.GY)(dirs, rel);
-}
-/** Whether overlayfs would see a whiteout for `rel` in this directory. */
-async function isWhiteout(dir, rel) {
-    const st = await (0,promises_.lstat)((0,external_node_path_.join)(dir, rel)).catch(() => null);
-    return !!st && st.isCharacterDevice() && st.rdev === 0;
-}
-/**
- * Writes the patch layer into `patchDir` (emptied first) for an image whose layers are
- * `imageDirs` (upper first, then lowers, top first). Returns the mounts that can be made
- * and the image paths the patch provides (so traces a step left on them can be cleaned).
- */
-async function writePatch(patchDir, imageDirs, opts, reporter) {
-    await (0,promises_.rm)(patchDir, { recursive: true, force: true });
-    await (0,promises_.mkdir)(patchDir, { recursive: true, mode: 0o755 });
-    const paths = [];
-    const files = [];
-    if (opts.dns !== false) {
-        const resolv = await (0,promises_.realpath)('/etc/resolv.conf').catch(() => null);
-        if (resolv)
-            files.push({ path: 'etc/resolv.conf', source: resolv, mode: 0o644, optional: true });
-    }
-    if (opts.hosts !== false)
-        files.push({ path: 'etc/hosts', source: '/etc/hosts', mode: 0o644, optional: true });
-    if (opts.policyRcD)
-        files.push({ path: 'usr/sbin/policy-rc.d', content: POLICY_RC_D, mode: 0o755 });
-    files.push(...(opts.files ?? []));
-    for (const f of files) {
-        if (!(await mirrorParents(patchDir, imageDirs, f.path))) {
-            if (!f.optional)
-                throw new Error(`sandbox: cannot provide /${f.path}: /${(0,external_node_path_.dirname)(f.path)} is not a directory in the image`);
-            reporter?.warn(`sandbox: /${(0,external_node_path_.dirname)(f.path)} is not a directory in the image; /${f.path} is not provided`);
-            continue;
-        }
-        const dest = (0,external_node_path_.join)(patchDir, f.path);
-        if (f.source) {
-            const copied = await (0,promises_.copyFile)(f.source, dest).then(() => null, (e) => e);
-            // Host DNS files may be missing: then there is nothing to patch in. A file a step
-            // needs (its script, a package) must be there, or the step would fail later with a
-            // bare "No such file or directory" that names neither file.
-            if (copied && f.optional)
-                continue;
-            if (copied)
-                throw new Error(`sandbox: cannot provide /${f.path} from ${f.source}: ${copied.message}`);
-        }
-        else
-            await (0,promises_.writeFile)(dest, f.content ?? '', { mode: f.mode });
-        await (0,promises_.chmod)(dest, f.mode);
-        paths.push(f.path);
-    }
-    const mounts = [];
-    for (const m of opts.mounts ?? []) {
-        const st = await lookupLayered(imageDirs, m);
-        if (st && !st.isDirectory()) {
-            reporter?.warn(`sandbox: /${m} is not a directory in the image; it is not mounted`);
-            continue;
-        }
-        if (!st) {
-            await (0,promises_.mkdir)((0,external_node_path_.join)(patchDir, m), { mode: 0o755 });
-            paths.push(m);
-        }
-        mounts.push(m);
-    }
-    return { mounts, paths };
-}
-/** Creates the parents of `rel` in the patch dir with the image's metadata; false if one is not a directory there. */
-async function mirrorParents(patchDir, imageDirs, rel) {
-    const parts = rel.split('/').slice(0, -1);
-    for (let i = 1; i <= parts.length; i++) {
-        const sub = parts.slice(0, i).join('/');
-        const st = await lookupLayered(imageDirs, sub);
-        if (st && !st.isDirectory())
-            return false;
-        const dest = (0,external_node_path_.join)(patchDir, sub);
-        if (await (0,promises_.lstat)(dest).catch(() => null))
-            continue;
-        await (0,promises_.mkdir)(dest, { mode: 0o755 });
-        if (st) {
-            await (0,promises_.chmod)(dest, st.mode & 0o7777);
-            await (0,promises_.chown)(dest, st.uid, st.gid);
-        }
-    }
-    return true;
-}
-/** Directory times are set last: writing the files above changed them. */
-async function settleTimes(patchDir, imageDirs, rels) {
-    const dirs = new Set();
-    for (const r of rels) {
-        const parts = r.split('/');
-        for (let i = 1; i < parts.length; i++)
-            dirs.add(parts.slice(0, i).join('/'));
-    }
-    for (const d of [...dirs].sort((a, b) => b.length - a.length)) {
-        const st = await lookupLayered(imageDirs, d);
-        if (st)
-            await (0,promises_.utimes)((0,external_node_path_.join)(patchDir, d), st.atime, st.mtime).catch(() => undefined);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sandbox/sandbox.ts
-/**
- * A sandbox: an image's layers (read-only, unpacked) under a writable upper directory,
- * mounted with overlayfs in a private mount namespace for each command, with the host's
- * DNS and optional /proc, /dev, /sys patched in for the length of the command only.
- *
- * Commands run as argument arrays, inside the image (`exec`: a runc container whose root is
- * the overlay, with a controlled environment; see oci-spec.ts), on the host with the
- * mounted root in $KILN_ROOT (`host`: packs, copies, genoci's pre/post hooks), or on the
- * host driving a container of the image through a chroot stand-in (`beside`: ansible).
- * `close()` removes what the sandbox created; callers use try/finally, and
- * SIGINT/SIGTERM are covered by util/lifecycle.ts.
+ * Content digests for input keys. Files stream through SHA-256 in 1 MiB reads; many files
+ * hash at once but at most `concurrency` are open. Digests are memoised for one plan, since
+ * chain images often share a build context.
  */
 
 
 
 
-
-
-
-/** chroot's interface (ROOT PROGRAM ARG…), running PROGRAM in the container of beside(). */
-const CHROOT_PROGRAM = `#!/bin/sh
-shift
-exec runc --root "$KILN_RUNC_ROOT" exec "$KILN_CONTAINER" "$@"
-`;
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** The environment every command inside starts from (then the image's Env, then the spec's). */
-function baseEnv() {
-    return { PATH: DEFAULT_PATH, HOME: '/root', DEBIAN_FRONTEND: 'noninteractive', LANG: 'C.UTF-8' };
+const sha256 = (data) => 'sha256:' + (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** JSON with object keys sorted at every level: the same value always gives the same text. */
+function canonicalJson(value) {
+    return JSON.stringify(value, (_k, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : v);
 }
-/** `["K=V", …]` (an OCI config's Env) as a record. */
-function envFromList(list) {
-    const out = {};
-    for (const kv of list ?? []) {
-        const i = kv.indexOf('=');
-        if (i > 0)
-            out[kv.slice(0, i)] = kv.slice(i + 1);
+class Hasher {
+    concurrency;
+    files = new Map();
+    trees = new Map();
+    active = 0;
+    waiting = [];
+    constructor(concurrency = 8) {
+        this.concurrency = concurrency;
     }
-    return out;
-}
-class Sandbox {
-    opts;
-    upper;
-    work;
-    merged;
-    patch;
-    removeDir;
-    constructor(opts, removeDir) {
-        this.opts = opts;
-        this.removeDir = removeDir;
-        this.upper = opts.upper ?? (0,external_node_path_.join)(opts.dir, 'upper');
-        this.work = (0,external_node_path_.join)(opts.dir, 'work');
-        this.merged = (0,external_node_path_.join)(opts.dir, 'root');
-        this.patch = (0,external_node_path_.join)(opts.dir, 'patch');
-    }
-    static async open(opts) {
-        await (0,promises_.mkdir)(opts.dir, { recursive: true });
-        const remove = (0,lifecycle/* trackDir */.F3)(opts.dir);
-        const sb = new Sandbox(opts, remove);
-        try {
-            for (const d of [sb.work, sb.merged])
-                await (0,promises_.mkdir)(d, { mode: 0o755 });
-            if (!opts.upper) {
-                // The upper dir's root is the merged root: it must look like an image root
-                // (a 0700 root keeps apt's _apt user out, for one).
-                await (0,promises_.mkdir)(sb.upper, { mode: 0o755 });
-                await (0,promises_.chmod)(sb.upper, 0o755);
-                await (0,promises_.chown)(sb.upper, 0, 0);
-            }
+    /** sha256:<hex> of a file's bytes. */
+    file(abs) {
+        let p = this.files.get(abs);
+        if (!p) {
+            p = this.limited(() => streamDigest(abs));
+            this.files.set(abs, p);
         }
-        catch (e) {
-            remove();
-            throw e;
-        }
-        return sb;
-    }
-    /** The image as layered directories, top first: the upper dir, then the lowers. */
-    get layers() {
-        return [this.upper, ...this.opts.lowers];
-    }
-    /** The root as mounted during a command (only inside the sandbox's namespace). */
-    get root() {
-        return this.merged;
-    }
-    /** Runs `argv` inside the image (a runc container, as root in /), with a controlled environment. */
-    async exec(argv, o = {}) {
-        const env = { ...baseEnv(), ...this.opts.env, ...o.env };
-        return this.runWith([], o, this.opts.mounts, { args: argv, env });
+        return p;
     }
     /**
-     * Runs `argv` on the host (as host() does) beside a container of the image, created and
-     * never started: `chrootProgram` takes chroot's arguments (ROOT PROGRAM ARG…) and runs
-     * PROGRAM inside that container instead, so that a tool made to drive a chroot (ansible's
-     * chroot connection) gets the boundary of a step rather than a chroot's.
+     * sha256:<hex> of a directory tree: one line per entry, sorted by relative path, with its
+     * type, the executable bit (files), the content digest (files) or the target (symlinks).
+     * Times, owners, other mode bits and the tree's own location do not count: a fresh
+     * checkout elsewhere, with another umask, gives the same digest.
      */
-    async beside(argv, o = {}) {
-        const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`);
-        const env = { ...baseEnv(), ...this.opts.env };
-        return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts, { args: ['/bin/sh'], env });
+    tree(abs, filter) {
+        const id = `${abs}\0${filter?.id ?? ''}`;
+        let p = this.trees.get(id);
+        if (!p) {
+            p = this.walkTree(abs, filter);
+            this.trees.set(id, p);
+        }
+        return p;
     }
-    /** The chroot stand-in of beside() (a host path, there during beside() only). */
-    get chrootProgram() {
-        return (0,external_node_path_.join)(this.opts.dir, 'runc', 'kiln-chroot');
+    async walkTree(root, filter) {
+        const entries = [];
+        const walk = async (dir, relDir) => {
+            const names = (await (0,promises_.readdir)(dir)).sort();
+            const stats = await Promise.all(names.map((n) => (0,promises_.lstat)(external_node_path_default().join(dir, n))));
+            for (const [i, name] of names.entries()) {
+                const rel = relDir ? `${relDir}/${name}` : name;
+                const abs = external_node_path_default().join(dir, name);
+                const st = stats[i];
+                const isDir = st.isDirectory();
+                const out = filter?.excluded(rel, isDir) ?? false;
+                if (isDir) {
+                    if (!out)
+                        entries.push({ rel, line: Promise.resolve(`d - ${JSON.stringify(rel)}`) });
+                    if (!out || !filter?.prune)
+                        await walk(abs, rel);
+                }
+                else if (out)
+                    continue;
+                else if (st.isSymbolicLink())
+                    entries.push({
+                        rel,
+                        line: (0,promises_.readlink)(abs).then((t) => `l - ${JSON.stringify(rel)} ${JSON.stringify(t)}`)
+                    });
+                else if (st.isFile()) {
+                    const x = st.mode & 0o111 ? 'x' : '-';
+                    entries.push({ rel, line: this.file(abs).then((d) => `f ${x} ${JSON.stringify(rel)} ${d}`) });
+                }
+                else
+                    entries.push({ rel, line: Promise.resolve(`o - ${JSON.stringify(rel)}`) });
+            }
+        };
+        await walk(root, '');
+        entries.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        for (const e of entries)
+            h.update((await e.line) + '\n');
+        return 'sha256:' + h.digest('hex');
     }
-    /** Runs `argv` on the host with the mounted root in $KILN_ROOT (inside the namespace). */
-    async host(argv, o = {}) {
-        const kv = Object.entries({ ...o.env, KILN_ROOT: this.merged }).map(([k, v]) => `${k}=${v}`);
-        return this.runWith(['env', ...kv, ...argv], o, this.opts.mounts);
-    }
-    async close() {
-        this.removeDir();
-    }
-    async runWith(argv, o, mounts, step) {
-        // A step always has /proc and /dev (oci-spec.ts): the patch layer gives them mount points.
-        if (step)
-            mounts = [...new Set([...(mounts ?? []), 'proc', 'dev'])];
-        const imageDirs = [this.upper, ...this.opts.lowers];
-        const patch = await writePatch(this.patch, imageDirs, {
-            dns: this.opts.dns,
-            hosts: this.opts.hosts,
-            policyRcD: this.opts.policyRcD,
-            mounts,
-            files: o.files
-        }, this.opts.reporter);
-        await settleTimes(this.patch, imageDirs, patch.paths);
-        // runc hands a step pipes, not our descriptors: at a terminal, it gets a terminal of its own.
-        const terminal = o.stdio === 'inherit' && !!process.stdin.isTTY && !!process.stdout.isTTY;
-        const container = step && (await this.writeBundle(step.args, step.env, patch.mounts, terminal));
+    async limited(fn) {
+        if (this.active >= this.concurrency)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
         try {
-            return await runDriver({
-                merged: this.merged,
-                lowers: [this.patch, ...this.opts.lowers],
-                upper: this.upper,
-                work: this.work,
-                mounts: patch.mounts,
-                argv,
-                container,
-                stdio: o.stdio ?? 'pipe',
-                onLine: o.onLine,
-                cwd: o.cwd,
-                signal: this.opts.signal,
-                reporter: this.opts.reporter
-            });
+            return await fn();
         }
         finally {
-            // A step that deleted a patched file left a whiteout for something the image never
-            // had: drop it, so the upper dir shows only real changes.
-            for (const p of patch.paths) {
-                if ((await isWhiteout(this.upper, p)) && !(await lookupLayered(this.opts.lowers, p)))
-                    await (0,promises_.unlink)((0,external_node_path_.join)(this.upper, p));
-            }
-            await (0,promises_.rm)(this.patch, { recursive: true, force: true });
+            this.active--;
+            this.waiting.shift()?.();
         }
     }
-    /** runc's bundle for one step: its config.json, and the chroot stand-in of beside(). */
-    async writeBundle(args, env, mounts, terminal) {
-        const bundle = (0,external_node_path_.join)(this.opts.dir, 'runc');
-        await (0,promises_.rm)(bundle, { recursive: true, force: true });
-        await (0,promises_.mkdir)(bundle, { mode: 0o700 });
-        const config = stepConfig({ root: this.merged, args, env, mounts, terminal });
-        await (0,promises_.writeFile)((0,external_node_path_.join)(bundle, 'config.json'), JSON.stringify(config), { mode: 0o600 });
-        await (0,promises_.writeFile)(this.chrootProgram, CHROOT_PROGRAM, { mode: 0o700 });
-        // Unique on the host: runc names the container's cgroups after it.
-        return { bundle, id: `kiln-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}` };
-    }
 }
-/** A fresh, unique directory name under `parent`. */
-function uniqueDir(parent, prefix) {
-    return (0,external_node_path_.join)(parent, `${prefix}-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
+function streamDigest(abs) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_.createHash)('sha256');
+        (0,external_node_fs_.createReadStream)(abs, { highWaterMark: 1 << 20 })
+            .on('data', (chunk) => h.update(chunk))
+            .on('error', reject)
+            .on('end', () => resolve('sha256:' + h.digest('hex')));
+    });
 }
 
-
-/***/ }),
-
-/***/ 7895:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ refuseAfterInterrupt),
-/* harmony export */   Hr: () => (/* binding */ failureReason),
-/* harmony export */   Ih: () => (/* binding */ wholeTree),
-/* harmony export */   J2: () => (/* binding */ hasTool),
-/* harmony export */   JR: () => (/* binding */ tryRun),
-/* harmony export */   N7: () => (/* binding */ dieWithKiln),
-/* harmony export */   PW: () => (/* binding */ Tail),
-/* harmony export */   cI: () => (/* binding */ ExecError),
-/* harmony export */   eF: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export TAIL_LINES */
-/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9906);
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var ignore = __webpack_require__(44158);
+var ignore_default = /*#__PURE__*/__webpack_require__.n(ignore);
+;// CONCATENATED MODULE: ./src/plan/dockerignore.ts
 /**
- * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
- * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
- * the last lines of its output kept so a failure can show them.
+ * The build context as Docker sends it: `.dockerignore` rules (Go filepath.Match globs,
+ * `**`, `!` exceptions, last match wins, a pattern also matching everything below a
+ * directory) via @balena/dockerignore, a port of Docker's own matcher. Like BuildKit,
+ * `<Dockerfile>.dockerignore` next to the Dockerfile wins over `<context>/.dockerignore`.
+ */
+
+
+
+
+// The package is CommonJS (`module.exports = factory`) with an ES-style default in its typings.
+const mod = (ignore_default());
+const ignoreFactory = typeof mod === 'function' ? mod : mod.default;
+/** Patterns of a .dockerignore text: comments and blank lines dropped, as Docker reads it. */
+function parseDockerignore(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
+}
+/**
+ * Left out of context keys whatever .dockerignore says: the checkout's own `.git` changes
+ * with every commit and would change every key built from the repository root. Builders
+ * that send a context should leave it out too (CONTEXT_ALWAYS_EXCLUDED).
+ */
+const CONTEXT_ALWAYS_EXCLUDED = ['.git'];
+function dockerignoreFilter(patterns) {
+    const ig = ignoreFactory().add(patterns);
+    return {
+        excluded: (rel) => CONTEXT_ALWAYS_EXCLUDED.some((x) => rel === x || rel.startsWith(`${x}/`)) || ig.ignores(rel),
+        // With `!` exceptions a file below an excluded directory can come back, so walk it.
+        prune: !patterns.some((p) => p.startsWith('!')),
+        id: sha256(patterns.join('\n'))
+    };
+}
+/** The ignore file that applies (absolute path, when there is one) and the context's filter. */
+async function contextFilter(contextAbs, dockerfileAbs) {
+    const candidates = [
+        ...(dockerfileAbs ? [`${dockerfileAbs}.dockerignore`] : []),
+        external_node_path_default().join(contextAbs, '.dockerignore')
+    ];
+    for (const file of candidates) {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        return { file, filter: dockerignoreFilter(parseDockerignore(text)) };
+    }
+    return { filter: dockerignoreFilter([]) };
+}
+
+// EXTERNAL MODULE: ./src/plan/packer-refs.ts
+var packer_refs = __webpack_require__(71616);
+;// CONCATENATED MODULE: ./src/plan/inputs.ts
+/**
+ * Everything an image's content depends on, other than its dependencies' keys, as a list
+ * of KeyInputs (`kiln plan --explain` prints them; the cache keeps them to say what changed).
  */
 
 
 
 
 
-const TAIL_LINES = 30;
-class ExecError extends Error {
-    command;
-    exitCode;
-    tail;
-    constructor(command, exitCode, tail, reason) {
-        super(`${command}: ${reason}`);
-        this.command = command;
-        this.exitCode = exitCode;
-        this.tail = tail;
-        this.name = 'ExecError';
-    }
+/**
+ * Version of each builder's output format: bump it when a builder starts producing
+ * different images from the same inputs, so every key of that builder changes.
+ */
+const BUILDER_FORMAT = {
+    // 2: a FROM / image naming a chain image gets the stored image (chain-refs.ts); format 1
+    // built on whatever the engine held under that name, so its images may not be what the key says.
+    dockerfile: 2,
+    packer: 2,
+    overlay: 1,
+    aci: 1,
+    import: 1
+};
+/**
+ * The spec as it counts for the key: without its place in the file (index, pointer, line)
+ * and without what only acts after the build (exports, the boot check, the kernel pin),
+ * so reordering the catalog or asking for one more archive rebuilds nothing. The name
+ * stays: it is the tag the image gets.
+ */
+function specForKey(spec) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { index, pointer, line, baseLine, baseColumn, exports, verify, gates, kernel, ...rest } = spec;
+    return rest;
 }
-/** A ring buffer of the last N lines. */
-class Tail {
-    max;
-    lines = [];
-    partial = '';
-    constructor(max = TAIL_LINES) {
-        this.max = max;
-    }
-    push(chunk, onLine) {
-        const parts = (this.partial + chunk).split(/\r?\n|\r/);
-        this.partial = parts.pop() ?? '';
-        for (const l of parts)
-            this.add(l, onLine);
-    }
-    flush(onLine) {
-        if (this.partial)
-            this.add(this.partial, onLine);
-        this.partial = '';
-    }
-    get() {
-        return [...this.lines];
-    }
-    add(l, onLine) {
-        this.lines.push(l);
-        if (this.lines.length > this.max)
-            this.lines.shift();
-        onLine?.(l);
-    }
-}
-/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
-async function run(file, args, opts = {}) {
-    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SilentReporter */ .hs();
-    const command = [file, ...args].map(quoteForLog).join(' ');
-    reporter.debug(`$ ${command}`);
-    const tail = new Tail();
-    const capture = opts.captureStdout !== false;
-    let stdout = '';
-    refuseAfterInterrupt(command, opts.cleanup);
-    const [spawnFile, spawnArgs] = dieWithKiln(file, args);
-    const child = (0,execa__WEBPACK_IMPORTED_MODULE_4__/* .execa */ .Ho)(spawnFile, spawnArgs, {
-        cwd: opts.cwd,
-        env: opts.env,
-        extendEnv: opts.extendEnv ?? true,
-        input: opts.input,
-        reject: false,
-        stdin: opts.input === undefined ? 'ignore' : undefined,
-        buffer: false,
-        timeout: opts.timeoutMs,
-        cancelSignal: opts.signal,
-        forceKillAfterDelay: _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .GRACE_MS */ .g3,
-        encoding: 'utf8'
-    });
-    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .trackProcess */ .Zq)(child, false);
-    child.stdout?.setEncoding('utf8');
-    child.stderr?.setEncoding('utf8');
-    child.stdout?.on('data', (d) => {
-        if (capture)
-            stdout += d;
-        tail.push(d, opts.onLine);
-    });
-    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
-    const result = await child;
-    tail.flush(opts.onLine);
-    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
-    if (result.failed || exitCode !== 0) {
-        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
-    }
-    return { exitCode, stdout, tail: tail.get() };
-}
-/** Why a finished tool counts as failed, in words for an error message. */
-function failureReason(result, timeoutMs) {
-    if (result.timedOut)
-        return `timed out after ${timeoutMs} ms`;
-    if (result.isCanceled)
-        return 'cancelled';
-    if (result.signal)
-        return `killed by ${result.signal}`;
-    if (typeof result.exitCode !== 'number') {
-        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
-    }
-    return `exited with status ${result.exitCode}`;
-}
-/** Throws CancelledError when the process was interrupted and `command` is not a cleanup step. */
-function refuseAfterInterrupt(command, cleanup) {
-    const sig = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)();
-    if (sig && !cleanup)
-        throw new _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`${command}: not started: interrupted by ${sig}`);
-}
-const SETPRIV = '/usr/bin/setpriv';
-const found = new Map();
-/** Whether a command name resolves to an executable (a path, or a name on PATH). Cached. */
-function resolvable(file) {
-    let ok = found.get(file);
-    if (ok === undefined) {
-        const candidates = file.includes('/')
-            ? [file]
-            : (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d || '.', file));
-        ok = candidates.some((c) => {
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(c, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-                return true;
-            }
-            catch {
-                return false;
-            }
+async function gatherInputs(catalog, spec, hasher, opts = {}) {
+    const root = catalog.root;
+    const tool = opts.toolVersions?.[spec.builder];
+    const builderName = `${spec.builder}@${BUILDER_FORMAT[spec.builder]}${tool ? ` ${tool}` : ''}`;
+    const fixed = [
+        { kind: 'builder', name: builderName, digest: sha256(builderName) },
+        { kind: 'spec', name: spec.name, digest: sha256(canonicalJson(specForKey(spec))) }
+    ];
+    for (const k of Object.keys(spec.args).sort())
+        fixed.push({ kind: 'arg', name: k, digest: sha256(spec.args[k]) });
+    if (spec.extraArgs.length)
+        fixed.push({
+            kind: 'extra-args',
+            name: spec.extraArgs.join(' '),
+            digest: sha256(canonicalJson(spec.extraArgs))
         });
-        found.set(file, ok);
-    }
-    return ok;
-}
-/**
- * The command line that starts a tool with a parent-death signal: `setpriv --pdeathsig KILL`
- * (util-linux) sets it and execs the tool under the same pid, so a SIGKILLed kiln leaves no
- * docker client, packer or qemu running. Without setpriv, or for a tool that is not there
- * (whose "not found" must stay the spawn error it is), the tool starts as it is.
- */
-function dieWithKiln(file, args) {
-    if (!resolvable(SETPRIV) || !resolvable(file))
-        return [file, [...args]];
-    return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]];
-}
-/**
- * The command line that runs a tool whose own children must not outlive it (packer and its
- * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
- * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
- * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
- */
-function wholeTree(file, args) {
-    if (!resolvable('unshare'))
-        return [file, [...args]];
-    return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]];
-}
-/** Like run() but returns null instead of throwing when the tool is missing or fails. */
-async function tryRun(file, args, opts = {}) {
-    try {
-        return await run(file, args, opts);
-    }
-    catch {
-        return null;
-    }
-}
-/** Whether a tool is on PATH (cached). */
-const whichCache = new Map();
-function hasTool(name) {
-    let p = whichCache.get(name);
-    if (!p) {
-        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
-        whichCache.set(name, p);
-    }
-    return p;
-}
-function quoteForLog(a) {
-    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
-}
-
-
-/***/ }),
-
-/***/ 9325:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GY: () => (/* binding */ lstatInLayers),
-/* harmony export */   If: () => (/* binding */ secureJoin),
-/* harmony export */   QD: () => (/* binding */ resolveInRoot),
-/* harmony export */   sw: () => (/* binding */ secureJoinLayers)
-/* harmony export */ });
-/* unused harmony export RootEscapeError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/** As the kernel's own limit on links followed in one lookup (ELOOP). */
-const MAX_LINKS = 40;
-class RootEscapeError extends Error {
-    root;
-    path;
-    constructor(root, path, reason) {
-        super(`${path} inside ${root}: ${reason}`);
-        this.root = root;
-        this.path = path;
-        this.name = 'RootEscapeError';
-    }
-}
-function parts(path) {
-    return path.split('/').filter((p) => p && p !== '.');
-}
-async function walk(look, path) {
-    const links = [];
-    let todo = parts(path);
-    const done = [];
-    let last = null;
-    let hops = 0;
-    while (todo.length) {
-        const part = todo.shift();
-        if (part === '..') {
-            done.pop();
-            last = null;
-            continue;
+    // Content inputs: promises in a fixed order, settled together so hashing runs in parallel.
+    const pending = [];
+    const abs = (rel) => external_node_path_default().join(root, rel);
+    const fileInput = (kind, rel) => hasher.file(abs(rel)).then((digest) => ({ kind, name: rel, digest }));
+    /** A path that is a file or a directory (packs, copy sources, referenced files). */
+    const pathInput = async (kind, absPath) => {
+        const rel = external_node_path_default().relative(root, absPath).split((external_node_path_default()).sep).join('/') || '.';
+        let real;
+        try {
+            real = await (0,promises_.realpath)(absPath);
         }
-        const rel = [...done, part].join('/');
-        const hit = await look(rel);
-        if (!hit)
-            return { done, rest: [part, ...todo], links, last: null };
-        if (hit.st.isSymbolicLink()) {
-            if (++hops > MAX_LINKS)
-                return null;
-            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(hit.at);
-            links.push({ path: rel, target });
-            if (target.startsWith('/'))
-                done.length = 0;
-            todo = [...parts(target), ...todo];
-            continue;
+        catch {
+            return undefined; // not there (yet): the builder will say so
         }
-        done.push(part);
-        last = hit.st;
-    }
-    return { done, rest: [], links, last };
-}
-function inOneRoot(root) {
-    return async (rel) => {
-        const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel);
-        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
-        return st && { st, at };
+        if (real !== root && !real.startsWith(root + (external_node_path_default()).sep))
+            return { kind: `${kind}-outside-root`, name: rel, digest: sha256(real) };
+        const st = await (0,promises_.stat)(real);
+        if (st.isDirectory())
+            return { kind: `${kind}-tree`, name: rel, digest: await hasher.tree(real) };
+        // A script's executable bit decides whether it runs; it shows in the name so the
+        // digest stays the plain sha256 of the content (what sha256sum prints).
+        return { kind, name: st.mode & 0o111 ? `${rel} (executable)` : rel, digest: await hasher.file(real) };
     };
-}
-/** An overlayfs whiteout: a character device 0/0 hides what lower layers hold at its path. */
-function isWhiteout(st) {
-    return st.isCharacterDevice() && st.rdev === 0;
-}
-/**
- * The merged view of overlayfs layers (top first), read on the host without a mount: a
- * path is looked for in each layer in turn, and only through parents that are real
- * directories of that layer (a lower layer's link is never followed on the host either).
- * A whiteout, or a parent that is not a directory in a layer, hides the layers below.
- * Opaque directories (an xattr) are not read: a lower layer's entry may then be seen
- * where the mount would hide it, which can change where inside the image a path
- * resolves, never take it out of the image.
- */
-function inLayers(layers) {
-    return async (rel) => {
-        const names = rel.split('/');
-        for (const layer of layers) {
-            let hidden = false;
-            let absent = false;
-            for (let i = 1; i < names.length && !absent && !hidden; i++) {
-                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, ...names.slice(0, i))).catch(() => null);
-                if (!st)
-                    absent = true;
-                else if (!st.isDirectory())
-                    hidden = true;
-            }
-            if (hidden)
-                return null;
-            if (absent)
-                continue;
-            const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, rel);
-            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
-            if (!st)
-                continue;
-            if (isWhiteout(st))
-                return null;
-            return { st, at };
-        }
-        return null;
+    /**
+     * An absolute host path (genoci's expand, install and copy may name the user's own files
+     * anywhere on the host): by content, under its absolute name, so `--explain` lists it.
+     */
+    const hostInput = async (kind, hostPath) => {
+        const st = await (0,promises_.stat)(hostPath).catch(() => null);
+        if (!st)
+            return undefined; // gone since the catalog was loaded: the builder will say so
+        if (st.isDirectory())
+            return { kind: `host-${kind}-tree`, name: hostPath, digest: await hasher.tree(hostPath) };
+        return { kind: `host-${kind}`, name: hostPath, digest: await hasher.file(hostPath) };
     };
+    const overlayInput = (kind, p) => external_node_path_default().isAbsolute(p) ? hostInput(kind, p) : pathInput(kind, abs(p));
+    if (spec.file)
+        pending.push(fileInput('file', spec.file));
+    if (spec.builder === 'dockerfile') {
+        const context = abs(spec.workingDir);
+        const ignore = await contextFilter(context, spec.file ? abs(spec.file) : undefined);
+        if (ignore.file)
+            pending.push(pathInput('dockerignore', ignore.file));
+        pending.push(hasher
+            .tree(context, ignore.filter)
+            .then((digest) => ({ kind: 'context', name: spec.workingDir, digest })));
+    }
+    if (spec.builder === 'packer' && spec.file) {
+        const text = await (0,promises_.readFile)(abs(spec.file), 'utf8');
+        for (const ref of (0,packer_refs/* packerRefs */.rd)(spec.file, text)) {
+            const from = ref.relativeTo === 'template' ? external_node_path_default().dirname(abs(spec.file)) : abs(spec.workingDir);
+            pending.push(pathInput('packer-ref', external_node_path_default().resolve(from, ref.path)));
+        }
+    }
+    if (spec.builder === 'aci' && spec.file) {
+        const text = await (0,promises_.readFile)(abs(spec.file), 'utf8');
+        for (const ref of (0,packer_refs/* aciManifestRefs */.Z7)(text))
+            pending.push(pathInput('aci-ref', external_node_path_default().resolve(external_node_path_default().dirname(abs(spec.file)), ref)));
+        // Programs copied from the build host: by content, so a changed program is not reused.
+        for (const bin of (0,packer_refs/* aciHostBinaries */.B7)(text))
+            pending.push(hasher.file(bin).then((digest) => ({ kind: 'aci-host-binary', name: bin, digest }), () => undefined // not on this host: the build says so
+            ));
+    }
+    for (const p of spec.overlay?.packs ?? [])
+        pending.push(pathInput('pack', abs(p)));
+    for (const c of spec.overlay?.copy ?? [])
+        pending.push(overlayInput('copy', c.src));
+    for (const p of [...(spec.overlay?.expand ?? []), ...(spec.overlay?.install ?? [])])
+        pending.push(overlayInput('file', p));
+    // Sources that are files in the checkout count by content; a docker ref or a bootstrap
+    // counts by its spec (pin a digest or a snapshot date for a key that means one content).
+    const b = spec.base;
+    if (b.kind === 'stored') {
+        const digest = opts.storedBases?.get(b.name);
+        if (!digest)
+            throw new Error(`[internal error] no digest for the store image ${b.name} of ${spec.name}`);
+        fixed.push({ kind: 'base-stored', name: b.name, digest });
+    }
+    if (b.kind === 'tar' || b.kind === 'squashfs')
+        pending.push(fileInput(`base-${b.kind}`, b.path));
+    if (b.kind === 'dir')
+        pending.push(hasher.tree(abs(b.path)).then((digest) => ({ kind: 'base-dir', name: b.path, digest })));
+    const content = (await Promise.all(pending)).filter((i) => i !== undefined);
+    return [...fixed, ...content];
 }
-/** Where `path` leads inside `root`, following links within the root; null if it does not exist. */
-async function resolveInRoot(root, path) {
-    const w = await walk(inOneRoot(root), path);
-    const links = (w?.links ?? []).map((l) => l.path);
-    if (!w || w.rest.length)
-        return { real: null, links };
-    return { real: w.done.join('/'), links };
+
+;// CONCATENATED MODULE: ./src/plan/keys.ts
+/**
+ * Input keys: a Merkle chain. An image's key is the SHA-256 of its own inputs (builder and
+ * its format version, the normalised spec, every file it reads) and its dependencies'
+ * keys, so a change reaches exactly the image it touches and the images built on it.
+ */
+
+
+
+/** Changes when the way keys are computed changes: every key changes with it. */
+const KEY_FORMAT = 'kiln-key-v1';
+/** The key (sha256 hex) of an ordered input list. */
+function keyOf(inputs) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(`${KEY_FORMAT}\n`);
+    for (const i of inputs)
+        h.update(`${i.kind}\t${i.name}\t${i.digest}\n`);
+    return h.digest('hex');
 }
 /**
- * The host path for `path` inside `root`, safe to open, create or replace: the part that
- * exists is resolved within the root, the part that does not is appended with `..` clamped
- * at the root. The result always lies under `root`. Throws RootEscapeError on a link loop.
+ * Keys of `order` (topological: dependencies first). Inputs of all images are gathered in
+ * parallel; keys then chain in order. Each dependency appears as an input (`base` for the
+ * image's base, `dep` for depends_on and FROM images) whose digest is its key.
  */
-async function secureJoin(root, path) {
-    const rel = joined(await walk(inOneRoot(root), path), root, path);
-    return rel.length ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, ...rel) : root;
+async function computeKeys(catalog, order, deps, opts = {}) {
+    const hasher = new Hasher(opts.concurrency ?? 8);
+    const own = await Promise.all(order.map((s) => gatherInputs(catalog, s, hasher, opts)));
+    const out = new Map();
+    order.forEach((s, i) => {
+        const depInputs = (deps.get(s.name) ?? []).map((d) => {
+            const k = out.get(d);
+            if (!k)
+                throw new Error(`[internal error] key of ${d} needed by ${s.name} before it was computed`);
+            return {
+                kind: s.base.kind === 'image' && s.base.name === d ? 'base' : 'dep',
+                name: d,
+                digest: `sha256:${k.key}`
+            };
+        });
+        const inputs = [...own[i], ...depInputs];
+        out.set(s.name, { key: keyOf(inputs), inputs });
+    });
+    return out;
 }
+
+;// CONCATENATED MODULE: ./src/plan/arch.ts
 /**
- * The entry at root-relative `rel` (not followed if it is a link) in an image given as
- * layers, top first; null when absent, whited out or hidden. Its parents are taken as they
- * are in each layer, never through a link: for a path known to name no link on the way.
+ * One architecture per chain. An image is built on its base and on the chain images its file
+ * names (FROM, COPY --from, a Packer `image`): their files end up in it, so they must be of its
+ * architecture. An arm64 image on an amd64 base would build (qemu-user runs whatever it is
+ * given) and boot nowhere, so the plan refuses it. `depends_on` only orders builds and may
+ * cross architectures.
  */
-async function lstatInLayers(layers, rel) {
-    const clean = parts(rel);
-    return clean.length ? ((await inLayers(layers)(clean.join('/')))?.st ?? null) : null;
+
+
+
+/** Debian's name for a bootstrap's `arch`, canonical form (amd64 → x86_64). */
+const bootstrapArch = (s) => s.base.kind === 'bootstrap' && s.base.bootstrap.arch ? (0,arch/* canonicalArch */.Xp)(s.base.bootstrap.arch) : undefined;
+/** Problems for every image whose base or named chain images are of another architecture. */
+function mixedArchProblems(catalog, refs) {
+    const byName = new Map(catalog.images.map((s) => [s.name, s]));
+    const file = (0,display/* displayPath */.G)(catalog.file);
+    const problems = [];
+    for (const s of catalog.images) {
+        const own = (0,arch/* canonicalArch */.Xp)(s.arch);
+        const at = (pointer, message) => {
+            problems.push({ file, pointer, line: s.line, image: s.name, message });
+        };
+        const boot = bootstrapArch(s);
+        if (boot && boot !== own)
+            at(`${s.pointer}/base/bootstrap/arch`, `bootstrap arch "${s.base.bootstrap.arch}" is not the image's arch "${s.arch}": a chain may not mix architectures`);
+        const named = [];
+        if (s.base.kind === 'image')
+            named.push({ image: s.base.name, how: 'its base' });
+        for (const r of refs.get(s.name) ?? [])
+            if (!named.some((n) => n.image === r.image))
+                named.push({
+                    image: r.image,
+                    how: `${s.builder === 'packer' ? 'its Packer template' : 'its Dockerfile'} names`
+                });
+        for (const n of named) {
+            const other = byName.get(n.image);
+            if (!other || (0,arch/* canonicalArch */.Xp)(other.arch) === own)
+                continue;
+            at(`${s.pointer}/arch`, `arch "${s.arch}", but ${n.how} ${other.name}, which is "${other.arch}": a chain may not mix architectures (use an image built for ${s.arch})`);
+        }
+    }
+    return problems;
 }
-/**
- * secureJoin for an image given as overlayfs layers (top first) rather than one tree: for
- * host-side steps of a sandbox, whose merged root exists only inside the sandbox's mount
- * namespace. The result is relative to the root: the step writes `$root/<rel>`.
- */
-async function secureJoinLayers(layers, path) {
-    const w = await walk(inLayers(layers), path);
-    const rel = joined(w, layers[0] ?? '/', path);
-    // Ending on `..` leaves no stats of the last component: it is a directory then.
-    const kind = w?.rest.length ? null : w?.last && !w.last.isDirectory() ? 'file' : 'dir';
-    return { rel: rel.join('/'), kind, links: w?.links ?? [] };
+/** Throws InvalidInputError listing every image that mixes architectures with its chain. */
+function checkArchitectures(catalog, refs) {
+    const problems = mixedArchProblems(catalog, refs);
+    if (problems.length)
+        throw new errors/* InvalidInputError */.oC(problems);
 }
-/** The resolved components with what did not exist appended, `..` clamped at the root. */
-function joined(w, root, path) {
-    if (!w)
-        throw new RootEscapeError(root, path, `more than ${MAX_LINKS} symbolic links`);
-    const rel = [...w.done];
-    for (const p of w.rest) {
-        if (p === '..')
-            rel.pop();
+
+// EXTERNAL MODULE: ./src/plan/dockerfile-from.ts
+var dockerfile_from = __webpack_require__(90242);
+// EXTERNAL MODULE: ./src/plan/dockerfile-parse.ts
+var dockerfile_parse = __webpack_require__(99107);
+;// CONCATENATED MODULE: ./src/plan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The digest of every store image a base of `specs` names; InvalidInputError for those the store lacks. */
+async function storedBases(catalog, specs, lookup) {
+    const out = new Map();
+    const problems = [];
+    for (const s of specs) {
+        if (s.base.kind !== 'stored' || out.has(s.base.name))
+            continue;
+        const digest = lookup ? await lookup(s.base.name) : null;
+        if (digest)
+            out.set(s.base.name, digest);
         else
-            rel.push(p);
+            problems.push({
+                file: (0,display/* displayPath */.G)(catalog.file),
+                pointer: `${s.pointer}/base`,
+                line: s.baseLine ?? s.line,
+                column: s.baseColumn,
+                image: s.name,
+                message: `base "${s.base.name}" is neither a tag of this file nor an image of the store${lookup ? '' : ' (no store to look in)'}`
+            });
     }
-    return rel;
+    if (problems.length)
+        throw new errors/* InvalidInputError */.oC(problems);
+    return out;
+}
+/**
+ * Plans a build of `selection` (default: every image): the chosen images and all their
+ * ancestors in topological order (catalog order breaks ties), each with its input key.
+ * Throws InvalidInputError for a dependency cycle, a chain mixing architectures or a selection
+ * naming no image.
+ */
+async function makePlan(catalog, selection = {}, opts = {}) {
+    const refs = await (0,graph/* chainReferences */.KQ)(catalog);
+    const deps = (0,graph/* allDeps */.SZ)(catalog, await (0,graph/* dockerfileDeps */.Ph)(catalog, refs));
+    const order = (0,graph/* topoOrder */.LI)(catalog, deps);
+    checkArchitectures(catalog, refs);
+    const { chosen, needed } = selectImages(catalog, deps, selection);
+    const planned = order.filter((s) => needed.has(s.name));
+    const keys = await computeKeys(catalog, planned, deps, {
+        ...opts,
+        storedBases: await storedBases(catalog, planned, opts.storedImage)
+    });
+    const images = planned.map((spec) => {
+        const k = keys.get(spec.name);
+        return {
+            spec,
+            key: k.key,
+            inputs: k.inputs,
+            deps: deps.get(spec.name) ?? [],
+            chainRefs: refs.get(spec.name) ?? [],
+            selected: chosen.has(spec.name)
+        };
+    });
+    return { catalog, images, matrix: matrixOf(order, chosen) };
 }
 
 

@@ -2,7 +2,7 @@ export const id = 405;
 export const ids = [405];
 export const modules = {
 
-/***/ 8405:
+/***/ 88405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,25 +17,25 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MissingBlobError
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var util_digest = __webpack_require__(6178);
+var util_digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/store/defaults.ts
-var defaults = __webpack_require__(9735);
+var defaults = __webpack_require__(29735);
 // EXTERNAL MODULE: ./src/store/owner.ts
-var owner = __webpack_require__(7946);
+var owner = __webpack_require__(67946);
 ;// CONCATENATED MODULE: ./src/store/lease.ts
 /**
  * Leases: what a live build wrote to the store and has not yet tagged.
@@ -115,11 +115,11 @@ class Leases {
 }
 
 // EXTERNAL MODULE: ./src/store/lock.ts
-var lock = __webpack_require__(5074);
+var lock = __webpack_require__(35074);
 // EXTERNAL MODULE: ./src/store/types.ts
-var types = __webpack_require__(7940);
+var types = __webpack_require__(57940);
 // EXTERNAL MODULE: ./src/util/io-error.ts
-var io_error = __webpack_require__(3797);
+var io_error = __webpack_require__(23797);
 ;// CONCATENATED MODULE: ./src/store/layout.ts
 /**
  * The store as an OCI image layout (image-spec v1.1) on disk:
@@ -219,6 +219,40 @@ class OciLayoutStore {
     async putLayer(tar) {
         const d = await this.putBlobStream(tar, { mediaType: types/* MEDIA_LAYER */.rB });
         return { digest: d.digest, diffID: d.digest, size: d.size, mediaType: types/* MEDIA_LAYER */.rB, path: d.path };
+    }
+    leaseBlob(digest) {
+        this.leases.add(digest);
+    }
+    async adoptLayer(path, expected) {
+        let fh;
+        try {
+            fh = await (0,promises_.open)(path, 'r');
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const buf = Buffer.allocUnsafe(1 << 20);
+            let size = 0;
+            for (let n; (n = (await fh.read(buf, 0, buf.length, size)).bytesRead) > 0; size += n)
+                hash.update(buf.subarray(0, n));
+            const bad = (0,util_digest/* mismatch */.J4)(expected, path, `sha256:${hash.digest('hex')}`, size);
+            if (bad)
+                throw bad;
+            const dest = this.blobPath(expected);
+            this.leases.add(expected);
+            if (!(await sameSize(dest, size))) {
+                // The rename publishes the blob: make its bytes durable first, as putBlobStream does.
+                await fh.sync();
+                await (0,promises_.rename)(path, dest);
+            }
+            return { digest: expected, diffID: expected, size, mediaType: types/* MEDIA_LAYER */.rB, path: dest };
+        }
+        catch (e) {
+            if (e instanceof util_digest/* CorruptBlobError */.VS)
+                throw e;
+            throw new Error(`store ${this.root}: adopt blob ${expected}: ${msg(e)}`, { cause: e });
+        }
+        finally {
+            await fh?.close();
+            await (0,promises_.rm)(path, { force: true });
+        }
     }
     async putBlob(data, mediaType) {
         const buf = typeof data === 'string' ? Buffer.from(data) : data;
@@ -758,7 +792,7 @@ function msg(e) {
 
 /***/ }),
 
-/***/ 5074:
+/***/ 35074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -767,9 +801,9 @@ function msg(e) {
 /* harmony export */   pl: () => (/* reexport safe */ _owner_js__WEBPACK_IMPORTED_MODULE_1__.pl)
 /* harmony export */ });
 /* unused harmony export EMPTY_STALE_MS */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7946);
+/* harmony import */ var _owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67946);
 /**
  * Serialises changes to index.json: an in-process mutex (promise chain) for concurrent
  * calls in one process, and an O_EXCL lock file for separate processes. The lock file names
@@ -852,7 +886,7 @@ async function isStale(path) {
 
 /***/ }),
 
-/***/ 7946:
+/***/ 67946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -860,7 +894,7 @@ async function isStale(path) {
 /* harmony export */   fj: () => (/* binding */ ownerId),
 /* harmony export */   pl: () => (/* binding */ pidAlive)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Who owns a lock or lease file: `pid@host`. A pid says whether its owner is alive only on the
@@ -897,7 +931,7 @@ function pidAlive(pid) {
 
 /***/ }),
 
-/***/ 7940:
+/***/ 57940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

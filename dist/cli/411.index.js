@@ -2,7 +2,7 @@ export const id = 411;
 export const ids = [411];
 export const modules = {
 
-/***/ 792:
+/***/ 20792:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,18 +11,18 @@ export const modules = {
 /* harmony export */   rz: () => (/* binding */ unpackLayers)
 /* harmony export */ });
 /* unused harmony exports unpackLayer, layersDir, toOverlayForm, forgetLayer */
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6178);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16178);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sources_safe_tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2267);
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7895);
-/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7636);
-/* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7733);
-/* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2288);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4545);
-/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(137);
+/* harmony import */ var _sources_safe_tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82267);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37895);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57636);
+/* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57733);
+/* harmony import */ var _xattr_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(82288);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74545);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80137);
 /**
  * Unpacked layers, kept by diffID for reuse as overlayfs lower directories:
  * `<cacheDir>/layers/<diffID hex>/`. A layer is unpacked once (into a temporary directory
@@ -165,7 +165,7 @@ async function forgetLayer(diffID, cacheDir = DEFAULT_CACHE_DIR) {
 
 /***/ }),
 
-/***/ 2288:
+/***/ 82288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -174,7 +174,7 @@ async function forgetLayer(diffID, cacheDir = DEFAULT_CACHE_DIR) {
 /* harmony export */   Tf: () => (/* binding */ findOpaqueDirs)
 /* harmony export */ });
 /* unused harmony exports OPAQUE_XATTR, unescapeGetfattr */
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37895);
 /* harmony import */ var _util_exec_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5272);
 /**
  * Directory markers overlayfs keeps in trusted.* extended attributes. Node has no xattr
@@ -258,20 +258,20 @@ async function makeWhiteouts(paths) {
 
 /***/ }),
 
-/***/ 2328:
+/***/ 12328:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ct: () => (/* binding */ decompressStream)
 /* harmony export */ });
 /* unused harmony exports detectCompression, detectFileCompression */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _util_exec_stream_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5272);
 /**
@@ -391,7 +391,7 @@ function writeInto(out) {
 
 /***/ }),
 
-/***/ 2267:
+/***/ 82267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -402,21 +402,21 @@ function writeInto(out) {
 /* harmony export */   u2: () => (/* binding */ isTarRefusal)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_ARCHIVE_LIMITS, archiveLimits, TarGuard, resolveInRoot, extractTar */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6118);
-/* harmony import */ var _util_in_root_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9325);
-/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2328);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56118);
+/* harmony import */ var _util_in_root_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71706);
+/* harmony import */ var _compression_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(12328);
 /**
  * Tarballs from outside (base images, overlay packs, genoci `expand`, `docker save` layers)
  * are hostile until checked. One parser (tar-stream) reads each archive, and every entry is
@@ -976,9 +976,9 @@ class EntryWriter {
 /* harmony export */   q: () => (/* binding */ spawnStream)
 /* harmony export */ });
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4434);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9906);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37895);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29906);
 /**
  * Streaming companion to exec.ts for tools whose stdin or stdout is bulk data (a tar from
  * mmdebstrap or `docker save`, a tar into `docker load`, zstd/xz decompression): the data

@@ -2,7 +2,7 @@ export const id = 417;
 export const ids = [417,29];
 export const modules = {
 
-/***/ 2312:
+/***/ 92312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,9 +12,9 @@ export const modules = {
 /* harmony export */   hN: () => (/* binding */ modulesTarget)
 /* harmony export */ });
 /* unused harmony exports compareVersions, listKernels */
-/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2428);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6729);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7137);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82428);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46729);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77137);
 /**
  * Boot archives in the layout bare-metal provisioners expect (Packet's archive-* tools):
  * kernel.tar.gz holds `./vmlinuz`, initrd.tar.gz holds `./initrd`, modules.tar.gz holds
@@ -128,7 +128,7 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
 
 /***/ }),
 
-/***/ 4417:
+/***/ 54417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -142,33 +142,33 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: OUTPUT_NAME
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(9906);
+var log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/exporters/boot.ts
-var exporters_boot = __webpack_require__(2312);
+var exporters_boot = __webpack_require__(92312);
 // EXTERNAL MODULE: ./src/exporters/compress.ts
-var compress = __webpack_require__(7152);
+var compress = __webpack_require__(77152);
 // EXTERNAL MODULE: ./src/exporters/flatten.ts
-var flatten = __webpack_require__(2428);
+var flatten = __webpack_require__(82428);
 // EXTERNAL MODULE: ./src/exporters/inputs.ts
-var inputs = __webpack_require__(3029);
+var inputs = __webpack_require__(13029);
 // EXTERNAL MODULE: ./src/exporters/manifest.ts
-var exporters_manifest = __webpack_require__(6001);
+var exporters_manifest = __webpack_require__(26001);
 // EXTERNAL MODULE: ./src/exporters/packages.ts
-var exporters_packages = __webpack_require__(7949);
+var exporters_packages = __webpack_require__(77949);
 // EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
-var exporters_plan = __webpack_require__(6729);
+var exporters_plan = __webpack_require__(46729);
 // EXTERNAL MODULE: ./src/exporters/tar.ts
-var tar = __webpack_require__(7137);
+var tar = __webpack_require__(77137);
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
-var file_reader = __webpack_require__(7680);
+var file_reader = __webpack_require__(77680);
 ;// CONCATENATED MODULE: ./src/exporters/origin.ts
 /**
  * Where an exported image's packages come from: the distribution (/etc/os-release) and, for
@@ -340,7 +340,7 @@ async function attributePackages(plan, list, image, ancestors) {
 }
 
 // EXTERNAL MODULE: ./src/exporters/provenance.ts
-var provenance = __webpack_require__(1215);
+var provenance = __webpack_require__(91215);
 ;// CONCATENATED MODULE: ./src/exporters/sbom.ts
 /**
  * Software bills of materials of an exported image, in the two standard formats: SPDX 2.3 JSON
@@ -625,7 +625,7 @@ async function writeSupplyChainDocuments(opts) {
 }
 
 // EXTERNAL MODULE: ./src/util/tool-versions.ts
-var tool_versions = __webpack_require__(3180);
+var tool_versions = __webpack_require__(23180);
 ;// CONCATENATED MODULE: ./src/exporters/export.ts
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
@@ -809,6 +809,7 @@ async function exportImage(opts) {
             entries: plan.entries.length,
             fsSize,
             kernel: boot ? (0,tar/* textOf */.b6)(boot.version) : null,
+            ...(opts.arch ? { arch: opts.arch } : {}),
             packageFormat: packages.format,
             packages: packages.packages,
             documents
@@ -832,7 +833,7 @@ async function exportImage(opts) {
 
 /***/ }),
 
-/***/ 3029:
+/***/ 13029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -840,25 +841,25 @@ async function exportImage(opts) {
 /* harmony export */   h: () => (/* binding */ resolveLayers),
 /* harmony export */   resolveInput: () => (/* binding */ resolveInput)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4434);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6178);
-/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7680);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7137);
-/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(7636);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(16178);
+/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(77680);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(77137);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(57636);
 /**
  * Where the layers of an image come from, reduced to one shape: regions of uncompressed
  * tar on disk, bottom layer first. A layer inside a `docker save` tarball or an OCI
@@ -1073,7 +1074,7 @@ async function ociLayers(readJson, where, tag) {
     throw new InputError(`${where}: no image manifest found under ${desc.digest}`);
 }
 async function fromLayoutDir(dir, tag, tmpDir) {
-    const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23));
     const readJson = async (p, digest) => {
         const bytes = await readFile((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, p)).catch((e) => {
             throw new InputError(`${dir}: cannot read ${p}: ${e.code ?? e.message}`);
@@ -1133,7 +1134,7 @@ async function uncompressed(src, tmpDir, i) {
 
 /***/ }),
 
-/***/ 6001:
+/***/ 26001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1141,7 +1142,7 @@ async function uncompressed(src, tmpDir, i) {
 /* harmony export */   em: () => (/* binding */ writeSums)
 /* harmony export */ });
 /* unused harmony export formatSums */
-/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5105);
+/* harmony import */ var _util_atomic_write_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95105);
 /**
  * What an export directory says about itself: manifest.json (name, key, base chain,
  * layers, archives, kernel, packages) and SHA256SUMS (the format `sha256sum -c` reads).
@@ -1165,7 +1166,7 @@ async function writeSums(path, entries) {
 
 /***/ }),
 
-/***/ 7949:
+/***/ 77949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1176,14 +1177,14 @@ async function writeSums(path, entries) {
 /* harmony export */   eO: () => (/* binding */ queryRpm),
 /* harmony export */   ok: () => (/* binding */ DPKG_STATUS)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
-/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7636);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57636);
 /**
  * Installed packages, read from the image's own package database without running the
  * image: dpkg's status file, apk's installed file, or the rpm database (queried with the
@@ -1298,7 +1299,7 @@ async function queryRpm(dbDir, files, reporter) {
 
 /***/ }),
 
-/***/ 1215:
+/***/ 91215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1419,18 +1420,18 @@ function githubRunUrl(env = process.env) {
 
 /***/ }),
 
-/***/ 5105:
+/***/ 95105:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _io_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3797);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7636);
+/* harmony import */ var _io_error_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23797);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57636);
 /** Small files written whole or not at all: a temporary name beside them, then a rename. */
 
 
@@ -1455,7 +1456,7 @@ async function writeFileAtomic(path, data) {
 
 /***/ }),
 
-/***/ 3180:
+/***/ 23180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1463,9 +1464,9 @@ async function writeFileAtomic(path, data) {
 /* harmony export */   xy: () => (/* binding */ kilnVersion)
 /* harmony export */ });
 /* unused harmony exports TOOLS, versionIn, toolVersion */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7895);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37895);
 /**
  * The versions of the external tools a build ran, for provenance. Each tool is asked once per
  * process, and only when a provenance needs it: a run that never uses Packer never starts it.

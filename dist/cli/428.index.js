@@ -2,7 +2,7 @@ export const id = 428;
 export const ids = [428,729];
 export const modules = {
 
-/***/ 7152:
+/***/ 77152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,19 +12,19 @@ export const modules = {
 /* harmony export */   e: () => (/* binding */ compressor)
 /* harmony export */ });
 /* unused harmony exports ParallelGzipSink, ProcessSink, gzipEngine */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(78474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3797);
-/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7636);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8522);
+/* harmony import */ var _util_io_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23797);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57636);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_7__);
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4434);
 /**
@@ -63,6 +63,7 @@ function endStream(stream) {
  */
 class FileSink {
     path;
+    overlapping = true;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     size = 0;
     tmp;
@@ -118,6 +119,7 @@ class FileSink {
 /** Standard output (for `kiln flatten -o -`). */
 class StdoutSink {
     out;
+    overlapping = true;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     size = 0;
     failure;
@@ -232,6 +234,7 @@ class ParallelGzipSink {
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
 class ProcessSink {
     down;
+    overlapping = true;
     child;
     pump;
     constructor(file, args, down) {
@@ -287,7 +290,7 @@ async function compressor(kind, down, level) {
 
 /***/ }),
 
-/***/ 2428:
+/***/ 82428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -299,22 +302,31 @@ async function compressor(kind, down, level) {
 /* harmony export */   flatten: () => (/* binding */ flatten),
 /* harmony export */   rW: () => (/* binding */ TarWriter)
 /* harmony export */ });
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9906);
-/* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7152);
-/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7680);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6729);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7137);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29906);
+/* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77152);
+/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77680);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46729);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77137);
 
 
 
 
 
 const CHUNK = 1 << 20;
-/** Buffers tar bytes into 1 MiB writes to a sink. */
+/** Writes in flight per archive when the sink takes overlapping writes (ByteSink.overlapping). */
+const WRITES_IN_FLIGHT = 4;
+/**
+ * Buffers tar bytes into 1 MiB writes to a sink. When the sink takes overlapping writes (a
+ * file, a compressor process), up to WRITES_IN_FLIGHT buffers are being written while the
+ * next is filled: reading the layers and writing the archive then overlap instead of taking
+ * turns, which is what keeps an uncompressed export near the copy bound.
+ */
 class TarWriter {
     sink;
     buf = Buffer.allocUnsafe(CHUNK);
     used = 0;
+    free = [];
+    inflight = [];
     bytes = 0;
     constructor(sink) {
         this.sink = sink;
@@ -331,16 +343,41 @@ class TarWriter {
                 await this.flush();
         }
     }
+    /** Appends `len` bytes read from `r` at `pos` straight into the write buffer (no copy between). */
+    async pushFrom(r, pos, len, signal) {
+        this.bytes += len;
+        while (len > 0) {
+            signal?.throwIfAborted();
+            const n = Math.min(len, CHUNK - this.used);
+            await r.readInto(this.buf, this.used, n, pos);
+            this.used += n;
+            pos += n;
+            len -= n;
+            if (this.used === CHUNK)
+                await this.flush();
+        }
+    }
     async flush() {
         if (!this.used)
             return;
-        // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
-        await this.sink.write(this.buf.subarray(0, this.used));
+        const buf = this.buf;
+        const written = this.sink.write(buf.subarray(0, this.used));
         this.used = 0;
+        // The sink has consumed the bytes when write() resolves (see ByteSink): the buffer is reused.
+        if (!this.sink.overlapping)
+            return written;
+        const done = written.then(() => void this.free.push(buf));
+        done.catch(() => undefined); // surfaces when awaited, in order
+        this.inflight.push(done);
+        if (this.inflight.length >= WRITES_IN_FLIGHT)
+            await this.inflight.shift();
+        this.buf = this.free.pop() ?? Buffer.allocUnsafe(CHUNK);
     }
     async finish() {
         await this.push(_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .END_OF_ARCHIVE */ .bM);
         await this.flush();
+        while (this.inflight.length)
+            await this.inflight.shift();
         await this.sink.end();
     }
 }
@@ -409,29 +446,35 @@ async function runPass(opts) {
             if ((withData.length || capture) && content && content.size > 0) {
                 const r = await readerFor(content.layer);
                 const captured = [];
-                for (let off = 0; off < content.size; off += CHUNK) {
-                    const n = Math.min(CHUNK, content.size - off);
-                    // Small files come from the reader's read-ahead window (members are visited in layer
-                    // order, so mostly sequentially): one read per window, not one per file. Larger ones
-                    // go into one reused buffer. Either way every push copies the bytes before the next read.
-                    let chunk;
-                    if (n <= _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
-                        chunk = await r.read(content.dataOffset + off, n);
-                        if (chunk.length < n)
-                            throw new Error(`${r.path}: unexpected end of file in ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p.path)}`);
-                    }
-                    else {
-                        chunk = scratch.subarray(0, n);
-                        await r.readInto(chunk, 0, n, content.dataOffset + off);
-                    }
-                    if (opts.signal?.aborted)
-                        opts.signal.throwIfAborted();
-                    for (const w of withData)
-                        await w.push(chunk);
-                    if (capture)
-                        captured.push(Buffer.from(chunk));
-                    bytesRead += n;
+                if (withData.length === 1 && !capture && content.size > _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                    // One archive wants a big file: read it into that archive's write buffer directly.
+                    await withData[0].pushFrom(r, content.dataOffset, content.size, opts.signal);
+                    bytesRead += content.size;
                 }
+                else
+                    for (let off = 0; off < content.size; off += CHUNK) {
+                        const n = Math.min(CHUNK, content.size - off);
+                        // Small files come from the reader's read-ahead window (members are visited in layer
+                        // order, so mostly sequentially): one read per window, not one per file. Larger ones
+                        // go into one reused buffer. Either way every push copies the bytes before the next read.
+                        let chunk;
+                        if (n <= _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                            chunk = await r.read(content.dataOffset + off, n);
+                            if (chunk.length < n)
+                                throw new Error(`${r.path}: unexpected end of file in ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p.path)}`);
+                        }
+                        else {
+                            chunk = scratch.subarray(0, n);
+                            await r.readInto(chunk, 0, n, content.dataOffset + off);
+                        }
+                        if (opts.signal?.aborted)
+                            opts.signal.throwIfAborted();
+                        for (const w of withData)
+                            await w.push(chunk);
+                        if (capture)
+                            captured.push(Buffer.from(chunk));
+                        bytesRead += n;
+                    }
                 const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .paddingFor */ .RQ)(content.size);
                 if (padding)
                     for (const w of withData)
@@ -512,7 +555,7 @@ async function flatten(opts) {
 
 /***/ }),
 
-/***/ 6729:
+/***/ 46729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -526,11 +569,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
-var file_reader = __webpack_require__(7680);
+var file_reader = __webpack_require__(77680);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(6178);
+var digest = __webpack_require__(16178);
 ;// CONCATENATED MODULE: ./src/exporters/verify.ts
 /**
  * Checks a layer against its digest in the pass that already walks it from start to end: the
@@ -609,7 +652,7 @@ class VerifyingSource {
 }
 
 // EXTERNAL MODULE: ./src/exporters/tar.ts
-var tar = __webpack_require__(7137);
+var tar = __webpack_require__(77137);
 ;// CONCATENATED MODULE: ./src/exporters/plan.ts
 
 
@@ -890,7 +933,7 @@ function chrootNormalize(p) {
 
 /***/ }),
 
-/***/ 3797:
+/***/ 23797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -900,7 +943,7 @@ function chrootNormalize(p) {
 /* harmony export */   gP: () => (/* binding */ findIoError)
 /* harmony export */ });
 /* unused harmony exports isStorageFull, ioErrorMessage, asIoError */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * File-system failures as a user reads them: one line, the path and the cause

@@ -2,7 +2,7 @@ export const id = 513;
 export const ids = [513];
 export const modules = {
 
-/***/ 9513:
+/***/ 89513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 619;
 export const ids = [619];
 export const modules = {
 
-/***/ 242:
+/***/ 90242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Kx: () => (/* binding */ dockerfileImageRefs)
 /* harmony export */ });
 /* unused harmony exports substitute, dockerfileFroms, buildArgsFrom */
-/* harmony import */ var _dockerfile_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9107);
+/* harmony import */ var _dockerfile_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99107);
 
 /** `$X`, `${X}`, `${X:-default}`, `${X:+alt}` (and `-`, `+` without colon) from `vars`. */
 function substitute(s, vars) {
@@ -149,7 +149,7 @@ function buildArgsFrom(extraArgs) {
 
 /***/ }),
 
-/***/ 9107:
+/***/ 99107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -291,7 +291,7 @@ function parseDockerfile(text) {
 
 /***/ }),
 
-/***/ 9619:
+/***/ 39619:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -302,15 +302,15 @@ function parseDockerfile(text) {
 /* harmony export */   SZ: () => (/* binding */ allDeps)
 /* harmony export */ });
 /* unused harmony export chainMatcher */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _model_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2023);
-/* harmony import */ var _model_cycles_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7102);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _dockerfile_from_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(242);
-/* harmony import */ var _packer_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1616);
+/* harmony import */ var _model_load_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11655);
+/* harmony import */ var _model_cycles_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(87102);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70017);
+/* harmony import */ var _dockerfile_from_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90242);
+/* harmony import */ var _packer_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71616);
 /**
  * The build graph: an image depends on its base (when it names an image), its depends_on,
  * and the chain images its Dockerfile builds FROM. Order is topological with the catalog's
@@ -421,7 +421,7 @@ function topoOrder(catalog, deps) {
 
 /***/ }),
 
-/***/ 1616:
+/***/ 71616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -432,7 +432,7 @@ function topoOrder(catalog, deps) {
 /* harmony export */   rd: () => (/* binding */ packerRefs)
 /* harmony export */ });
 /* unused harmony exports packerJsonRefs, packerHclRefs */
-/* harmony import */ var _model_aci_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1604);
+/* harmony import */ var _model_aci_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71604);
 /**
  * Files a Packer template reads, where the template says so plainly: provisioners'
  * `source`/`sources`, `script`/`scripts`, `playbook_file`, `galaxy_file`, `role_paths`.

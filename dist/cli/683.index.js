@@ -2,7 +2,7 @@ export const id = 683;
 export const ids = [683,178];
 export const modules = {
 
-/***/ 6652:
+/***/ 66652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,11 +11,11 @@ export const modules = {
 /* harmony export */   hd: () => (/* binding */ fileDigest),
 /* harmony export */   sU: () => (/* reexport safe */ _util_digest_js__WEBPACK_IMPORTED_MODULE_2__.sU)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6178);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16178);
 
 
 
@@ -30,7 +30,7 @@ async function fileDigest(path) {
 
 /***/ }),
 
-/***/ 5683:
+/***/ 25683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41,22 +41,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CACHE_KINDS, ImageCache, LocalCache, NoCache, diffInputs, formatSize, openBackend, parseSize, verifyRecord
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/store/types.ts
-var types = __webpack_require__(7940);
+var types = __webpack_require__(57940);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/cache/digest.ts
-var cache_digest = __webpack_require__(6652);
+var cache_digest = __webpack_require__(66652);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var util_digest = __webpack_require__(16178);
 ;// CONCATENATED MODULE: ./src/cache/record.ts
 
 /**
@@ -166,15 +160,11 @@ function diffInputs(previous, current) {
 
 
 
-
-
-
 class ImageCache {
     stats;
     store;
     backend;
     reporter;
-    tmpDir;
     /** Blobs known to be in the backend during this run: shared base layers are looked up once. */
     known = new Set();
     /** Blobs found corrupt in the backend: saved again (superseding the bad entry) when rebuilt. */
@@ -187,7 +177,6 @@ class ImageCache {
         this.store = opts.store;
         this.backend = opts.backend;
         this.reporter = opts.reporter;
-        this.tmpDir = opts.tmpDir ?? (0,external_node_os_.tmpdir)();
         this.stats = {
             backend: opts.backend.name,
             hits: 0,
@@ -353,19 +342,24 @@ class ImageCache {
     async fetchBlobOnce(digest) {
         if (await this.store.hasBlob(digest))
             return;
-        await (0,promises_.mkdir)(this.tmpDir, { recursive: true });
-        const tmp = (0,external_node_path_.join)(this.tmpDir, `kiln-blob-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        // Downloaded into the store's own temporary directory, then hashed once and renamed into
+        // place (adoptLayer): not copied again through a stream, which took three passes over a
+        // layer (download, check, store) instead of two.
+        const tmp = this.store.tempName('blob');
         try {
             if (!(await this.backend.getBlob(digest, tmp)))
                 throw new Error(`layer ${digest} is missing from the cache`);
-            const actual = await (0,cache_digest/* fileDigest */.hd)(tmp);
-            if (actual !== digest) {
-                this.corrupt.add(digest);
-                throw new Error(`layer ${digest} is corrupt in the cache (its content hashes to ${actual})`);
+            let ref;
+            try {
+                ref = await this.store.adoptLayer(tmp, digest);
             }
-            const ref = await this.store.putLayer((0,external_node_fs_.createReadStream)(tmp));
-            if (ref.digest !== digest)
-                throw new Error(`[internal error] layer ${digest} was stored as ${ref.digest}`);
+            catch (e) {
+                const bad = (0,util_digest.findCorruptBlob)(e);
+                if (!bad)
+                    throw e;
+                this.corrupt.add(digest);
+                throw new Error(`layer ${digest} is corrupt in the cache (its content ${bad.actual})`);
+            }
             this.known.add(digest);
             this.stats.blobsDownloaded++;
             this.stats.bytesDownloaded += ref.size;
@@ -391,6 +385,10 @@ class ImageCache {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/cache/size.ts
 /**
  * Parses a size as users write it: "8G", "500M", "10GB", "1.5 TiB", "1048576". Units are powers
@@ -419,7 +417,7 @@ function formatSize(bytes) {
 }
 
 // EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __webpack_require__(7636);
+var lifecycle = __webpack_require__(57636);
 ;// CONCATENATED MODULE: ./src/cache/local.ts
 /**
  * A cache in a directory, for self-hosted runners whose disk outlives a job (or a shared mount):
@@ -665,7 +663,7 @@ async function openBackend(settings) {
         }
         case 'github': {
             // Loaded only when chosen, so the CLI never pulls the toolkit in for other backends.
-            const { GithubCache } = await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 883));
+            const { GithubCache } = await Promise.all(/* import() */[__webpack_require__.e(559), __webpack_require__.e(883)]).then(__webpack_require__.bind(__webpack_require__, 90883));
             if (!GithubCache.available()) {
                 settings.reporter.warn('the GitHub cache service is not available to this job (ACTIONS_RESULTS_URL unset); caching is off');
                 return new NoCache();
@@ -681,15 +679,14 @@ async function openCache(settings) {
     return new ImageCache({
         store: settings.store,
         backend,
-        reporter: settings.reporter,
-        tmpDir: settings.tmpDir
+        reporter: settings.reporter
     });
 }
 
 
 /***/ }),
 
-/***/ 7940:
+/***/ 57940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -730,7 +727,7 @@ const ANNOTATION_NAME = 'dev.kiln.image';
 
 /***/ }),
 
-/***/ 6178:
+/***/ 16178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -745,11 +742,11 @@ const ANNOTATION_NAME = 'dev.kiln.image';
 /* harmony export */   sU: () => (/* binding */ digestHex),
 /* harmony export */   uH: () => (/* binding */ InvalidDigestError)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Content digests: the one check of a digest read from a file, and the one error for content

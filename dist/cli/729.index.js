@@ -2,7 +2,7 @@ export const id = 729;
 export const ids = [729];
 export const modules = {
 
-/***/ 6729:
+/***/ 46729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,11 +16,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
-var file_reader = __webpack_require__(7680);
+var file_reader = __webpack_require__(77680);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(6178);
+var digest = __webpack_require__(16178);
 ;// CONCATENATED MODULE: ./src/exporters/verify.ts
 /**
  * Checks a layer against its digest in the pass that already walks it from start to end: the
@@ -99,7 +99,7 @@ class VerifyingSource {
 }
 
 // EXTERNAL MODULE: ./src/exporters/tar.ts
-var tar = __webpack_require__(7137);
+var tar = __webpack_require__(77137);
 ;// CONCATENATED MODULE: ./src/exporters/plan.ts
 
 

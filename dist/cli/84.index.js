@@ -12,11 +12,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
+var exec = __webpack_require__(37895);
 // EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __webpack_require__(7636);
+var lifecycle = __webpack_require__(57636);
 ;// CONCATENATED MODULE: ./src/engine/leftovers.ts
 /**
  * Engine tags of dead runs. A SIGKILLed kiln cannot untag what it loaded or built
@@ -65,11 +65,11 @@ async function sweepEngineTags(reporter) {
 }
 
 // EXTERNAL MODULE: ./src/store/defaults.ts
-var defaults = __webpack_require__(9735);
+var defaults = __webpack_require__(29735);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/util/leftovers.ts
 /**
  * The sweep on start: what runs killed by SIGKILL (or a power cut) left on disk, removed by
@@ -152,7 +152,9 @@ async function sweepStoreTemp(storeTmpDir) {
 }
 
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(9906);
+var log = __webpack_require__(29906);
+// EXTERNAL MODULE: ./src/verify/installer.ts
+var installer = __webpack_require__(48621);
 ;// CONCATENATED MODULE: ./src/pipeline/sweep.ts
 /**
  * The sweep every writing command runs first: what killed runs left (temporary directories,
@@ -164,9 +166,11 @@ var log = __webpack_require__(9906);
 
 
 
+
 async function sweepLeftovers(opts) {
     const removed = [
-        ...(await sweepTempDirs([opts.tmpDir])),
+        // The install gate's installer cache holds a killed run's half-made installer under the same kind of name.
+        ...(await sweepTempDirs([opts.tmpDir, (0,installer/* installerCacheDir */.OP)()])),
         ...(opts.outDir ? await sweepTempFiles(opts.outDir, 1) : []),
         ...(opts.storeDir ? await sweepStoreTemp((0,external_node_path_.join)(opts.storeDir, defaults/* STORE_TMP_DIR */.Y)) : []),
         ...(opts.cacheDir ? await sweepTempFiles(opts.cacheDir, 3) : []),
@@ -182,7 +186,7 @@ async function sweepLeftovers(opts) {
 
 /***/ }),
 
-/***/ 7895:
+/***/ 37895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -198,12 +202,12 @@ async function sweepLeftovers(opts) {
 /* harmony export */ });
 /* unused harmony export TAIL_LINES */
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9906);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
 /**
  * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
  * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
@@ -354,10 +358,15 @@ function dieWithKiln(file, args) {
  * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
  * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
  */
-function wholeTree(file, args) {
+function wholeTree(file, args, opts = {}) {
     if (!resolvable('unshare'))
         return [file, [...args]];
-    return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]];
+    // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+    // /dev) goes away with it, even when it is killed before it could unmount.
+    return [
+        'unshare',
+        [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+    ];
 }
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 async function tryRun(file, args, opts = {}) {

@@ -2,7 +2,7 @@ export const id = 867;
 export const ids = [867];
 export const modules = {
 
-/***/ 1867:
+/***/ 41867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,13 +10,13 @@ export const modules = {
 /* harmony export */   storeDiffIDs: () => (/* binding */ storeDiffIDs)
 /* harmony export */ });
 /* unused harmony export mountTables */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _store_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5074);
-/* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7733);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4545);
+/* harmony import */ var _store_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35074);
+/* harmony import */ var _fswalk_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57733);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74545);
 /**
  * Pruning the unpacked-layer cache (`<cacheDir>/layers/`, see unpacked.ts), which builds only
  * ever add to: `kiln gc` removes the layers no image of the store names any more, and the
@@ -174,7 +174,7 @@ async function diskUsage(root) {
 
 /***/ }),
 
-/***/ 5074:
+/***/ 35074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -183,9 +183,9 @@ async function diskUsage(root) {
 /* harmony export */   pl: () => (/* reexport safe */ _owner_js__WEBPACK_IMPORTED_MODULE_1__.pl)
 /* harmony export */ });
 /* unused harmony export EMPTY_STALE_MS */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7946);
+/* harmony import */ var _owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67946);
 /**
  * Serialises changes to index.json: an in-process mutex (promise chain) for concurrent
  * calls in one process, and an O_EXCL lock file for separate processes. The lock file names
@@ -268,7 +268,7 @@ async function isStale(path) {
 
 /***/ }),
 
-/***/ 7946:
+/***/ 67946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -276,7 +276,7 @@ async function isStale(path) {
 /* harmony export */   fj: () => (/* binding */ ownerId),
 /* harmony export */   pl: () => (/* binding */ pidAlive)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Who owns a lock or lease file: `pid@host`. A pid says whether its owner is alive only on the

@@ -2,7 +2,7 @@ export const id = 895;
 export const ids = [895];
 export const modules = {
 
-/***/ 7895:
+/***/ 37895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,12 +18,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export TAIL_LINES */
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9906);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
 /**
  * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
  * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
@@ -174,10 +174,15 @@ function dieWithKiln(file, args) {
  * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
  * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
  */
-function wholeTree(file, args) {
+function wholeTree(file, args, opts = {}) {
     if (!resolvable('unshare'))
         return [file, [...args]];
-    return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]];
+    // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+    // /dev) goes away with it, even when it is killed before it could unmount.
+    return [
+        'unshare',
+        [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+    ];
 }
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 async function tryRun(file, args, opts = {}) {

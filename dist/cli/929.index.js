@@ -2,7 +2,7 @@ export const id = 929;
 export const ids = [929,895];
 export const modules = {
 
-/***/ 7929:
+/***/ 67929:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,13 +10,13 @@ export const modules = {
 /* harmony export */   openSigner: () => (/* binding */ openSigner)
 /* harmony export */ });
 /* unused harmony export SIGNATURE_SUFFIX */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
 /**
  * OpenPGP signatures of SHA256SUMS (SHA256SUMS.asc: detached, ASCII-armoured), made with the
  * distribution's gpg and a key the user hands over (an armoured private key, e.g. from a secret).
@@ -101,7 +101,7 @@ async function openSigner(armouredKey, passphrase = '') {
 
 /***/ }),
 
-/***/ 7895:
+/***/ 37895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -117,12 +117,12 @@ async function openSigner(armouredKey, passphrase = '') {
 /* harmony export */ });
 /* unused harmony export TAIL_LINES */
 /* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7636);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9906);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
 /**
  * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
  * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
@@ -273,10 +273,15 @@ function dieWithKiln(file, args) {
  * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
  * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
  */
-function wholeTree(file, args) {
+function wholeTree(file, args, opts = {}) {
     if (!resolvable('unshare'))
         return [file, [...args]];
-    return ['unshare', ['--pid', '--fork', '--kill-child', '--', file, ...args]];
+    // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+    // /dev) goes away with it, even when it is killed before it could unmount.
+    return [
+        'unshare',
+        [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+    ];
 }
 /** Like run() but returns null instead of throwing when the tool is missing or fails. */
 async function tryRun(file, args, opts = {}) {

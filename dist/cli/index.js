@@ -2,6 +2,56 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 13705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LY: () => (/* binding */ hostArch),
+/* harmony export */   PU: () => (/* binding */ runsNatively),
+/* harmony export */   Xp: () => (/* binding */ canonicalArch)
+/* harmony export */ });
+/**
+ * Architecture names. The catalog writes uname's (x86_64, aarch64); Debian (amd64, arm64) and
+ * OCI/GOARCH (amd64, arm64) spellings are accepted for the same machines, so comparisons go
+ * through one canonical form. The spec keeps what the user wrote (it is part of the key).
+ */
+const CANONICAL = {
+    x86_64: 'x86_64',
+    amd64: 'x86_64',
+    x64: 'x86_64',
+    aarch64: 'aarch64',
+    arm64: 'aarch64',
+    armv7l: 'armv7l',
+    armhf: 'armv7l',
+    arm: 'armv7l',
+    i686: 'i686',
+    i386: 'i686',
+    '386': 'i686',
+    ppc64le: 'ppc64le',
+    ppc64el: 'ppc64le',
+    riscv64: 'riscv64',
+    s390x: 's390x'
+};
+/** The uname-style name of an architecture in any of its usual spellings (unknown names as given). */
+function canonicalArch(arch) {
+    return CANONICAL[arch] ?? arch;
+}
+/** The machine Kiln runs on, uname-style. */
+function hostArch() {
+    return canonicalArch(process.arch);
+}
+/**
+ * Whether the host runs `arch`'s programs without emulation: its own architecture, and 32-bit
+ * x86 on x86_64 (the kernel runs i386 binaries itself).
+ */
+function runsNatively(arch, host = hostArch()) {
+    const a = canonicalArch(arch);
+    return a === host || (host === 'x86_64' && a === 'i686');
+}
+
+
+/***/ }),
+
 /***/ 9555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -20,7 +70,7 @@ const DEFAULT_CATALOG_FILES = [
 
 /***/ }),
 
-/***/ 137:
+/***/ 80137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32,7 +82,7 @@ const DEFAULT_CACHE_DIR = process.env.KILN_SANDBOX_CACHE ?? '/var/tmp/kiln';
 
 /***/ }),
 
-/***/ 9735:
+/***/ 29735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -50,7 +100,7 @@ const STORE_TMP_DIR = '.kiln-tmp';
 
 /***/ }),
 
-/***/ 17:
+/***/ 70017:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -106,7 +156,7 @@ function errorMessage(e) {
 
 /***/ }),
 
-/***/ 7636:
+/***/ 57636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -127,11 +177,11 @@ function errorMessage(e) {
 /* harmony export */   yo: () => (/* binding */ OWNER)
 /* harmony export */ });
 /* unused harmony exports DEADLINE_MS, processStartTime, pending */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -407,7 +457,7 @@ function installHandlers() {
 
 /***/ }),
 
-/***/ 9906:
+/***/ 29906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -481,89 +531,92 @@ function formatSeconds(s) {
 
 /***/ }),
 
-/***/ 5071:
+/***/ 55071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ DEFAULT_BOOT_TIMEOUT_SEC)
+/* harmony export */   R: () => (/* binding */ DEFAULT_BOOT_TIMEOUT_SEC),
+/* harmony export */   y: () => (/* binding */ DEFAULT_INSTALL_TIMEOUT_SEC)
 /* harmony export */ });
 /** Time limit of one boot of the boot check, in seconds. */
 const DEFAULT_BOOT_TIMEOUT_SEC = 120;
+/** Time limit of the provisioning gate's installer VM (partitioning to grub.cfg), in seconds. */
+const DEFAULT_INSTALL_TIMEOUT_SEC = 600;
 
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2053:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -577,105 +630,105 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 8995:
+/***/ 98995:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -696,42 +749,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 
 /***/ }),
 
-/***/ 1792:
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 6466:
+/***/ 46466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 6193:
+/***/ 46193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
-/***/ 8500:
+/***/ 58500:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
@@ -745,56 +798,56 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tty");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 8877:
+/***/ 78877:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -815,56 +868,56 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
+/***/ 52018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8909:
+/***/ 18909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(9154);
-const { Command } = __nccwpck_require__(4348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
-const { Help } = __nccwpck_require__(9754);
-const { Option } = __nccwpck_require__(5240);
+const { Argument } = __nccwpck_require__(49154);
+const { Command } = __nccwpck_require__(34348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(41135);
+const { Help } = __nccwpck_require__(79754);
+const { Option } = __nccwpck_require__(45240);
 
 exports.DM = new Command();
 
@@ -888,10 +941,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 9154:
+/***/ 49154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Argument {
   /**
@@ -1045,20 +1098,20 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 4348:
+/***/ 34348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
-const childProcess = __nccwpck_require__(1421);
-const path = __nccwpck_require__(6760);
-const fs = __nccwpck_require__(3024);
+const EventEmitter = (__nccwpck_require__(78474).EventEmitter);
+const childProcess = __nccwpck_require__(31421);
+const path = __nccwpck_require__(76760);
+const fs = __nccwpck_require__(73024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
-const { CommanderError } = __nccwpck_require__(1135);
-const { Help, stripColor } = __nccwpck_require__(9754);
-const { Option, DualOptions } = __nccwpck_require__(5240);
-const { suggestSimilar } = __nccwpck_require__(5030);
+const { Argument, humanReadableArgName } = __nccwpck_require__(49154);
+const { CommanderError } = __nccwpck_require__(41135);
+const { Help, stripColor } = __nccwpck_require__(79754);
+const { Option, DualOptions } = __nccwpck_require__(45240);
+const { suggestSimilar } = __nccwpck_require__(65030);
 
 class Command extends EventEmitter {
   /**
@@ -3829,7 +3882,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 1135:
+/***/ 41135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -3875,10 +3928,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 9754:
+/***/ 79754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(9154);
+const { humanReadableArgName } = __nccwpck_require__(49154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -4629,10 +4682,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 5240:
+/***/ 45240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(1135);
+const { InvalidArgumentError } = __nccwpck_require__(41135);
 
 class Option {
   /**
@@ -5016,7 +5069,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 5030:
+/***/ 65030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -5322,7 +5375,7 @@ exports.suggestSimilar = suggestSimilar;
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/commander/index.js
-var commander = __nccwpck_require__(8909);
+var commander = __nccwpck_require__(18909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
 
@@ -5342,11 +5395,11 @@ const {
 } = commander;
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __nccwpck_require__(17);
+var errors = __nccwpck_require__(70017);
 // EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __nccwpck_require__(7636);
+var lifecycle = __nccwpck_require__(57636);
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __nccwpck_require__(9906);
+var log = __nccwpck_require__(29906);
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/util/version.ts
@@ -5357,19 +5410,26 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 const KILN_VERSION = package_namespaceObject.rE;
 
+// EXTERNAL MODULE: ./src/model/arch.ts
+var arch = __nccwpck_require__(13705);
 // EXTERNAL MODULE: ./src/model/defaults.ts
 var defaults = __nccwpck_require__(9555);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/store/defaults.ts
-var store_defaults = __nccwpck_require__(9735);
+var store_defaults = __nccwpck_require__(29735);
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/plan.ts
+/**
+ * `kiln plan`: what would be built, in which order, with which input keys, without
+ * building anything (and without docker: keys come from file contents only).
+ */
+
 
 
 
@@ -5382,8 +5442,8 @@ var store_defaults = __nccwpck_require__(9735);
  * anything: the "why does it rebuild" view, before the build runs.
  */
 async function planStatus(plan, opts) {
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-    const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 5683));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
+    const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 25683));
     const out = new Map();
     const store = opts.store && (0,external_node_fs_.existsSync)(opts.store) ? await openStore(opts.store) : null;
     // The cache only reads records here; it wants a store for restores, which plan never does,
@@ -5424,7 +5484,7 @@ function storedImageLookup(dir) {
     let opening;
     return async (name) => {
         opening ??= (0,external_node_fs_.existsSync)(dir)
-            ? Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689)).then((m) => m.openStore(dir))
+            ? Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689)).then((m) => m.openStore(dir))
             : Promise.resolve(null);
         const store = await opening;
         return (await store?.getImage(name))?.manifestDigest ?? null;
@@ -5480,11 +5540,26 @@ function planJson(plan, explain, statuses = null) {
     }));
 }
 function planText(plan, explain, statuses = null) {
-    const rows = [['#', 'NAME', 'KEY', 'BUILDER', 'BASE', 'DEPENDS ON', ...(statuses ? ['STATUS'] : [])]];
+    // ARCH only when it says something: several architectures, or one this host emulates.
+    const arches = new Set(plan.images.map((i) => (0,arch/* canonicalArch */.Xp)(i.spec.arch)));
+    const showArch = arches.size > 1 || [...arches].some((a) => !(0,arch/* runsNatively */.PU)(a));
+    const rows = [
+        [
+            '#',
+            'NAME',
+            'KEY',
+            ...(showArch ? ['ARCH'] : []),
+            'BUILDER',
+            'BASE',
+            'DEPENDS ON',
+            ...(statuses ? ['STATUS'] : [])
+        ]
+    ];
     plan.images.forEach((i, n) => rows.push([
         String(n + 1),
         i.spec.name,
         i.key.slice(0, 12),
+        ...(showArch ? [`${(0,arch/* canonicalArch */.Xp)(i.spec.arch)}${(0,arch/* runsNatively */.PU)(i.spec.arch) ? '' : ' (emulated)'}`] : []),
         i.spec.builder,
         describeBase(i.spec.base, i.spec.builder),
         i.deps.join(',') || '-',
@@ -5520,8 +5595,8 @@ const registerPlan = (program, ctx) => {
         .option('--store <dir>', 'say which images this store already holds')
         .option('--cache-dir <dir>', 'a local cache: say which images it holds and why the others would build')
         .action(async (flags) => {
-        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
-        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
+        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(655)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11655));
+        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(655), __nccwpck_require__.e(619), __nccwpck_require__.e(149)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1149));
         const file = flags.file ?? (await findCatalog());
         const catalog = await loadCatalog(file, flags.root ? { root: flags.root } : {});
         for (const w of catalog.warnings ?? [])
@@ -5565,7 +5640,7 @@ async function openCliSigner(signKey) {
         key = process.env.KILN_SIGNING_KEY || undefined;
     if (!key)
         return null;
-    const { openSigner, SigningKeyError } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7929));
+    const { openSigner, SigningKeyError } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(929)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67929));
     try {
         return await openSigner(key, process.env.KILN_SIGNING_KEY_PASSPHRASE ?? '');
     }
@@ -5621,13 +5696,13 @@ const registerBuild = (program, ctx) => {
         const bootTimeoutSec = positiveInt('--boot-timeout', flags.bootTimeout);
         const sdeText = flags.sourceDateEpoch ?? process.env.SOURCE_DATE_EPOCH;
         const sourceDateEpoch = sdeText === undefined || sdeText === '' ? undefined : positiveIntOrZero(sdeText);
-        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
-        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(23), __nccwpck_require__.e(619), __nccwpck_require__.e(861)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6861));
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 5683));
-        const { cacheHooks } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 777));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(23), __nccwpck_require__.e(149), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(5), __nccwpck_require__.e(619), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { findCatalog, loadCatalog } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(655)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11655));
+        const { makePlan } = await Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(655), __nccwpck_require__.e(619), __nccwpck_require__.e(149)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1149));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
+        const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 25683));
+        const { cacheHooks } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 90777));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(655), __nccwpck_require__.e(530), __nccwpck_require__.e(428), __nccwpck_require__.e(438), __nccwpck_require__.e(621), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(922), __nccwpck_require__.e(619), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31239));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // What killed runs left goes first (never what a live run owns).
         await sweepLeftovers({
             outDir: (0,external_node_path_.resolve)(flags.out),
@@ -5657,7 +5732,7 @@ const registerBuild = (program, ctx) => {
             : null;
         // Before anything is built: a key that cannot sign is the user's to fix (exit 2).
         const signer = await openCliSigner(flags.signKey);
-        const { runSignal } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7636));
+        const { runSignal } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 57636));
         // SIGINT/SIGTERM stop the tools and let every build clean up after itself (util/lifecycle.ts).
         const signal = runSignal();
         try {
@@ -5678,7 +5753,7 @@ const registerBuild = (program, ctx) => {
             });
             if (report.images.some((i) => i.error?.refused))
                 ctx.exitCode = errors/* EXIT_INVALID_INPUT */.yj;
-            else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed'))
+            else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'))
                 ctx.exitCode = errors/* EXIT_BUILD_FAILED */.Am;
         }
         finally {
@@ -5724,8 +5799,8 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4417));
-    const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54417));
+    const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)('image')));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
     try {
@@ -5766,7 +5841,7 @@ async function exportToTemp(image, opts) {
 const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'];
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 async function openInput(input) {
-    const { InputError, resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3029));
+    const { InputError, resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13029));
     try {
         return await resolveInput(input);
     }
@@ -5832,14 +5907,14 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4417));
+        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54417));
         const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image';
         const badName = badOutputName(name);
         if (badName)
             throw new errors/* InvalidInputError */.oC([
                 { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
             ]);
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter });
         const signer = await openCliSigner(o.signKey);
         const input = await openInput(o.input ?? storeInput(o.image, o.store)).catch(async (e) => {
@@ -5865,10 +5940,10 @@ const registerExport = (program, ctx) => {
         }
         catch (e) {
             // A blob of the store that failed its digest goes, so the next build restores or rebuilds it.
-            const { findCorruptBlob } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 6178));
+            const { findCorruptBlob } = await __nccwpck_require__.e(/* import() */ 178).then(__nccwpck_require__.bind(__nccwpck_require__, 16178));
             const corrupt = findCorruptBlob(e);
             if (corrupt && o.image) {
-                const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+                const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
                 if (await (await openStore(o.store)).dropCorruptBlob(corrupt))
                     ctx.reporter.warn(`deleted the corrupt blob ${corrupt.digest} from ${(0,external_node_path_.resolve)(o.store)}`);
             }
@@ -5903,10 +5978,10 @@ const registerFlatten = (program, ctx) => {
         .addOption(new Option('--compress <kind>', 'gzip, zstd or none (default: from the output name, else gzip)').choices(['gzip', 'zstd', 'none']))
         .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
         .action(async (o) => {
-        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428));
-        const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6729));
-        const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 7137));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82428));
+        const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46729));
+        const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 77137));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // A file output's directory may hold a killed flatten's temporary archive.
         await sweepLeftovers({
             outDir: o.output === '-' ? undefined : (0,external_node_path_.dirname)((0,external_node_path_.resolve)(o.output)),
@@ -5977,7 +6052,7 @@ const registerCompare = (program, ctx) => {
         .option('--store <dir>', 'the store that holds the images', store_defaults/* DEFAULT_STORE_DIR */.q)
         .option('--json', 'print JSON instead of Markdown')
         .action(async (oldRef, newRef, o) => {
-        const { changelogMarkdown, compareManifests } = await __nccwpck_require__.e(/* import() */ 513).then(__nccwpck_require__.bind(__nccwpck_require__, 9513));
+        const { changelogMarkdown, compareManifests } = await __nccwpck_require__.e(/* import() */ 513).then(__nccwpck_require__.bind(__nccwpck_require__, 89513));
         const resolveRef = manifestOf(o.store, ctx.reporter);
         const [a, b] = await Promise.all([resolveRef(oldRef), resolveRef(newRef)]);
         const c = compareManifests(a, b);
@@ -5994,7 +6069,7 @@ const registerCompare = (program, ctx) => {
 async function listImages(dir) {
     if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null)))
         return [];
-    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+    const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
     const store = await openStore(dir);
     const sizes = new Map();
     const rows = [];
@@ -6045,7 +6120,7 @@ const registerImages = (program) => {
 };
 
 // EXTERNAL MODULE: ./src/sandbox/defaults.ts
-var sandbox_defaults = __nccwpck_require__(137);
+var sandbox_defaults = __nccwpck_require__(80137);
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/gc.ts
 
 
@@ -6066,8 +6141,8 @@ const registerGc = (program, ctx) => {
             ctx.reporter.info(`no store at ${dir}; nothing to do`);
             return;
         }
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(149), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1867));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
+        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(530), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41867));
         const store = await openStore(dir);
         const r = await store.gc();
         ctx.reporter.info(`removed ${(0,log/* plural */.LS)(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${(0,log/* plural */.LS)(r.tempRemoved, 'temp file')} from ${dir}`);
@@ -6101,7 +6176,7 @@ const registerFsck = (program, ctx) => {
         if (!(await (0,promises_.stat)((0,external_node_path_.join)(dir, 'oci-layout')).catch(() => null))) {
             throw new errors/* InvalidInputError */.oC([{ file: dir, pointer: '', message: 'not a store (no oci-layout file)' }]);
         }
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
         const store = await openStore(dir);
         const r = await store.fsck({ repair: flags.repair });
         for (const b of r.corruptBlobs)
@@ -6129,8 +6204,9 @@ const registerFsck = (program, ctx) => {
 };
 
 // EXTERNAL MODULE: ./src/verify/defaults.ts
-var verify_defaults = __nccwpck_require__(5071);
+var verify_defaults = __nccwpck_require__(55071);
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/verify.ts
+
 
 
 
@@ -6168,7 +6244,7 @@ const registerVerify = (program, ctx) => {
                 }
             ]);
         }
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch disks
         // An image of the store is exported to a temporary directory first, the archives it would publish.
         const fromStore = isDirectory(dir)
@@ -6178,7 +6254,7 @@ const registerVerify = (program, ctx) => {
                 exports: ['rootfs', 'kernel', 'initrd', 'modules'],
                 reporter: ctx.reporter
             });
-        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(5), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3005));
+        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(438), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36485));
         const result = await verifyBoot({
             dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
             timeoutSec,
@@ -6191,6 +6267,80 @@ const registerVerify = (program, ctx) => {
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         if (result.status === 'failed') {
             throw new errors/* BuildError */.zS((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)), 'boot check', result.message ?? 'failed', result.consoleTail);
+        }
+    });
+    verify
+        .command('install')
+        .description('Provision the image in DIR onto a blank disk as a provisioner does (GPT, ESP and BIOS boot partition, ' +
+        "ext4 root, the archives unpacked, fstab by UUID, the image's own GRUB for BIOS and UEFI, its " +
+        '/etc/kernel/cmdline), all inside a qemu installer VM; then boot that disk alone under SeaBIOS and ' +
+        'OVMF to the boot check program')
+        .argument('<dir|image>', 'directory holding the exported archives of one image, or an image of the store')
+        .option('--store <dir>', 'the store that holds IMAGE', store_defaults/* DEFAULT_STORE_DIR */.q)
+        .addOption(new Option('--firmware <which>', 'boot the installed disk under SeaBIOS, OVMF or both')
+        .choices(['bios', 'uefi', 'both'])
+        .default('both'))
+        .option('--timeout <seconds>', 'limit for each boot from the disk', String(verify_defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R))
+        .option('--install-timeout <seconds>', 'limit for the install itself', String(verify_defaults/* DEFAULT_INSTALL_TIMEOUT_SEC */.y))
+        .addOption(new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
+        .choices(['auto', 'kvm', 'tcg'])
+        .default('auto'))
+        .option('--raw <file>', 'keep the installed disk as a raw image (sparse) when the gate passes')
+        .option('--qcow2 <file>', 'keep the installed disk as a qcow2 image when the gate passes')
+        .option('--json', 'print the result as JSON on stdout')
+        .action(async (dir, flags) => {
+        const seconds = (v, name) => {
+            const n = Number(v);
+            if (!Number.isFinite(n) || n <= 0)
+                throw new errors/* InvalidInputError */.oC([
+                    { file: '<command line>', pointer: name, message: `not a positive number of seconds: ${v}` }
+                ]);
+            return n;
+        };
+        const bootTimeoutSec = seconds(flags.timeout, '--timeout');
+        const installTimeoutSec = seconds(flags.installTimeout, '--install-timeout');
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        await sweepLeftovers({ reporter: ctx.reporter }); // also an installer a killed run was making
+        const fromStore = isDirectory(dir)
+            ? null
+            : await exportToTemp(dir, {
+                store: flags.store,
+                exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+                reporter: ctx.reporter
+            });
+        const { verifyInstall } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(438), __nccwpck_require__.e(621), __nccwpck_require__.e(922), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55922));
+        const { writeDiskOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94352));
+        // The installed disk is kept under a temporary name beside the output until it is written.
+        const keepDisk = flags.raw || flags.qcow2 ? (0,lifecycle/* tempFileFor */.G2)(`${(0,external_node_path_.resolve)(flags.raw ?? flags.qcow2)}.disk`) : undefined;
+        const untrack = keepDisk ? (0,lifecycle/* trackDir */.F3)(keepDisk) : () => undefined;
+        const result = await (async () => {
+            const r = await verifyInstall({
+                dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
+                firmware: flags.firmware === 'both' ? ['bios', 'uefi'] : [flags.firmware],
+                bootTimeoutSec,
+                installTimeoutSec,
+                accel: flags.accel,
+                keepDisk,
+                reporter: ctx.reporter
+            });
+            if (r.disk) {
+                await writeDiskOutputs(r.disk, {
+                    raw: flags.raw ? (0,external_node_path_.resolve)(flags.raw) : undefined,
+                    qcow2: flags.qcow2 ? (0,external_node_path_.resolve)(flags.qcow2) : undefined,
+                    reporter: ctx.reporter
+                });
+            }
+            return r;
+        })().finally(() => {
+            untrack();
+            return fromStore?.cleanup();
+        });
+        if (flags.json)
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        const times = result.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ');
+        ctx.reporter.info(`install gate: ${result.status} in ${result.totalSeconds.toFixed(1)} s (${result.accel}): ${times}`);
+        if (result.status === 'failed') {
+            throw new errors/* BuildError */.zS((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)), `install gate (${result.stage ?? 'install'})`, result.message ?? 'failed', result.consoleTail);
         }
     });
 };
@@ -6237,8 +6387,8 @@ const registerRun = (program, ctx) => {
             throw new errors/* InvalidInputError */.oC([
                 { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
             ]);
-        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2689));
-        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(149), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9058));
+        const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
+        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(530), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29058));
         const store = await openStore(dir);
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command;

@@ -1,8 +1,8 @@
-export const id = 231;
-export const ids = [231];
+export const id = 239;
+export const ids = [239];
 export const modules = {
 
-/***/ 9231:
+/***/ 31239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,30 +11,30 @@ __webpack_require__.d(__webpack_exports__, {
   buildPlan: () => (/* binding */ buildPlan)
 });
 
-// UNUSED EXPORTS: sourceKey
+// UNUSED EXPORTS: checkEmulation, sourceKey
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(6178);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
+var exec = __webpack_require__(37895);
 // EXTERNAL MODULE: ./src/sandbox/fswalk.ts
-var fswalk = __webpack_require__(7733);
+var fswalk = __webpack_require__(57733);
 // EXTERNAL MODULE: ./src/sandbox/unpacked.ts
-var unpacked = __webpack_require__(792);
+var unpacked = __webpack_require__(20792);
 // EXTERNAL MODULE: ./src/sandbox/xattr.ts
-var xattr = __webpack_require__(2288);
+var xattr = __webpack_require__(82288);
 ;// CONCATENATED MODULE: ./src/sandbox/layer.ts
 /**
  * The upper directory of an overlay build → one OCI layer, streamed into the store.
@@ -156,13 +156,13 @@ async function upperToLayer(store, upper) {
 }
 
 // EXTERNAL MODULE: ./src/util/lifecycle.ts
-var lifecycle = __webpack_require__(7636);
+var lifecycle = __webpack_require__(57636);
 // EXTERNAL MODULE: ./src/sandbox/sandbox.ts + 4 modules
-var sandbox = __webpack_require__(4545);
+var sandbox = __webpack_require__(74545);
 // EXTERNAL MODULE: ./src/sources/safe-tar.ts
-var safe_tar = __webpack_require__(2267);
+var safe_tar = __webpack_require__(82267);
 // EXTERNAL MODULE: ./src/model/aci.ts + 2 modules
-var model_aci = __webpack_require__(1604);
+var model_aci = __webpack_require__(71604);
 ;// CONCATENATED MODULE: ./src/builders/aci/manifest.ts
 /**
  * aci-packer's manifest as the builder reads it. The formats, the step schema and the appc
@@ -270,17 +270,17 @@ async function aciArchiveFromImage(root, spec, image, workDir, dest) {
 }
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/store/layout.ts + 1 modules
-var layout = __webpack_require__(8405);
+var layout = __webpack_require__(88405);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
+var tar_stream = __webpack_require__(56118);
 // EXTERNAL MODULE: ./src/util/in-root.ts
-var in_root = __webpack_require__(9325);
+var in_root = __webpack_require__(71706);
 ;// CONCATENATED MODULE: ./src/sandbox/links.ts
 /**
  * Host tools (GNU tar, cp) lay packs, tarballs and copies into the mounted root from
@@ -335,7 +335,7 @@ async function checkWritePaths(imageDirs, files, dirs = []) {
 }
 
 // EXTERNAL MODULE: ./src/sources/compression.ts
-var compression = __webpack_require__(2328);
+var compression = __webpack_require__(12328);
 ;// CONCATENATED MODULE: ./src/builders/overlay.ts
 /**
  * The overlay builder: the base image's layers, read-only, under a writable upper
@@ -1720,6 +1720,8 @@ function aciConfig(m, arch, name) {
 
 
 
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./src/sources/layer.ts
 
 
@@ -1749,12 +1751,14 @@ async function storeCheckedLayer(store, tar, archive, proc) {
     }
 }
 
+// EXTERNAL MODULE: ./src/store/types.ts
+var types = __webpack_require__(57940);
 // EXTERNAL MODULE: ./src/util/io-error.ts
-var io_error = __webpack_require__(3797);
+var io_error = __webpack_require__(23797);
 // EXTERNAL MODULE: ./src/util/exec-stream.ts
 var exec_stream = __webpack_require__(5272);
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(9906);
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/engine/docker.ts
 /**
  * The bridge between the store and the Docker engine, both ways, streamed:
@@ -1767,10 +1771,13 @@ var log = __webpack_require__(9906);
  *   write: the legacy one (docker < 25) and the OCI image layout one (docker 25+, which also
  *   carries a manifest.json pointing into blobs/). Entry order is not fixed (layers may come
  *   before manifest.json), so every layer-like entry is streamed into the store as it comes
- *   (a layer already there costs a hash, not a write) and the manifest is resolved at the end.
+ *   and the manifest is resolved at the end. A layer the store already has (one of the image's
+ *   diffIDs, asked of the engine first) costs neither a hash nor a write: see `reuseOrStore`.
  *   Each layer is checked on the way in as any archive from outside is (sources/safe-tar.ts):
  *   a pulled image holds what its author put there.
  */
+
+
 
 
 
@@ -1884,13 +1891,50 @@ async function addEntry(pack, header, body) {
     });
 }
 /**
+ * The layers of engine image `ref` that the store already has, by the diffIDs the engine
+ * reports: what an import may take from the store instead of the archive. Empty when the
+ * engine cannot say (the import then stores every layer, as before).
+ */
+async function storedLayersOf(store, ref, reporter) {
+    const r = await (0,exec/* tryRun */.JR)('docker', ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', '--', ref], {
+        reporter
+    });
+    let ids;
+    try {
+        ids = JSON.parse(r?.stdout ?? 'null');
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(ids))
+        return [];
+    const out = [];
+    for (const d of ids) {
+        if (!(0,digest/* isDigest */.Bc)(d))
+            continue;
+        // Leased first: a gc that runs before the image is tagged then keeps what is reused.
+        store.leaseBlob(d);
+        const path = store.blobPath(d);
+        const st = await (0,promises_.stat)(path).catch(() => null);
+        if (st?.isFile())
+            out.push({ digest: d, diffID: d, size: st.size, mediaType: types/* MEDIA_LAYER */.rB, path });
+    }
+    return out;
+}
+/**
  * Takes an engine image into the store: `docker save REF` streamed, its layers stored
  * (decompressed when the archive holds compressed ones), its config returned. Layers the
- * store already has are hashed and dropped, not rewritten.
+ * store already has are neither hashed nor written (importDockerArchive's `known`).
  */
 async function saveFromDocker(store, ref, reporter = new log/* SilentReporter */.hs(), signal) {
+    const known = await storedLayersOf(store, ref, reporter);
     const proc = (0,exec_stream/* spawnStream */.q)('docker', ['save', '--', ref], { reporter, signal });
-    const importing = importDockerArchive(store, proc.stdout, { what: `docker save ${ref}`, ref, reporter });
+    const importing = importDockerArchive(store, proc.stdout, {
+        what: `docker save ${ref}`,
+        ref,
+        reporter,
+        known
+    });
     // A store that cannot take more stops the tool rather than leaving it blocked on its pipe.
     importing.catch(() => proc.kill());
     // Both sides settle before a failure is described: which one fails first is a race.
@@ -1921,6 +1965,7 @@ function pipeClosed(e) {
  * Stores the image in a docker-archive or OCI-archive tar stream (what `docker save`,
  * `skopeo copy … docker-archive:` or `oci-archive:` write) and returns its layers and config.
  * `ref` picks the image when the archive holds several (legacy manifest.json RepoTags).
+ * `known` lists store layers the archive may hold (see reuseOrStore).
  */
 async function importDockerArchive(store, input, opts) {
     const what = opts.what;
@@ -1931,6 +1976,38 @@ async function importDockerArchive(store, input, opts) {
     // Layers of an engine image are archives from outside too (a pulled image holds what its
     // author put there): each is checked as it is stored, as a base tarball is.
     const storeLayer = (data) => storeCheckedLayer(store, (0,compression/* decompressStream */.Ct)(data, `${what}: ${name}`, opts.reporter), `${what}: ${name}`);
+    const reused = [];
+    const known = opts.known ?? [];
+    /**
+     * A big layer-like entry: taken from the store when the store has it, else stored. The store's
+     * copy is the content-addressed truth (checked when it was written, and on every read by the
+     * exporters), so the archive's copy of a layer the store has needs no hash and no check:
+     * - named by its digest (OCI form: blobs/sha256/HEX) and that blob is in the store: drained;
+     * - named by a v1 id (legacy form: ID/layer.tar) and the size of a stored layer of the image:
+     *   compared byte for byte with that layer as it streams (a read from the store's file, no
+     *   hash, no write). The first byte that differs turns it into a new layer: what matched is
+     *   read back from the store's file and, with the rest of the entry, stored and checked as
+     *   any layer. Either way the image config's diff_ids are checked against what the layers are.
+     */
+    const reuseOrStore = async (entry, size) => {
+        const named = name.startsWith('blobs/sha256/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : null;
+        const byName = named ? known.find((k) => k.digest === named && k.size === size) : undefined;
+        if (byName) {
+            entry.resume();
+            await (0,external_node_events_.once)(entry, 'end');
+            reused.push(byName.diffID);
+            return byName;
+        }
+        const candidate = name.endsWith('/layer.tar') ? known.find((k) => k.size === size) : undefined;
+        if (!candidate)
+            return storeLayer(entry);
+        const r = await compareWithFile(entry, candidate.path);
+        if (r.same) {
+            reused.push(candidate.diffID);
+            return candidate;
+        }
+        return storeLayer(r.rest);
+    };
     let name = '';
     const feeding = (0,external_node_stream_promises_.pipeline)(input, extract);
     // An early failure of the feed is also reported by the loop below; keep it from being unhandled meanwhile.
@@ -1961,7 +2038,7 @@ async function importDockerArchive(store, input, opts) {
                 small.set(name, buf);
         }
         else if (layerLike) {
-            layers.set(name, await storeLayer(entry));
+            layers.set(name, await reuseOrStore(entry, size));
         }
         else {
             entry.resume();
@@ -2041,7 +2118,65 @@ async function importDockerArchive(store, input, opts) {
     if (diffIDs.length !== out.length || out.some((l, i) => l.diffID !== diffIDs[i])) {
         throw new Error(`${what}: the layers do not match the image config's diff_ids (got ${out.map((l) => l.diffID.slice(7, 19)).join(', ')}; config says ${diffIDs.map((d) => d.slice(7, 19)).join(', ')})`);
     }
-    return { layers: out, config };
+    for (const d of reused)
+        opts.reporter?.debug(`${what}: layer ${d} is in the store already: not hashed nor written`);
+    return { layers: out, config, reused: reused.filter((d) => out.some((l) => l.diffID === d)) };
+}
+/**
+ * Whether `entry` holds the bytes of the file at `path` (of the same size), compared as it
+ * streams. When it does not, `rest` streams the whole entry: the part that matched, read back
+ * from the file, then the rest of the entry.
+ */
+async function compareWithFile(entry, path) {
+    const fh = await (0,promises_.open)(path, 'r');
+    const it = entry[Symbol.asyncIterator]();
+    const mine = Buffer.allocUnsafe(1 << 20);
+    let pos = 0;
+    let differing = null;
+    try {
+        for (let r = await it.next(); !r.done; r = await it.next()) {
+            const chunk = r.value;
+            for (let off = 0; off < chunk.length && !differing;) {
+                const n = Math.min(mine.length, chunk.length - off);
+                const { bytesRead } = await fh.read(mine, 0, n, pos + off);
+                if (bytesRead !== n || mine.compare(chunk, off, off + n, 0, n) !== 0)
+                    differing = chunk;
+                off += n;
+            }
+            if (differing)
+                break;
+            pos += chunk.length;
+        }
+    }
+    catch (e) {
+        await fh.close();
+        throw e;
+    }
+    if (!differing) {
+        await fh.close();
+        return { same: true };
+    }
+    const first = differing;
+    const matched = pos;
+    async function* replay() {
+        try {
+            for (let at = 0; at < matched;) {
+                const buf = Buffer.allocUnsafe(Math.min(1 << 20, matched - at));
+                const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+                if (bytesRead === 0)
+                    throw new Error(`${path}: changed while it was read`);
+                yield buf.subarray(0, bytesRead);
+                at += bytesRead;
+            }
+        }
+        finally {
+            await fh.close();
+        }
+        yield first;
+        for (let r = await it.next(); !r.done; r = await it.next())
+            yield r.value;
+    }
+    return { same: false, rest: external_node_stream_.Readable.from(replay()) };
 }
 function pickPlatform(ms) {
     // Attestation manifests (unknown/unknown) are not images.
@@ -2067,7 +2202,171 @@ async function readAll(stream) {
     return Buffer.concat(chunks);
 }
 
+// EXTERNAL MODULE: ./src/model/arch.ts
+var model_arch = __webpack_require__(13705);
+;// CONCATENATED MODULE: ./src/engine/binfmt.ts
+/**
+ * Emulation for images of another architecture: an aarch64 image builds on an x86_64 runner
+ * because the kernel's binfmt_misc hands every aarch64 ELF binary to qemu-user (mmdebstrap's
+ * maintainer scripts, `docker build`'s RUN steps, the sandbox's steps all just exec them). This
+ * checks the handler is there before anything is built, registers it through the distribution's
+ * own tools when Kiln runs as root and it is missing, and otherwise says what to install.
+ *
+ * The `F` (fix-binary) flag matters: with it the kernel opened the interpreter when the handler
+ * was registered, so it works inside containers and chroots that do not hold qemu themselves;
+ * without it a RUN step fails with "exec format error" or "no such file". Debian's
+ * qemu-user-static registers with F.
+ */
+
+
+
+
+
+
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+/** The Debian packages that provide emulation, as the message names them. */
+const EMULATION_PACKAGES = ['qemu-user-static', 'binfmt-support'];
+/** qemu-user's binfmt handler name for an architecture (Debian's /usr/share/binfmts names). */
+function qemuHandler(arch) {
+    const a = (0,model_arch/* canonicalArch */.Xp)(arch);
+    const names = {
+        aarch64: 'qemu-aarch64',
+        armv7l: 'qemu-arm',
+        x86_64: 'qemu-x86_64',
+        i686: 'qemu-i386',
+        ppc64le: 'qemu-ppc64le',
+        riscv64: 'qemu-riscv64',
+        s390x: 'qemu-s390x'
+    };
+    return names[a] ?? `qemu-${a}`;
+}
+/** The handler's entry (`<dir>/<name>`), null when there is none; throws when binfmt_misc itself is not there. */
+async function readBinfmt(name, dir = BINFMT_DIR) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.join)(dir, name), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return null;
+        throw e;
+    }
+    const lines = text.split('\n');
+    return {
+        enabled: lines[0]?.trim() === 'enabled',
+        interpreter: /^interpreter (.+)$/m.exec(text)?.[1],
+        flags: /^flags: ?(\S*)$/m.exec(text)?.[1] ?? ''
+    };
+}
+/** Emulation is not available and Kiln could not set it up: the message says what to do. */
+class EmulationUnavailable extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'EmulationUnavailable';
+    }
+}
+/**
+ * Makes sure the host runs `arch`'s programs, through qemu-user when it is not the host's own
+ * architecture. Resolves with nothing to do for native ones; throws EmulationUnavailable, with
+ * one line naming the packages and the command, when emulation is missing and cannot be set up.
+ */
+async function ensureEmulation(arch, opts) {
+    const host = opts.host ?? (0,model_arch/* hostArch */.LY)();
+    const a = (0,model_arch/* canonicalArch */.Xp)(arch);
+    if (a === host || (host === 'x86_64' && a === 'i686'))
+        return;
+    const dir = opts.dir ?? (process.env.KILN_BINFMT_DIR || BINFMT_DIR);
+    const root = opts.root ?? process.getuid?.() === 0;
+    const name = qemuHandler(a);
+    const what = `${a} images on this ${host} host need qemu-user emulation`;
+    const install = `install ${EMULATION_PACKAGES.join(' and ')} (apt-get install ${EMULATION_PACKAGES.join(' ')})`;
+    const tools = {
+        updateBinfmts: await findTool('update-binfmts', opts.searchPath),
+        systemdBinfmt: await findTool('systemd-binfmt', opts.searchPath, ['/lib/systemd', '/usr/lib/systemd'])
+    };
+    const mounted = await exists((0,external_node_path_.join)(dir, 'status'));
+    if (!mounted) {
+        if (!root || dir !== BINFMT_DIR)
+            throw new EmulationUnavailable(`${what}, but binfmt_misc is not mounted at ${dir}: as root, mount -t binfmt_misc binfmt_misc ${BINFMT_DIR} and ${install}`);
+        opts.reporter.info(`mounting binfmt_misc at ${dir} (emulation for ${a} images)`);
+        await (0,exec/* run */.eF)('mount', ['-t', 'binfmt_misc', 'binfmt_misc', dir], { reporter: opts.reporter }).catch((e) => {
+            throw new EmulationUnavailable(`${what}, but binfmt_misc could not be mounted at ${dir}: ${briefly(e)}`);
+        });
+    }
+    let entry = await readBinfmt(name, dir);
+    if (!entry?.enabled) {
+        // Registering acts on the kernel's own binfmt_misc: only when that is the one read.
+        const tool = tools.updateBinfmts ?? tools.systemdBinfmt;
+        if (!root || dir !== BINFMT_DIR || !tool) {
+            const asRoot = root ? '' : ', as root';
+            throw new EmulationUnavailable(entry
+                ? `${what}, but the binfmt handler ${name} is disabled: run update-binfmts --enable ${name}${asRoot}`
+                : `${what}, but binfmt_misc has no ${name} handler${tool || dir !== BINFMT_DIR ? '' : ' and neither update-binfmts nor systemd-binfmt is installed'}: ${install}${asRoot}`);
+        }
+        const complaint = await register(name, tools, opts.reporter);
+        entry = await readBinfmt(name, dir);
+        if (!entry?.enabled)
+            throw new EmulationUnavailable(`${what}, but binfmt_misc has no enabled ${name} handler and registering it failed${complaint ? ` (${complaint})` : ''}: ${install}`);
+        opts.reporter.info(`registered the binfmt handler ${name} (${entry.interpreter ?? 'qemu-user'})`);
+    }
+    if (!entry.flags.includes('F'))
+        opts.reporter.warn(`the binfmt handler ${name} is registered without the F (fix-binary) flag: steps in containers and chroots may fail with "exec format error"; Debian's qemu-user-static registers it with F`);
+}
+/** Registers the handler with the distribution's tool; returns the tool's complaint, or '' when it ran. */
+async function register(name, tools, reporter) {
+    if (tools.updateBinfmts) {
+        try {
+            // binfmt-support's database holds the entry qemu-user-static installed (/usr/share/binfmts).
+            await (0,exec/* run */.eF)(tools.updateBinfmts, ['--enable', name], { reporter });
+            return '';
+        }
+        catch (e) {
+            if (!tools.systemdBinfmt)
+                return briefly(e);
+        }
+    }
+    if (tools.systemdBinfmt) {
+        for (const d of ['/usr/lib/binfmt.d', '/lib/binfmt.d', '/etc/binfmt.d']) {
+            const conf = (0,external_node_path_.join)(d, `${name}.conf`);
+            if (!(await exists(conf)))
+                continue;
+            try {
+                await (0,exec/* run */.eF)(tools.systemdBinfmt, [conf], { reporter });
+                return '';
+            }
+            catch (e) {
+                return briefly(e);
+            }
+        }
+        return `no ${name}.conf in /usr/lib/binfmt.d`;
+    }
+    return '';
+}
+async function findTool(name, searchPath, extra = []) {
+    const path = searchPath ?? [process.env.PATH ?? '', '/usr/local/sbin:/usr/sbin:/sbin'].join(external_node_path_.delimiter);
+    const dirs = [...path.split(external_node_path_.delimiter).filter(Boolean), ...(searchPath === undefined ? extra : [])];
+    for (const d of dirs) {
+        const file = (0,external_node_path_.join)(d, name);
+        try {
+            await (0,promises_.access)(file, external_node_fs_.constants.X_OK);
+            return file;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+async function exists(p) {
+    return (0,promises_.access)(p).then(() => true, () => false);
+}
+function briefly(e) {
+    const tail = e instanceof exec/* ExecError */.cI ? e.tail.slice(-2).join(' | ') : '';
+    return tail || (0,errors/* errorMessage */.gJ)(e);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/index.ts
+
 
 
 ;// CONCATENATED MODULE: ./src/builders/docker-build-args.ts
@@ -2098,6 +2397,9 @@ function dockerBuildArgs(spec, inp) {
         args.push(`--build-arg=${k}=${buildArgs[k]}`);
     if (spec.target)
         args.push(`--target=${spec.target}`);
+    // The catalog's own --platform (extra_args) wins: it was checked when the catalog loaded.
+    if (inp.platform && !spec.extraArgs.some((a) => a.startsWith('--platform=')))
+        args.push(`--platform=${inp.platform}`);
     for (const k of Object.keys(spec.labels).sort())
         args.push(`--label=${k}=${spec.labels[k]}`);
     // Checked against an allowlist when the catalog was loaded (model/extra-args.ts).
@@ -2267,11 +2569,11 @@ class EngineSession {
 }
 
 // EXTERNAL MODULE: ./src/plan/graph.ts
-var graph = __webpack_require__(9619);
+var graph = __webpack_require__(39619);
 // EXTERNAL MODULE: ./src/plan/dockerfile-from.ts
-var dockerfile_from = __webpack_require__(242);
+var dockerfile_from = __webpack_require__(90242);
 // EXTERNAL MODULE: ./src/plan/dockerfile-parse.ts
-var dockerfile_parse = __webpack_require__(9107);
+var dockerfile_parse = __webpack_require__(99107);
 ;// CONCATENATED MODULE: ./src/builders/chain-refs.ts
 /**
  * Chain images reach the engine by content, never by a name the engine may already hold.
@@ -2461,6 +2763,8 @@ async function packerTemplateForBuild(ctx, session, template) {
 
 
 
+
+
 class DockerfileBuilder {
     opts;
     constructor(opts) {
@@ -2486,7 +2790,8 @@ class DockerfileBuilder {
             baseRef,
             outputTag,
             mode,
-            sourceDateEpoch: this.opts.sourceDateEpoch
+            sourceDateEpoch: this.opts.sourceDateEpoch,
+            platform: emulatedPlatform(spec.arch)
         });
         // The classic builder commits every step as an image (" ---> <id>"); after a failure those
         // are dangling, and the session removes them.
@@ -2521,6 +2826,10 @@ class DockerfileBuilder {
         }
         return saveResult(ctx, session, outputTag);
     }
+}
+/** `linux/<arch>` for an image the host runs under emulation (qemu-user through binfmt); undefined for native ones. */
+function emulatedPlatform(arch) {
+    return (0,model_arch/* runsNatively */.PU)(arch) ? undefined : `linux/${(0,layout/* ociArch */.As)(arch)}`;
 }
 /**
  * Puts the base into the engine for a build; returns the unique tag to build from (undefined
@@ -2924,21 +3233,21 @@ function builderFor(kind, opts, image = '?') {
 }
 
 // EXTERNAL MODULE: ./src/exporters/inputs.ts
-var inputs = __webpack_require__(3029);
+var inputs = __webpack_require__(13029);
 // EXTERNAL MODULE: ./src/exporters/flatten.ts
-var flatten = __webpack_require__(2428);
+var flatten = __webpack_require__(82428);
 // EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
-var plan = __webpack_require__(6729);
+var plan = __webpack_require__(46729);
 // EXTERNAL MODULE: ./src/exporters/compress.ts
-var compress = __webpack_require__(7152);
+var compress = __webpack_require__(77152);
 // EXTERNAL MODULE: ./src/exporters/boot.ts
-var boot = __webpack_require__(2312);
+var boot = __webpack_require__(92312);
 // EXTERNAL MODULE: ./src/exporters/export.ts + 3 modules
-var exporters_export = __webpack_require__(4417);
+var exporters_export = __webpack_require__(54417);
 // EXTERNAL MODULE: ./src/exporters/manifest.ts
-var manifest = __webpack_require__(6001);
+var exporters_manifest = __webpack_require__(26001);
 // EXTERNAL MODULE: ./src/exporters/packages.ts
-var exporters_packages = __webpack_require__(7949);
+var exporters_packages = __webpack_require__(77949);
 ;// CONCATENATED MODULE: ./src/exporters/index.ts
 // Public API of the exporters: inputs → flattened rootfs and boot archives, manifests, changelogs.
 
@@ -2952,9 +3261,9 @@ var exporters_packages = __webpack_require__(7949);
 
 
 // EXTERNAL MODULE: ./src/exporters/provenance.ts
-var provenance = __webpack_require__(1215);
+var provenance = __webpack_require__(91215);
 // EXTERNAL MODULE: ./src/util/tool-versions.ts
-var tool_versions = __webpack_require__(3180);
+var tool_versions = __webpack_require__(23180);
 ;// CONCATENATED MODULE: ./src/pipeline/provenance-context.ts
 
 
@@ -3082,88 +3391,10 @@ function chainImages(ancestors) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/sources/apt-sources.ts
-/**
- * The host's apt sources, read to pick the default mirror for a bootstrap: the mirror the
- * machine already uses is the one that is reachable (a runner behind a proxy or a local
- * mirror), so kiln never has to name one itself.
- */
-
-
-/** One-line form: `deb [options] URI SUITE [COMPONENT...]`. */
-function parseSourcesList(text) {
-    const out = [];
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (!line.startsWith('deb ') && !line.startsWith('deb\t'))
-            continue;
-        const rest = line
-            .slice(4)
-            .trim()
-            .replace(/^\[[^\]]*\]\s*/, '');
-        const [uri, suite, ...components] = rest.split(/\s+/);
-        if (uri && suite)
-            out.push({ uri, suites: [suite], components });
-    }
-    return out;
-}
-/** deb822 form (*.sources): stanzas of `Types:`, `URIs:`, `Suites:`, `Components:`. */
-function parseDeb822(text) {
-    const out = [];
-    for (const stanza of text.split(/\n\s*\n/)) {
-        const fields = new Map();
-        let last = '';
-        for (const raw of stanza.split('\n')) {
-            if (raw.startsWith('#'))
-                continue;
-            if (/^\s/.test(raw) && last) {
-                fields.set(last, `${fields.get(last)} ${raw.trim()}`);
-                continue;
-            }
-            const m = /^([A-Za-z-]+):\s*(.*)$/.exec(raw);
-            if (!m)
-                continue;
-            last = m[1].toLowerCase();
-            fields.set(last, m[2].trim());
-        }
-        if (!(fields.get('types') ?? '').split(/\s+/).includes('deb'))
-            continue;
-        if ((fields.get('enabled') ?? 'yes').toLowerCase() === 'no')
-            continue;
-        const words = (k) => (fields.get(k) ?? '').split(/\s+/).filter(Boolean);
-        for (const uri of words('uris'))
-            out.push({ uri, suites: words('suites'), components: words('components') });
-    }
-    return out;
-}
-/** Every `deb` source configured under `aptDir` (sources.list, sources.list.d/*.list and *.sources). */
-async function hostAptSources(aptDir = '/etc/apt') {
-    const out = [];
-    const read = (p) => (0,promises_.readFile)(p, 'utf8').catch(() => '');
-    out.push(...parseSourcesList(await read((0,external_node_path_.join)(aptDir, 'sources.list'))));
-    const d = (0,external_node_path_.join)(aptDir, 'sources.list.d');
-    const names = (await (0,promises_.readdir)(d).catch(() => [])).sort();
-    for (const n of names) {
-        if (n.endsWith('.list'))
-            out.push(...parseSourcesList(await read((0,external_node_path_.join)(d, n))));
-        else if (n.endsWith('.sources'))
-            out.push(...parseDeb822(await read((0,external_node_path_.join)(d, n))));
-    }
-    return out;
-}
-/**
- * The mirror to bootstrap `suite` from: a source that carries that suite, else the first
- * main-archive source (not -security/-updates/-backports). Null when there is none.
- */
-function pickMirror(sources, suite) {
-    const exact = sources.find((s) => s.suites.includes(suite));
-    if (exact)
-        return exact.uri;
-    const main = sources.find((s) => s.suites.some((x) => !/[-/](security|updates|backports)$/.test(x)));
-    return main?.uri ?? null;
-}
-
+// EXTERNAL MODULE: ./src/sources/apt-sources.ts
+var apt_sources = __webpack_require__(98054);
 ;// CONCATENATED MODULE: ./src/sources/bootstrap.ts
+
 
 
 /**
@@ -3243,13 +3474,21 @@ function bootstrapCommand(b, arch, hostMirror) {
     args.push('--', b.suite, '-', mirror);
     return { args, env, mirror };
 }
-/** Starts mmdebstrap writing the root filesystem tar to stdout. */
-async function startBootstrap(b, arch, reporter) {
-    const hostMirror = b.mirror || b.snapshot ? null : pickMirror(await hostAptSources(), b.suite);
+/**
+ * Starts mmdebstrap writing the root filesystem tar to stdout. `workDir`: where its chroot and
+ * keyring go (TMPDIR), so that they go with the build's work area even when mmdebstrap is killed.
+ */
+async function startBootstrap(b, arch, reporter, workDir) {
+    const hostMirror = b.mirror || b.snapshot ? null : (0,apt_sources/* pickMirror */.Rb)(await (0,apt_sources/* hostAptSources */.Et)(), b.suite);
     const cmd = bootstrapCommand(b, arch, hostMirror);
     reporter.info(`mmdebstrap ${b.suite} from ${cmd.mirror}`);
-    return (0,exec_stream/* spawnStream */.q)('mmdebstrap', cmd.args, {
-        env: cmd.env,
+    // mmdebstrap forks (its tar writer, apt, dpkg, maintainer scripts: under qemu-user for
+    // another arch, for many minutes); stopping only mmdebstrap left them running. As PID 1 of
+    // its own PID namespace, everything it started ends with it, and the chroot's /proc, /sys and
+    // /dev mounts, in its own mount namespace, with them.
+    const [file, args] = (0,exec/* wholeTree */.Ih)('mmdebstrap', cmd.args, { mounts: true });
+    return (0,exec_stream/* spawnStream */.q)(file, args, {
+        env: workDir ? { ...cmd.env, TMPDIR: workDir } : cmd.env,
         reporter,
         onLine: (l) => reporter.debug(`mmdebstrap: ${l}`)
     });
@@ -3404,7 +3643,7 @@ async function materializeBase(store, source, opts) {
             }
             case 'bootstrap': {
                 const b = source.bootstrap;
-                const proc = await startBootstrap(b, arch, opts.reporter);
+                const proc = await startBootstrap(b, arch, opts.reporter, opts.workDir);
                 const layer = await storeCheckedLayer(store, proc.stdout, `mmdebstrap ${b.suite}`, proc);
                 return await put([layer], { ...plainConfig, architecture: b.arch ?? arch });
             }
@@ -3463,10 +3702,14 @@ async function mustBe(path, kind) {
 
 
 
-// EXTERNAL MODULE: ./src/verify/boot.ts + 7 modules
-var verify_boot = __webpack_require__(3005);
+// EXTERNAL MODULE: ./src/verify/boot.ts + 1 modules
+var verify_boot = __webpack_require__(36485);
+// EXTERNAL MODULE: ./src/verify/disk-output.ts
+var disk_output = __webpack_require__(94352);
+// EXTERNAL MODULE: ./src/verify/install.ts + 2 modules
+var install = __webpack_require__(55922);
 // EXTERNAL MODULE: ./src/util/atomic-write.ts
-var atomic_write = __webpack_require__(5105);
+var atomic_write = __webpack_require__(95105);
 ;// CONCATENATED MODULE: ./src/pipeline/export-stamp.ts
 /**
  * Archives already in out/ for the same input key are not written again. After an export, a
@@ -3531,6 +3774,8 @@ async function writeStamp(dir, request, exports, verify) {
     await (0,atomic_write/* writeFileAtomic */.Z)((0,external_node_path_.join)(dir, STAMP_FILE), JSON.stringify({ request, exports, verify }, null, 2));
 }
 
+// EXTERNAL MODULE: ./src/model/display.ts
+var display = __webpack_require__(53959);
 ;// CONCATENATED MODULE: ./src/pipeline/report.ts
 /** out/index.json: the run's report, written whole (temp + rename) after every image. */
 
@@ -3628,7 +3873,14 @@ function describeImage(report, image) {
 
 
 
+
+
+
+
+
+
 async function buildPlan(plan, opts) {
+    await checkEmulation(plan, opts);
     const run = new PlanRun(plan, opts);
     // If the process must exit at once (a second signal, cleanup past its deadline), the report
     // still says which images were interrupted.
@@ -3640,6 +3892,40 @@ async function buildPlan(plan, opts) {
         await run.session.close();
         unregister();
     }
+}
+/**
+ * Before anything is built: images of another architecture than the host's that the store does
+ * not already hold build under qemu-user, so binfmt_misc must hand their binaries to it (set up
+ * here when Kiln is root, see engine/binfmt.ts). When it cannot be, the run stops as invalid
+ * input (exit 2), naming the first such image of each architecture and what to install.
+ */
+async function checkEmulation(plan, opts) {
+    const problems = [];
+    const seen = new Set();
+    for (const p of plan.images) {
+        const arch = (0,model_arch/* canonicalArch */.Xp)(p.spec.arch);
+        if ((0,model_arch/* runsNatively */.PU)(arch, opts.emulation?.host) || seen.has(arch))
+            continue;
+        if (await opts.store.findByKey(p.key))
+            continue;
+        seen.add(arch);
+        try {
+            await ensureEmulation(arch, { ...opts.emulation, reporter: opts.reporter });
+        }
+        catch (e) {
+            if (!(e instanceof EmulationUnavailable))
+                throw e;
+            problems.push({
+                file: (0,display/* displayPath */.G)(plan.catalog.file),
+                pointer: `${p.spec.pointer}/arch`,
+                line: p.spec.line,
+                image: p.spec.name,
+                message: e.message
+            });
+        }
+    }
+    if (problems.length)
+        throw new errors/* InvalidInputError */.oC(problems);
 }
 class PlanRun {
     plan;
@@ -3713,7 +3999,7 @@ class PlanRun {
         });
         const report = this.snapshot();
         await this.save(report);
-        const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed').length;
+        const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed').length;
         const counts = ['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped']
             .map((s) => [s, report.images.filter((i) => i.status === s).length])
             .filter(([, n]) => n > 0)
@@ -3776,6 +4062,9 @@ class PlanRun {
                 step = 'verify';
                 this.opts.signal?.throwIfAborted();
                 await this.verify(p, r, reporter);
+                step = 'install gate';
+                this.opts.signal?.throwIfAborted();
+                await this.verifyInstall(p, r, reporter);
                 r.seconds = (Date.now() - t0) / 1000;
                 return true;
             }
@@ -3968,7 +4257,11 @@ class PlanRun {
     }
     async export(p, image, r, reporter) {
         // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
-        const kinds = p.spec.exports.filter((k) => exporters_export/* EXPORT_KINDS */.R.includes(k));
+        // A disk (raw, qcow2) is installed from the boot archives: asking for one exports them.
+        const wanted = wantsDisk(p)
+            ? [...p.spec.exports, 'rootfs', 'kernel', 'initrd', 'modules']
+            : p.spec.exports;
+        const kinds = [...new Set(wanted)].filter((k) => exporters_export/* EXPORT_KINDS */.R.includes(k));
         // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
         if (this.opts.exports === false || kinds.length === 0 || p.selected === false)
             return;
@@ -4003,6 +4296,7 @@ class PlanRun {
                 exports: kinds,
                 compression: request.compression,
                 kernel: p.spec.kernel,
+                arch: (0,model_arch/* canonicalArch */.Xp)(p.spec.arch),
                 sourceDateEpoch: this.opts.sourceDateEpoch,
                 baseChain: this.baseChain(p),
                 sbomFormat: request.sbomFormat,
@@ -4094,7 +4388,7 @@ class PlanRun {
         const res = await (0,verify_boot.verifyBoot)({
             dir: r.exports.dir,
             timeoutSec: this.opts.bootTimeoutSec,
-            arch: p.spec.arch === 'aarch64' ? 'aarch64' : 'x86_64',
+            arch: (0,model_arch/* canonicalArch */.Xp)(p.spec.arch) === 'aarch64' ? 'aarch64' : 'x86_64',
             reporter,
             signal: this.opts.signal
         });
@@ -4109,6 +4403,104 @@ class PlanRun {
             reporter.error(`${p.spec.name}: boot gate failed: ${res.message ?? 'no marker'}; it will not be published\n  | ` +
                 res.consoleTail.join('\n  | '));
         }
+    }
+    /**
+     * The provisioning gate, after the boot gate, for images with `verify.install` or a raw/qcow2
+     * export: the archives installed on a blank disk in qemu, the disk booted under SeaBIOS and
+     * OVMF. A failure keeps the image from being published, like the boot gate's. The disk it
+     * installed becomes disk.raw / disk.qcow2, listed in manifest.json and SHA256SUMS.
+     */
+    async verifyInstall(p, r, reporter) {
+        const wanted = p.spec.gates?.install === true || wantsDisk(p);
+        if (!wanted || !r.exports)
+            return;
+        const names = new Set(r.exports.files.map((f) => f.name));
+        if (!['image', 'kernel', 'initrd', 'modules'].every((f) => names.has(`${f}.tar.gz`))) {
+            r.install = { status: 'skipped', seconds: 0, message: 'the install gate reads gzip boot archives' };
+            reporter.warn(`${p.spec.name}: install gate skipped: ${r.install.message}`);
+            return;
+        }
+        if (r.verify?.status === 'failed') {
+            r.install = { status: 'skipped', seconds: 0, message: 'the boot gate failed' };
+            return;
+        }
+        if (this.opts.verify === false && !wantsDisk(p)) {
+            r.install = { status: 'skipped', seconds: 0, message: 'gates off for this run' };
+            return;
+        }
+        const dir = r.exports.dir;
+        const disk = wantsDisk(p) ? (0,lifecycle/* tempFileFor */.G2)((0,external_node_path_.join)(dir, 'disk')) : undefined;
+        const untrack = disk ? (0,lifecycle/* trackDir */.F3)(disk) : () => undefined;
+        try {
+            reporter.info(`${p.spec.name}: install gate: provisioning a blank disk under qemu, then booting it`);
+            const res = await (0,install.verifyInstall)({
+                dir,
+                bootTimeoutSec: this.opts.bootTimeoutSec,
+                keepDisk: disk,
+                reporter,
+                signal: this.opts.signal
+            });
+            r.install = {
+                status: res.status,
+                seconds: res.totalSeconds,
+                accel: res.accel,
+                stage: res.stage,
+                message: res.message,
+                stages: res.stages
+            };
+            if (res.status !== 'passed') {
+                reporter.error(`${p.spec.name}: install gate failed at ${res.stage}: ${res.message}; it will not be published\n  | ` +
+                    res.consoleTail.join('\n  | '));
+                return;
+            }
+            reporter.info(`${p.spec.name}: install gate passed in ${(0,log/* formatSeconds */.Xo)(res.totalSeconds)} (${res.accel}): ` +
+                res.stages.map((x) => `${x.stage} ${x.seconds.toFixed(1)} s`).join(', '));
+            if (res.disk)
+                await this.diskOutputs(p, r, res.disk, reporter);
+        }
+        finally {
+            untrack();
+        }
+    }
+    /** disk.raw / disk.qcow2 beside the archives, added to manifest.json and SHA256SUMS (signed again). */
+    async diskOutputs(p, r, disk, reporter) {
+        const exp = r.exports;
+        const files = await (0,disk_output.writeDiskOutputs)(disk, {
+            raw: p.spec.exports.includes('raw') ? (0,external_node_path_.join)(exp.dir, 'disk.raw') : undefined,
+            qcow2: p.spec.exports.includes('qcow2') ? (0,external_node_path_.join)(exp.dir, 'disk.qcow2') : undefined,
+            reporter,
+            signal: this.opts.signal
+        });
+        const added = Object.entries(files).map(([kind, f]) => ({
+            kind,
+            file: (0,external_node_path_.basename)(f.path),
+            size: f.size,
+            sha256: f.sha256
+        }));
+        exp.files = [
+            ...exp.files.filter((f) => !added.some((a) => a.file === f.name)),
+            ...added.map((a) => ({ name: a.file, size: a.size, sha256: a.sha256 }))
+        ];
+        const manifestPath = (0,external_node_path_.join)(exp.dir, 'manifest.json');
+        try {
+            const manifest = JSON.parse(await (0,promises_.readFile)(manifestPath, 'utf8'));
+            manifest.archives = [
+                ...manifest.archives.filter((a) => !added.some((d) => d.file === a.file)),
+                ...added
+            ];
+            await (0,exporters_manifest/* writeManifest */.HN)(manifestPath, manifest);
+            const sums = [...exp.files.map((f) => ({ file: f.name, sha256: f.sha256 }))];
+            for (const d of manifest.documents ?? [])
+                if (!sums.some((x) => x.file === d.file))
+                    sums.push(d);
+            await (0,exporters_manifest/* writeSums */.em)((0,external_node_path_.join)(exp.dir, 'SHA256SUMS'), sums);
+        }
+        catch (e) {
+            throw toError(p.spec.name, 'export disk', e);
+        }
+        for (const a of added)
+            reporter.info(`${p.spec.name}: ${a.file}: ${(0,log/* formatBytes */.z3)(a.size)} sha256:${a.sha256.slice(0, 12)}`);
+        await this.signSums(p, r);
     }
     /** The images this one is built on, nearest first (for the export manifest). */
     baseChain(p) {
@@ -4162,6 +4554,10 @@ function sourceKey(p) {
             h.update(`${i.kind}\t${i.name}\t${i.digest}\n`);
     return h.digest('hex');
 }
+/** A raw or qcow2 export: the disk the provisioning gate installs. */
+function wantsDisk(p) {
+    return p.spec.exports.includes('raw') || p.spec.exports.includes('qcow2');
+}
 function toError(image, step, e) {
     if (e instanceof errors/* BuildError */.zS)
         return e;
@@ -4180,6 +4576,332 @@ function prefixed(r, name) {
         debug: (m) => r.debug(p(m)),
         group: (_t, fn) => fn()
     };
+}
+
+
+/***/ }),
+
+/***/ 36485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  verifyBoot: () => (/* binding */ verifyBoot)
+});
+
+// UNUSED EXPORTS: DEFAULT_BOOT_TIMEOUT_SEC
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(37895);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
+// EXTERNAL MODULE: ./src/verify/accel.ts
+var verify_accel = __webpack_require__(90237);
+// EXTERNAL MODULE: ./src/verify/archives.ts
+var archives = __webpack_require__(60074);
+// EXTERNAL MODULE: ./src/verify/check-script.ts
+var check_script = __webpack_require__(59837);
+// EXTERNAL MODULE: ./src/verify/console.ts
+var console = __webpack_require__(62812);
+// EXTERNAL MODULE: ./src/verify/disk.ts
+var verify_disk = __webpack_require__(62136);
+// EXTERNAL MODULE: ./src/verify/qemu.ts
+var verify_qemu = __webpack_require__(2733);
+// EXTERNAL MODULE: ./src/verify/temp.ts
+var temp = __webpack_require__(94915);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/verify/kernel-arch.ts
+/**
+ * The architecture a kernel file is for, read from its header: an x86 bzImage ("HdrS" at
+ * 0x202), an arm64 Image ("ARM\x64" at 0x38, what Debian's arm64 vmlinuz is once gunzipped),
+ * or a PE/EFI image (EFI-stub and zboot kernels) by its machine field. Debian's arm64
+ * /boot/vmlinuz-*-arm64 is a gzip-compressed Image: the first bytes are unpacked to look.
+ * It lets the boot gate choose qemu for archives without an `arch` in manifest.json and refuse
+ * a kernel of the wrong architecture before booting it.
+ */
+
+
+const HEAD = 4096;
+/** Compressed bytes read from a gzip-compressed kernel: more than HEAD unpacked bytes need, and at most ~16 MiB unpacked. */
+const GZIP_HEAD = 16 * 1024;
+/** Reads the kernel's first bytes and says what it is; `arch` null for a format it does not know. */
+async function kernelArch(file) {
+    const fh = await (0,promises_.open)(file, 'r');
+    let head;
+    try {
+        const buf = Buffer.alloc(GZIP_HEAD);
+        const { bytesRead } = await fh.read(buf, 0, GZIP_HEAD, 0);
+        head = buf.subarray(0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+    if (head[0] === 0x1f && head[1] === 0x8b) {
+        const k = sniff(gunzipHead(head));
+        return { arch: k.arch, format: `gzip-compressed ${k.format}` };
+    }
+    return sniff(head);
+}
+/** What a kernel's first bytes say (pure, for tests). */
+function sniff(b) {
+    if (b.length >= 0x206 && b.toString('latin1', 0x202, 0x206) === 'HdrS')
+        return { arch: 'x86_64', format: 'bzImage' };
+    if (b.length >= 0x3c && b.readUInt32LE(0x38) === 0x644d5241)
+        return { arch: 'aarch64', format: 'arm64 Image' };
+    if (b.length >= 0x40 && b.toString('latin1', 0, 2) === 'MZ') {
+        const pe = b.readUInt32LE(0x3c);
+        if (pe + 6 <= b.length && b.toString('latin1', pe, pe + 4) === 'PE\0\0') {
+            const machine = b.readUInt16LE(pe + 4);
+            if (machine === 0xaa64)
+                return { arch: 'aarch64', format: 'PE/EFI image' };
+            if (machine === 0x8664)
+                return { arch: 'x86_64', format: 'PE/EFI image' };
+        }
+    }
+    return { arch: null, format: 'unknown format' };
+}
+/** The first bytes of a gzip file, unpacked: a sync flush takes a cut-off stream as far as it goes. */
+function gunzipHead(compressed) {
+    try {
+        return (0,external_node_zlib_.gunzipSync)(compressed, { finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH }).subarray(0, HEAD);
+    }
+    catch {
+        return Buffer.alloc(0);
+    }
+}
+
+// EXTERNAL MODULE: ./src/verify/defaults.ts
+var defaults = __webpack_require__(55071);
+;// CONCATENATED MODULE: ./src/verify/boot.ts
+/**
+ * The boot gate: an image with a kernel is booted before it is published, with its own
+ * kernel and initrd under qemu and its root filesystem as a disk, and a check program as
+ * init (see check-script.ts). It passes only on the check program's marker; a kernel
+ * panic, a timeout or a missing marker fail it, with the end of the console.
+ *
+ * mode 'initrd' is a quicker, weaker check: kernel and initrd only, no disk; it passes
+ * once the initramfs has run far enough to look for its root device.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// In a module of its own so the CLI's option defaults do not load qemu's driver.
+
+async function verifyBoot(opts) {
+    const t0 = Date.now();
+    const { dir, reporter } = opts;
+    const mode = opts.mode ?? 'disk';
+    const timeoutSec = opts.timeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R;
+    if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw new Error(`${dir}: not a directory`);
+    if (!(timeoutSec > 0))
+        throw new Error(`boot check timeout must be a positive number of seconds, not ${timeoutSec}`);
+    let accel = opts.accel === 'kvm' ? 'kvm' : 'tcg';
+    const failed = (message, consoleTail = [], seconds = 0) => ({
+        status: 'failed',
+        seconds,
+        accel,
+        message,
+        consoleTail,
+        totalSeconds: (Date.now() - t0) / 1000
+    });
+    let manifest;
+    let arch;
+    let kernelTar, initrdTar, rootfsTar, modulesTar;
+    try {
+        manifest = await (0,archives/* readManifest */.WI)(dir);
+        arch = opts.arch ?? manifest.arch ?? 'x86_64';
+        kernelTar = (0,archives/* requireArchive */._p)(dir, archives/* ARCHIVES */._t.kernel, 'no kernel');
+        initrdTar = (0,archives/* requireArchive */._p)(dir, archives/* ARCHIVES */._t.initrd, 'no initrd');
+        rootfsTar = mode === 'disk' ? (0,archives/* requireArchive */._p)(dir, archives/* ARCHIVES */._t.rootfs, 'no root filesystem') : '';
+        modulesTar = mode === 'disk' ? (0,archives/* requireArchive */._p)(dir, archives/* ARCHIVES */._t.modules, 'no modules') : '';
+    }
+    catch (e) {
+        if (e instanceof archives/* GateFailure */.In)
+            return failed(e.message);
+        throw e;
+    }
+    const scratch = (0,temp/* makeScratchDir */.K)();
+    try {
+        const kernel = await (0,archives/* extractSingle */.MI)(kernelTar, 'vmlinuz', 'no kernel', scratch.path, reporter);
+        // The kernel's own header: it picks qemu when nothing says the arch, and a kernel of the
+        // wrong architecture fails here rather than as a silent qemu.
+        const kind = await kernelArch(kernel);
+        if (kind.arch && !opts.arch && !manifest.arch)
+            arch = kind.arch;
+        else if (kind.arch && kind.arch !== arch)
+            return failed(`${kernelTar}: the kernel is ${kind.arch} (${kind.format}), but the image is ${arch}`);
+        const qemu = (0,verify_qemu/* qemuBinary */.Q$)(arch);
+        if (!(await (0,exec/* hasTool */.J2)(qemu)))
+            throw new Error(`${qemu} is not installed: the boot check needs it`);
+        const initrd = await (0,archives/* extractSingle */.MI)(initrdTar, 'initrd', 'no initrd', scratch.path, reporter);
+        // The KVM probe (a few seconds when KVM hangs) runs while the disk is made.
+        const accelChoice = (0,verify_accel/* chooseAccel */.ug)(opts.accel ?? 'auto', arch, kernel, reporter);
+        let rules;
+        let disk;
+        let append;
+        if (mode === 'disk') {
+            const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+            const [made, chosen] = await (0,verify_disk/* settleAll */.j)([
+                (0,verify_disk/* makeRootDisk */.K)({
+                    rootfs: rootfsTar,
+                    modules: modulesTar,
+                    work: scratch.path,
+                    checkPath: check_script/* CHECK_PATH */.ni,
+                    checkScript: (0,check_script/* checkScript */.wN)({
+                        token,
+                        rootDevice: verify_qemu/* ROOT_DEVICE */.Yf,
+                        modules: opts.modules ?? check_script/* DEFAULT_CHECK_MODULES */.hx
+                    }),
+                    reporter,
+                    signal: opts.signal
+                }),
+                accelChoice
+            ]);
+            accel = chosen;
+            if (manifest.kernel && !made.moduleReleases.includes(manifest.kernel)) {
+                return failed(`${modulesTar} has modules for ${made.moduleReleases.join(', ')}, but manifest.json says the kernel is ${manifest.kernel}`);
+            }
+            disk = made.path;
+            rules = new console/* DiskCheckRules */.db(token);
+            append = (0,verify_qemu/* diskAppend */.ET)(arch, check_script/* CHECK_PATH */.ni);
+        }
+        else {
+            accel = await accelChoice;
+            rules = new console/* InitrdCheckRules */.g_();
+            append = (0,verify_qemu/* initrdAppend */.f1)(arch);
+        }
+        reporter.info(`booting ${(0,external_node_path_.basename)(dir)} (${arch}, ${accel}${mode === 'initrd' ? ', initrd only' : ''})`);
+        const cmd = (0,verify_qemu/* qemuCommand */._d)({ arch, accel, kernel, initrd, disk, append });
+        const guest = await (0,console/* runGuest */.I8)(cmd, rules, { timeoutSec, signal: opts.signal, reporter });
+        let { passed, message } = guest.verdict;
+        if (passed && manifest.kernel && guest.verdict.kernel && guest.verdict.kernel !== manifest.kernel) {
+            passed = false;
+            message = `booted kernel ${guest.verdict.kernel}, but manifest.json says ${manifest.kernel}`;
+        }
+        if (!passed)
+            return failed(message, guest.consoleTail, guest.seconds);
+        reporter.info(`boot check passed in ${(0,log/* formatSeconds */.Xo)(guest.seconds)}: ${message}`);
+        return {
+            status: 'passed',
+            seconds: guest.seconds,
+            accel,
+            message,
+            consoleTail: guest.consoleTail,
+            kernel: guest.verdict.kernel,
+            totalSeconds: (Date.now() - t0) / 1000
+        };
+    }
+    catch (e) {
+        if (opts.signal?.aborted)
+            throw new console/* BootAborted */.uA();
+        if (e instanceof archives/* GateFailure */.In)
+            return failed(e.message);
+        throw e;
+    }
+    finally {
+        await scratch.dispose();
+    }
+}
+
+
+/***/ }),
+
+/***/ 94352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   writeDiskOutputs: () => (/* binding */ writeDiskOutputs)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
+/* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57636);
+/**
+ * The `raw` and `qcow2` disk outputs: the disk the provisioning gate installed (never its
+ * check overlay), written under a temporary name and renamed, with its size and sha256.
+ */
+
+
+
+
+
+async function sha256(path) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        h.update(chunk);
+    return h.digest('hex');
+}
+/**
+ * Writes the installed raw disk `disk` to `raw` and/or `qcow2` (either may be absent); `disk`
+ * itself is moved or removed. qcow2 holds only the blocks in use; raw is sparse.
+ */
+async function writeDiskOutputs(disk, o) {
+    const out = {};
+    try {
+        if (o.qcow2) {
+            const tmp = (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .tempFileFor */ .G2)(o.qcow2);
+            try {
+                await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('qemu-img', ['convert', '-q', '-f', 'raw', '-O', 'qcow2', '--', disk, tmp], {
+                    reporter: o.reporter,
+                    signal: o.signal
+                });
+                const sum = await sha256(tmp);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, o.qcow2);
+                out.qcow2 = { path: o.qcow2, size: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(o.qcow2)).size, sha256: sum };
+            }
+            finally {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+            }
+        }
+        if (o.raw) {
+            const tmp = (0,_util_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .tempFileFor */ .G2)(o.raw);
+            try {
+                try {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(disk, tmp);
+                }
+                catch {
+                    // Another file system: a sparse copy.
+                    await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('cp', ['--sparse=always', '--', disk, tmp], { reporter: o.reporter, signal: o.signal });
+                }
+                const sum = await sha256(tmp);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, o.raw);
+                out.raw = { path: o.raw, size: (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(o.raw)).size, sha256: sum };
+            }
+            finally {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+            }
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(disk, { force: true });
+    }
+    return out;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 23;
-export const ids = [23];
+export const id = 655;
+export const ids = [655];
 export const modules = {
 
-/***/ 1604:
+/***/ 71604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,7 +23,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AC_VERSION, STEP_KINDS, appcArch, appcProblems
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./schema/aci-packer-steps.schema.json
 const aci_packer_steps_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"BG":{"pair":{"type":"array","items":{"type":"string","minLength":1},"minItems":2,"maxItems":2},"mode":{"description":"permission bits: an integer (JSON has no octal: 493 is 0755) or an octal string such as \\"0755\\"","oneOf":[{"type":"integer","minimum":0,"maximum":4095},{"type":"string","pattern":"^0?[0-7]{1,4}$"}]},"image":{"description":"Unpack a root file system tarball (a project file, or a URL fetched at build time); with neither, the node\'s base image (Kiln).","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"path":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^(https?|file)://"},"from":{"const":"base"}},"additionalProperties":false},"setup_chroot":{"description":"How later cmd/shell steps see the root: host resolv.conf and hosts, /proc, /dev, /sys (all true by default), a policy-rc.d that stops services from starting (false by default).","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"copy_resolvconf":{"type":"boolean"},"copy_hosts":{"type":"boolean"},"mount_proc":{"type":"boolean"},"mount_dev":{"type":"boolean"},"mount_sys":{"type":"boolean"},"make_debian_policy_rc":{"type":"boolean"}},"additionalProperties":false},"ansible":{"description":"ansible-playbook through the chroot connection (a project file); takes setup_chroot\'s flags, false by default.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"playbook":{"type":"string","minLength":1},"copy_resolvconf":{"type":"boolean"},"copy_hosts":{"type":"boolean"},"mount_proc":{"type":"boolean"},"mount_dev":{"type":"boolean"},"mount_sys":{"type":"boolean"},"make_debian_policy_rc":{"type":"boolean"}},"additionalProperties":false,"required":["playbook"]},"cmd":{"description":"A program run in the root (chroot): with copy (default true), the project file `path` copied in first.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"path":{"type":"string","minLength":1},"args":{"type":"array","items":{"type":"string"}},"copy":{"type":"boolean"}},"additionalProperties":false,"required":["path"]},"shell":{"description":"A host command (/bin/sh -c) whose environment is only ROOTFS, the root file system\'s path (and a default PATH).","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"cmd":{"type":"string","minLength":1}},"additionalProperties":false,"required":["cmd"]},"copy":{"description":"Copies from the host - in Kiln, the node\'s base image - into the root: binaries with their library closure, every executable under find_executable, [src, dst] files (directories copied whole); excludes are path prefixes. A relative src is a project file.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"binaries":{"type":"array","items":{"oneOf":[{"type":"string","minLength":1},{"$ref":"#/definitions/pair"}]}},"find_executable":{"type":"array","items":{"type":"string","minLength":1}},"files":{"type":"array","items":{"$ref":"#/definitions/pair"}},"excludes":{"type":"array","items":{"type":"string","minLength":1}},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0},"mode":{"$ref":"#/definitions/mode"}},"additionalProperties":false},"symlink":{"description":"[target, link] pairs: each link created in the root (replacing what was there).","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"links":{"type":"array","items":{"$ref":"#/definitions/pair"}}},"additionalProperties":false,"required":["links"]},"write":{"description":"Writes contents to path in the root (0644).","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"path":{"type":"string","minLength":1},"contents":{"type":"string"}},"additionalProperties":false,"required":["path","contents"]},"delete":{"description":"Removes files and directories from the root; a missing one is not an error.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"files":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false,"required":["files"]},"mkdir":{"description":"Creates directories (and their parents) in the root: new ones get mode (0777 under umask 022, so 0755, unless given); uid and gid own each listed directory.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"dirs":{"oneOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1}}]},"mode":{"$ref":"#/definitions/mode"},"uid":{"type":"integer","minimum":0},"gid":{"type":"integer","minimum":0}},"additionalProperties":false,"required":["dirs"]},"ld.so.cache":{"description":"Writes the root\'s /etc/ld.so.cache with the host\'s ldconfig (in Kiln, the base image\'s); host_base: the base image\'s ld.so.conf as the configuration.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"ldconfig":{"type":"string","minLength":1},"host_base":{"type":"boolean"}},"additionalProperties":false},"extract":{"description":"Keeps only binaries, their library closure and keeps; removes the rest.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"binaries":{"type":"array","items":{"type":"string","minLength":1}},"keeps":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false,"required":["binaries"]},"create_python_env":{"description":"A minimal Python environment from the image\'s own interpreter.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"python_exe":{"type":"string","minLength":1}},"additionalProperties":false},"copy_host_files":{"description":"Copies build-host binaries with their library closure to the same paths, and [project file, image path] files.","type":"object","properties":{"step":{"type":"string"},"type":{"type":"string"},"name":{"type":"string"},"binaries":{"type":"array","items":{"type":"string","minLength":1}},"files":{"type":"array","items":{"$ref":"#/definitions/pair"}}},"additionalProperties":false}}}');
 ;// CONCATENATED MODULE: ./schema/appc-image-manifest.schema.json
@@ -31,7 +31,7 @@ const appc_image_manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$s
 // EXTERNAL MODULE: ./src/model/suggest.ts
 var suggest = __webpack_require__(2691);
 // EXTERNAL MODULE: ./src/model/validate.ts + 2 modules
-var validate = __webpack_require__(7533);
+var validate = __webpack_require__(17533);
 ;// CONCATENATED MODULE: ./src/model/aci.ts
 /**
  * aci-packer manifests, checked when the catalog loads (so `kiln plan` refuses a bad one with
@@ -245,7 +245,7 @@ function checkAciDocument(doc, image) {
 
 /***/ }),
 
-/***/ 7102:
+/***/ 87102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -282,13 +282,13 @@ function formatCycle(cycle) {
 
 /***/ }),
 
-/***/ 6340:
+/***/ 53959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ displayPath)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
 /** A path as shown in messages: relative to the current directory when it is below it. */
@@ -300,7 +300,7 @@ function displayPath(abs) {
 
 /***/ }),
 
-/***/ 2023:
+/***/ 11655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -315,14 +315,14 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_CATALOG_FILES
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/model/positions.ts
 /**
  * Parses a catalog file (JSON or YAML) keeping where every value sits, so each problem can
@@ -437,7 +437,7 @@ class Problems {
 }
 
 // EXTERNAL MODULE: ./src/model/validate.ts + 2 modules
-var validate = __webpack_require__(7533);
+var validate = __webpack_require__(17533);
 ;// CONCATENATED MODULE: ./src/model/paths.ts
 /**
  * Every path in a catalog is relative to the project root and must stay inside it, also
@@ -633,12 +633,22 @@ function checkExtraArgs(builder, words) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/model/verify.ts
+function parseVerify(raw) {
+    if (raw === undefined || raw === true)
+        return { boot: true, install: false, netboot: false };
+    if (raw === false)
+        return { boot: false, install: false, netboot: false };
+    return { boot: raw.boot ?? true, install: raw.install ?? false, netboot: raw.netboot ?? false };
+}
+
 ;// CONCATENATED MODULE: ./src/model/normalize.ts
 /**
  * IMAGES.json v1 entry → ImageSpec, with the defaults applied. Runs on entries the schema
  * accepted, so the raw types are known; adds the problems the schema cannot see (a builder
  * without the file it needs, steps a builder would ignore) and lists the paths to check.
  */
+
 
 
 
@@ -795,8 +805,11 @@ function normalizeV1(raw, index, defaults, line) {
         extraArgs: Array.isArray(extraArgs) ? extraArgs : [],
         labels: { ...(defaults.labels ?? {}), ...(raw.labels ?? {}) },
         exports: raw.exports ?? defaults.exports ?? [],
-        verify: raw.verify ?? defaults.verify ?? true
+        verify: parseVerify(raw.verify ?? defaults.verify).boot
     };
+    const gates = parseVerify(raw.verify ?? defaults.verify);
+    if (gates.install || gates.netboot)
+        spec.gates = { install: gates.install, netboot: gates.netboot };
     const distro = raw.distro ?? defaults.distro;
     const plan = raw.plan ?? defaults.plan;
     if (distro !== undefined)
@@ -1133,9 +1146,11 @@ async function normalizeCorpusops(entries, imagesDir, root, lines) {
 }
 
 // EXTERNAL MODULE: ./src/model/cycles.ts
-var model_cycles = __webpack_require__(7102);
+var model_cycles = __webpack_require__(87102);
 // EXTERNAL MODULE: ./src/model/display.ts
-var model_display = __webpack_require__(6340);
+var model_display = __webpack_require__(53959);
+// EXTERNAL MODULE: ./src/model/arch.ts
+var arch = __webpack_require__(13705);
 ;// CONCATENATED MODULE: ./src/model/genoci.ts
 /**
  * genoci's YAML (a map of tag → keys) loaded as a chain of overlay images.
@@ -1159,6 +1174,7 @@ var model_display = __webpack_require__(6340);
  * Where genoci looped forever on a dependency cycle, this reports every problem before
  * anything runs, each with its line and column.
  */
+
 
 
 
@@ -1336,7 +1352,7 @@ async function loadGenoci(file) {
                     ? { kind: 'image', name: base }
                     : { kind: 'stored', name: base },
             dependsOn: [],
-            arch: hostArch(),
+            arch: (0,arch/* hostArch */.LY)(),
             workingDir: '.',
             args: {},
             extraArgs: [],
@@ -1367,12 +1383,9 @@ function esc(s) {
 function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
-function hostArch() {
-    return process.arch === 'arm64' ? 'aarch64' : process.arch === 'x64' ? 'x86_64' : process.arch;
-}
 
 // EXTERNAL MODULE: ./src/model/aci.ts + 2 modules
-var aci = __webpack_require__(1604);
+var aci = __webpack_require__(71604);
 // EXTERNAL MODULE: ./src/model/defaults.ts
 var defaults = __webpack_require__(9555);
 ;// CONCATENATED MODULE: ./src/model/load.ts
@@ -1634,7 +1647,7 @@ function didYouMean(word, candidates) {
 
 /***/ }),
 
-/***/ 7533:
+/***/ 17533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1647,9 +1660,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: imageNameAt
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(2463);
+var ajv = __webpack_require__(42463);
 ;// CONCATENATED MODULE: ./schema/images-v1.schema.json
-const images_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kiln.invalid/schema/images-v1.schema.json","title":"Kiln IMAGES.json, version 1","description":"A chain of operating-system images: each image names how it is built (builder) and what it starts from (base). Relative paths resolve against the directory of this file and may not leave it.","type":"object","required":["version","images"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The JSON Schema editors use to complete and check this file."},"version":{"const":1,"description":"Format version of this file: 1."},"defaults":{"type":"object","description":"Values every image gets unless it sets its own.","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/arch"},"distro":{"$ref":"#/definitions/distro"},"plan":{"$ref":"#/definitions/plan"},"exports":{"$ref":"#/definitions/exports"},"verify":{"$ref":"#/definitions/verify"},"network":{"$ref":"#/definitions/network"},"labels":{"$ref":"#/definitions/labelMap"},"mounts":{"$ref":"#/definitions/mounts"},"policy_rc_d":{"$ref":"#/definitions/policy_rc_d"}}},"images":{"type":"array","description":"The images, in any order: dependencies decide the build order, list order breaks ties.","items":{"$ref":"#/definitions/image"}}},"definitions":{"name":{"type":"string","description":"Unique image name, also its docker tag and file name: lowercase letters, digits, \'_\', \'.\', \'-\'; starts with a letter or digit; at most 128 characters.","pattern":"^[a-z0-9][a-z0-9_.-]{0,127}$"},"arch":{"type":"string","minLength":1,"description":"Architecture (matrix axis), e.g. x86_64 or aarch64. Default x86_64."},"distro":{"type":"string","minLength":1,"description":"Distribution (matrix axis), e.g. debian_12."},"plan":{"type":"string","minLength":1,"description":"Hardware plan (matrix axis), e.g. c3.small.x86."},"exports":{"type":"array","description":"Archives to write for this image. Default: none (or the defaults\' list).","uniqueItems":true,"items":{"enum":["rootfs","kernel","initrd","modules","oci","aci"]}},"verify":{"type":"boolean","description":"Boot the image under qemu before it is released (default true)."},"network":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Network mode of the build (dockerfile default: host)."},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"stringList":{"type":"array","items":{"type":"string"}},"argMap":{"type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"},"additionalProperties":{"type":"string"}},"labelMap":{"type":"object","propertyNames":{"pattern":"^[^=-][^=]*$"},"additionalProperties":{"type":"string"}},"dockerRef":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/:@+-]*$"},"relPath":{"type":"string","minLength":1,"description":"A path relative to the directory of this file; it may not leave it."},"mounts":{"type":"array","description":"Kernel file systems mounted in the build sandbox.","uniqueItems":true,"items":{"enum":["proc","dev","sys"]}},"policy_rc_d":{"type":"boolean","description":"Install /usr/sbin/policy-rc.d (exit 101) during the build so packages start no services."},"command":{"description":"A command: an argument array (run as is) or a string (run by /bin/sh -ec inside the image).","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]},"bootstrap":{"type":"object","description":"Debootstrap a Debian-family root with mmdebstrap from the distribution\'s own mirror.","required":["suite"],"additionalProperties":false,"properties":{"suite":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Release, e.g. bookworm."},"variant":{"enum":["extract","custom","essential","apt","required","minbase","buildd","important","debootstrap","standard"],"description":"mmdebstrap variant, e.g. minbase."},"include":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9+.-]*(:[a-z0-9-]+)?([=/][A-Za-z0-9.+~:_-]+)?$"},"description":"Extra packages: names, optionally with :arch, =version or /release."},"components":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"},"description":"Archive components, e.g. main, contrib."},"mirror":{"type":"string","pattern":"^((((mirror|tor)\\\\+)?(https?|file|copy)|mirror)://\\\\S+|deb(-src)? [^\\\\r\\\\n]+)$","description":"Mirror URL (http, https, file, copy, mirror, mirror+…, tor+…) or a one-line \\"deb …\\" apt source; default: the host\'s apt sources."},"snapshot":{"type":"string","description":"Pin to a snapshot date (YYYYMMDDTHHMMSSZ or YYYY-MM-DD).","pattern":"^([0-9]{8}T[0-9]{6}Z|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},"arch":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Debian architecture, default from the image\'s arch."}}},"base":{"description":"What the image starts from: another image\'s name, \\"scratch\\" (or \\"empty\\"), or exactly one source object: {image}, {tar}, {dir}, {squashfs} or {bootstrap}.","type":["string","object"],"minLength":1,"minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"image":{"$ref":"#/definitions/dockerRef","description":"A docker reference, e.g. debian:12 (pin by digest for reproducible keys)."},"tar":{"$ref":"#/definitions/relPath","description":"A root filesystem tarball (any compression)."},"dir":{"$ref":"#/definitions/relPath","description":"A root filesystem directory."},"squashfs":{"$ref":"#/definitions/relPath","description":"A squashfs image of a root filesystem."},"bootstrap":{"$ref":"#/definitions/bootstrap"}}},"image":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"distro":{"$ref":"#/definitions/distro"},"plan":{"$ref":"#/definitions/plan"},"arch":{"$ref":"#/definitions/arch"},"base":{"$ref":"#/definitions/base"},"depends_on":{"type":"array","description":"Other images of the chain to build first.","uniqueItems":true,"items":{"type":"string"}},"builder":{"enum":["dockerfile","packer","overlay","aci","import"],"description":"How the image is made. Default: overlay when overlay steps are given, dockerfile/packer from the file name, import when only a base source is given."},"file":{"$ref":"#/definitions/relPath","description":"The builder\'s main file: Dockerfile, Packer template or ACI manifest."},"working_dir":{"$ref":"#/definitions/relPath","description":"Build context / working directory. Default: the directory of this file."},"args":{"$ref":"#/definitions/argMap","description":"Build arguments (dockerfile --build-arg)."},"vars":{"$ref":"#/definitions/argMap","description":"Template variables (packer -var)."},"extra_args":{"description":"More builder options, from an allowlist (README: extra_args): an array, or a string split like a shell would (never run by one).","oneOf":[{"type":"string"},{"$ref":"#/definitions/stringList"}]},"tag":{"$ref":"#/definitions/dockerRef","description":"Extra docker tag to give the built image in the engine."},"version":{"type":"string","minLength":1,"description":"Version label of the image."},"target":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Dockerfile stage to build."},"labels":{"$ref":"#/definitions/labelMap"},"network":{"$ref":"#/definitions/network"},"packs":{"type":"array","description":"Overlay packs: directories or tarballs laid over the root, in order.","items":{"$ref":"#/definitions/relPath"}},"run":{"type":"array","description":"Commands run inside the image, in order.","items":{"$ref":"#/definitions/command"}},"copy":{"type":"array","description":"Files copied into the image.","items":{"type":"object","required":["src","dest"],"additionalProperties":false,"properties":{"src":{"$ref":"#/definitions/relPath"},"dest":{"type":"string","pattern":"^/","description":"Absolute path inside the image."}}}},"env":{"$ref":"#/definitions/stringMap","description":"Environment of the image config."},"entrypoint":{"$ref":"#/definitions/stringList"},"cmd":{"$ref":"#/definitions/stringList"},"exports":{"$ref":"#/definitions/exports"},"kernel":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._+~-]*$","description":"Kernel version to export when the image holds several."},"verify":{"$ref":"#/definitions/verify"},"mounts":{"$ref":"#/definitions/mounts"},"policy_rc_d":{"$ref":"#/definitions/policy_rc_d"}}}}}');
+const images_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://kiln.invalid/schema/images-v1.schema.json","title":"Kiln IMAGES.json, version 1","description":"A chain of operating-system images: each image names how it is built (builder) and what it starts from (base). Relative paths resolve against the directory of this file and may not leave it.","type":"object","required":["version","images"],"additionalProperties":false,"properties":{"$schema":{"type":"string","description":"The JSON Schema editors use to complete and check this file."},"version":{"const":1,"description":"Format version of this file: 1."},"defaults":{"type":"object","description":"Values every image gets unless it sets its own.","additionalProperties":false,"properties":{"arch":{"$ref":"#/definitions/arch"},"distro":{"$ref":"#/definitions/distro"},"plan":{"$ref":"#/definitions/plan"},"exports":{"$ref":"#/definitions/exports"},"verify":{"$ref":"#/definitions/verify"},"network":{"$ref":"#/definitions/network"},"labels":{"$ref":"#/definitions/labelMap"},"mounts":{"$ref":"#/definitions/mounts"},"policy_rc_d":{"$ref":"#/definitions/policy_rc_d"}}},"images":{"type":"array","description":"The images, in any order: dependencies decide the build order, list order breaks ties.","items":{"$ref":"#/definitions/image"}}},"definitions":{"name":{"type":"string","description":"Unique image name, also its docker tag and file name: lowercase letters, digits, \'_\', \'.\', \'-\'; starts with a letter or digit; at most 128 characters.","pattern":"^[a-z0-9][a-z0-9_.-]{0,127}$"},"arch":{"type":"string","minLength":1,"description":"Architecture (matrix axis), e.g. x86_64 or aarch64. Default x86_64."},"distro":{"type":"string","minLength":1,"description":"Distribution (matrix axis), e.g. debian_12."},"plan":{"type":"string","minLength":1,"description":"Hardware plan (matrix axis), e.g. c3.small.x86."},"exports":{"type":"array","description":"Archives to write for this image. Default: none (or the defaults\' list).","uniqueItems":true,"items":{"enum":["rootfs","kernel","initrd","modules","oci","aci","raw","qcow2"]}},"verify":{"description":"Gates before the image is released: true/false turns the boot gate on (default) or off; an object names each gate.","oneOf":[{"type":"boolean"},{"type":"object","additionalProperties":false,"properties":{"boot":{"type":"boolean","description":"Boot its kernel and initrd with its root as a disk (default true)."},"install":{"type":"boolean","description":"Provision a blank disk in qemu (GPT, GRUB for BIOS and UEFI) and boot it under SeaBIOS and OVMF (default false)."},"netboot":{"type":"boolean","description":"Boot it over the network (default false)."}}}]},"network":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Network mode of the build (dockerfile default: host)."},"stringMap":{"type":"object","additionalProperties":{"type":"string"}},"stringList":{"type":"array","items":{"type":"string"}},"argMap":{"type":"object","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"},"additionalProperties":{"type":"string"}},"labelMap":{"type":"object","propertyNames":{"pattern":"^[^=-][^=]*$"},"additionalProperties":{"type":"string"}},"dockerRef":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9][A-Za-z0-9._/:@+-]*$"},"relPath":{"type":"string","minLength":1,"description":"A path relative to the directory of this file; it may not leave it."},"mounts":{"type":"array","description":"Kernel file systems mounted in the build sandbox.","uniqueItems":true,"items":{"enum":["proc","dev","sys"]}},"policy_rc_d":{"type":"boolean","description":"Install /usr/sbin/policy-rc.d (exit 101) during the build so packages start no services."},"command":{"description":"A command: an argument array (run as is) or a string (run by /bin/sh -ec inside the image).","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]},"bootstrap":{"type":"object","description":"Debootstrap a Debian-family root with mmdebstrap from the distribution\'s own mirror.","required":["suite"],"additionalProperties":false,"properties":{"suite":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","description":"Release, e.g. bookworm."},"variant":{"enum":["extract","custom","essential","apt","required","minbase","buildd","important","debootstrap","standard"],"description":"mmdebstrap variant, e.g. minbase."},"include":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9+.-]*(:[a-z0-9-]+)?([=/][A-Za-z0-9.+~:_-]+)?$"},"description":"Extra packages: names, optionally with :arch, =version or /release."},"components":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._/-]*$"},"description":"Archive components, e.g. main, contrib."},"mirror":{"type":"string","pattern":"^((((mirror|tor)\\\\+)?(https?|file|copy)|mirror)://\\\\S+|deb(-src)? [^\\\\r\\\\n]+)$","description":"Mirror URL (http, https, file, copy, mirror, mirror+…, tor+…) or a one-line \\"deb …\\" apt source; default: the host\'s apt sources."},"snapshot":{"type":"string","description":"Pin to a snapshot date (YYYYMMDDTHHMMSSZ or YYYY-MM-DD).","pattern":"^([0-9]{8}T[0-9]{6}Z|[0-9]{4}-[0-9]{2}-[0-9]{2})$"},"arch":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"Debian architecture, default from the image\'s arch."}}},"base":{"description":"What the image starts from: another image\'s name, \\"scratch\\" (or \\"empty\\"), or exactly one source object: {image}, {tar}, {dir}, {squashfs} or {bootstrap}.","type":["string","object"],"minLength":1,"minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"image":{"$ref":"#/definitions/dockerRef","description":"A docker reference, e.g. debian:12 (pin by digest for reproducible keys)."},"tar":{"$ref":"#/definitions/relPath","description":"A root filesystem tarball (any compression)."},"dir":{"$ref":"#/definitions/relPath","description":"A root filesystem directory."},"squashfs":{"$ref":"#/definitions/relPath","description":"A squashfs image of a root filesystem."},"bootstrap":{"$ref":"#/definitions/bootstrap"}}},"image":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/definitions/name"},"distro":{"$ref":"#/definitions/distro"},"plan":{"$ref":"#/definitions/plan"},"arch":{"$ref":"#/definitions/arch"},"base":{"$ref":"#/definitions/base"},"depends_on":{"type":"array","description":"Other images of the chain to build first.","uniqueItems":true,"items":{"type":"string"}},"builder":{"enum":["dockerfile","packer","overlay","aci","import"],"description":"How the image is made. Default: overlay when overlay steps are given, dockerfile/packer from the file name, import when only a base source is given."},"file":{"$ref":"#/definitions/relPath","description":"The builder\'s main file: Dockerfile, Packer template or ACI manifest."},"working_dir":{"$ref":"#/definitions/relPath","description":"Build context / working directory. Default: the directory of this file."},"args":{"$ref":"#/definitions/argMap","description":"Build arguments (dockerfile --build-arg)."},"vars":{"$ref":"#/definitions/argMap","description":"Template variables (packer -var)."},"extra_args":{"description":"More builder options, from an allowlist (README: extra_args): an array, or a string split like a shell would (never run by one).","oneOf":[{"type":"string"},{"$ref":"#/definitions/stringList"}]},"tag":{"$ref":"#/definitions/dockerRef","description":"Extra docker tag to give the built image in the engine."},"version":{"type":"string","minLength":1,"description":"Version label of the image."},"target":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","description":"Dockerfile stage to build."},"labels":{"$ref":"#/definitions/labelMap"},"network":{"$ref":"#/definitions/network"},"packs":{"type":"array","description":"Overlay packs: directories or tarballs laid over the root, in order.","items":{"$ref":"#/definitions/relPath"}},"run":{"type":"array","description":"Commands run inside the image, in order.","items":{"$ref":"#/definitions/command"}},"copy":{"type":"array","description":"Files copied into the image.","items":{"type":"object","required":["src","dest"],"additionalProperties":false,"properties":{"src":{"$ref":"#/definitions/relPath"},"dest":{"type":"string","pattern":"^/","description":"Absolute path inside the image."}}}},"env":{"$ref":"#/definitions/stringMap","description":"Environment of the image config."},"entrypoint":{"$ref":"#/definitions/stringList"},"cmd":{"$ref":"#/definitions/stringList"},"exports":{"$ref":"#/definitions/exports"},"kernel":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._+~-]*$","description":"Kernel version to export when the image holds several."},"verify":{"$ref":"#/definitions/verify"},"mounts":{"$ref":"#/definitions/mounts"},"policy_rc_d":{"$ref":"#/definitions/policy_rc_d"}}}}}');
 ;// CONCATENATED MODULE: ./src/model/schema.ts
 
 const imagesV1Schema = images_v1_schema_namespaceObject;
@@ -1764,7 +1777,9 @@ function describe(e) {
                 pointer: at,
                 message: field === 'extra_args'
                     ? 'must be a string or an array of strings'
-                    : 'must be a non-empty string or a non-empty array of strings'
+                    : field === 'verify'
+                        ? 'must be true, false or an object {"boot", "install", "netboot"} of booleans'
+                        : 'must be a non-empty string or a non-empty array of strings'
             };
         default:
             return { pointer: at, message: e.message ?? e.keyword };
