@@ -74,6 +74,8 @@ describe('engine bridge', () => {
     // The base layer came back identical and was not rewritten.
     expect(saved.layers[0].digest).toBe(base.layers[0].digest)
     expect((await stat(saved.layers[0].path)).mtimeMs).toBe(baseBlob.mtimeMs)
+    // Taken from the store (compared as it streamed), not hashed nor written; the new one stored.
+    expect(saved.reused).toEqual([base.layers[0].diffID])
     const top = await run('tar', ['-tf', saved.layers[1].path])
     expect(top.stdout.split('\n')).toEqual(expect.arrayContaining(['hello', 'etc/.wh.motd']))
     const engineLayers = await run('docker', [
