@@ -35,7 +35,7 @@ export type BaseSource =
   | { kind: 'squashfs'; path: string }
   | { kind: 'bootstrap'; bootstrap: BootstrapSource }
 
-export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'oci' | 'aci'
+export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'netboot' | 'squashfs' | 'oci' | 'aci'
 
 /** Overlay builder steps (also what genoci entries load into). */
 export interface OverlaySpec {
