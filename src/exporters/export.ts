@@ -234,7 +234,11 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       const r = resolveInImage(plan, CMDLINE_PATH)
       if (r && r.entry.src.type !== 'dir') {
         if ((contentOf(plan, r.entry)?.size ?? 0) > MAX_CMDLINE_BYTES)
-          throw new BuildError(opts.name, 'export netboot', kernelCmdlineSizeError(contentOf(plan, r.entry)!.size))
+          throw new BuildError(
+            opts.name,
+            'export netboot',
+            kernelCmdlineSizeError(contentOf(plan, r.entry)!.size)
+          )
         if (!pkg.captures.has(r.entry)) pkg.captures.set(r.entry, (_p, data) => (cmdlineRaw = data))
       }
     }
@@ -269,7 +273,13 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
     }
     if (squashfs) {
       const file = `${NETBOOT_DIR}/${NETBOOT_FILES.squashfs}`
-      archives.push({ kind: 'squashfs', file, path: squashfs.path, size: squashfs.size, sha256: squashfs.sha256 })
+      archives.push({
+        kind: 'squashfs',
+        file,
+        path: squashfs.path,
+        size: squashfs.size,
+        sha256: squashfs.sha256
+      })
     }
     const documents = await writeSupplyChainDocuments({
       plan,

@@ -57,7 +57,9 @@ export class CmdlineError extends Error {}
 export function kernelCmdline(raw: Buffer | undefined): string {
   if (raw === undefined) return DEFAULT_CMDLINE
   if (raw.length > MAX_CMDLINE_BYTES)
-    throw new CmdlineError(`/${CMDLINE_PATH}: ${raw.length} bytes, more than a kernel command line (${MAX_CMDLINE_BYTES})`)
+    throw new CmdlineError(
+      `/${CMDLINE_PATH}: ${raw.length} bytes, more than a kernel command line (${MAX_CMDLINE_BYTES})`
+    )
   const words = raw
     .toString('latin1')
     .split(/[ \t\n\r\v\f]+/)
