@@ -156,6 +156,9 @@ export class NetbootRules implements ConsoleRules {
   failedStage?: NetbootStage
   private readonly check: DiskCheckRules
   private lastIpxeError = ''
+  /** iPXE's error for the last URL it failed to fetch ("http://…/initrd... No such file …"). */
+  private lastFetchError = ''
+  private kernelLoaded = false
   private scriptFailure = ''
   constructor(private readonly token: string) {
     this.check = new DiskCheckRules(token)
@@ -169,6 +172,10 @@ export class NetbootRules implements ConsoleRules {
     // iPXE prints a failed fetch or command as "… <error text> (http://ipxe.org/<code>)".
     if (/\(https?:\/\/ipxe\.org\/[0-9a-f]+\)/.test(line) || /: command not found$/.test(line))
       this.lastIpxeError = line
+    if (/^(https?|tftp):\/\/\S+\.\.\. .*\(https?:\/\/ipxe\.org\/[0-9a-f]+\)/.test(line))
+      this.lastFetchError = line
+    // The real-mode setup code's first words: iPXE handed over to the kernel.
+    if (/Probing EDD|Decompressing Linux/.test(line)) this.kernelLoaded = true
     if (line.includes(`KILN-NETBOOT-START ${this.token}`)) {
       this.stage = 'script'
       return undefined
@@ -187,7 +194,8 @@ export class NetbootRules implements ConsoleRules {
       return undefined
     }
     if (line.includes(`KILN-NETBOOT-SCRIPT-FAILED ${this.token}`)) {
-      const detail = this.lastIpxeError ? ` (iPXE: ${this.lastIpxeError})` : ''
+      const error = this.lastFetchError || this.lastIpxeError
+      const detail = error ? ` (iPXE: ${error})` : ''
       for (const [re, stage] of DOWNLOAD_STAGE)
         if (re.test(this.scriptFailure)) return this.fail(stage, `${this.scriptFailure}${detail}`)
       return this.fail(
@@ -210,6 +218,10 @@ export class NetbootRules implements ConsoleRules {
   }
   explainNoVerdict(): string {
     if (this.stage === 'dhcp') return 'iPXE never ran the boot file (no DHCP answer or no TFTP)'
+    if (this.stage === 'script' && this.kernelLoaded) {
+      this.failedStage = 'kernel start'
+      return 'kernel start: iPXE started the kernel, but it wrote nothing to the serial console (an early crash, or a console the gate does not read)'
+    }
     if (this.stage === 'script')
       return `the kernel never started${this.lastIpxeError ? ` (iPXE: ${this.lastIpxeError})` : ''}`
     return `${this.stage === 'root' ? 'the root was not mounted: ' : ''}${this.check.explainNoVerdict()}`

@@ -13,7 +13,15 @@
  * 127.0.0.1 and serving only the files of the netboot directory and the gate's own initrd.
  */
 import { randomBytes } from 'node:crypto'
-import { createReadStream, existsSync, lstatSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { pipeline } from 'node:stream/promises'
 import type { AddressInfo } from 'node:net'
@@ -148,9 +156,22 @@ function memoryMiB(dir: string): number {
   return Math.ceil((2 * size('rootfs.squashfs') + 4 * size('initrd')) / MiB) + 1024
 }
 
+/**
+ * The serial port the guest's kernel writes to: the first ttyS of the image's own command line
+ * (the 8250 driver binds one console, the first named, so a plan's `console=ttyS1` wins over
+ * any console the gate adds), else ttyS0. Legacy ports only (ttyS0-3).
+ */
+export function serialPort(cmdline: string): number {
+  const m = /(?:^|\s)console=ttyS(\d+)/.exec(cmdline)
+  const n = m ? Number(m[1]) : 0
+  return n <= 3 ? n : 0
+}
+
 export function netbootCommand(o: {
   accel: Accel
   memoryMiB: number
+  /** The image's console port (serialPort()). */
+  serial: number
   tftpDir: string
   relay: string
   port: number
@@ -183,8 +204,21 @@ export function netbootCommand(o: {
       '-machine',
       'graphics=off',
       '-no-reboot',
-      '-serial',
-      'stdio',
+      // SeaBIOS and iPXE write to COM1 (stdout). A kernel whose console is another port writes
+      // there, and that port goes to qemu's stderr, which is read as the console too: node gives
+      // a child a socket for each stdio pipe, so it is a socket chardev on fd 2. The ports between
+      // exist and go nowhere.
+      ...(o.serial === 0
+        ? ['-serial', 'stdio']
+        : [
+            '-chardev',
+            'socket,id=kernel-console,fd=2',
+            '-serial',
+            'stdio',
+            ...Array.from({ length: o.serial - 1 }, () => ['-serial', 'null']).flat(),
+            '-serial',
+            'chardev:kernel-console'
+          ]),
       '-netdev',
       netdev,
       '-device',
@@ -242,6 +276,10 @@ export async function verifyNetboot(opts: VerifyNetbootOptions): Promise<Netboot
     const relay = join(scratch.path, 'relay.mjs')
     mkdirSync(tftpDir)
     writeFileSync(relay, RELAY)
+    const cmdlineFile = join(net, 'cmdline')
+    const serial = existsSync(cmdlineFile)
+      ? serialPort(readFileSync(cmdlineFile, 'latin1').slice(0, 4096))
+      : 0
     const base = `http://${GATE_HOST}`
     writeFileSync(
       join(tftpDir, BOOT_FILE),
@@ -249,7 +287,8 @@ export async function verifyNetboot(opts: VerifyNetbootOptions): Promise<Netboot
         token,
         baseUrl: base,
         gateUrl: `${base}${GATE_PREFIX}${GATE_CPIO}`,
-        args: `${gateAppend('x86_64')} boot=kiln init=${CHECK_PATH}`
+        // gateAppend's panic/timer options, on the console the image's own command line uses.
+        args: `${gateAppend('x86_64').replace(/console=ttyS0/, `console=ttyS${serial}`)} boot=kiln init=${CHECK_PATH}`
       })
     )
     const check = checkScript({
@@ -260,9 +299,18 @@ export async function verifyNetboot(opts: VerifyNetbootOptions): Promise<Netboot
     server = await serve(net, new Map([[GATE_CPIO, gateArchive(check, CHECK_PATH.slice(1))]]), reporter)
     const kernel = join(net, 'vmlinuz')
     accel = existsSync(kernel) ? await chooseAccel(opts.accel ?? 'auto', 'x86_64', kernel, reporter) : accel
-    const cmd = netbootCommand({ accel, memoryMiB: memoryMiB(net), tftpDir, relay, port: server.port })
+    const cmd = netbootCommand({
+      accel,
+      memoryMiB: memoryMiB(net),
+      serial,
+      tftpDir,
+      relay,
+      port: server.port
+    })
     const rules = new NetbootRules(token)
-    reporter.info(`netbooting ${basename(dir)} (x86_64, ${accel}, iPXE over qemu's user network)`)
+    reporter.info(
+      `netbooting ${basename(dir)} (x86_64, ${accel}, iPXE over qemu's user network, console ttyS${serial})`
+    )
     const guest = await runGuest(cmd, rules, { timeoutSec, signal: opts.signal, reporter })
     downloadedBytes = [...server.served.values()].reduce((a, b) => a + b, 0)
     let { passed, message } = guest.verdict

@@ -155,7 +155,11 @@ it(
   'broken variants fail naming their stage: a missing initrd, a script that is not one, a script with an error',
   async () => {
     let r = await verifyNetboot({ dir: variant('no-initrd', ['initrd']), reporter, timeoutSec: TIMEOUT_SEC })
-    expectStage(r, 'initrd download', /cannot load the initrd http:\/\/10\.0\.2\.100\/initrd.*iPXE: .*initrd/)
+    expectStage(
+      r,
+      'initrd download',
+      /cannot load the initrd http:\/\/10\.0\.2\.100\/initrd \(iPXE: http:\/\/10\.0\.2\.100\/initrd\.\.\. No such file/
+    )
 
     r = await verifyNetboot({
       dir: variant('garbage', [], { 'boot.ipxe': Buffer.from('\x7fELF not a script\n') }),
@@ -202,7 +206,7 @@ it(
     // Killed while the guest downloads (a relay is running) or soon after.
     await waitFor(() => (ours(pid).length >= 2 ? true : undefined), 300_000)
     process.kill(Number(pid), 'SIGKILL')
-    expect(await child).toMatch(/SIGKILL/)
+    expect(await child).toMatch(/SIGKILL|status 137/)
     await waitFor(() => (ours(pid).length ? undefined : 'gone'), 15_000)
     const left = (): string[] =>
       readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${pid}-`) && f.includes('-verify-'))

@@ -16,6 +16,7 @@ import {
   wrapperScript
 } from '../../src/verify/netboot-guest.js'
 import { Scratch, type Member } from './flatten-fixtures.js'
+import { netbootCommand, serialPort } from '../../src/verify/netboot.js'
 
 const s = new Scratch()
 afterAll(() => rmSync(s.dir, { recursive: true, force: true }))
@@ -238,6 +239,34 @@ describe('the gate', () => {
     expect(feed(['KILN-NETBOOT-START tok', 'KILN-BOOT-OK 6.1 other']).verdict).toBeUndefined()
     const r = feed(['KILN-NETBOOT-START tok', 'Linux version 6.1']).rules
     expect(r.stage).toBe('root')
+  })
+
+  test("the kernel's console port is the image's first ttyS; qemu puts it on stderr beside COM1", () => {
+    expect(serialPort('ro')).toBe(0)
+    expect(serialPort('console=tty0 console=ttyS1,115200n8 console=ttyS0')).toBe(1)
+    expect(serialPort('console=ttyS12')).toBe(0)
+    const base = {
+      accel: 'tcg' as const,
+      memoryMiB: 1024,
+      tftpDir: '/t/tftp',
+      relay: '/t/relay.mjs',
+      port: 5
+    }
+    expect(netbootCommand({ ...base, serial: 0 }).args.join(' ')).toContain('-serial stdio -netdev')
+    expect(netbootCommand({ ...base, serial: 2 }).args.join(' ')).toContain(
+      '-chardev socket,id=kernel-console,fd=2 -serial stdio -serial null -serial chardev:kernel-console'
+    )
+    const netdev = netbootCommand({ ...base, serial: 0 }).args.find((a) => a.startsWith('user,'))
+    expect(netdev).toMatch(
+      /^user,id=n0,restrict=on,tftp=\/t\/tftp,bootfile=kiln.ipxe,guestfwd=tcp:10.0.2.100:80-cmd:\S+ \/t\/relay.mjs 5$/
+    )
+    expect(() => netbootCommand({ ...base, serial: 0, tftpDir: '/t t' })).toThrow(/space or comma/)
+  })
+
+  test('a kernel that iPXE started but that printed nothing is named', () => {
+    const r = feed(['KILN-NETBOOT-START tok', 'Probing EDD (edd=off to disable)... o\x1bc']).rules
+    expect(r.explainNoVerdict()).toMatch(/^kernel start: /)
+    expect(r.failedStage).toBe('kernel start')
   })
 
   test('iPXE progress and escape sequences are cleaned from console lines', () => {
