@@ -159,6 +159,8 @@ export class NetbootRules implements ConsoleRules {
   /** iPXE's error for the last URL it failed to fetch ("http://…/initrd... No such file …"). */
   private lastFetchError = ''
   private kernelLoaded = false
+  /** "kernal: command not found": the script itself is wrong, whatever it says next. */
+  private unknownCommand = ''
   private scriptFailure = ''
   constructor(private readonly token: string) {
     this.check = new DiskCheckRules(token)
@@ -170,8 +172,10 @@ export class NetbootRules implements ConsoleRules {
   feed(raw: string): Verdict | undefined {
     const line = cleanLine(raw)
     // iPXE prints a failed fetch or command as "… <error text> (http://ipxe.org/<code>)".
-    if (/\(https?:\/\/ipxe\.org\/[0-9a-f]+\)/.test(line) || /: command not found$/.test(line))
+    // ("Could not boot: Error 0x00000001" only says a script exited with status 1.)
+    if (/\(https?:\/\/ipxe\.org\/[0-9a-f]+\)/.test(line) && !/Error 0x00000001\b/.test(line))
       this.lastIpxeError = line
+    if (/^\S+: command not found$/.test(line)) this.unknownCommand = line
     if (/^(https?|tftp):\/\/\S+\.\.\. .*\(https?:\/\/ipxe\.org\/[0-9a-f]+\)/.test(line))
       this.lastFetchError = line
     // The real-mode setup code's first words: iPXE handed over to the kernel.
@@ -194,6 +198,7 @@ export class NetbootRules implements ConsoleRules {
       return undefined
     }
     if (line.includes(`KILN-NETBOOT-SCRIPT-FAILED ${this.token}`)) {
+      if (this.unknownCommand) return this.fail('script', `boot.ipxe failed: ${this.unknownCommand}`)
       const error = this.lastFetchError || this.lastIpxeError
       const detail = error ? ` (iPXE: ${error})` : ''
       for (const [re, stage] of DOWNLOAD_STAGE)

@@ -254,6 +254,13 @@ export async function verifyNetboot(opts: VerifyNetbootOptions): Promise<Netboot
 
   const net = netbootDir(dir)
   if (!net) return failed('script', `script: ${dir} has no netboot/boot.ipxe (export "netboot")`)
+  // iPXE runs a boot file that is not a script as a PXE program (x86 code): a text file then
+  // hangs the guest until the timeout. That much is seen without booting.
+  const scriptFile = join(net, 'boot.ipxe')
+  if (!lstatSync(scriptFile).isFile()) return failed('script', `script: ${scriptFile} is not a regular file`)
+  const head = readFileSync(scriptFile).subarray(0, 8).toString('latin1')
+  if (!/^#!ipxe\s/.test(head))
+    return failed('script', `script: ${scriptFile} is not an iPXE script (its first line is not #!ipxe)`)
   let manifest: BootManifest
   try {
     manifest = await readManifest(existsSync(join(dir, 'manifest.json')) ? dir : join(net, '..'))

@@ -170,7 +170,7 @@ it(
       reporter,
       timeoutSec: TIMEOUT_SEC
     })
-    expectStage(r, 'script', /^script: boot\.ipxe failed: /)
+    expectStage(r, 'script', /^script: \S+\/boot\.ipxe is not an iPXE script/)
 
     const script = readFileSync(join(plan, 'netboot', 'boot.ipxe'), 'utf8').replace(/^kernel /m, 'kernal ')
     r = await verifyNetboot({
