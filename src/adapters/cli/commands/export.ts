@@ -13,7 +13,14 @@ import { openCliSigner, sbomFormatOption, signKeyOption } from '../signing.js'
  * The exporters' EXPORT_KINDS, copied so that the help text does not load the exporters;
  * its type is theirs, so the copy cannot drift from it.
  */
-const EXPORT_KINDS: typeof ENGINE_EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules', 'netboot', 'squashfs']
+const EXPORT_KINDS: typeof ENGINE_EXPORT_KINDS = [
+  'rootfs',
+  'kernel',
+  'initrd',
+  'modules',
+  'netboot',
+  'squashfs'
+]
 
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 export async function openInput(input: string): Promise<ResolvedInput> {
