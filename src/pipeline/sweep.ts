@@ -26,7 +26,8 @@ export interface SweepOptions {
 export async function sweepLeftovers(opts: SweepOptions): Promise<number> {
   const removed = [
     ...(await sweepTempDirs([opts.tmpDir])),
-    ...(opts.outDir ? await sweepTempFiles(opts.outDir, 1) : []),
+    // out/<image>/netboot/ holds the netboot files: two levels below out/.
+    ...(opts.outDir ? await sweepTempFiles(opts.outDir, 2) : []),
     ...(opts.storeDir ? await sweepStoreTemp(join(opts.storeDir, STORE_TMP_DIR)) : []),
     ...(opts.cacheDir ? await sweepTempFiles(opts.cacheDir, 3) : []),
     ...(opts.engine ? await sweepEngineTags(opts.reporter) : [])

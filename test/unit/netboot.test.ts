@@ -2,7 +2,7 @@
 // content refused, never written into the script), the iPXE script, the files and sums of the
 // export, the gate's cpio archives (read back by the host's cpio) and its console rules.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { exportImage } from '../../src/exporters/export.js'
@@ -17,6 +17,9 @@ import {
 } from '../../src/verify/netboot-guest.js'
 import { Scratch, type Member } from './flatten-fixtures.js'
 import { netbootCommand, serialPort } from '../../src/verify/netboot.js'
+import { sweepLeftovers } from '../../src/pipeline/sweep.js'
+import { OWNER } from '../../src/util/lifecycle.js'
+import { SilentReporter } from '../../src/util/log.js'
 
 const s = new Scratch()
 afterAll(() => rmSync(s.dir, { recursive: true, force: true }))
@@ -163,6 +166,20 @@ describe('export netboot', () => {
     })
     expect(list).toContain('/boot/vmlinuz-6.1.0-9-amd64')
   })
+})
+
+test("a killed export's half-written netboot file (out/<image>/netboot/) goes with the next sweep", async () => {
+  const [, start, host, boot] = /^\d+-([0-9a-z]+)-([0-9a-f]{6})-([0-9a-f]{6})$/.exec(OWNER)!
+  const out = mkdtempSync(join(tmpdir(), 'kiln-netboot-sweep-'))
+  try {
+    mkdirSync(join(out, 'img', 'netboot'), { recursive: true })
+    const dead = join(out, 'img', 'netboot', `rootfs.squashfs.tmp-4194399-${start}-${host}-${boot}`)
+    writeFileSync(dead, 'x')
+    await sweepLeftovers({ outDir: out, reporter: new SilentReporter() })
+    expect(existsSync(dead)).toBe(false)
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
 })
 
 describe('the gate', () => {
