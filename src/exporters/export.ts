@@ -1,7 +1,8 @@
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
  * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
- * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS.
+ * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS; and
+ * out/<name>/netboot/ for the netboot and squashfs exports (netboot.ts).
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'

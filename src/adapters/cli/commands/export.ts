@@ -72,7 +72,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
     .description(
-      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, the SBOM, manifest.json, SHA256SUMS'
+      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, netboot/ (vmlinuz, initrd, cmdline, boot.ipxe; rootfs.squashfs), the SBOM, manifest.json, SHA256SUMS'
     )
     .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
     .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
