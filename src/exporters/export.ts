@@ -1,7 +1,8 @@
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
  * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
- * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS.
+ * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS; and
+ * out/<name>/netboot/ for the netboot and squashfs exports (netboot.ts).
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
@@ -32,7 +33,19 @@ import {
   RPM_DIRS,
   type PackageList
 } from './packages.js'
-import { resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
+import { contentOf, resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
+import {
+  CMDLINE_PATH,
+  CmdlineError,
+  copyEntry,
+  ipxeScript,
+  kernelCmdline,
+  MAX_CMDLINE_BYTES,
+  NETBOOT_DIR,
+  NETBOOT_FILES,
+  SquashfsSink
+} from './netboot.js'
+import { writeFileAtomic } from '../util/atomic-write.js'
 import { printable, textOf } from './tar.js'
 import type { ChainImage } from './origin.js'
 import type { ProvenanceContext } from './provenance.js'
@@ -40,7 +53,7 @@ import type { SbomFormat } from './sbom.js'
 import { writeSupplyChainDocuments, type WrittenDocument } from './supply-chain.js'
 import { kilnVersion } from '../util/tool-versions.js'
 
-export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'] as const
+export const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules', 'netboot', 'squashfs'] as const
 
 /**
  * What an output name may be: as an image name of IMAGES.json (schema/images-v1.schema.json),
@@ -94,7 +107,8 @@ export interface ExportResult {
   seconds: number
 }
 
-const ARCHIVE_BASE: Record<ExportKind, string> = {
+/** The tar archives; netboot and squashfs write files of netboot/ (netboot.ts). */
+const ARCHIVE_BASE: Partial<Record<ExportKind, string>> = {
   rootfs: 'image',
   kernel: 'kernel',
   initrd: 'initrd',
@@ -166,14 +180,14 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       reporter.warn(`${opts.name}: dropped ${printable(d)}: it lies below a symlink or file`)
     const wants = new Set(opts.exports)
     let boot: BootSelection | null = null
-    if (wants.has('kernel') || wants.has('initrd') || wants.has('modules')) {
+    if (wants.has('kernel') || wants.has('initrd') || wants.has('modules') || wants.has('netboot')) {
       try {
         boot = selectBoot(plan, opts.kernel)
       } catch (e) {
         if (e instanceof NoKernelError) throw new BuildError(opts.name, 'export boot archives', e.message)
         throw e
       }
-      if (wants.has('initrd') && !boot.initrd) {
+      if ((wants.has('initrd') || wants.has('netboot')) && !boot.initrd) {
         throw new BuildError(
           opts.name,
           'export boot archives',
@@ -193,8 +207,18 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
     const sde = opts.sourceDateEpoch
     const files: Array<{ kind: ExportKind; file: string; sink: FileSink }> = []
     const targets: PassTarget[] = []
+    const netbootDir = join(dir, NETBOOT_DIR)
+    if (wants.has('netboot') || wants.has('squashfs')) await mkdir(netbootDir, { recursive: true })
+    let squashfs: SquashfsSink | undefined
+    if (wants.has('squashfs')) {
+      squashfs = new SquashfsSink(join(netbootDir, NETBOOT_FILES.squashfs), {
+        compression: opts.compression,
+        sourceDateEpoch: sde
+      })
+      targets.push({ writer: new TarWriter(squashfs), select: (p, c) => rootfsHeader(p, c, sde) })
+    }
     for (const kind of EXPORT_KINDS) {
-      if (!wants.has(kind)) continue
+      if (!wants.has(kind) || !ARCHIVE_BASE[kind]) continue
       const file = `${ARCHIVE_BASE[kind]}${suffixFor(opts.compression)}`
       const sink = new FileSink(join(dir, file))
       // vmlinuz and the initrd are compressed already: level 1 is as good and far faster.
@@ -207,6 +231,20 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       else targets.push(modulesTarget(writer, boot!, sde))
     }
     const pkg = packageCaptures(plan)
+    // The image's kernel command line, read in the pass (a link is followed inside the image).
+    let cmdlineRaw: Buffer | undefined
+    if (wants.has('netboot')) {
+      const r = resolveInImage(plan, CMDLINE_PATH)
+      if (r && r.entry.src.type !== 'dir') {
+        if ((contentOf(plan, r.entry)?.size ?? 0) > MAX_CMDLINE_BYTES)
+          throw new BuildError(
+            opts.name,
+            'export netboot',
+            kernelCmdlineSizeError(contentOf(plan, r.entry)!.size)
+          )
+        if (!pkg.captures.has(r.entry)) pkg.captures.set(r.entry, (_p, data) => (cmdlineRaw = data))
+      }
+    }
     await runPass({
       plan,
       targets,
@@ -223,6 +261,29 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       size: f.sink.size,
       sha256: f.sink.sha256
     }))
+    if (wants.has('netboot')) {
+      archives.push(
+        ...(await writeNetboot({
+          plan,
+          dir,
+          name: opts.name,
+          boot: boot!,
+          cmdlineRaw,
+          squashfs: wants.has('squashfs'),
+          signal: opts.signal
+        }).catch((e: unknown) => fail('export netboot', e)))
+      )
+    }
+    if (squashfs) {
+      const file = `${NETBOOT_DIR}/${NETBOOT_FILES.squashfs}`
+      archives.push({
+        kind: 'squashfs',
+        file,
+        path: squashfs.path,
+        size: squashfs.size,
+        sha256: squashfs.sha256
+      })
+    }
     const documents = await writeSupplyChainDocuments({
       plan,
       dir,
@@ -270,4 +331,55 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
   } finally {
     await input.cleanup()
   }
+}
+
+function kernelCmdlineSizeError(size: number): string {
+  return `/${CMDLINE_PATH}: ${size} bytes, more than a kernel command line (${MAX_CMDLINE_BYTES})`
+}
+
+/**
+ * netboot/vmlinuz, initrd, cmdline and boot.ipxe: kernel and initrd copied out of their layers
+ * (the entries selectBoot resolved inside the image), the command line checked (netboot.ts).
+ */
+async function writeNetboot(o: {
+  plan: FlattenPlan
+  dir: string
+  name: string
+  boot: BootSelection
+  cmdlineRaw: Buffer | undefined
+  squashfs: boolean
+  signal?: AbortSignal
+}): Promise<ArchiveInfo[]> {
+  let cmdline: string
+  try {
+    cmdline = kernelCmdline(o.cmdlineRaw)
+  } catch (e) {
+    if (e instanceof CmdlineError) throw new BuildError(o.name, 'export netboot', e.message)
+    throw e
+  }
+  const out: ArchiveInfo[] = []
+  const add = (file: string, path: string, size: number, sha256: string): void => {
+    out.push({ kind: 'netboot', file: `${NETBOOT_DIR}/${file}`, path, size, sha256 })
+  }
+  for (const [file, entry] of [
+    [NETBOOT_FILES.kernel, o.boot.kernel],
+    [NETBOOT_FILES.initrd, o.boot.initrd!]
+  ] as const) {
+    const path = join(o.dir, NETBOOT_DIR, file)
+    const r = await copyEntry(o.plan, entry, path, o.signal)
+    add(file, path, r.size, r.sha256)
+  }
+  const text = (file: string, content: string): Promise<void> => {
+    const path = join(o.dir, NETBOOT_DIR, file)
+    const data = Buffer.from(content)
+    return writeFileAtomic(path, data).then(() =>
+      add(file, path, data.length, createHash('sha256').update(data).digest('hex'))
+    )
+  }
+  await text(NETBOOT_FILES.cmdline, `${cmdline}\n`)
+  await text(
+    NETBOOT_FILES.script,
+    ipxeScript({ name: o.name, kernel: o.boot.version, cmdline, squashfs: o.squashfs })
+  )
+  return out
 }

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../util/atomic-write.js'
 import type { Package, PackageFormat } from './packages.js'
 
 export interface ArchiveInfo {
-  /** rootfs | kernel | initrd | modules */
+  /** rootfs | kernel | initrd | modules | netboot | squashfs */
   kind: string
   /** File name inside the export directory. */
   file: string

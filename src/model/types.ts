@@ -35,7 +35,8 @@ export type BaseSource =
   | { kind: 'squashfs'; path: string }
   | { kind: 'bootstrap'; bootstrap: BootstrapSource }
 
-export type ExportKind = 'rootfs' | 'kernel' | 'initrd' | 'modules' | 'oci' | 'aci' | 'raw' | 'qcow2'
+export type ExportKind =
+  'rootfs' | 'kernel' | 'initrd' | 'modules' | 'netboot' | 'squashfs' | 'oci' | 'aci' | 'raw' | 'qcow2'
 
 /** Overlay builder steps (also what genoci entries load into). */
 export interface OverlaySpec {

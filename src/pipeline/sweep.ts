@@ -28,7 +28,8 @@ export async function sweepLeftovers(opts: SweepOptions): Promise<number> {
   const removed = [
     // The install gate's installer cache holds a killed run's half-made installer under the same kind of name.
     ...(await sweepTempDirs([opts.tmpDir, installerCacheDir()])),
-    ...(opts.outDir ? await sweepTempFiles(opts.outDir, 1) : []),
+    // out/<image>/netboot/ holds the netboot files: two levels below out/.
+    ...(opts.outDir ? await sweepTempFiles(opts.outDir, 2) : []),
     ...(opts.storeDir ? await sweepStoreTemp(join(opts.storeDir, STORE_TMP_DIR)) : []),
     ...(opts.cacheDir ? await sweepTempFiles(opts.cacheDir, 3) : []),
     ...(opts.engine ? await sweepEngineTags(opts.reporter) : [])

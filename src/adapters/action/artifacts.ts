@@ -53,10 +53,15 @@ export async function uploadImageArtifacts(
       continue
     const dir = image.exports.dir
     const files: string[] = []
-    for (const f of await readdir(dir)) {
+    // netboot/ (exports netboot and squashfs) is the one directory of an export.
+    for (const f of [
+      ...(await readdir(dir)),
+      ...(await readdir(join(dir, 'netboot')).catch(() => [])).map((n) => `netboot/${n}`)
+    ]) {
       const path = join(dir, f)
+      const base = f.slice(f.lastIndexOf('/') + 1)
       // Dotfiles (Kiln's export stamp) and temporary names are Kiln's own, not the image's.
-      if ((await stat(path)).isFile() && !f.startsWith('.') && !f.includes('.tmp')) files.push(path)
+      if ((await stat(path)).isFile() && !base.startsWith('.') && !base.includes('.tmp')) files.push(path)
     }
     const upload = async (name: string, send: () => Promise<{ size?: number; id?: number }>) => {
       try {
@@ -83,7 +88,8 @@ export async function uploadImageArtifacts(
     const staging = await mkdtemp(join(dir, '.artifacts-'))
     try {
       for (const file of files) {
-        const name = `${image.name}-${file.slice(dir.length + 1)}`
+        // netboot/vmlinuz → <image>-netboot-vmlinuz: one flat name per artifact.
+        const name = `${image.name}-${file.slice(dir.length + 1).replace(/\//g, '-')}`
         const named = join(staging, name)
         await link(file, named).catch(() => copyFile(file, named))
         await upload(name, () =>

@@ -338,7 +338,8 @@ async function publish(
       ...['manifest.json', ...documents].map((name) => ({ name, sha256: undefined }))
     ]
     const mine = files.map((f) => ({
-      name: `${i.name}-${f.name}`,
+      // netboot/vmlinuz → <image>-netboot-vmlinuz: an asset name has no directories.
+      name: `${i.name}-${f.name.replace(/\//g, '-')}`,
       path: join(i.exports!.dir, f.name),
       sha256: f.sha256
     }))

@@ -13,7 +13,14 @@ import { openCliSigner, sbomFormatOption, signKeyOption } from '../signing.js'
  * The exporters' EXPORT_KINDS, copied so that the help text does not load the exporters;
  * its type is theirs, so the copy cannot drift from it.
  */
-const EXPORT_KINDS: typeof ENGINE_EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules']
+const EXPORT_KINDS: typeof ENGINE_EXPORT_KINDS = [
+  'rootfs',
+  'kernel',
+  'initrd',
+  'modules',
+  'netboot',
+  'squashfs'
+]
 
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 export async function openInput(input: string): Promise<ResolvedInput> {
@@ -65,7 +72,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
     .description(
-      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, the SBOM, manifest.json, SHA256SUMS'
+      'Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, netboot/ (vmlinuz, initrd, cmdline, boot.ipxe; rootfs.squashfs), the SBOM, manifest.json, SHA256SUMS'
     )
     .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
     .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')

@@ -1,13 +1,33 @@
 import { basename, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { BuildError, InvalidInputError } from '../../../util/errors.js'
-import { DEFAULT_BOOT_TIMEOUT_SEC, DEFAULT_INSTALL_TIMEOUT_SEC } from '../../../verify/defaults.js'
+import {
+  DEFAULT_BOOT_TIMEOUT_SEC,
+  DEFAULT_INSTALL_TIMEOUT_SEC,
+  DEFAULT_NETBOOT_TIMEOUT_SEC
+} from '../../../verify/defaults.js'
 import type { AccelChoice } from '../../../verify/accel.js'
 import type { GuestArch } from '../../../verify/archives.js'
 import type { CliContext, RegisterCommand } from '../context.js'
 import { exportToTemp, isDirectory } from '../store-image.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import { tempFileFor, trackDir } from '../../../util/lifecycle.js'
+
+interface NetbootFlags {
+  timeout: string
+  accel: AccelChoice
+  json?: boolean
+}
+
+function parseTimeout(v: string): number {
+  const timeoutSec = Number(v)
+  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
+    throw new InvalidInputError([
+      { file: '<command line>', pointer: '--timeout', message: `not a positive number of seconds: ${v}` }
+    ])
+  }
+  return timeoutSec
+}
 
 interface InstallFlags {
   store: string
@@ -189,5 +209,54 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
           result.consoleTail
         )
       }
+    })
+
+  verify
+    .command('netboot')
+    .description(
+      'Netboot the image in DIR (its netboot/ export: vmlinuz, initrd, boot.ipxe, rootfs.squashfs) under ' +
+        "qemu: iPXE from the NIC's ROM gets the boot file over qemu's user network, chains boot.ipxe, loads " +
+        'the files over HTTP from 127.0.0.1 and boots the squashfs under an overlay with a check program as ' +
+        'init. Nothing leaves the machine. A failure names its stage (dhcp, script, kernel/initrd/rootfs ' +
+        'download, kernel start, root, panic, check, timeout)'
+    )
+    .argument(
+      '<dir>',
+      'out/<image> holding netboot/ (exports netboot and squashfs), or the netboot directory'
+    )
+    .option(
+      '--timeout <seconds>',
+      'limit for the boot, downloads included',
+      String(DEFAULT_NETBOOT_TIMEOUT_SEC)
+    )
+    .addOption(
+      new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
+        .choices(['auto', 'kvm', 'tcg'])
+        .default('auto')
+    )
+    .option('--json', 'print the result as JSON on stdout')
+    .action(async (dir: string, flags: NetbootFlags) => {
+      const timeoutSec = parseTimeout(flags.timeout)
+      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
+      await sweepLeftovers({ reporter: ctx.reporter })
+      const { verifyNetboot } = await import('../../../verify/netboot.js')
+      const result = await verifyNetboot({
+        dir: resolve(dir),
+        timeoutSec,
+        accel: flags.accel,
+        reporter: ctx.reporter
+      })
+      if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+      if (result.status === 'failed') {
+        throw new BuildError(
+          basename(resolve(dir)),
+          'netboot check',
+          result.message ?? 'failed',
+          result.consoleTail
+        )
+      }
+      ctx.reporter.info(
+        `netboot check: ${result.seconds.toFixed(1)} s booting, ${result.totalSeconds.toFixed(1)} s in all`
+      )
     })
 }
