@@ -92,33 +92,10 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
   writeFileSync(check, opts.checkScript)
   chmodSync(check, 0o755)
 
-  const used = Number((await run('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0])
-  const inodes = Number((await run('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0])
-  // Room for ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
-  const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160
   const disk = join(opts.work, 'root.ext4')
-  reporter?.info(`making the root disk: ${formatBytes(used)} in ${inodes} files`)
+  let sizeBytes: number
   try {
-    await run(
-      'mke2fs',
-      [
-        '-q',
-        '-F',
-        '-t',
-        'ext4',
-        '-L',
-        'kiln-root',
-        '-m',
-        '0',
-        '-N',
-        String(Math.ceil(inodes * 1.1) + 4096),
-        '-d',
-        root,
-        disk,
-        `${sizeMiB}M`
-      ],
-      { reporter, signal }
-    )
+    sizeBytes = await ext4FromTree(root, disk, 'kiln-root', { reporter, signal })
   } catch (e) {
     const tail = e instanceof ExecError ? e.tail : []
     throw new Error(
@@ -128,7 +105,45 @@ export async function makeRootDisk(opts: RootDiskOptions): Promise<RootDisk> {
   // The unpacked tree is as big as the disk: give the space back before booting.
   await rm(root, { recursive: true, force: true })
   await rm(staging, { recursive: true, force: true })
-  return { path: disk, sizeBytes: sizeMiB * MiB, moduleReleases: releases }
+  return { path: disk, sizeBytes, moduleReleases: releases }
+}
+
+/**
+ * An ext4 image of the tree at root, made by `mke2fs -d`: no loop device, no mount. Sized for the
+ * tree plus ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
+ * Returns its size in bytes.
+ */
+export async function ext4FromTree(
+  root: string,
+  disk: string,
+  label: string,
+  opts: { reporter?: Reporter; signal?: AbortSignal }
+): Promise<number> {
+  const used = Number((await run('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0])
+  const inodes = Number((await run('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0])
+  const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160
+  opts.reporter?.info(`making the ${label} disk: ${formatBytes(used)} in ${inodes} files`)
+  await run(
+    'mke2fs',
+    [
+      '-q',
+      '-F',
+      '-t',
+      'ext4',
+      '-L',
+      label,
+      '-m',
+      '0',
+      '-N',
+      String(Math.ceil(inodes * 1.1) + 4096),
+      '-d',
+      root,
+      disk,
+      `${sizeMiB}M`
+    ],
+    opts
+  )
+  return sizeMiB * MiB
 }
 
 /** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import type { Firmware } from './install-script.js'
-import { gateAppend, type Accel, type Command } from './qemu.js'
+import { gateAppend, machineArgs, qemuOptionValue, type Accel, type Command } from './qemu.js'
 
 export interface InstallerVm {
   accel: Accel
@@ -23,26 +23,8 @@ export interface InstallerVm {
   cpus?: number
 }
 
-/** qemu splits -drive options on commas; a comma in a path is written twice. */
-export function qemuOptionValue(v: string): string {
-  return v.replace(/,/g, ',,')
-}
-
 function common(accel: Accel, memoryMiB: number): string[] {
-  return [
-    ...(accel === 'kvm' ? ['-cpu', 'host'] : []),
-    '-accel',
-    accel,
-    '-m',
-    String(memoryMiB),
-    '-nodefaults',
-    '-no-user-config',
-    '-display',
-    'none',
-    '-no-reboot',
-    '-serial',
-    'stdio'
-  ]
+  return [...machineArgs(accel, memoryMiB), '-serial', 'stdio']
 }
 
 function drive(file: string, format: 'raw' | 'qcow2', extra = ''): string[] {

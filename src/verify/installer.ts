@@ -16,6 +16,7 @@ import { hostAptSources, pickMirror } from '../sources/apt-sources.js'
 import { ExecError, run } from '../util/exec.js'
 import { tempPrefix, trackDir } from '../util/lifecycle.js'
 import { formatSeconds, type Reporter } from '../util/log.js'
+import { ext4FromTree } from './disk.js'
 import { INSTALLER_INIT } from './install-script.js'
 
 export const INSTALLER_SUITE = 'bookworm'
@@ -159,26 +160,7 @@ async function makeInstaller(work: string, reporter: Reporter, signal?: AbortSig
   writeFileSync(join(root, INSTALLER_INIT_PATH), INSTALLER_INIT)
   chmodSync(join(root, INSTALLER_INIT_PATH), 0o755)
 
-  const used = Number((await run('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0])
-  const sizeMiB = Math.ceil((used * 1.2) / (1024 * 1024)) + 64
-  await run(
-    'mke2fs',
-    [
-      '-q',
-      '-F',
-      '-t',
-      'ext4',
-      '-L',
-      'kiln-installer',
-      '-m',
-      '0',
-      '-d',
-      root,
-      join(work, 'root.ext4'),
-      `${sizeMiB}M`
-    ],
-    { reporter, signal }
-  )
+  await ext4FromTree(root, join(work, 'root.ext4'), 'kiln-installer', { reporter, signal })
   await rm(root, { recursive: true, force: true })
   writeFileSync(join(work, 'complete'), `${INSTALLER_SUITE} ${release}\n`)
   reporter.info(

@@ -45,7 +45,7 @@ import {
   wrapperScript,
   type NetbootStage
 } from './netboot-guest.js'
-import { gateAppend, qemuBinary, type Accel, type Command } from './qemu.js'
+import { gateAppend, machineArgs, qemuBinary, type Accel, type Command } from './qemu.js'
 import { makeScratchDir } from './temp.js'
 
 export { DEFAULT_NETBOOT_TIMEOUT_SEC }
@@ -191,19 +191,10 @@ export function netbootCommand(o: {
   return {
     file: qemuBinary('x86_64'),
     args: [
-      ...(o.accel === 'kvm' ? ['-cpu', 'host'] : []),
-      '-accel',
-      o.accel,
-      '-m',
-      String(o.memoryMiB),
-      '-nodefaults',
-      '-no-user-config',
-      '-display',
-      'none',
+      ...machineArgs(o.accel, o.memoryMiB),
       // SeaBIOS then writes its screen, and iPXE's, to the serial port.
       '-machine',
       'graphics=off',
-      '-no-reboot',
       // SeaBIOS and iPXE write to COM1 (stdout). A kernel whose console is another port writes
       // there, and that port goes to qemu's stderr, which is read as the console too: node gives
       // a child a socket for each stdio pipe, so it is a socket chardev on fd 2. The ports between

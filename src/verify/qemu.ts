@@ -34,28 +34,37 @@ export function serialConsole(arch: GuestArch): string {
   return arch === 'aarch64' ? 'ttyAMA0' : 'ttyS0'
 }
 
-export function qemuCommand(spec: QemuSpec): Command {
-  const args: string[] = []
-  if (spec.arch === 'aarch64') {
-    args.push('-M', 'virt', '-cpu', spec.accel === 'kvm' ? 'host' : 'cortex-a57')
-  } else if (spec.accel === 'kvm') {
-    args.push('-cpu', 'host')
-  }
-  args.push(
+/**
+ * What every gate's guest starts from: the CPU (the host's under KVM), the accelerator, memory,
+ * no default devices or user config, no display, and -no-reboot so a panic or the check's
+ * power-off ends qemu.
+ */
+export function machineArgs(
+  accel: Accel,
+  memoryMiB: number,
+  cpu: string | undefined = accel === 'kvm' ? 'host' : undefined
+): string[] {
+  return [
+    ...(cpu ? ['-cpu', cpu] : []),
     '-accel',
-    spec.accel,
+    accel,
     '-m',
-    String(spec.memoryMiB ?? 1024),
+    String(memoryMiB),
     '-nodefaults',
     '-no-user-config',
     '-display',
     'none',
-    '-no-reboot',
-    '-serial',
-    'stdio',
-    '-kernel',
-    spec.kernel
-  )
+    '-no-reboot'
+  ]
+}
+
+export function qemuCommand(spec: QemuSpec): Command {
+  const memoryMiB = spec.memoryMiB ?? 1024
+  const args =
+    spec.arch === 'aarch64'
+      ? ['-M', 'virt', ...machineArgs(spec.accel, memoryMiB, spec.accel === 'kvm' ? 'host' : 'cortex-a57')]
+      : machineArgs(spec.accel, memoryMiB)
+  args.push('-serial', 'stdio', '-kernel', spec.kernel)
   if (spec.initrd) args.push('-initrd', spec.initrd)
   args.push('-append', spec.append)
   if (spec.disk) args.push('-drive', `file=${qemuOptionValue(spec.disk)},if=virtio,format=raw`)
@@ -86,6 +95,6 @@ export function initrdAppend(arch: GuestArch): string {
 }
 
 /** qemu splits -drive options on commas; a comma in a path is written twice. */
-function qemuOptionValue(v: string): string {
+export function qemuOptionValue(v: string): string {
   return v.replace(/,/g, ',,')
 }

@@ -19,14 +19,35 @@ interface NetbootFlags {
   json?: boolean
 }
 
-function parseTimeout(v: string): number {
-  const timeoutSec = Number(v)
-  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
+/** A positive number of seconds from a command-line option, or exit 2 naming the option. */
+function parseSeconds(v: string, option = '--timeout'): number {
+  const n = Number(v)
+  if (!Number.isFinite(n) || n <= 0) {
     throw new InvalidInputError([
-      { file: '<command line>', pointer: '--timeout', message: `not a positive number of seconds: ${v}` }
+      { file: '<command line>', pointer: option, message: `not a positive number of seconds: ${v}` }
     ])
   }
-  return timeoutSec
+  return n
+}
+
+/**
+ * The directory of archives a gate reads: DIR itself, or an image of the store exported to a
+ * temporary directory first (the archives it would publish). Also sweeps what a killed check left.
+ */
+async function gateArchives(
+  dir: string,
+  store: string,
+  ctx: CliContext
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
+  await sweepLeftovers({ reporter: ctx.reporter }) // a killed check's scratch disks, a half-made installer
+  if (isDirectory(dir)) return { dir: resolve(dir), cleanup: async () => undefined }
+  const exported = await exportToTemp(dir, {
+    store,
+    exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+    reporter: ctx.reporter
+  })
+  return { dir: exported.dir, cleanup: () => exported.cleanup() }
 }
 
 interface InstallFlags {
@@ -79,35 +100,17 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
     )
     .option('--json', 'print the result as JSON on stdout')
     .action(async (dir: string, flags: BootFlags) => {
-      const timeoutSec = Number(flags.timeout)
-      if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
-        throw new InvalidInputError([
-          {
-            file: '<command line>',
-            pointer: '--timeout',
-            message: `not a positive number of seconds: ${flags.timeout}`
-          }
-        ])
-      }
-      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
-      await sweepLeftovers({ reporter: ctx.reporter }) // a killed check's scratch disks
-      // An image of the store is exported to a temporary directory first, the archives it would publish.
-      const fromStore = isDirectory(dir)
-        ? null
-        : await exportToTemp(dir, {
-            store: flags.store,
-            exports: ['rootfs', 'kernel', 'initrd', 'modules'],
-            reporter: ctx.reporter
-          })
+      const timeoutSec = parseSeconds(flags.timeout)
+      const archives = await gateArchives(dir, flags.store, ctx)
       const { verifyBoot } = await import('../../../verify/boot.js')
       const result = await verifyBoot({
-        dir: fromStore?.dir ?? resolve(dir),
+        dir: archives.dir,
         timeoutSec,
         accel: flags.accel,
         mode: flags.initrdOnly ? 'initrd' : 'disk',
         arch: flags.arch,
         reporter: ctx.reporter
-      }).finally(() => fromStore?.cleanup())
+      }).finally(() => archives.cleanup())
       if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
       if (result.status === 'failed') {
         throw new BuildError(
@@ -149,25 +152,9 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
     .option('--qcow2 <file>', 'keep the installed disk as a qcow2 image when the gate passes')
     .option('--json', 'print the result as JSON on stdout')
     .action(async (dir: string, flags: InstallFlags) => {
-      const seconds = (v: string, name: string): number => {
-        const n = Number(v)
-        if (!Number.isFinite(n) || n <= 0)
-          throw new InvalidInputError([
-            { file: '<command line>', pointer: name, message: `not a positive number of seconds: ${v}` }
-          ])
-        return n
-      }
-      const bootTimeoutSec = seconds(flags.timeout, '--timeout')
-      const installTimeoutSec = seconds(flags.installTimeout, '--install-timeout')
-      const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
-      await sweepLeftovers({ reporter: ctx.reporter }) // also an installer a killed run was making
-      const fromStore = isDirectory(dir)
-        ? null
-        : await exportToTemp(dir, {
-            store: flags.store,
-            exports: ['rootfs', 'kernel', 'initrd', 'modules'],
-            reporter: ctx.reporter
-          })
+      const bootTimeoutSec = parseSeconds(flags.timeout)
+      const installTimeoutSec = parseSeconds(flags.installTimeout, '--install-timeout')
+      const archives = await gateArchives(dir, flags.store, ctx)
       const { verifyInstall } = await import('../../../verify/install.js')
       const { writeDiskOutputs } = await import('../../../verify/disk-output.js')
       // The installed disk is kept under a temporary name beside the output until it is written.
@@ -176,7 +163,7 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
       const untrack = keepDisk ? trackDir(keepDisk) : () => undefined
       const result = await (async () => {
         const r = await verifyInstall({
-          dir: fromStore?.dir ?? resolve(dir),
+          dir: archives.dir,
           firmware: flags.firmware === 'both' ? ['bios', 'uefi'] : [flags.firmware],
           bootTimeoutSec,
           installTimeoutSec,
@@ -194,7 +181,7 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
         return r
       })().finally(() => {
         untrack()
-        return fromStore?.cleanup()
+        return archives.cleanup()
       })
       if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
       const times = result.stages.map((s) => `${s.stage} ${s.seconds.toFixed(1)} s`).join(', ')
@@ -236,9 +223,9 @@ export const registerVerify: RegisterCommand = (program: Command, ctx: CliContex
     )
     .option('--json', 'print the result as JSON on stdout')
     .action(async (dir: string, flags: NetbootFlags) => {
-      const timeoutSec = parseTimeout(flags.timeout)
+      const timeoutSec = parseSeconds(flags.timeout)
       const { sweepLeftovers } = await import('../../../pipeline/sweep.js')
-      await sweepLeftovers({ reporter: ctx.reporter })
+      await sweepLeftovers({ reporter: ctx.reporter }) // a killed check's scratch directory
       const { verifyNetboot } = await import('../../../verify/netboot.js')
       const result = await verifyNetboot({
         dir: resolve(dir),
