@@ -214,15 +214,16 @@ export class ParallelGzipSink implements ByteSink {
   /**
    * Takes a block deflated once for several streams (SharedDeflate). This stream's own bytes
    * so far are sync-flushed first, so they end on a byte boundary and the shared piece follows
-   * as whole deflate blocks; the CRC is combined from the piece's own, and the piece's tail
-   * becomes the next block's dictionary (the decoder's window holds it as in any stream).
+   * as whole deflate blocks; the CRC is combined from the piece's own. The next own block
+   * starts without a dictionary: it is a tar header or small files, which gain nothing from
+   * the end of an unrelated file, and priming zlib with 32 KiB per shared file costs CPU.
    */
   async writeShared(b: SharedBlock): Promise<void> {
     if (!this.started) await this.write(Buffer.alloc(0))
     if (this.fill > 0) await this.dispatch(false)
     this.crc = crc32Combine(this.crc, b.crc, b.length)
     this.isize = (this.isize + b.length) % 0x100000000
-    this.dict = b.tail
+    this.dict = undefined
     this.inflight.push(b.deflated)
     while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
   }
@@ -249,8 +250,6 @@ export interface SharedBlock {
   /** CRC-32 and length of the block's uncompressed bytes. */
   crc: number
   length: number
-  /** The run's last 32 KiB so far (copied): the dictionary of whatever follows in a stream. */
-  tail: Buffer
 }
 
 /** Input buffers of shared blocks, reused (a few: each goes back once its deflate is done). */
@@ -310,7 +309,7 @@ export class SharedDeflate {
         ? data.subarray(data.length - DICT)
         : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT)
     this.dict = Buffer.from(tail)
-    const b: SharedBlock = { deflated, crc, length: data.length, tail: this.dict }
+    const b: SharedBlock = { deflated, crc, length: data.length }
     for (const s of this.sinks) await s.writeShared(b)
   }
 }
