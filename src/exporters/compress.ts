@@ -157,7 +157,7 @@ export class ParallelGzipSink implements ByteSink {
   private started = false
   constructor(
     private readonly down: ByteSink,
-    private readonly level = 6
+    readonly level = 6
   ) {}
 
   async write(chunk: Buffer): Promise<void> {
@@ -206,6 +206,28 @@ export class ParallelGzipSink implements ByteSink {
     while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
   }
 
+  /** What a SharedDeflate needs in common: equal keys take the same deflated bytes. */
+  get shareKey(): string {
+    return `gzip-${this.level}`
+  }
+
+  /**
+   * Takes a block deflated once for several streams (SharedDeflate). This stream's own bytes
+   * so far are sync-flushed first, so they end on a byte boundary and the shared piece follows
+   * as whole deflate blocks; the CRC is combined from the piece's own. The next own block
+   * starts without a dictionary: it is a tar header or small files, which gain nothing from
+   * the end of an unrelated file, and priming zlib with 32 KiB per shared file costs CPU.
+   */
+  async writeShared(b: SharedBlock): Promise<void> {
+    if (!this.started) await this.write(Buffer.alloc(0))
+    if (this.fill > 0) await this.dispatch(false)
+    this.crc = crc32Combine(this.crc, b.crc, b.length)
+    this.isize = (this.isize + b.length) % 0x100000000
+    this.dict = undefined
+    this.inflight.push(b.deflated)
+    while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
+  }
+
   async end(): Promise<void> {
     if (!this.started) await this.write(Buffer.alloc(0))
     await this.dispatch(true)
@@ -220,6 +242,113 @@ export class ParallelGzipSink implements ByteSink {
   async abort(): Promise<void> {
     await this.down.abort()
   }
+}
+
+/** One block of a SharedDeflate run: its deflate output, once, for every stream taking it. */
+export interface SharedBlock {
+  deflated: Promise<Buffer>
+  /** CRC-32 and length of the block's uncompressed bytes. */
+  crc: number
+  length: number
+}
+
+/** Input buffers of shared blocks, reused (a few: each goes back once its deflate is done). */
+const sharedPool: Buffer[] = []
+
+/**
+ * Deflates a run of bytes (a tar member's data and padding) once and hands the same compressed
+ * blocks to several gzip streams, which differ only around it (their tar headers). The first
+ * block has no dictionary, since what precedes the run differs between the streams; later
+ * blocks are primed with the one before, as ParallelGzipSink's own are. So the modules
+ * archive costs the rootfs's compression of /lib/modules once, not twice.
+ */
+export class SharedDeflate {
+  private block: Buffer | null = null
+  private fill = 0
+  private dict: Buffer | undefined
+  constructor(
+    private readonly sinks: ParallelGzipSink[],
+    private readonly level: number
+  ) {}
+
+  /** Copies `chunk` (the caller may reuse it once this resolves). */
+  async push(chunk: Buffer): Promise<void> {
+    let off = 0
+    while (off < chunk.length) {
+      this.block ??= sharedPool.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK)
+      const n = chunk.copy(this.block, this.fill, off, Math.min(chunk.length, off + GZIP_BLOCK - this.fill))
+      this.fill += n
+      off += n
+      if (this.fill === GZIP_BLOCK) await this.dispatch()
+    }
+  }
+
+  /** Hands the last block on; the streams then go on with their own bytes. */
+  async end(): Promise<void> {
+    if (this.fill) await this.dispatch()
+  }
+
+  private async dispatch(): Promise<void> {
+    const block = this.block!
+    const data = block.subarray(0, this.fill)
+    this.block = null
+    this.fill = 0
+    const opts: zlib.ZlibOptions = { level: this.level, finishFlush: zlib.constants.Z_SYNC_FLUSH }
+    if (this.dict) opts.dictionary = this.dict
+    const deflated = new Promise<Buffer>((resolve, reject) =>
+      zlib.deflateRaw(data, opts, (e, out) => {
+        if (sharedPool.length < 8) sharedPool.push(block)
+        if (e) reject(e)
+        else resolve(out)
+      })
+    )
+    deflated.catch(() => undefined) // surfaces where a stream awaits it, in order
+    const crc = zlib.crc32(data)
+    const tail =
+      data.length >= DICT
+        ? data.subarray(data.length - DICT)
+        : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT)
+    this.dict = Buffer.from(tail)
+    const b: SharedBlock = { deflated, crc, length: data.length }
+    for (const s of this.sinks) await s.writeShared(b)
+  }
+}
+
+/**
+ * The CRC-32 of A followed by B from crc(A), crc(B) and B's length: zlib's crc32_combine
+ * (node does not expose it). Appending len2 zero bytes to A is a linear map over GF(2),
+ * applied by repeated squaring of the one-zero-bit operator, O(log len2) 32×32 products.
+ */
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  if (len2 <= 0) return crc1 >>> 0
+  const times = (mat: Uint32Array, vec: number): number => {
+    let sum = 0
+    for (let i = 0; vec; i++, vec >>>= 1) if (vec & 1) sum ^= mat[i]
+    return sum >>> 0
+  }
+  const square = (out: Uint32Array, mat: Uint32Array): void => {
+    for (let n = 0; n < 32; n++) out[n] = times(mat, mat[n])
+  }
+  const even = new Uint32Array(32)
+  const odd = new Uint32Array(32)
+  odd[0] = 0xedb88320 // the CRC-32 polynomial: the operator for one zero bit
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row
+  square(even, odd) // two zero bits
+  square(odd, even) // four zero bits
+  let crc = crc1 >>> 0
+  let len = len2
+  // The first squaring gives one zero byte; each further one doubles it.
+  for (;;) {
+    square(even, odd)
+    if (len % 2) crc = times(even, crc)
+    len = Math.floor(len / 2)
+    if (!len) break
+    square(odd, even)
+    if (len % 2) crc = times(odd, crc)
+    len = Math.floor(len / 2)
+    if (!len) break
+  }
+  return (crc ^ crc2) >>> 0
 }
 
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */

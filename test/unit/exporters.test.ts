@@ -1,12 +1,13 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { constants as zc, crc32, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib'
 import { compareVersions } from '../../src/exporters/boot.js'
-import { FileSink, ParallelGzipSink } from '../../src/exporters/compress.js'
+import { crc32Combine, FileSink, ParallelGzipSink, SharedDeflate } from '../../src/exporters/compress.js'
 import { exportImage } from '../../src/exporters/export.js'
-import { flatten } from '../../src/exporters/flatten.js'
+import { flatten, SHARE_MIN } from '../../src/exporters/flatten.js'
 import { resolveInput, resolveLayers } from '../../src/exporters/inputs.js'
 import { parseApkInstalled, parseDpkgStatus } from '../../src/exporters/packages.js'
 import { BuildError } from '../../src/util/errors.js'
@@ -137,6 +138,123 @@ describe('parallel gzip', () => {
     expect(gunzipSync(a).equals(data)).toBe(true)
     expect(a.length).toBeLessThan(data.length / 2)
     expect((await run('b.gz')).equals(a)).toBe(true)
+  })
+})
+
+describe('shared compression: /lib/modules deflated once for image.tar.gz and modules.tar.gz', () => {
+  // Compressible, not repetitive: words drawn by a fixed LCG, so deflate has work at every offset.
+  const text = (n: number, seed: number): Buffer => {
+    const words = ['insmod', 'kernel', 'vermagic', 'depends', 'alias', 'pci:v00008086', 'firmware', 'license']
+    const out: string[] = []
+    let x = seed
+    for (let len = 0; len < n;) {
+      x = (x * 1103515245 + 12345) % 2147483648
+      const w = `${words[x % words.length]}${x % 97} `
+      out.push(w)
+      len += w.length
+    }
+    return Buffer.from(out.join('')).subarray(0, n)
+  }
+  const V = '6.1.0-10-amd64'
+  const mods: Record<string, Buffer> = {
+    // Several deflate blocks (dictionary carried between them), then padding in the last one.
+    'kernel/big.ko': text(3 * (1 << 20) + 100, 1),
+    'kernel/exact.ko': text(SHARE_MIN, 2), // no padding
+    'kernel/odd.ko': text(20_000, 3),
+    'kernel/small.ko': text(900, 4) // below SHARE_MIN: compressed per archive
+  }
+  const system = (args: string[]): string => execFileSync(args[0], args.slice(1), { encoding: 'latin1' })
+
+  test('both archives pass gzip -t and GNU tar, hold the same module bytes, and share the deflated blocks', async () => {
+    const layers = await s.layers(
+      [
+        { name: 'boot/' },
+        { name: `boot/vmlinuz-${V}`, content: text(70_000, 9) },
+        { name: 'lib/' },
+        { name: 'lib/modules/' },
+        { name: `lib/modules/${V}/` },
+        { name: `lib/modules/${V}/kernel/` },
+        ...Object.entries(mods).map(([n, content]) => ({ name: `lib/modules/${V}/${n}`, content })),
+        // A hardlink: a link member in the rootfs, data in modules.tar.gz (not shared).
+        { name: `lib/modules/${V}/kernel/again.ko`, type: 'link', linkname: `lib/modules/${V}/kernel/odd.ko` }
+      ],
+      // Bytes after the modules: each stream goes on from the shared blocks with its own.
+      [{ name: 'etc/' }, { name: 'etc/after', content: text(200_000, 5) }]
+    )
+    const r = await exportImage({
+      layers,
+      outDir: s.dir,
+      name: 'img',
+      exports: ['rootfs', 'kernel', 'modules'],
+      compression: 'gzip',
+      baseChain: [],
+      key: 'k'
+    })
+    const want = { ...mods, 'kernel/again.ko': mods['kernel/odd.ko'] }
+    for (const [archive, root] of [
+      ['image.tar.gz', `lib/modules/${V}`],
+      ['modules.tar.gz', `lib/modules/${V}`]
+    ]) {
+      const path = join(r.dir, archive)
+      system(['gzip', '-t', path])
+      const out = s.path(`x-${archive}`)
+      mkdirSync(out)
+      system(['tar', '-xzf', path, '-C', out])
+      expect(readdirSync(join(out, root, 'kernel')).sort()).toEqual(
+        Object.keys(want)
+          .map((n) => n.slice(7))
+          .sort()
+      )
+      for (const [n, data] of Object.entries(want))
+        expect(readFileSync(join(out, root, n)).equals(data)).toBe(true)
+    }
+    expect(readFileSync(join(s.path('x-image.tar.gz'), 'etc/after')).equals(text(200_000, 5))).toBe(true)
+    expect(system(['tar', '-tzf', join(r.dir, 'modules.tar.gz')]).split('\n')[0]).toBe(`lib/modules/${V}/`)
+    expect(system(['tar', '-tzf', join(r.dir, 'image.tar.gz')]).split('\n')).toContain(`./lib/modules/${V}/`)
+    // The same deflated bytes in both files: big.ko's first block, compressed once, with no
+    // dictionary (what came before differs between the archives).
+    const first = deflateRawSync(mods['kernel/big.ko'].subarray(0, 1 << 20), {
+      level: 6,
+      finishFlush: zc.Z_SYNC_FLUSH
+    })
+    for (const f of ['image.tar.gz', 'modules.tar.gz'])
+      expect(readFileSync(join(r.dir, f)).indexOf(first)).toBeGreaterThan(0)
+  })
+
+  test('streams around a shared run: both decode to their own bytes with the shared ones between', async () => {
+    const shared = text(2 * (1 << 20) + 777, 6)
+    const ends = [
+      [text(5000, 7), text(70_000, 8)],
+      [Buffer.from('other header'), Buffer.alloc(0)]
+    ]
+    const files = ends.map((_, i) => new FileSink(s.path(`s${i}.gz`)))
+    const gz = files.map((f) => new ParallelGzipSink(f, 6))
+    for (const [i, [head]] of ends.entries()) await gz[i].write(Buffer.from(head))
+    const run = new SharedDeflate(gz, 6)
+    for (let off = 0; off < shared.length; off += 400_000) await run.push(shared.subarray(off, off + 400_000))
+    await run.end()
+    for (const [i, [, tail]] of ends.entries()) {
+      await gz[i].write(Buffer.from(tail))
+      await gz[i].end()
+    }
+    for (const [i, [head, tail]] of ends.entries()) {
+      const path = s.path(`s${i}.gz`)
+      system(['gzip', '-t', path])
+      expect(gunzipSync(readFileSync(path)).equals(Buffer.concat([head, shared, tail]))).toBe(true)
+    }
+  })
+
+  test('crc32Combine is the CRC-32 of the concatenation', () => {
+    for (const [a, b] of [
+      [0, 3],
+      [10, 0],
+      [1000, 1],
+      [5, 1 << 20]
+    ]) {
+      const A = text(a, a + 1)
+      const B = text(b, b + 2)
+      expect(crc32Combine(crc32(A), crc32(B), b)).toBe(crc32(Buffer.concat([A, B])))
+    }
   })
 })
 
