@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../pipeline/run.js'
 import { sweepLeftovers } from '../../pipeline/sweep.js'
-import type { RunReport } from '../../pipeline/types.js'
+import { gateFailed, type RunReport } from '../../pipeline/types.js'
 import { openCache, parseSize, type ImageCache } from '../../cache/index.js'
 import { cacheHooks } from '../../pipeline/cache-hooks.js'
 import { findCatalog, loadCatalog } from '../../model/index.js'
@@ -255,7 +255,7 @@ async function build(
   }
 
   const failed = report.images.filter(
-    (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
+    (i) => i.status === 'failed' || gateFailed(i)
   )
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
@@ -369,13 +369,9 @@ async function publish(
   return result
 }
 
-/** An image is published when it is in the store and did not fail its boot or install gate. */
+/** An image is published when it is in the store and failed none of its gates (boot, install, netboot). */
 function publishable(i: RunReport['images'][number]): boolean {
-  return (
-    ['built', 'reused', 'restored'].includes(i.status) &&
-    i.verify?.status !== 'failed' &&
-    i.install?.status !== 'failed'
-  )
+  return ['built', 'reused', 'restored'].includes(i.status) && !gateFailed(i)
 }
 
 /**
