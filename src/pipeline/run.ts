@@ -202,9 +202,7 @@ class PlanRun {
     })
     const report = this.snapshot()
     await this.save(report)
-    const failed = report.images.filter(
-      (i) => i.status === 'failed' || gateFailed(i)
-    ).length
+    const failed = report.images.filter((i) => i.status === 'failed' || gateFailed(i)).length
     const counts = (['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped'] as const)
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
@@ -698,7 +696,8 @@ class PlanRun {
     }
     if (!r.exports.files.some((f) => f.name === 'netboot/boot.ipxe'))
       return skip('no netboot/boot.ipxe in the export', true)
-    if (canonicalArch(p.spec.arch) !== 'x86_64') return skip('the netboot gate boots x86_64 images only', true)
+    if (canonicalArch(p.spec.arch) !== 'x86_64')
+      return skip('the netboot gate boots x86_64 images only', true)
     if (r.verify?.status === 'failed') return skip('the boot gate failed')
     if (this.opts.verify === false) return skip('gates off for this run')
     reporter.info(`${p.spec.name}: netboot gate: booting netboot/ over iPXE and HTTP under qemu`)

@@ -58,9 +58,7 @@ export interface ImageReport {
 
 /** An image that failed a gate (boot, install, netboot): built, but not published. */
 export function gateFailed(i: ImageReport): boolean {
-  return (
-    i.verify?.status === 'failed' || i.install?.status === 'failed' || i.netboot?.status === 'failed'
-  )
+  return i.verify?.status === 'failed' || i.install?.status === 'failed' || i.netboot?.status === 'failed'
 }
 
 export interface RunReport {

@@ -254,9 +254,7 @@ async function build(
     return
   }
 
-  const failed = report.images.filter(
-    (i) => i.status === 'failed' || gateFailed(i)
-  )
+  const failed = report.images.filter((i) => i.status === 'failed' || gateFailed(i))
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
     artifacts =

@@ -147,9 +147,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           hooks: cache ? cacheHooks(cache) : undefined
         })
         if (report.images.some((i) => i.error?.refused)) ctx.exitCode = EXIT_INVALID_INPUT
-        else if (
-          report.images.some((i) => i.status === 'failed' || gateFailed(i))
-        )
+        else if (report.images.some((i) => i.status === 'failed' || gateFailed(i)))
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await signer?.close()
