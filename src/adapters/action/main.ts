@@ -406,7 +406,8 @@ async function changelogsOf(
 const NOTES_CHANGELOG_MAX = 10_000
 
 /**
- * One line per published image: key, kernel, boot gate outcome and time; under it, folded, its
+ * One line per published image: key, kernel, boot gate outcome and time (and the install and
+ * netboot gates' when they passed); under it, folded, its
  * changelog when there is one (cut short past NOTES_CHANGELOG_MAX; the job summary has it all).
  */
 export function releaseNotes(
@@ -422,7 +423,12 @@ export function releaseNotes(
         : v.status === 'passed'
           ? `boot gate passed in ${v.seconds.toFixed(1)} s (${v.accel ?? 'qemu'})`
           : `boot gate ${v.status}${v.message ? `: ${v.message}` : ''}`
-      const line = `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}`
+      // The provisioning gates an image went through (published images passed them).
+      const more = (['install', 'netboot'] as const)
+        .filter((g) => i[g]?.status === 'passed')
+        .map((g) => `; ${g} gate passed in ${i[g]!.seconds.toFixed(1)} s`)
+        .join('')
+      const line = `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}${more}`
       const c = changelogs[i.name]
       if (!c) return line
       let md = c.markdown.trim()
