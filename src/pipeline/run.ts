@@ -717,8 +717,10 @@ class PlanRun {
       downloadedBytes: res.downloadedBytes
     }
     if (res.status !== 'passed') {
+      // The gate's messages mostly start with their stage already.
+      const why = res.message?.startsWith(`${res.stage}:`) ? res.message : `${res.stage}: ${res.message}`
       reporter.error(
-        `${p.spec.name}: netboot gate failed at ${res.stage}: ${res.message}; it will not be published\n  | ` +
+        `${p.spec.name}: netboot gate failed at ${why}; it will not be published\n  | ` +
           res.consoleTail.join('\n  | ')
       )
       return
