@@ -24,6 +24,7 @@ import { materializeBase } from '../sources/index.js'
 import { verifyBoot } from '../verify/boot.js'
 import { writeDiskOutputs } from '../verify/disk-output.js'
 import { verifyInstall } from '../verify/install.js'
+import { DEFAULT_NETBOOT_TIMEOUT_SEC, verifyNetboot } from '../verify/netboot.js'
 import { writeManifest, writeSums, type ExportManifest } from '../exporters/manifest.js'
 import { reusableExport, writeStamp, type ExportRequest } from './export-stamp.js'
 import type { Store, StoredImage } from '../store/types.js'
@@ -36,7 +37,7 @@ import { IoError } from '../util/io-error.js'
 import { onExitNow, tempFileFor, tempPrefix, trackDir } from '../util/lifecycle.js'
 import { formatBytes, formatSeconds, plural, type Reporter } from '../util/log.js'
 import { describeBase, describeImage, writeReport, writeReportSync } from './report.js'
-import type { ImageReport, RunReport } from './types.js'
+import { gateFailed, type ImageReport, type RunReport } from './types.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
@@ -67,10 +68,11 @@ export interface BuildOptions {
    * Boot every exported image that has a kernel and initrd before it counts as good (default
    * true; an image's `verify: false` turns it off for that image). A failed gate marks the image
    * unpublishable (report.verify) but its descendants still build: the gate judges archives, not
-   * the layers children are built on.
+   * the layers children are built on. false also turns off the install gate (unless a disk is
+   * exported) and the netboot gate.
    */
   verify?: boolean
-  /** Time limit of one boot (default 120 s). */
+  /** Time limit of one boot (default 120 s; the netboot gate's is never under 300 s). */
   bootTimeoutSec?: number
   signal?: AbortSignal
   /** Where per-image work areas go (default the OS temp dir). */
@@ -200,9 +202,7 @@ class PlanRun {
     })
     const report = this.snapshot()
     await this.save(report)
-    const failed = report.images.filter(
-      (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
-    ).length
+    const failed = report.images.filter((i) => i.status === 'failed' || gateFailed(i)).length
     const counts = (['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped'] as const)
       .map((s) => [s, report.images.filter((i) => i.status === s).length] as const)
       .filter(([, n]) => n > 0)
@@ -270,6 +270,9 @@ class PlanRun {
         step = 'install gate'
         this.opts.signal?.throwIfAborted()
         await this.verifyInstall(p, r, reporter)
+        step = 'netboot gate'
+        this.opts.signal?.throwIfAborted()
+        await this.verifyNetboot(p, r, reporter)
         r.seconds = (Date.now() - t0) / 1000
         return true
       } catch (e) {
@@ -472,9 +475,12 @@ class PlanRun {
   ): Promise<void> {
     // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
     // A disk (raw, qcow2) is installed from the boot archives: asking for one exports them.
-    const wanted = wantsDisk(p)
-      ? [...p.spec.exports, 'rootfs', 'kernel', 'initrd', 'modules']
-      : p.spec.exports
+    // The netboot gate boots netboot/: asking for it exports the netboot files and the squashfs.
+    const wanted = [
+      ...p.spec.exports,
+      ...(wantsDisk(p) ? ['rootfs', 'kernel', 'initrd', 'modules'] : []),
+      ...(p.spec.gates?.netboot ? ['netboot', 'squashfs'] : [])
+    ]
     const kinds = [...new Set(wanted)].filter((k): k is ExportKind =>
       (EXPORT_KINDS as readonly string[]).includes(k)
     )
@@ -674,6 +680,55 @@ class PlanRun {
     } finally {
       untrack()
     }
+  }
+
+  /**
+   * The netboot gate, after the boot and install gates, for images with `verify.netboot`:
+   * netboot/ booted by iPXE over qemu's user network (vmlinuz, initrd and rootfs.squashfs over
+   * HTTP) to the check program. A failure keeps the image from being published, like the
+   * other gates'; the report names the stage it failed in.
+   */
+  private async verifyNetboot(p: PlannedImage, r: ImageReport, reporter: Reporter): Promise<void> {
+    if (p.spec.gates?.netboot !== true || !r.exports) return
+    const skip = (message: string, warn = false): void => {
+      r.netboot = { status: 'skipped', seconds: 0, message }
+      if (warn) reporter.warn(`${p.spec.name}: netboot gate skipped: ${message}`)
+    }
+    if (!r.exports.files.some((f) => f.name === 'netboot/boot.ipxe'))
+      return skip('no netboot/boot.ipxe in the export', true)
+    if (canonicalArch(p.spec.arch) !== 'x86_64')
+      return skip('the netboot gate boots x86_64 images only', true)
+    if (r.verify?.status === 'failed') return skip('the boot gate failed')
+    if (this.opts.verify === false) return skip('gates off for this run')
+    reporter.info(`${p.spec.name}: netboot gate: booting netboot/ over iPXE and HTTP under qemu`)
+    const res = await verifyNetboot({
+      dir: r.exports.dir,
+      // A netboot downloads the kernel, initrd and squashfs before it boots: never less than its default.
+      timeoutSec: Math.max(this.opts.bootTimeoutSec ?? 0, DEFAULT_NETBOOT_TIMEOUT_SEC),
+      reporter,
+      signal: this.opts.signal
+    })
+    r.netboot = {
+      status: res.status,
+      seconds: res.totalSeconds,
+      accel: res.accel,
+      stage: res.stage,
+      message: res.message,
+      downloadedBytes: res.downloadedBytes
+    }
+    if (res.status !== 'passed') {
+      // The gate's messages mostly start with their stage already.
+      const why = res.message?.startsWith(`${res.stage}:`) ? res.message : `${res.stage}: ${res.message}`
+      reporter.error(
+        `${p.spec.name}: netboot gate failed at ${why}; it will not be published\n  | ` +
+          res.consoleTail.join('\n  | ')
+      )
+      return
+    }
+    reporter.info(
+      `${p.spec.name}: netboot gate passed in ${formatSeconds(res.totalSeconds)} (${res.accel}, ` +
+        `${formatBytes(res.downloadedBytes)} over HTTP)`
+    )
   }
 
   /** disk.raw / disk.qcow2 beside the archives, added to manifest.json and SHA256SUMS (signed again). */

@@ -43,6 +43,22 @@ export interface ImageReport {
     /** Seconds per stage (install stages, then boot-bios, boot-uefi). */
     stages?: Array<{ stage: string; seconds: number }>
   }
+  /** The netboot gate (verify.netboot): netboot/ booted by iPXE over qemu's user network. */
+  netboot?: {
+    status: 'passed' | 'failed' | 'skipped'
+    seconds: number
+    accel?: string
+    /** The stage that failed: script, kernel download, initrd download, root, check, timeout, … */
+    stage?: string
+    message?: string
+    /** Bytes the guest fetched over HTTP. */
+    downloadedBytes?: number
+  }
+}
+
+/** An image that failed a gate (boot, install, netboot): built, but not published. */
+export function gateFailed(i: ImageReport): boolean {
+  return i.verify?.status === 'failed' || i.install?.status === 'failed' || i.netboot?.status === 'failed'
 }
 
 export interface RunReport {

@@ -55,6 +55,33 @@ describe('the example catalog', () => {
     expect(inputs('busybox-aci')).toContain('aci-ref aci/scripts/install-busybox.sh (executable)')
   }, 60_000)
 
+  test("an image with the netboot gate has squashfs and overlay in its initrd (its Dockerfile or a base's)", async () => {
+    const doc = JSON.parse(await readFile(path.join(images, 'IMAGES.json'), 'utf8')) as {
+      images: Array<{ name: string; base: unknown; file?: string; verify?: unknown; exports?: string[] }>
+    }
+    const byName = new Map(doc.images.map((i) => [i.name, i]))
+    const netbooted = doc.images.filter(
+      (i) => typeof i.verify === 'object' && (i.verify as { netboot?: boolean }).netboot === true
+    )
+    expect(netbooted.map((i) => i.name)).toEqual(['debian_12-c3.small.x86'])
+    for (const img of netbooted) {
+      expect(img.exports).toEqual(expect.arrayContaining(['netboot', 'squashfs']))
+      const dockerfiles: string[] = []
+      for (let i: (typeof doc.images)[number] | undefined = img; i;) {
+        if (i.file) dockerfiles.push(await readFile(path.join(images, i.file), 'utf8'))
+        i = typeof i.base === 'string' ? byName.get(i.base) : undefined
+      }
+      // The modules file and the initrd rebuilt in the same step, as the gate needs them.
+      expect(
+        dockerfiles.some((d) =>
+          /printf 'squashfs\\noverlay\\n' >> \/etc\/initramfs-tools\/modules[\s\\]*&& update-initramfs -u/.test(
+            d
+          )
+        )
+      ).toBe(true)
+    }
+  })
+
   test('the ACI scripts are where the builder reads them, and they run with /bin/sh', async () => {
     const manifest = 'aci/busybox.json'
     const doc = JSON.parse(await readFile(path.join(images, manifest), 'utf8')) as {

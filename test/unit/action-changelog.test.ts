@@ -216,3 +216,18 @@ test('release notes fold each changelog under its image; too long for GitHub, th
   })
   expect(api.releases[0].body).toBe(short)
 })
+
+test('release notes name the install and netboot gates an image passed', () => {
+  const image = {
+    name: 'plan',
+    key: 'b'.repeat(64),
+    status: 'built',
+    exports: { dir, kernel: '6.1.0-9-amd64', files: [{ name: 'image.tar.gz', size: 1, sha256: 'x' }] },
+    verify: { status: 'passed', seconds: 30.04, accel: 'tcg' },
+    install: { status: 'passed', seconds: 250.5 },
+    netboot: { status: 'passed', seconds: 80.2, downloadedBytes: 1 }
+  } as ImageReport
+  expect(releaseNotes([image])).toBe(
+    '- **plan** `bbbbbbbbbbbb`, kernel 6.1.0-9-amd64: boot gate passed in 30.0 s (tcg); install gate passed in 250.5 s; netboot gate passed in 80.2 s'
+  )
+})

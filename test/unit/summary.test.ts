@@ -275,3 +275,42 @@ test('a cancelled run says so first', () => {
   expect(md).toContain('nothing was uploaded or released')
   expect(renderSummary({ report })).not.toContain('Interrupted')
 })
+
+test('the install and netboot gates share one table, a row per gate, failures naming their stage', () => {
+  const md = renderSummary({
+    report: {
+      ...report,
+      images: [
+        image('plan-a', 'built', {
+          install: {
+            status: 'passed',
+            seconds: 200,
+            accel: 'tcg',
+            stages: [
+              { stage: 'grub-install-bios', seconds: 30 },
+              { stage: 'boot-bios', seconds: 70 }
+            ]
+          },
+          netboot: { status: 'passed', seconds: 90, accel: 'tcg', downloadedBytes: 250_000_000 }
+        }),
+        image('plan-b', 'built', {
+          netboot: {
+            status: 'failed',
+            seconds: 40,
+            accel: 'tcg',
+            stage: 'root',
+            message: 'root: no root (squashfs): the initrd cannot mount squashfs'
+          }
+        })
+      ]
+    }
+  })
+  expect(md).toContain('### Install and netboot gates')
+  expect(md).not.toContain('### Install gate')
+  const rows = md.split('\n').filter((l) => / \| (install|netboot) \| /.test(l))
+  expect(rows).toEqual([
+    '| plan-a | install | passed | 3 min 20 s | tcg: grub-install-bios 30 s, boot-bios 70 s |',
+    '| plan-a | netboot | passed | 1 min 30 s | tcg: 250 MB over HTTP |',
+    '| plan-b | netboot | failed | 40.0 s | tcg: root: no root (squashfs): the initrd cannot mount squashfs |'
+  ])
+})

@@ -8,7 +8,7 @@
 import { DefaultArtifactClient } from '@actions/artifact'
 import { copyFile, link, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { RunReport } from '../../pipeline/types.js'
+import { gateFailed, type RunReport } from '../../pipeline/types.js'
 import { errorMessage } from '../../util/errors.js'
 import type { Reporter } from '../../util/log.js'
 
@@ -43,14 +43,8 @@ export async function uploadImageArtifacts(
   const uploaded: UploadedArtifact[] = []
   const urlOf = artifactUrl(opts.env ?? {})
   for (const image of report.images) {
-    // An image that failed its boot or install gate is not published, as an artifact or otherwise.
-    if (
-      !only.has(image.name) ||
-      !image.exports?.files.length ||
-      image.verify?.status === 'failed' ||
-      image.install?.status === 'failed'
-    )
-      continue
+    // An image that failed a gate (boot, install, netboot) is not published, as an artifact or otherwise.
+    if (!only.has(image.name) || !image.exports?.files.length || gateFailed(image)) continue
     const dir = image.exports.dir
     const files: string[] = []
     // netboot/ (exports netboot and squashfs) is the one directory of an export.

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { buildPlan } from '../../pipeline/run.js'
 import { sweepLeftovers } from '../../pipeline/sweep.js'
-import type { RunReport } from '../../pipeline/types.js'
+import { gateFailed, type RunReport } from '../../pipeline/types.js'
 import { openCache, parseSize, type ImageCache } from '../../cache/index.js'
 import { cacheHooks } from '../../pipeline/cache-hooks.js'
 import { findCatalog, loadCatalog } from '../../model/index.js'
@@ -254,9 +254,7 @@ async function build(
     return
   }
 
-  const failed = report.images.filter(
-    (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
-  )
+  const failed = report.images.filter((i) => i.status === 'failed' || gateFailed(i))
   let artifacts: UploadedArtifact[] = []
   if (inputs['upload-artifacts'] && inputs.exports) {
     artifacts =
@@ -369,13 +367,9 @@ async function publish(
   return result
 }
 
-/** An image is published when it is in the store and did not fail its boot or install gate. */
+/** An image is published when it is in the store and failed none of its gates (boot, install, netboot). */
 function publishable(i: RunReport['images'][number]): boolean {
-  return (
-    ['built', 'reused', 'restored'].includes(i.status) &&
-    i.verify?.status !== 'failed' &&
-    i.install?.status !== 'failed'
-  )
+  return ['built', 'reused', 'restored'].includes(i.status) && !gateFailed(i)
 }
 
 /**
@@ -412,7 +406,8 @@ async function changelogsOf(
 const NOTES_CHANGELOG_MAX = 10_000
 
 /**
- * One line per published image: key, kernel, boot gate outcome and time; under it, folded, its
+ * One line per published image: key, kernel, boot gate outcome and time (and the install and
+ * netboot gates' when they passed); under it, folded, its
  * changelog when there is one (cut short past NOTES_CHANGELOG_MAX; the job summary has it all).
  */
 export function releaseNotes(
@@ -428,7 +423,12 @@ export function releaseNotes(
         : v.status === 'passed'
           ? `boot gate passed in ${v.seconds.toFixed(1)} s (${v.accel ?? 'qemu'})`
           : `boot gate ${v.status}${v.message ? `: ${v.message}` : ''}`
-      const line = `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}`
+      // The provisioning gates an image went through (published images passed them).
+      const more = (['install', 'netboot'] as const)
+        .filter((g) => i[g]?.status === 'passed')
+        .map((g) => `; ${g} gate passed in ${i[g]!.seconds.toFixed(1)} s`)
+        .join('')
+      const line = `- **${i.name}** \`${i.key.slice(0, 12)}\`${i.exports?.kernel ? `, kernel ${i.exports.kernel}` : ''}: ${gate}${more}`
       const c = changelogs[i.name]
       if (!c) return line
       let md = c.markdown.trim()

@@ -116,17 +116,21 @@ export function renderSummary(s: SummaryInput): string {
     out.push('')
   }
 
-  const installed = report.images.filter((i) => i.install)
-  if (installed.length) {
-    out.push('### Install gate', '', '| image | result | time | detail |', '| --- | --- | ---: | --- |')
-    for (const i of installed) {
-      const v = i.install!
-      const detail =
-        v.status === 'passed'
-          ? (v.stages ?? []).map((x) => `${x.stage} ${x.seconds.toFixed(0)} s`).join(', ')
-          : [v.stage, v.message].filter(Boolean).join(': ')
+  // The provisioning gates, one row per gate an image went through.
+  const gated = report.images.flatMap((i) => [
+    ...(i.install ? [{ name: i.name, gate: 'install', v: i.install }] : []),
+    ...(i.netboot ? [{ name: i.name, gate: 'netboot', v: i.netboot }] : [])
+  ])
+  if (gated.length) {
+    out.push(
+      '### Install and netboot gates',
+      '',
+      '| image | gate | result | time | detail |',
+      '| --- | --- | --- | ---: | --- |'
+    )
+    for (const { name, gate, v } of gated) {
       out.push(
-        `| ${cell(i.name)} | ${v.status} | ${formatSeconds(v.seconds)} | ${cell([v.accel, detail].filter(Boolean).join(': '))} |`
+        `| ${cell(name)} | ${gate} | ${v.status} | ${formatSeconds(v.seconds)} | ${cell([v.accel, gateDetail(v)].filter(Boolean).join(': '))} |`
       )
     }
     out.push('')
@@ -137,6 +141,23 @@ export function renderSummary(s: SummaryInput): string {
     out.push(`<details><summary>Changelog: ${cell(name)}</summary>`, '', md.trim(), '', '</details>', '')
   }
   return out.join('\n')
+}
+
+/** A gate's outcome in a word or two: its stages' times, what it fetched, or where it failed. */
+function gateDetail(v: {
+  status: string
+  stage?: string
+  message?: string
+  stages?: Array<{ stage: string; seconds: number }>
+  downloadedBytes?: number
+}): string {
+  if (v.status === 'passed') {
+    if (v.stages) return v.stages.map((x) => `${x.stage} ${x.seconds.toFixed(0)} s`).join(', ')
+    return v.downloadedBytes ? `${formatBytes(v.downloadedBytes)} over HTTP` : (v.message ?? '')
+  }
+  // The netboot gate's messages start with their stage already.
+  if (v.stage && v.message?.startsWith(`${v.stage}:`)) return v.message
+  return [v.stage, v.message].filter(Boolean).join(': ')
 }
 
 /** What a cancelled run says first: it stopped, and nothing of it was published. */

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander'
 import { resolve } from 'node:path'
 import type { Compression } from '../../../pipeline/run.js'
+import { gateFailed } from '../../../pipeline/types.js'
 import { DEFAULT_CATALOG_FILES } from '../../../model/defaults.js'
 import { DEFAULT_STORE_DIR } from '../../../store/defaults.js'
 import {
@@ -146,11 +147,7 @@ export const registerBuild: RegisterCommand = (program: Command, ctx) => {
           hooks: cache ? cacheHooks(cache) : undefined
         })
         if (report.images.some((i) => i.error?.refused)) ctx.exitCode = EXIT_INVALID_INPUT
-        else if (
-          report.images.some(
-            (i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'
-          )
-        )
+        else if (report.images.some((i) => i.status === 'failed' || gateFailed(i)))
           ctx.exitCode = EXIT_BUILD_FAILED
       } finally {
         await signer?.close()
