@@ -222,7 +222,8 @@ export function planFlatten(layers: LayerIndex[]): FlattenPlan {
   for (let i = layers.length - 1; i >= 0; i--) {
     const L = layers[i]
     for (const e of L.entries) {
-      if (deleted.has(e.path) || hiddenAbove(e.path, i, subtree, visible)) continue
+      // The top layer has nothing above it: no walk up its paths (often most of the members).
+      if (i < layers.length - 1 && (deleted.has(e.path) || hiddenAbove(e.path, i, subtree, visible))) continue
       const v = visible.get(e.path)
       if (v) {
         // A directory kept by a higher layer comes out where it first appears, so parents precede children.
