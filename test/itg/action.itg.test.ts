@@ -196,8 +196,8 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   )
   expect(JSON.parse(cold.outputs.matrix)).toEqual({
     include: [
-      { distro: 'debian_12', plan: '', arch: 'x86_64', targets: OS },
-      { distro: 'debian_12', plan: 'tiny', arch: 'x86_64', targets: LEAF }
+      { distro: 'debian_12', plan: '', arch: 'x86_64', emulated: false, targets: OS },
+      { distro: 'debian_12', plan: 'tiny', arch: 'x86_64', emulated: false, targets: LEAF }
     ]
   })
   expect(cold.summary).toMatch(/```mermaid\ngraph LR\n/)
@@ -300,7 +300,7 @@ test('cold, warm, edited and corrupted runs through the bundled Action', async (
   expect(failure(plan)).toBe('')
   expect(plan.report).toBeNull()
   expect(JSON.parse(plan.outputs.matrix)).toEqual({
-    include: [{ distro: 'debian_12', plan: 'tiny', arch: 'x86_64', targets: LEAF }]
+    include: [{ distro: 'debian_12', plan: 'tiny', arch: 'x86_64', emulated: false, targets: LEAF }]
   })
   const planned = JSON.parse(plan.outputs.plan).images as Array<{
     name: string
