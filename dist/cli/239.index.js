@@ -3242,8 +3242,8 @@ var plan = __webpack_require__(46729);
 var compress = __webpack_require__(77152);
 // EXTERNAL MODULE: ./src/exporters/boot.ts
 var boot = __webpack_require__(92312);
-// EXTERNAL MODULE: ./src/exporters/export.ts + 3 modules
-var exporters_export = __webpack_require__(54417);
+// EXTERNAL MODULE: ./src/exporters/export.ts + 4 modules
+var exporters_export = __webpack_require__(44028);
 // EXTERNAL MODULE: ./src/exporters/manifest.ts
 var exporters_manifest = __webpack_require__(26001);
 // EXTERNAL MODULE: ./src/exporters/packages.ts
@@ -3708,6 +3708,8 @@ var verify_boot = __webpack_require__(36485);
 var disk_output = __webpack_require__(94352);
 // EXTERNAL MODULE: ./src/verify/install.ts + 2 modules
 var install = __webpack_require__(55922);
+// EXTERNAL MODULE: ./src/verify/netboot.ts + 1 modules
+var netboot = __webpack_require__(23298);
 // EXTERNAL MODULE: ./src/util/atomic-write.ts
 var atomic_write = __webpack_require__(95105);
 ;// CONCATENATED MODULE: ./src/pipeline/export-stamp.ts
@@ -3846,6 +3848,8 @@ function describeImage(report, image) {
     report.tag = datedTag(image, report.name);
 }
 
+// EXTERNAL MODULE: ./src/pipeline/types.ts
+var pipeline_types = __webpack_require__(11839);
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
 /**
  * Builds a plan: every selected image once, in plan order, independent images side by side up
@@ -3853,6 +3857,8 @@ function describeImage(report, image) {
  * image stops the images built on it while the others finish. out/index.json is rewritten
  * after every image, so a report exists whatever happens later.
  */
+
+
 
 
 
@@ -3999,7 +4005,7 @@ class PlanRun {
         });
         const report = this.snapshot();
         await this.save(report);
-        const failed = report.images.filter((i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed').length;
+        const failed = report.images.filter((i) => i.status === 'failed' || (0,pipeline_types/* gateFailed */.p)(i)).length;
         const counts = ['built', 'reused', 'restored', 'failed', 'interrupted', 'skipped']
             .map((s) => [s, report.images.filter((i) => i.status === s).length])
             .filter(([, n]) => n > 0)
@@ -4065,6 +4071,9 @@ class PlanRun {
                 step = 'install gate';
                 this.opts.signal?.throwIfAborted();
                 await this.verifyInstall(p, r, reporter);
+                step = 'netboot gate';
+                this.opts.signal?.throwIfAborted();
+                await this.verifyNetboot(p, r, reporter);
                 r.seconds = (Date.now() - t0) / 1000;
                 return true;
             }
@@ -4258,9 +4267,12 @@ class PlanRun {
     async export(p, image, r, reporter) {
         // image.aci comes from the ACI builder itself (an artifact); the rest from the flattener.
         // A disk (raw, qcow2) is installed from the boot archives: asking for one exports them.
-        const wanted = wantsDisk(p)
-            ? [...p.spec.exports, 'rootfs', 'kernel', 'initrd', 'modules']
-            : p.spec.exports;
+        // The netboot gate boots netboot/: asking for it exports the netboot files and the squashfs.
+        const wanted = [
+            ...p.spec.exports,
+            ...(wantsDisk(p) ? ['rootfs', 'kernel', 'initrd', 'modules'] : []),
+            ...(p.spec.gates?.netboot ? ['netboot', 'squashfs'] : [])
+        ];
         const kinds = [...new Set(wanted)].filter((k) => exporters_export/* EXPORT_KINDS */.R.includes(k));
         // Ancestors pulled in only to build a selected image are not exported (as Packet exported plans, not bases).
         if (this.opts.exports === false || kinds.length === 0 || p.selected === false)
@@ -4461,6 +4473,54 @@ class PlanRun {
         finally {
             untrack();
         }
+    }
+    /**
+     * The netboot gate, after the boot and install gates, for images with `verify.netboot`:
+     * netboot/ booted by iPXE over qemu's user network (vmlinuz, initrd and rootfs.squashfs over
+     * HTTP) to the check program. A failure keeps the image from being published, like the
+     * other gates'; the report names the stage it failed in.
+     */
+    async verifyNetboot(p, r, reporter) {
+        if (p.spec.gates?.netboot !== true || !r.exports)
+            return;
+        const skip = (message, warn = false) => {
+            r.netboot = { status: 'skipped', seconds: 0, message };
+            if (warn)
+                reporter.warn(`${p.spec.name}: netboot gate skipped: ${message}`);
+        };
+        if (!r.exports.files.some((f) => f.name === 'netboot/boot.ipxe'))
+            return skip('no netboot/boot.ipxe in the export', true);
+        if ((0,model_arch/* canonicalArch */.Xp)(p.spec.arch) !== 'x86_64')
+            return skip('the netboot gate boots x86_64 images only', true);
+        if (r.verify?.status === 'failed')
+            return skip('the boot gate failed');
+        if (this.opts.verify === false)
+            return skip('gates off for this run');
+        reporter.info(`${p.spec.name}: netboot gate: booting netboot/ over iPXE and HTTP under qemu`);
+        const res = await (0,netboot.verifyNetboot)({
+            dir: r.exports.dir,
+            // A netboot downloads the kernel, initrd and squashfs before it boots: never less than its default.
+            timeoutSec: Math.max(this.opts.bootTimeoutSec ?? 0, netboot/* DEFAULT_NETBOOT_TIMEOUT_SEC */.cf),
+            reporter,
+            signal: this.opts.signal
+        });
+        r.netboot = {
+            status: res.status,
+            seconds: res.totalSeconds,
+            accel: res.accel,
+            stage: res.stage,
+            message: res.message,
+            downloadedBytes: res.downloadedBytes
+        };
+        if (res.status !== 'passed') {
+            // The gate's messages mostly start with their stage already.
+            const why = res.message?.startsWith(`${res.stage}:`) ? res.message : `${res.stage}: ${res.message}`;
+            reporter.error(`${p.spec.name}: netboot gate failed at ${why}; it will not be published\n  | ` +
+                res.consoleTail.join('\n  | '));
+            return;
+        }
+        reporter.info(`${p.spec.name}: netboot gate passed in ${(0,log/* formatSeconds */.Xo)(res.totalSeconds)} (${res.accel}, ` +
+            `${(0,log/* formatBytes */.z3)(res.downloadedBytes)} over HTTP)`);
     }
     /** disk.raw / disk.qcow2 beside the archives, added to manifest.json and SHA256SUMS (signed again). */
     async diskOutputs(p, r, disk, reporter) {
@@ -4712,7 +4772,7 @@ async function verifyBoot(opts) {
     const t0 = Date.now();
     const { dir, reporter } = opts;
     const mode = opts.mode ?? 'disk';
-    const timeoutSec = opts.timeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R;
+    const timeoutSec = opts.timeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.RO;
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
         throw new Error(`${dir}: not a directory`);
     if (!(timeoutSec > 0))
@@ -4763,8 +4823,8 @@ async function verifyBoot(opts) {
         let append;
         if (mode === 'disk') {
             const token = (0,external_node_crypto_.randomBytes)(8).toString('hex');
-            const [made, chosen] = await (0,verify_disk/* settleAll */.j)([
-                (0,verify_disk/* makeRootDisk */.K)({
+            const [made, chosen] = await (0,verify_disk/* settleAll */.j3)([
+                (0,verify_disk/* makeRootDisk */.Kp)({
                     rootfs: rootfsTar,
                     modules: modulesTar,
                     work: scratch.path,

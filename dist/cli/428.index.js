@@ -7,11 +7,13 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ StdoutSink),
+/* harmony export */   Bs: () => (/* binding */ ParallelGzipSink),
 /* harmony export */   P: () => (/* binding */ suffixFor),
 /* harmony export */   UP: () => (/* binding */ FileSink),
-/* harmony export */   e: () => (/* binding */ compressor)
+/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   nK: () => (/* binding */ SharedDeflate)
 /* harmony export */ });
-/* unused harmony exports ParallelGzipSink, ProcessSink, gzipEngine */
+/* unused harmony exports crc32Combine, ProcessSink, gzipEngine */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -156,7 +158,12 @@ class ParallelGzipSink {
     level;
     crc = 0;
     isize = 0;
-    maxInflight = Math.max(2, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.availableParallelism)() * 2);
+    /**
+     * Blocks deflating at once: one per core and one more, so a core that finishes has the next
+     * block ready. Not two per core: on 2 cores that filled all four of libuv's threads, so file
+     * reads and writes waited behind deflates (bench/README.md: 1.1× faster and ~5 MB less).
+     */
+    maxInflight = (0,node_os__WEBPACK_IMPORTED_MODULE_3__.availableParallelism)() + 1;
     /** Input blocks, reused: one being filled plus one per deflate in flight. */
     pool = [];
     block = null;
@@ -215,6 +222,29 @@ class ParallelGzipSink {
         while (this.inflight.length >= this.maxInflight)
             await this.down.write(await this.inflight.shift());
     }
+    /** What a SharedDeflate needs in common: equal keys take the same deflated bytes. */
+    get shareKey() {
+        return `gzip-${this.level}`;
+    }
+    /**
+     * Takes a block deflated once for several streams (SharedDeflate). This stream's own bytes
+     * so far are sync-flushed first, so they end on a byte boundary and the shared piece follows
+     * as whole deflate blocks; the CRC is combined from the piece's own. The next own block
+     * starts without a dictionary: it is a tar header or small files, which gain nothing from
+     * the end of an unrelated file, and priming zlib with 32 KiB per shared file costs CPU.
+     */
+    async writeShared(b) {
+        if (!this.started)
+            await this.write(Buffer.alloc(0));
+        if (this.fill > 0)
+            await this.dispatch(false);
+        this.crc = crc32Combine(this.crc, b.crc, b.length);
+        this.isize = (this.isize + b.length) % 0x100000000;
+        this.dict = undefined;
+        this.inflight.push(b.deflated);
+        while (this.inflight.length >= this.maxInflight)
+            await this.down.write(await this.inflight.shift());
+    }
     async end() {
         if (!this.started)
             await this.write(Buffer.alloc(0));
@@ -230,6 +260,114 @@ class ParallelGzipSink {
     async abort() {
         await this.down.abort();
     }
+}
+/** Input buffers of shared blocks, reused (a few: each goes back once its deflate is done). */
+const sharedPool = [];
+/**
+ * Deflates a run of bytes (a tar member's data and padding) once and hands the same compressed
+ * blocks to several gzip streams, which differ only around it (their tar headers). The first
+ * block has no dictionary, since what precedes the run differs between the streams; later
+ * blocks are primed with the one before, as ParallelGzipSink's own are. So the modules
+ * archive costs the rootfs's compression of /lib/modules once, not twice.
+ */
+class SharedDeflate {
+    sinks;
+    level;
+    block = null;
+    fill = 0;
+    dict;
+    constructor(sinks, level) {
+        this.sinks = sinks;
+        this.level = level;
+    }
+    /** Copies `chunk` (the caller may reuse it once this resolves). */
+    async push(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            this.block ??= sharedPool.pop() ?? Buffer.allocUnsafe(GZIP_BLOCK);
+            const n = chunk.copy(this.block, this.fill, off, Math.min(chunk.length, off + GZIP_BLOCK - this.fill));
+            this.fill += n;
+            off += n;
+            if (this.fill === GZIP_BLOCK)
+                await this.dispatch();
+        }
+    }
+    /** Hands the last block on; the streams then go on with their own bytes. */
+    async end() {
+        if (this.fill)
+            await this.dispatch();
+    }
+    async dispatch() {
+        const block = this.block;
+        const data = block.subarray(0, this.fill);
+        this.block = null;
+        this.fill = 0;
+        const opts = { level: this.level, finishFlush: (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH };
+        if (this.dict)
+            opts.dictionary = this.dict;
+        const deflated = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_7___default().deflateRaw(data, opts, (e, out) => {
+            if (sharedPool.length < 8)
+                sharedPool.push(block);
+            if (e)
+                reject(e);
+            else
+                resolve(out);
+        }));
+        deflated.catch(() => undefined); // surfaces where a stream awaits it, in order
+        const crc = node_zlib__WEBPACK_IMPORTED_MODULE_7___default().crc32(data);
+        const tail = data.length >= DICT
+            ? data.subarray(data.length - DICT)
+            : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT);
+        this.dict = Buffer.from(tail);
+        const b = { deflated, crc, length: data.length };
+        for (const s of this.sinks)
+            await s.writeShared(b);
+    }
+}
+/**
+ * The CRC-32 of A followed by B from crc(A), crc(B) and B's length: zlib's crc32_combine
+ * (node does not expose it). Appending len2 zero bytes to A is a linear map over GF(2),
+ * applied by repeated squaring of the one-zero-bit operator, O(log len2) 32×32 products.
+ */
+function crc32Combine(crc1, crc2, len2) {
+    if (len2 <= 0)
+        return crc1 >>> 0;
+    const times = (mat, vec) => {
+        let sum = 0;
+        for (let i = 0; vec; i++, vec >>>= 1)
+            if (vec & 1)
+                sum ^= mat[i];
+        return sum >>> 0;
+    };
+    const square = (out, mat) => {
+        for (let n = 0; n < 32; n++)
+            out[n] = times(mat, mat[n]);
+    };
+    const even = new Uint32Array(32);
+    const odd = new Uint32Array(32);
+    odd[0] = 0xedb88320; // the CRC-32 polynomial: the operator for one zero bit
+    for (let n = 1, row = 1; n < 32; n++, row <<= 1)
+        odd[n] = row;
+    square(even, odd); // two zero bits
+    square(odd, even); // four zero bits
+    let crc = crc1 >>> 0;
+    let len = len2;
+    // The first squaring gives one zero byte; each further one doubles it.
+    for (;;) {
+        square(even, odd);
+        if (len % 2)
+            crc = times(even, crc);
+        len = Math.floor(len / 2);
+        if (!len)
+            break;
+        square(odd, even);
+        if (len % 2)
+            crc = times(odd, crc);
+        len = Math.floor(len / 2);
+        if (!len)
+            break;
+    }
+    return (crc ^ crc2) >>> 0;
 }
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
 class ProcessSink {
@@ -302,6 +440,7 @@ async function compressor(kind, down, level) {
 /* harmony export */   flatten: () => (/* binding */ flatten),
 /* harmony export */   rW: () => (/* binding */ TarWriter)
 /* harmony export */ });
+/* unused harmony export SHARE_MIN */
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29906);
 /* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77152);
 /* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77680);
@@ -313,6 +452,13 @@ async function compressor(kind, down, level) {
 
 
 const CHUNK = 1 << 20;
+/**
+ * Files from this size on are deflated once for every gzip archive at the same level that takes
+ * them (the modules tree is in the rootfs and in modules.tar.gz). Smaller ones are compressed
+ * per archive: each shared run costs every stream a flush and a zlib call, which a small file
+ * does not pay back (in the kernel fixture, files of 16 KiB and more hold 98% of the modules' bytes).
+ */
+const SHARE_MIN = 16 << 10;
 /** Writes in flight per archive when the sink takes overlapping writes (ByteSink.overlapping). */
 const WRITES_IN_FLIGHT = 4;
 /**
@@ -372,6 +518,12 @@ class TarWriter {
         if (this.inflight.length >= WRITES_IN_FLIGHT)
             await this.inflight.shift();
         this.buf = this.free.pop() ?? Buffer.allocUnsafe(CHUNK);
+    }
+    /** Hands everything pushed so far to the sink and waits until it has taken it. */
+    async drain() {
+        await this.flush();
+        while (this.inflight.length)
+            await this.inflight.shift();
     }
     async finish() {
         await this.push(_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .END_OF_ARCHIVE */ .bM);
@@ -446,9 +598,13 @@ async function runPass(opts) {
             if ((withData.length || capture) && content && content.size > 0) {
                 const r = await readerFor(content.layer);
                 const captured = [];
-                if (withData.length === 1 && !capture && content.size > _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                const shared = content.size >= SHARE_MIN ? await shareData(withData) : null;
+                const outs = shared
+                    ? [...withData.filter((w) => !shared.writers.includes(w)), shared.deflate]
+                    : withData;
+                if (outs.length === 1 && outs[0] instanceof TarWriter && !capture && content.size > _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
                     // One archive wants a big file: read it into that archive's write buffer directly.
-                    await withData[0].pushFrom(r, content.dataOffset, content.size, opts.signal);
+                    await outs[0].pushFrom(r, content.dataOffset, content.size, opts.signal);
                     bytesRead += content.size;
                 }
                 else
@@ -469,16 +625,22 @@ async function runPass(opts) {
                         }
                         if (opts.signal?.aborted)
                             opts.signal.throwIfAborted();
-                        for (const w of withData)
+                        for (const w of outs)
                             await w.push(chunk);
                         if (capture)
                             captured.push(Buffer.from(chunk));
                         bytesRead += n;
                     }
                 const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .paddingFor */ .RQ)(content.size);
+                // The padding is part of a shared run: the streams go on from the same block boundary.
                 if (padding)
-                    for (const w of withData)
+                    for (const w of outs)
                         await w.push(Buffer.alloc(padding));
+                if (shared) {
+                    await shared.deflate.end();
+                    for (const w of shared.writers)
+                        w.bytes += content.size + padding;
+                }
                 capture?.(p, Buffer.concat(captured));
             }
             if (Date.now() - lastReport > 5000) {
@@ -497,6 +659,28 @@ async function runPass(opts) {
         await Promise.all([...readers.values()].map((r) => r.close()));
     }
     return { bytesRead, seconds: (Date.now() - t0) / 1000 };
+}
+/**
+ * The writers among `writers` whose gzip streams can take the same deflated bytes (the largest
+ * group at one level, if it has two or more), drained so that their headers precede the data.
+ */
+async function shareData(writers) {
+    if (writers.length < 2)
+        return null;
+    const groups = new Map();
+    for (const w of writers)
+        if (w.sink instanceof _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .ParallelGzipSink */ .Bs) {
+            const g = groups.get(w.sink.shareKey) ?? [];
+            g.push(w);
+            groups.set(w.sink.shareKey, g);
+        }
+    const best = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+    if (!best || best.length < 2)
+        return null;
+    for (const w of best)
+        await w.drain();
+    const sinks = best.map((w) => w.sink);
+    return { writers: best, deflate: new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedDeflate */ .nK(sinks, sinks[0].level) };
 }
 /** Indexes every layer's headers (bottom first) and plans the flattened view. */
 async function planLayers(layers) {
@@ -681,6 +865,7 @@ async function indexLayer(source, layer) {
     const idx = { source, entries: [], whiteouts: [], opaques: [] };
     const byPath = new Map();
     let failure = null;
+    let duplicates = false;
     try {
         let seq = 0;
         for await (const raw of (0,tar/* readHeaders */.jB)(verifier ?? reader, source.offset, source.length, where(source, layer))) {
@@ -717,7 +902,9 @@ async function indexLayer(source, layer) {
             }
             // Every field spelled out, in one order: all entries then share one hidden class. Built
             // by spreading the raw member instead, each entry got shapes of its own (~500 bytes per
-            // file, most of the index's memory on an image with 100k files).
+            // file, most of the index's memory on an image with 100k files). A hardlink's two fields
+            // are added to hardlinks only (always both, in one order: one more class): 16 bytes on
+            // every other member otherwise.
             const e = {
                 path,
                 type: raw.type,
@@ -732,25 +919,26 @@ async function indexLayer(source, layer) {
                 xattrs: raw.xattrs,
                 dataOffset: raw.dataOffset,
                 layer,
-                seq: seq++,
-                target: undefined,
-                lowerTarget: undefined
+                seq: seq++
             };
             if (e.type === 'link') {
                 const t = byPath.get(linkname);
-                if (t)
-                    e.target = t.type === 'link' ? (t.target ?? undefined) : t;
-                if (t?.type === 'link' && !t.target)
-                    e.lowerTarget = t.lowerTarget;
-                if (!t)
-                    e.lowerTarget = linkname;
+                e.target = t ? (t.type === 'link' ? t.target : t) : undefined;
+                e.lowerTarget = !t ? linkname : t.type === 'link' && !t.target ? t.lowerTarget : undefined;
                 if (e.target && e.target.type !== 'file') {
                     throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(path)}" names "${(0,tar/* printable */.g$)(linkname)}", which is a ${e.target.type}`);
                 }
             }
+            if (byPath.has(path))
+                duplicates = true;
             byPath.set(path, e);
             idx.entries.push(e);
         }
+        // A later member of the same path replaces an earlier one (as extraction would): only the
+        // last is kept, so the planner needs no per-layer path map of its own. An earlier member
+        // a hardlink names stays reachable through that link's `target`.
+        if (duplicates)
+            idx.entries = idx.entries.filter((e) => byPath.get(e.path) === e);
     }
     catch (e) {
         failure = e;
@@ -767,20 +955,31 @@ async function indexLayer(source, layer) {
     return idx;
 }
 const orderOf = (layer, seq) => layer * 2 ** 32 + seq;
-function hiddenBySubtree(path, subtree) {
-    if (path === '' || subtree.size === 0)
+/**
+ * Whether a path lies below something a higher layer (above `layer`) hides the subtree of:
+ * a whiteout or opaque directory (`subtree`, few), or a visible non-directory. The latter is
+ * looked up in `visible` rather than kept in a set of its own: on an image of a million files
+ * that set held every file's path a second time.
+ */
+function hiddenAbove(path, layer, subtree, visible) {
+    if (path === '')
         return false;
     let a = path;
     do {
         a = (0,tar/* parentOf */.gN)(a);
         if (subtree.has(a))
             return true;
+        const v = visible.get(a);
+        if (v && v.src.type !== 'dir' && v.src.layer > layer)
+            return true;
     } while (a !== '');
     return false;
 }
 /** The flattened view of indexed layers (bottom first). */
 function planFlatten(layers) {
-    const exact = new Set();
+    // Memory: one PlannedEntry and one `visible` slot per output member, nothing else per member.
+    // A path a higher layer has is found in `visible` (each path occurs once per layer, see
+    // indexLayer, so a hit there always comes from a higher layer).
     const deleted = new Set();
     const subtree = new Set();
     const visible = new Map();
@@ -788,20 +987,14 @@ function planFlatten(layers) {
     const lowerLinks = [];
     for (let i = layers.length - 1; i >= 0; i--) {
         const L = layers[i];
-        const last = new Map();
-        for (const e of L.entries)
-            last.set(e.path, e);
-        const addExact = [];
-        const addSubtree = [...L.whiteouts, ...L.opaques];
         for (const e of L.entries) {
-            if (last.get(e.path) !== e)
-                continue; // a later member of the same layer replaces it
-            if (deleted.has(e.path) || hiddenBySubtree(e.path, subtree))
+            // The top layer has nothing above it: no walk up its paths (often most of the members).
+            if (i < layers.length - 1 && (deleted.has(e.path) || hiddenAbove(e.path, i, subtree, visible)))
                 continue;
-            if (exact.has(e.path)) {
+            const v = visible.get(e.path);
+            if (v) {
                 // A directory kept by a higher layer comes out where it first appears, so parents precede children.
-                const v = visible.get(e.path);
-                if (v && v.src.type === 'dir' && e.type === 'dir')
+                if (v.src.type === 'dir' && e.type === 'dir')
                     v.order = orderOf(i, e.seq);
                 continue;
             }
@@ -809,8 +1002,7 @@ function planFlatten(layers) {
                 src: e,
                 path: e.path,
                 kind: 'copy',
-                linkTo: undefined,
-                data: undefined,
+                // linkTo and data are added to the few that need them (see IndexedEntry's fields).
                 order: orderOf(i, e.seq)
             };
             if (e.type === 'link') {
@@ -826,17 +1018,14 @@ function planFlatten(layers) {
                     materialized.set(t, e.path);
                 }
             }
-            if (e.type !== 'dir')
-                addSubtree.push(e.path);
-            addExact.push(e.path);
             visible.set(e.path, p);
         }
         for (const w of L.whiteouts)
             deleted.add(w);
-        for (const s of addSubtree)
-            subtree.add(s);
-        for (const x of addExact)
-            exact.add(x);
+        for (const w of L.whiteouts)
+            subtree.add(w);
+        for (const o of L.opaques)
+            subtree.add(o);
     }
     // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
     // file survives, else copy its content.
@@ -861,7 +1050,8 @@ function planFlatten(layers) {
     }
     // Nothing may sit below a symlink or file: extracting it would write through the link.
     const dropped = [];
-    for (const path of [...visible.keys()]) {
+    // (Deleting the entry being visited while iterating a Map is safe: no copy of the keys.)
+    for (const path of visible.keys()) {
         let a = path;
         while (a !== '') {
             a = (0,tar/* parentOf */.gN)(a);

@@ -97,6 +97,142 @@ function pickMirror(sources, suite) {
 
 /***/ }),
 
+/***/ 62136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gu: () => (/* binding */ ext4FromTree),
+/* harmony export */   Kp: () => (/* binding */ makeRootDisk),
+/* harmony export */   j3: () => (/* binding */ settleAll)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
+/* harmony import */ var _util_in_root_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71706);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
+/* harmony import */ var _archives_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60074);
+/**
+ * The root disk of the boot check: image.tar.gz unpacked to scratch, its kernel modules
+ * replaced by the content of modules.tar.gz (so a broken modules archive fails the
+ * gate, as it would on the machine it is provisioned to), the check program added, then
+ * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
+ * archives are only read.
+ */
+
+
+
+
+
+
+
+/** The image's own modules are left out: modules.tar.gz provides them. */
+const ROOTFS_MODULE_DIRS = ['./lib/modules', './usr/lib/modules', 'lib/modules', 'usr/lib/modules'];
+const MiB = 1024 * 1024;
+async function makeRootDisk(opts) {
+    const { reporter, signal } = opts;
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'root');
+    const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'modules');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(staging);
+    // Both archives unpack at once: each is one decompressor and one tar, two cores between them.
+    const extract = async (file, dest, extra) => {
+        try {
+            await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('tar', [...(await (0,_archives_js__WEBPACK_IMPORTED_MODULE_5__/* .decompressArgs */ .Fp)(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra], {
+                reporter
+            });
+        }
+        catch (e) {
+            throw (0,_archives_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveError */ .Ji)(file, 'cannot be extracted', e);
+        }
+    };
+    await settleAll([
+        extract(opts.rootfs, root, [
+            '--xattrs',
+            '--xattrs-include=*',
+            '--anchored',
+            ...ROOTFS_MODULE_DIRS.map((d) => `--exclude=${d}`)
+        ]),
+        extract(opts.modules, staging, [])
+    ]);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root).length === 0)
+        throw new _archives_js__WEBPACK_IMPORTED_MODULE_5__/* .GateFailure */ .In(`${opts.rootfs} is empty`);
+    const stagedModules = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, 'lib', 'modules');
+    // Only real directories: a link here would make the loop below list (and move) a host directory.
+    const isRealDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const releases = isRealDir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, 'lib')) && isRealDir(stagedModules) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(stagedModules) : [];
+    if (releases.length === 0)
+        throw new _archives_js__WEBPACK_IMPORTED_MODULE_5__/* .GateFailure */ .In(`${opts.modules} has no lib/modules/<kernel release>/ directory`);
+    // lib is usually a link to usr/lib (merged /usr): every link on the way is followed inside
+    // the image, never on the host (an image's `lib/modules -> /host/dir` lands in <root>/host/dir).
+    const modulesDir = await (0,_util_in_root_js__WEBPACK_IMPORTED_MODULE_4__/* .secureJoin */ .If)(root, 'lib/modules');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(modulesDir, { recursive: true });
+    for (const r of releases) {
+        // r is one name read from the staging directory; rm and rename never follow a final link.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, r), { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stagedModules, r), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, r));
+    }
+    const check = await (0,_util_in_root_js__WEBPACK_IMPORTED_MODULE_4__/* .secureJoin */ .If)(root, opts.checkPath);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(check, { force: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(check, opts.checkScript);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(check, 0o755);
+    const disk = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'root.ext4');
+    let sizeBytes;
+    try {
+        sizeBytes = await ext4FromTree(root, disk, 'kiln-root', { reporter, signal });
+    }
+    catch (e) {
+        const tail = e instanceof _util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.tail : [];
+        throw new Error(`mke2fs could not make the root disk from ${opts.rootfs}: ${tail.join(' | ') || String(e)}`);
+    }
+    // The unpacked tree is as big as the disk: give the space back before booting.
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(root, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
+    return { path: disk, sizeBytes, moduleReleases: releases };
+}
+/**
+ * An ext4 image of the tree at root, made by `mke2fs -d`: no loop device, no mount. Sized for the
+ * tree plus ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
+ * Returns its size in bytes.
+ */
+async function ext4FromTree(root, disk, label, opts) {
+    const used = Number((await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0]);
+    const inodes = Number((await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0]);
+    const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160;
+    opts.reporter?.info(`making the ${label} disk: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(used)} in ${inodes} files`);
+    await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('mke2fs', [
+        '-q',
+        '-F',
+        '-t',
+        'ext4',
+        '-L',
+        label,
+        '-m',
+        '0',
+        '-N',
+        String(Math.ceil(inodes * 1.1) + 4096),
+        '-d',
+        root,
+        disk,
+        `${sizeMiB}M`
+    ], opts);
+    return sizeMiB * MiB;
+}
+/** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */
+async function settleAll(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
+}
+
+
+/***/ }),
+
 /***/ 95380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -516,8 +652,9 @@ sleep 10
 /* harmony import */ var _sources_apt_sources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(98054);
 /* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(37895);
 /* harmony import */ var _util_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57636);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29906);
-/* harmony import */ var _install_script_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(95380);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29906);
+/* harmony import */ var _disk_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(62136);
+/* harmony import */ var _install_script_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(95380);
 /**
  * The provisioning gate's installer VM: a small Debian system Kiln makes with mmdebstrap from
  * the distribution's own packages (its kernel and initramfs, gdisk, e2fsprogs, dosfstools,
@@ -528,6 +665,7 @@ sleep 10
  * nothing once the cache holds it. A run killed while making it leaves a `kiln-OWNER-…`
  * directory that the next command's sweep removes.
  */
+
 
 
 
@@ -572,7 +710,7 @@ function installerCacheDir() {
 }
 function installerKey(suite = INSTALLER_SUITE, packages = INSTALLER_PACKAGES) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`kiln installer ${RECIPE}\n${suite}\n${[...packages].sort().join(',')}\n${_install_script_js__WEBPACK_IMPORTED_MODULE_7__/* .INSTALLER_INIT */ .Qg}`)
+        .update(`kiln installer ${RECIPE}\n${suite}\n${[...packages].sort().join(',')}\n${_install_script_js__WEBPACK_IMPORTED_MODULE_8__/* .INSTALLER_INIT */ .Qg}`)
         .digest('hex')
         .slice(0, 16);
 }
@@ -651,27 +789,12 @@ async function makeInstaller(work, reporter, signal) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'usr/lib/modules', release, m), { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'var/cache/apt'), { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'var/lib/apt/lists'), { recursive: true, force: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, INSTALLER_INIT_PATH), _install_script_js__WEBPACK_IMPORTED_MODULE_7__/* .INSTALLER_INIT */ .Qg);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, INSTALLER_INIT_PATH), _install_script_js__WEBPACK_IMPORTED_MODULE_8__/* .INSTALLER_INIT */ .Qg);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, INSTALLER_INIT_PATH), 0o755);
-    const used = Number((await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0]);
-    const sizeMiB = Math.ceil((used * 1.2) / (1024 * 1024)) + 64;
-    await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .run */ .eF)('mke2fs', [
-        '-q',
-        '-F',
-        '-t',
-        'ext4',
-        '-L',
-        'kiln-installer',
-        '-m',
-        '0',
-        '-d',
-        root,
-        (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'root.ext4'),
-        `${sizeMiB}M`
-    ], { reporter, signal });
+    await (0,_disk_js__WEBPACK_IMPORTED_MODULE_7__/* .ext4FromTree */ .Gu)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'root.ext4'), 'kiln-installer', { reporter, signal });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(root, { recursive: true, force: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(work, 'complete'), `${INSTALLER_SUITE} ${release}\n`);
-    reporter.info(`install gate: installer ready (kernel ${release}) in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .formatSeconds */ .Xo)((Date.now() - t0) / 1000)}`);
+    reporter.info(`install gate: installer ready (kernel ${release}) in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_9__/* .formatSeconds */ .Xo)((Date.now() - t0) / 1000)}`);
 }
 
 

@@ -199,28 +199,11 @@ var qemu = __webpack_require__(2733);
  */
 
 
-/** qemu splits -drive options on commas; a comma in a path is written twice. */
-function qemuOptionValue(v) {
-    return v.replace(/,/g, ',,');
-}
 function common(accel, memoryMiB) {
-    return [
-        ...(accel === 'kvm' ? ['-cpu', 'host'] : []),
-        '-accel',
-        accel,
-        '-m',
-        String(memoryMiB),
-        '-nodefaults',
-        '-no-user-config',
-        '-display',
-        'none',
-        '-no-reboot',
-        '-serial',
-        'stdio'
-    ];
+    return [...(0,qemu/* machineArgs */.BN)(accel, memoryMiB), '-serial', 'stdio'];
 }
 function drive(file, format, extra = '') {
-    return ['-drive', `file=${qemuOptionValue(file)},if=virtio,format=${format}${extra}`];
+    return ['-drive', `file=${(0,qemu/* qemuOptionValue */.B6)(file)},if=virtio,format=${format}${extra}`];
 }
 /**
  * The installer: its disks in INSTALLER_DISKS order. The archives and the control tar are
@@ -268,7 +251,7 @@ function diskBootCommand(vm) {
     if (vm.firmware === 'uefi') {
         if (!vm.ovmf)
             throw new Error('a UEFI boot needs OVMF');
-        args.push('-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${qemuOptionValue(vm.ovmf.code)}`, '-drive', `if=pflash,format=raw,unit=1,file=${qemuOptionValue(vm.ovmf.vars)}`);
+        args.push('-drive', `if=pflash,format=raw,unit=0,readonly=on,file=${(0,qemu/* qemuOptionValue */.B6)(vm.ovmf.code)}`, '-drive', `if=pflash,format=raw,unit=1,file=${(0,qemu/* qemuOptionValue */.B6)(vm.ovmf.vars)}`);
     }
     args.push(...drive(vm.disk, 'qcow2'), '-boot', 'order=c,strict=on');
     return { file: 'qemu-system-x86_64', args };
@@ -361,8 +344,8 @@ async function verifyInstall(opts) {
     const t0 = Date.now();
     const { dir, reporter, signal } = opts;
     const firmware = opts.firmware?.length ? [...new Set(opts.firmware)] : [...install_script/* FIRMWARES */.Xb];
-    const bootTimeoutSec = opts.bootTimeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R;
-    const installTimeoutSec = opts.installTimeoutSec ?? defaults/* DEFAULT_INSTALL_TIMEOUT_SEC */.y;
+    const bootTimeoutSec = opts.bootTimeoutSec ?? defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.RO;
+    const installTimeoutSec = opts.installTimeoutSec ?? defaults/* DEFAULT_INSTALL_TIMEOUT_SEC */.y8;
     if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
         throw new Error(`${dir}: not a directory`);
     let accel = opts.accel === 'kvm' ? 'kvm' : 'tcg';
@@ -419,14 +402,14 @@ async function verifyInstall(opts) {
         const control = (0,external_node_path_.join)(s, 'control');
         (0,external_node_fs_.mkdirSync)(control);
         // Everything the VM needs, at once: the installer (cached), the archives, the accelerator.
-        const [installer, sizes] = await timed('prepare', () => (0,disk/* settleAll */.j)([
+        const [installer, sizes] = await timed('prepare', () => (0,disk/* settleAll */.j3)([
             (0,verify_installer/* ensureInstaller */.hw)({ reporter, signal }),
             (async () => {
                 const kernel = await (0,archives/* extractSingle */.MI)(kernelTar, 'vmlinuz', 'no kernel', s, reporter);
                 const initrd = await (0,archives/* extractSingle */.MI)(initrdTar, 'initrd', 'no initrd', s, reporter);
                 await (0,promises_.rename)(kernel, (0,external_node_path_.join)(control, 'vmlinuz'));
                 await (0,promises_.rename)(initrd, (0,external_node_path_.join)(control, 'initrd'));
-                const [rootBytes, modBytes] = await (0,disk/* settleAll */.j)([
+                const [rootBytes, modBytes] = await (0,disk/* settleAll */.j3)([
                     gunzipTo(rootfsGz, (0,external_node_path_.join)(s, 'rootfs.tar'), signal),
                     gunzipTo(modulesGz, (0,external_node_path_.join)(s, 'modules.tar'), signal)
                 ]);
@@ -488,7 +471,7 @@ async function verifyInstall(opts) {
         }
         reporter.info(`install gate: installed in ${(0,log/* formatSeconds */.Xo)(guest.seconds)}; booting the disk alone (${firmware.join(', ')})`);
         // Each firmware boots its own overlay (the gate's, below it the installed disk), side by side.
-        const boots = await (0,disk/* settleAll */.j)(firmware.map(async (fw) => {
+        const boots = await (0,disk/* settleAll */.j3)(firmware.map(async (fw) => {
             const disk = (0,external_node_path_.join)(s, `boot-${fw}.qcow2`);
             await (0,exec/* run */.eF)('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', gate, '-F', 'qcow2', disk], { reporter });
             let vars;

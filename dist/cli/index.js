@@ -70,6 +70,20 @@ const DEFAULT_CATALOG_FILES = [
 
 /***/ }),
 
+/***/ 11839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ gateFailed)
+/* harmony export */ });
+/** An image that failed a gate (boot, install, netboot): built, but not published. */
+function gateFailed(i) {
+    return i.verify?.status === 'failed' || i.install?.status === 'failed' || i.netboot?.status === 'failed';
+}
+
+
+/***/ }),
+
 /***/ 80137:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -535,13 +549,16 @@ function formatSeconds(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ DEFAULT_BOOT_TIMEOUT_SEC),
-/* harmony export */   y: () => (/* binding */ DEFAULT_INSTALL_TIMEOUT_SEC)
+/* harmony export */   RO: () => (/* binding */ DEFAULT_BOOT_TIMEOUT_SEC),
+/* harmony export */   cf: () => (/* binding */ DEFAULT_NETBOOT_TIMEOUT_SEC),
+/* harmony export */   y8: () => (/* binding */ DEFAULT_INSTALL_TIMEOUT_SEC)
 /* harmony export */ });
 /** Time limit of one boot of the boot check, in seconds. */
 const DEFAULT_BOOT_TIMEOUT_SEC = 120;
 /** Time limit of the provisioning gate's installer VM (partitioning to grub.cfg), in seconds. */
 const DEFAULT_INSTALL_TIMEOUT_SEC = 600;
+/** Time limit of one netboot of the netboot check (downloads included), in seconds. */
+const DEFAULT_NETBOOT_TIMEOUT_SEC = 300;
 
 
 /***/ }),
@@ -5612,6 +5629,8 @@ const registerPlan = (program, ctx) => {
     });
 };
 
+// EXTERNAL MODULE: ./src/pipeline/types.ts
+var types = __nccwpck_require__(11839);
 ;// CONCATENATED MODULE: ./src/adapters/cli/signing.ts
 /**
  * The CLI's supply-chain options, shared by `kiln build` and `kiln export`: the SBOM format and
@@ -5653,6 +5672,7 @@ async function openCliSigner(signKey) {
 
 ;// CONCATENATED MODULE: ./src/adapters/cli/commands/build.ts
 /** `kiln build`: builds the selected images of a catalog into the store and writes out/. */
+
 
 
 
@@ -5701,8 +5721,8 @@ const registerBuild = (program, ctx) => {
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
         const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 25683));
         const { cacheHooks } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 90777));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(655), __nccwpck_require__.e(530), __nccwpck_require__.e(428), __nccwpck_require__.e(438), __nccwpck_require__.e(621), __nccwpck_require__.e(417), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(922), __nccwpck_require__.e(619), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31239));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(840), __nccwpck_require__.e(655), __nccwpck_require__.e(428), __nccwpck_require__.e(530), __nccwpck_require__.e(621), __nccwpck_require__.e(28), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(922), __nccwpck_require__.e(298), __nccwpck_require__.e(619), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31239));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // What killed runs left goes first (never what a live run owns).
         await sweepLeftovers({
             outDir: (0,external_node_path_.resolve)(flags.out),
@@ -5753,7 +5773,7 @@ const registerBuild = (program, ctx) => {
             });
             if (report.images.some((i) => i.error?.refused))
                 ctx.exitCode = errors/* EXIT_INVALID_INPUT */.yj;
-            else if (report.images.some((i) => i.status === 'failed' || i.verify?.status === 'failed' || i.install?.status === 'failed'))
+            else if (report.images.some((i) => i.status === 'failed' || (0,types/* gateFailed */.p)(i)))
                 ctx.exitCode = errors/* EXIT_BUILD_FAILED */.Am;
         }
         finally {
@@ -5799,7 +5819,7 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54417));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
     const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)('image')));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
@@ -5838,7 +5858,14 @@ async function exportToTemp(image, opts) {
  * The exporters' EXPORT_KINDS, copied so that the help text does not load the exporters;
  * its type is theirs, so the copy cannot drift from it.
  */
-const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'];
+const EXPORT_KINDS = [
+    'rootfs',
+    'kernel',
+    'initrd',
+    'modules',
+    'netboot',
+    'squashfs'
+];
 /** Opens -i; an unreadable or malformed input is the user's to fix (exit status 2). */
 async function openInput(input) {
     const { InputError, resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13029));
@@ -5887,7 +5914,7 @@ function parseExports(v) {
 const registerExport = (program, ctx) => {
     program
         .command('export')
-        .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, the SBOM, manifest.json, SHA256SUMS')
+        .description('Write the bare-metal archives of an image: rootfs, kernel, initrd, modules, netboot/ (vmlinuz, initrd, cmdline, boot.ipxe; rootfs.squashfs), the SBOM, manifest.json, SHA256SUMS')
         .option('-i, --input <path>', "docker save tarball, OCI archive, OCI layout DIR[:TAG], or '-' for stdin")
         .option('--image <name>', 'an image of the store instead of -i (its name or a dated tag)')
         .option('--store <dir>', 'the store that holds --image', store_defaults/* DEFAULT_STORE_DIR */.q)
@@ -5907,14 +5934,14 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(417), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 54417));
+        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
         const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image';
         const badName = badOutputName(name);
         if (badName)
             throw new errors/* InvalidInputError */.oC([
                 { file: '<command line>', pointer: o.name === undefined ? '/image' : '/name', message: badName }
             ]);
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         await sweepLeftovers({ outDir: o.output, reporter: ctx.reporter });
         const signer = await openCliSigner(o.signKey);
         const input = await openInput(o.input ?? storeInput(o.image, o.store)).catch(async (e) => {
@@ -5981,7 +6008,7 @@ const registerFlatten = (program, ctx) => {
         const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82428));
         const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46729));
         const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 77137));
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // A file output's directory may hold a killed flatten's temporary archive.
         await sweepLeftovers({
             outDir: o.output === '-' ? undefined : (0,external_node_path_.dirname)((0,external_node_path_.resolve)(o.output)),
@@ -6142,7 +6169,7 @@ const registerGc = (program, ctx) => {
             return;
         }
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
-        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(530), __nccwpck_require__.e(867)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41867));
+        const { pruneUnpacked, storeDiffIDs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(530), __nccwpck_require__.e(585)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41867));
         const store = await openStore(dir);
         const r = await store.gc();
         ctx.reporter.info(`removed ${(0,log/* plural */.LS)(r.removed, 'blob')} (${(0,log/* formatBytes */.z3)(r.bytes)}) and ${(0,log/* plural */.LS)(r.tempRemoved, 'temp file')} from ${dir}`);
@@ -6213,6 +6240,32 @@ var verify_defaults = __nccwpck_require__(55071);
 
 
 
+/** A positive number of seconds from a command-line option, or exit 2 naming the option. */
+function parseSeconds(v, option = '--timeout') {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) {
+        throw new errors/* InvalidInputError */.oC([
+            { file: '<command line>', pointer: option, message: `not a positive number of seconds: ${v}` }
+        ]);
+    }
+    return n;
+}
+/**
+ * The directory of archives a gate reads: DIR itself, or an image of the store exported to a
+ * temporary directory first (the archives it would publish). Also sweeps what a killed check left.
+ */
+async function gateArchives(dir, store, ctx) {
+    const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+    await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch disks, a half-made installer
+    if (isDirectory(dir))
+        return { dir: (0,external_node_path_.resolve)(dir), cleanup: async () => undefined };
+    const exported = await exportToTemp(dir, {
+        store,
+        exports: ['rootfs', 'kernel', 'initrd', 'modules'],
+        reporter: ctx.reporter
+    });
+    return { dir: exported.dir, cleanup: () => exported.cleanup() };
+}
 /** kiln verify boot DIR: boots an exported image's archives under qemu (the gate before publishing). */
 const registerVerify = (program, ctx) => {
     const verify = program.command('verify').description('Check exported images before they are published');
@@ -6223,7 +6276,7 @@ const registerVerify = (program, ctx) => {
         'init: passes when it mounts its root, loads a module and finds /sbin/init')
         .argument('<dir|image>', 'directory holding the exported archives of one image, or an image of the store')
         .option('--store <dir>', 'the store that holds IMAGE', store_defaults/* DEFAULT_STORE_DIR */.q)
-        .option('--timeout <seconds>', 'limit for the boot itself', String(verify_defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R))
+        .option('--timeout <seconds>', 'limit for the boot itself', String(verify_defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.RO))
         .addOption(new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
         .choices(['auto', 'kvm', 'tcg'])
         .default('auto'))
@@ -6234,35 +6287,17 @@ const registerVerify = (program, ctx) => {
     ]))
         .option('--json', 'print the result as JSON on stdout')
         .action(async (dir, flags) => {
-        const timeoutSec = Number(flags.timeout);
-        if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) {
-            throw new errors/* InvalidInputError */.oC([
-                {
-                    file: '<command line>',
-                    pointer: '--timeout',
-                    message: `not a positive number of seconds: ${flags.timeout}`
-                }
-            ]);
-        }
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
-        await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch disks
-        // An image of the store is exported to a temporary directory first, the archives it would publish.
-        const fromStore = isDirectory(dir)
-            ? null
-            : await exportToTemp(dir, {
-                store: flags.store,
-                exports: ['rootfs', 'kernel', 'initrd', 'modules'],
-                reporter: ctx.reporter
-            });
-        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(438), __nccwpck_require__.e(32)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36485));
+        const timeoutSec = parseSeconds(flags.timeout);
+        const archives = await gateArchives(dir, flags.store, ctx);
+        const { verifyBoot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(840), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36485));
         const result = await verifyBoot({
-            dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
+            dir: archives.dir,
             timeoutSec,
             accel: flags.accel,
             mode: flags.initrdOnly ? 'initrd' : 'disk',
             arch: flags.arch,
             reporter: ctx.reporter
-        }).finally(() => fromStore?.cleanup());
+        }).finally(() => archives.cleanup());
         if (flags.json)
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         if (result.status === 'failed') {
@@ -6280,8 +6315,8 @@ const registerVerify = (program, ctx) => {
         .addOption(new Option('--firmware <which>', 'boot the installed disk under SeaBIOS, OVMF or both')
         .choices(['bios', 'uefi', 'both'])
         .default('both'))
-        .option('--timeout <seconds>', 'limit for each boot from the disk', String(verify_defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.R))
-        .option('--install-timeout <seconds>', 'limit for the install itself', String(verify_defaults/* DEFAULT_INSTALL_TIMEOUT_SEC */.y))
+        .option('--timeout <seconds>', 'limit for each boot from the disk', String(verify_defaults/* DEFAULT_BOOT_TIMEOUT_SEC */.RO))
+        .option('--install-timeout <seconds>', 'limit for the install itself', String(verify_defaults/* DEFAULT_INSTALL_TIMEOUT_SEC */.y8))
         .addOption(new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
         .choices(['auto', 'kvm', 'tcg'])
         .default('auto'))
@@ -6289,33 +6324,17 @@ const registerVerify = (program, ctx) => {
         .option('--qcow2 <file>', 'keep the installed disk as a qcow2 image when the gate passes')
         .option('--json', 'print the result as JSON on stdout')
         .action(async (dir, flags) => {
-        const seconds = (v, name) => {
-            const n = Number(v);
-            if (!Number.isFinite(n) || n <= 0)
-                throw new errors/* InvalidInputError */.oC([
-                    { file: '<command line>', pointer: name, message: `not a positive number of seconds: ${v}` }
-                ]);
-            return n;
-        };
-        const bootTimeoutSec = seconds(flags.timeout, '--timeout');
-        const installTimeoutSec = seconds(flags.installTimeout, '--install-timeout');
-        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
-        await sweepLeftovers({ reporter: ctx.reporter }); // also an installer a killed run was making
-        const fromStore = isDirectory(dir)
-            ? null
-            : await exportToTemp(dir, {
-                store: flags.store,
-                exports: ['rootfs', 'kernel', 'initrd', 'modules'],
-                reporter: ctx.reporter
-            });
-        const { verifyInstall } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(438), __nccwpck_require__.e(621), __nccwpck_require__.e(922), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55922));
+        const bootTimeoutSec = parseSeconds(flags.timeout);
+        const installTimeoutSec = parseSeconds(flags.installTimeout, '--install-timeout');
+        const archives = await gateArchives(dir, flags.store, ctx);
+        const { verifyInstall } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(840), __nccwpck_require__.e(621), __nccwpck_require__.e(922), __nccwpck_require__.e(706)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55922));
         const { writeDiskOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94352));
         // The installed disk is kept under a temporary name beside the output until it is written.
         const keepDisk = flags.raw || flags.qcow2 ? (0,lifecycle/* tempFileFor */.G2)(`${(0,external_node_path_.resolve)(flags.raw ?? flags.qcow2)}.disk`) : undefined;
         const untrack = keepDisk ? (0,lifecycle/* trackDir */.F3)(keepDisk) : () => undefined;
         const result = await (async () => {
             const r = await verifyInstall({
-                dir: fromStore?.dir ?? (0,external_node_path_.resolve)(dir),
+                dir: archives.dir,
                 firmware: flags.firmware === 'both' ? ['bios', 'uefi'] : [flags.firmware],
                 bootTimeoutSec,
                 installTimeoutSec,
@@ -6333,7 +6352,7 @@ const registerVerify = (program, ctx) => {
             return r;
         })().finally(() => {
             untrack();
-            return fromStore?.cleanup();
+            return archives.cleanup();
         });
         if (flags.json)
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -6342,6 +6361,37 @@ const registerVerify = (program, ctx) => {
         if (result.status === 'failed') {
             throw new errors/* BuildError */.zS((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)), `install gate (${result.stage ?? 'install'})`, result.message ?? 'failed', result.consoleTail);
         }
+    });
+    verify
+        .command('netboot')
+        .description('Netboot the image in DIR (its netboot/ export: vmlinuz, initrd, boot.ipxe, rootfs.squashfs) under ' +
+        "qemu: iPXE from the NIC's ROM gets the boot file over qemu's user network, chains boot.ipxe, loads " +
+        'the files over HTTP from 127.0.0.1 and boots the squashfs under an overlay with a check program as ' +
+        'init. Nothing leaves the machine. A failure names its stage (dhcp, script, kernel/initrd/rootfs ' +
+        'download, kernel start, root, panic, check, timeout)')
+        .argument('<dir>', 'out/<image> holding netboot/ (exports netboot and squashfs), or the netboot directory')
+        .option('--timeout <seconds>', 'limit for the boot, downloads included', String(verify_defaults/* DEFAULT_NETBOOT_TIMEOUT_SEC */.cf))
+        .addOption(new Option('--accel <mode>', 'KVM, TCG, or KVM when a short probe shows it works')
+        .choices(['auto', 'kvm', 'tcg'])
+        .default('auto'))
+        .option('--json', 'print the result as JSON on stdout')
+        .action(async (dir, flags) => {
+        const timeoutSec = parseSeconds(flags.timeout);
+        const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
+        await sweepLeftovers({ reporter: ctx.reporter }); // a killed check's scratch directory
+        const { verifyNetboot } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(840), __nccwpck_require__.e(298)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23298));
+        const result = await verifyNetboot({
+            dir: (0,external_node_path_.resolve)(dir),
+            timeoutSec,
+            accel: flags.accel,
+            reporter: ctx.reporter
+        });
+        if (flags.json)
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        if (result.status === 'failed') {
+            throw new errors/* BuildError */.zS((0,external_node_path_.basename)((0,external_node_path_.resolve)(dir)), 'netboot check', result.message ?? 'failed', result.consoleTail);
+        }
+        ctx.reporter.info(`netboot check: ${result.seconds.toFixed(1)} s booting, ${result.totalSeconds.toFixed(1)} s in all`);
     });
 };
 
@@ -6388,7 +6438,7 @@ const registerRun = (program, ctx) => {
                 { file: dir, pointer: '', message: 'no store here (no oci-layout file); give --store' }
             ]);
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
-        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(530), __nccwpck_require__.e(411), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29058));
+        const { runInImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(118), __nccwpck_require__.e(530), __nccwpck_require__.e(411), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29058));
         const store = await openStore(dir);
         // With passThroughOptions commander keeps the `--` that ends kiln's own options.
         const argv = command[0] === '--' ? command.slice(1) : command;

@@ -1,6 +1,214 @@
-export const id = 438;
-export const ids = [438];
+export const id = 840;
+export const ids = [840,895];
 export const modules = {
+
+/***/ 37895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ refuseAfterInterrupt),
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   Ih: () => (/* binding */ wholeTree),
+/* harmony export */   J2: () => (/* binding */ hasTool),
+/* harmony export */   JR: () => (/* binding */ tryRun),
+/* harmony export */   N7: () => (/* binding */ dieWithKiln),
+/* harmony export */   PW: () => (/* binding */ Tail),
+/* harmony export */   cI: () => (/* binding */ ExecError),
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export TAIL_LINES */
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
+/**
+ * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
+ * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
+ * the last lines of its output kept so a failure can show them.
+ */
+
+
+
+
+
+const TAIL_LINES = 30;
+class ExecError extends Error {
+    command;
+    exitCode;
+    tail;
+    constructor(command, exitCode, tail, reason) {
+        super(`${command}: ${reason}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.tail = tail;
+        this.name = 'ExecError';
+    }
+}
+/** A ring buffer of the last N lines. */
+class Tail {
+    max;
+    lines = [];
+    partial = '';
+    constructor(max = TAIL_LINES) {
+        this.max = max;
+    }
+    push(chunk, onLine) {
+        const parts = (this.partial + chunk).split(/\r?\n|\r/);
+        this.partial = parts.pop() ?? '';
+        for (const l of parts)
+            this.add(l, onLine);
+    }
+    flush(onLine) {
+        if (this.partial)
+            this.add(this.partial, onLine);
+        this.partial = '';
+    }
+    get() {
+        return [...this.lines];
+    }
+    add(l, onLine) {
+        this.lines.push(l);
+        if (this.lines.length > this.max)
+            this.lines.shift();
+        onLine?.(l);
+    }
+}
+/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
+async function run(file, args, opts = {}) {
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SilentReporter */ .hs();
+    const command = [file, ...args].map(quoteForLog).join(' ');
+    reporter.debug(`$ ${command}`);
+    const tail = new Tail();
+    const capture = opts.captureStdout !== false;
+    let stdout = '';
+    refuseAfterInterrupt(command, opts.cleanup);
+    const [spawnFile, spawnArgs] = dieWithKiln(file, args);
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_4__/* .execa */ .Ho)(spawnFile, spawnArgs, {
+        cwd: opts.cwd,
+        env: opts.env,
+        extendEnv: opts.extendEnv ?? true,
+        input: opts.input,
+        reject: false,
+        stdin: opts.input === undefined ? 'ignore' : undefined,
+        buffer: false,
+        timeout: opts.timeoutMs,
+        cancelSignal: opts.signal,
+        forceKillAfterDelay: _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .GRACE_MS */ .g3,
+        encoding: 'utf8'
+    });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .trackProcess */ .Zq)(child, false);
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => {
+        if (capture)
+            stdout += d;
+        tail.push(d, opts.onLine);
+    });
+    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
+    const result = await child;
+    tail.flush(opts.onLine);
+    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+    if (result.failed || exitCode !== 0) {
+        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
+    }
+    return { exitCode, stdout, tail: tail.get() };
+}
+/** Why a finished tool counts as failed, in words for an error message. */
+function failureReason(result, timeoutMs) {
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms`;
+    if (result.isCanceled)
+        return 'cancelled';
+    if (result.signal)
+        return `killed by ${result.signal}`;
+    if (typeof result.exitCode !== 'number') {
+        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
+    }
+    return `exited with status ${result.exitCode}`;
+}
+/** Throws CancelledError when the process was interrupted and `command` is not a cleanup step. */
+function refuseAfterInterrupt(command, cleanup) {
+    const sig = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)();
+    if (sig && !cleanup)
+        throw new _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`${command}: not started: interrupted by ${sig}`);
+}
+const SETPRIV = '/usr/bin/setpriv';
+const found = new Map();
+/** Whether a command name resolves to an executable (a path, or a name on PATH). Cached. */
+function resolvable(file) {
+    let ok = found.get(file);
+    if (ok === undefined) {
+        const candidates = file.includes('/')
+            ? [file]
+            : (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d || '.', file));
+        ok = candidates.some((c) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(c, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        found.set(file, ok);
+    }
+    return ok;
+}
+/**
+ * The command line that starts a tool with a parent-death signal: `setpriv --pdeathsig KILL`
+ * (util-linux) sets it and execs the tool under the same pid, so a SIGKILLed kiln leaves no
+ * docker client, packer or qemu running. Without setpriv, or for a tool that is not there
+ * (whose "not found" must stay the spawn error it is), the tool starts as it is.
+ */
+function dieWithKiln(file, args) {
+    if (!resolvable(SETPRIV) || !resolvable(file))
+        return [file, [...args]];
+    return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]];
+}
+/**
+ * The command line that runs a tool whose own children must not outlive it (packer and its
+ * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
+ * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
+ * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
+ */
+function wholeTree(file, args, opts = {}) {
+    if (!resolvable('unshare'))
+        return [file, [...args]];
+    // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+    // /dev) goes away with it, even when it is killed before it could unmount.
+    return [
+        'unshare',
+        [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+    ];
+}
+/** Like run() but returns null instead of throwing when the tool is missing or fails. */
+async function tryRun(file, args, opts = {}) {
+    try {
+        return await run(file, args, opts);
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether a tool is on PATH (cached). */
+const whichCache = new Map();
+function hasTool(name) {
+    let p = whichCache.get(name);
+    if (!p) {
+        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
+        whichCache.set(name, p);
+    }
+    return p;
+}
+function quoteForLog(a) {
+    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ }),
 
 /***/ 90237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -550,136 +758,12 @@ async function runGuest(cmd, rules, opts) {
 
 /***/ }),
 
-/***/ 62136:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ makeRootDisk),
-/* harmony export */   j: () => (/* binding */ settleAll)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
-/* harmony import */ var _util_in_root_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71706);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
-/* harmony import */ var _archives_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60074);
-/**
- * The root disk of the boot check: image.tar.gz unpacked to scratch, its kernel modules
- * replaced by the content of modules.tar.gz (so a broken modules archive fails the
- * gate, as it would on the machine it is provisioned to), the check program added, then
- * `mke2fs -d` makes an ext4 image of it: no loop device, no mount. The published
- * archives are only read.
- */
-
-
-
-
-
-
-
-/** The image's own modules are left out: modules.tar.gz provides them. */
-const ROOTFS_MODULE_DIRS = ['./lib/modules', './usr/lib/modules', 'lib/modules', 'usr/lib/modules'];
-const MiB = 1024 * 1024;
-async function makeRootDisk(opts) {
-    const { reporter, signal } = opts;
-    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'root');
-    const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'modules');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(root);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(staging);
-    // Both archives unpack at once: each is one decompressor and one tar, two cores between them.
-    const extract = async (file, dest, extra) => {
-        try {
-            await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('tar', [...(await (0,_archives_js__WEBPACK_IMPORTED_MODULE_5__/* .decompressArgs */ .Fp)(file)), '-xpf', file, '-C', dest, '--numeric-owner', ...extra], {
-                reporter
-            });
-        }
-        catch (e) {
-            throw (0,_archives_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveError */ .Ji)(file, 'cannot be extracted', e);
-        }
-    };
-    await settleAll([
-        extract(opts.rootfs, root, [
-            '--xattrs',
-            '--xattrs-include=*',
-            '--anchored',
-            ...ROOTFS_MODULE_DIRS.map((d) => `--exclude=${d}`)
-        ]),
-        extract(opts.modules, staging, [])
-    ]);
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root).length === 0)
-        throw new _archives_js__WEBPACK_IMPORTED_MODULE_5__/* .GateFailure */ .In(`${opts.rootfs} is empty`);
-    const stagedModules = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, 'lib', 'modules');
-    // Only real directories: a link here would make the loop below list (and move) a host directory.
-    const isRealDir = (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-    const releases = isRealDir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, 'lib')) && isRealDir(stagedModules) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(stagedModules) : [];
-    if (releases.length === 0)
-        throw new _archives_js__WEBPACK_IMPORTED_MODULE_5__/* .GateFailure */ .In(`${opts.modules} has no lib/modules/<kernel release>/ directory`);
-    // lib is usually a link to usr/lib (merged /usr): every link on the way is followed inside
-    // the image, never on the host (an image's `lib/modules -> /host/dir` lands in <root>/host/dir).
-    const modulesDir = await (0,_util_in_root_js__WEBPACK_IMPORTED_MODULE_4__/* .secureJoin */ .If)(root, 'lib/modules');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(modulesDir, { recursive: true });
-    for (const r of releases) {
-        // r is one name read from the staging directory; rm and rename never follow a final link.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, r), { recursive: true, force: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(stagedModules, r), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, r));
-    }
-    const check = await (0,_util_in_root_js__WEBPACK_IMPORTED_MODULE_4__/* .secureJoin */ .If)(root, opts.checkPath);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(check, { force: true });
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(check, opts.checkScript);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(check, 0o755);
-    const used = Number((await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('du', ['-s', '-B1', '-x', root])).stdout.split(/\s/)[0]);
-    const inodes = Number((await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('du', ['-s', '--inodes', '-x', root])).stdout.split(/\s/)[0]);
-    // Room for ext4's own metadata (journal, inode tables) and a margin; the file is sparse.
-    const sizeMiB = Math.ceil((used * 1.15 + inodes * 256) / MiB) + 160;
-    const disk = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(opts.work, 'root.ext4');
-    reporter?.info(`making the root disk: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .formatBytes */ .z3)(used)} in ${inodes} files`);
-    try {
-        await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('mke2fs', [
-            '-q',
-            '-F',
-            '-t',
-            'ext4',
-            '-L',
-            'kiln-root',
-            '-m',
-            '0',
-            '-N',
-            String(Math.ceil(inodes * 1.1) + 4096),
-            '-d',
-            root,
-            disk,
-            `${sizeMiB}M`
-        ], { reporter, signal });
-    }
-    catch (e) {
-        const tail = e instanceof _util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.tail : [];
-        throw new Error(`mke2fs could not make the root disk from ${opts.rootfs}: ${tail.join(' | ') || String(e)}`);
-    }
-    // The unpacked tree is as big as the disk: give the space back before booting.
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(root, { recursive: true, force: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(staging, { recursive: true, force: true });
-    return { path: disk, sizeBytes: sizeMiB * MiB, moduleReleases: releases };
-}
-/** Like Promise.all, but waits for every promise (no tool left running) before rethrowing. */
-async function settleAll(promises) {
-    const settled = await Promise.allSettled(promises);
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return settled.map((s) => s.value);
-}
-
-
-/***/ }),
-
 /***/ 2733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ qemuOptionValue),
+/* harmony export */   BN: () => (/* binding */ machineArgs),
 /* harmony export */   ET: () => (/* binding */ diskAppend),
 /* harmony export */   O$: () => (/* binding */ gateAppend),
 /* harmony export */   Q$: () => (/* binding */ qemuBinary),
@@ -696,15 +780,31 @@ function qemuBinary(arch) {
 function serialConsole(arch) {
     return arch === 'aarch64' ? 'ttyAMA0' : 'ttyS0';
 }
+/**
+ * What every gate's guest starts from: the CPU (the host's under KVM), the accelerator, memory,
+ * no default devices or user config, no display, and -no-reboot so a panic or the check's
+ * power-off ends qemu.
+ */
+function machineArgs(accel, memoryMiB, cpu = accel === 'kvm' ? 'host' : undefined) {
+    return [
+        ...(cpu ? ['-cpu', cpu] : []),
+        '-accel',
+        accel,
+        '-m',
+        String(memoryMiB),
+        '-nodefaults',
+        '-no-user-config',
+        '-display',
+        'none',
+        '-no-reboot'
+    ];
+}
 function qemuCommand(spec) {
-    const args = [];
-    if (spec.arch === 'aarch64') {
-        args.push('-M', 'virt', '-cpu', spec.accel === 'kvm' ? 'host' : 'cortex-a57');
-    }
-    else if (spec.accel === 'kvm') {
-        args.push('-cpu', 'host');
-    }
-    args.push('-accel', spec.accel, '-m', String(spec.memoryMiB ?? 1024), '-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot', '-serial', 'stdio', '-kernel', spec.kernel);
+    const memoryMiB = spec.memoryMiB ?? 1024;
+    const args = spec.arch === 'aarch64'
+        ? ['-M', 'virt', ...machineArgs(spec.accel, memoryMiB, spec.accel === 'kvm' ? 'host' : 'cortex-a57')]
+        : machineArgs(spec.accel, memoryMiB);
+    args.push('-serial', 'stdio', '-kernel', spec.kernel);
     if (spec.initrd)
         args.push('-initrd', spec.initrd);
     args.push('-append', spec.append);

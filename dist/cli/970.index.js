@@ -1,5 +1,5 @@
-export const id = 84;
-export const ids = [84,895];
+export const id = 970;
+export const ids = [970,895,706];
 export const modules = {
 
 /***/ 9084:
@@ -171,7 +171,8 @@ async function sweepLeftovers(opts) {
     const removed = [
         // The install gate's installer cache holds a killed run's half-made installer under the same kind of name.
         ...(await sweepTempDirs([opts.tmpDir, (0,installer/* installerCacheDir */.OP)()])),
-        ...(opts.outDir ? await sweepTempFiles(opts.outDir, 1) : []),
+        // out/<image>/netboot/ holds the netboot files: two levels below out/.
+        ...(opts.outDir ? await sweepTempFiles(opts.outDir, 2) : []),
         ...(opts.storeDir ? await sweepStoreTemp((0,external_node_path_.join)(opts.storeDir, defaults/* STORE_TMP_DIR */.Y)) : []),
         ...(opts.cacheDir ? await sweepTempFiles(opts.cacheDir, 3) : []),
         ...(opts.engine ? await sweepEngineTags(opts.reporter) : [])
@@ -389,6 +390,325 @@ function hasTool(name) {
 }
 function quoteForLog(a) {
     return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ }),
+
+/***/ 71706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GY: () => (/* binding */ lstatInLayers),
+/* harmony export */   If: () => (/* binding */ secureJoin),
+/* harmony export */   QD: () => (/* binding */ resolveInRoot),
+/* harmony export */   sw: () => (/* binding */ secureJoinLayers)
+/* harmony export */ });
+/* unused harmony export RootEscapeError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** As the kernel's own limit on links followed in one lookup (ELOOP). */
+const MAX_LINKS = 40;
+class RootEscapeError extends Error {
+    root;
+    path;
+    constructor(root, path, reason) {
+        super(`${path} inside ${root}: ${reason}`);
+        this.root = root;
+        this.path = path;
+        this.name = 'RootEscapeError';
+    }
+}
+function parts(path) {
+    return path.split('/').filter((p) => p && p !== '.');
+}
+async function walk(look, path) {
+    const links = [];
+    let todo = parts(path);
+    const done = [];
+    let last = null;
+    let hops = 0;
+    while (todo.length) {
+        const part = todo.shift();
+        if (part === '..') {
+            done.pop();
+            last = null;
+            continue;
+        }
+        const rel = [...done, part].join('/');
+        const hit = await look(rel);
+        if (!hit)
+            return { done, rest: [part, ...todo], links, last: null };
+        if (hit.st.isSymbolicLink()) {
+            if (++hops > MAX_LINKS)
+                return null;
+            const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readlink)(hit.at);
+            links.push({ path: rel, target });
+            if (target.startsWith('/'))
+                done.length = 0;
+            todo = [...parts(target), ...todo];
+            continue;
+        }
+        done.push(part);
+        last = hit.st;
+    }
+    return { done, rest: [], links, last };
+}
+function inOneRoot(root) {
+    return async (rel) => {
+        const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel);
+        const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
+        return st && { st, at };
+    };
+}
+/** An overlayfs whiteout: a character device 0/0 hides what lower layers hold at its path. */
+function isWhiteout(st) {
+    return st.isCharacterDevice() && st.rdev === 0;
+}
+/**
+ * The merged view of overlayfs layers (top first), read on the host without a mount: a
+ * path is looked for in each layer in turn, and only through parents that are real
+ * directories of that layer (a lower layer's link is never followed on the host either).
+ * A whiteout, or a parent that is not a directory in a layer, hides the layers below.
+ * Opaque directories (an xattr) are not read: a lower layer's entry may then be seen
+ * where the mount would hide it, which can change where inside the image a path
+ * resolves, never take it out of the image.
+ */
+function inLayers(layers) {
+    return async (rel) => {
+        const names = rel.split('/');
+        for (const layer of layers) {
+            let hidden = false;
+            let absent = false;
+            for (let i = 1; i < names.length && !absent && !hidden; i++) {
+                const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, ...names.slice(0, i))).catch(() => null);
+                if (!st)
+                    absent = true;
+                else if (!st.isDirectory())
+                    hidden = true;
+            }
+            if (hidden)
+                return null;
+            if (absent)
+                continue;
+            const at = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(layer, rel);
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(at).catch(() => null);
+            if (!st)
+                continue;
+            if (isWhiteout(st))
+                return null;
+            return { st, at };
+        }
+        return null;
+    };
+}
+/** Where `path` leads inside `root`, following links within the root; null if it does not exist. */
+async function resolveInRoot(root, path) {
+    const w = await walk(inOneRoot(root), path);
+    const links = (w?.links ?? []).map((l) => l.path);
+    if (!w || w.rest.length)
+        return { real: null, links };
+    return { real: w.done.join('/'), links };
+}
+/**
+ * The host path for `path` inside `root`, safe to open, create or replace: the part that
+ * exists is resolved within the root, the part that does not is appended with `..` clamped
+ * at the root. The result always lies under `root`. Throws RootEscapeError on a link loop.
+ */
+async function secureJoin(root, path) {
+    const rel = joined(await walk(inOneRoot(root), path), root, path);
+    return rel.length ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, ...rel) : root;
+}
+/**
+ * The entry at root-relative `rel` (not followed if it is a link) in an image given as
+ * layers, top first; null when absent, whited out or hidden. Its parents are taken as they
+ * are in each layer, never through a link: for a path known to name no link on the way.
+ */
+async function lstatInLayers(layers, rel) {
+    const clean = parts(rel);
+    return clean.length ? ((await inLayers(layers)(clean.join('/')))?.st ?? null) : null;
+}
+/**
+ * secureJoin for an image given as overlayfs layers (top first) rather than one tree: for
+ * host-side steps of a sandbox, whose merged root exists only inside the sandbox's mount
+ * namespace. The result is relative to the root: the step writes `$root/<rel>`.
+ */
+async function secureJoinLayers(layers, path) {
+    const w = await walk(inLayers(layers), path);
+    const rel = joined(w, layers[0] ?? '/', path);
+    // Ending on `..` leaves no stats of the last component: it is a directory then.
+    const kind = w?.rest.length ? null : w?.last && !w.last.isDirectory() ? 'file' : 'dir';
+    return { rel: rel.join('/'), kind, links: w?.links ?? [] };
+}
+/** The resolved components with what did not exist appended, `..` clamped at the root. */
+function joined(w, root, path) {
+    if (!w)
+        throw new RootEscapeError(root, path, `more than ${MAX_LINKS} symbolic links`);
+    const rel = [...w.done];
+    for (const p of w.rest) {
+        if (p === '..')
+            rel.pop();
+        else
+            rel.push(p);
+    }
+    return rel;
+}
+
+
+/***/ }),
+
+/***/ 60074:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ decompressArgs),
+/* harmony export */   In: () => (/* binding */ GateFailure),
+/* harmony export */   Ji: () => (/* binding */ archiveError),
+/* harmony export */   MI: () => (/* binding */ extractSingle),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   _p: () => (/* binding */ requireArchive),
+/* harmony export */   _t: () => (/* binding */ ARCHIVES)
+/* harmony export */ });
+/* unused harmony exports normaliseArch, listArchive */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37895);
+/**
+ * The boot archives of one exported image, as a provisioner receives them:
+ *
+ *   image.tar.gz    root filesystem, entries rooted at ./
+ *   kernel.tar.gz   ./vmlinuz
+ *   initrd.tar.gz   ./initrd
+ *   modules.tar.gz  lib/modules/<version>/…
+ *   manifest.json   { kernel, arch, … }
+ *
+ * Everything wrong with them that can be seen without booting is reported here, before
+ * qemu starts, as a GateFailure naming the archive.
+ */
+
+
+
+
+/** The image is at fault (not the machine running the check): the gate fails with this message. */
+class GateFailure extends Error {
+    consoleTail;
+    constructor(message, consoleTail = []) {
+        super(message);
+        this.consoleTail = consoleTail;
+        this.name = 'GateFailure';
+    }
+}
+const ARCHIVES = {
+    rootfs: 'image.tar.gz',
+    kernel: 'kernel.tar.gz',
+    initrd: 'initrd.tar.gz',
+    modules: 'modules.tar.gz',
+    manifest: 'manifest.json'
+};
+/** Reads manifest.json when there is one; a malformed one is a failure, a missing one is not. */
+async function readManifest(dir) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, ARCHIVES.manifest);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return {};
+    let doc;
+    try {
+        doc = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new GateFailure(`${file}: not valid JSON (${e.message})`);
+    }
+    if (typeof doc !== 'object' || doc === null)
+        throw new GateFailure(`${file}: not a JSON object`);
+    const m = doc;
+    const out = {};
+    if (typeof m.kernel === 'string' && m.kernel)
+        out.kernel = m.kernel;
+    if (m.arch !== undefined)
+        out.arch = normaliseArch(m.arch, `${file}: arch`);
+    return out;
+}
+function normaliseArch(value, where) {
+    switch (value) {
+        case 'x86_64':
+        case 'amd64':
+            return 'x86_64';
+        case 'aarch64':
+        case 'arm64':
+            return 'aarch64';
+        default:
+            throw new GateFailure(`${where}: unsupported architecture ${JSON.stringify(value)} (x86_64 or aarch64)`);
+    }
+}
+/** Path of a required archive in dir; `what` says what is missing in words ("no initrd"). */
+function requireArchive(dir, name, what) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        throw new GateFailure(`${dir} has ${what}: ${name} not found`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile())
+        throw new GateFailure(`${file}: not a regular file`);
+    return file;
+}
+/** tar arguments that decompress `file`: pigz when there is one for .gz, else tar's own detection. */
+async function decompressArgs(file) {
+    return file.endsWith('.gz') && (await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .hasTool */ .J2)('pigz')) ? ['-I', 'pigz'] : [];
+}
+/** Lists an archive's member names (tar -t); an unreadable archive is a GateFailure. */
+async function listArchive(file, reporter) {
+    try {
+        const { stdout } = await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('tar', [...(await decompressArgs(file)), '-tf', file], { reporter });
+        return stdout.split('\n').filter((l) => l !== '');
+    }
+    catch (e) {
+        throw archiveError(file, 'cannot be read', e);
+    }
+}
+/**
+ * Extracts the one file of a single-file archive (kernel.tar.gz, initrd.tar.gz) to dest.
+ * The member is found by the start of its base name (vmlinuz…, initrd…), so ./vmlinuz,
+ * vmlinuz and boot/vmlinuz-6.1.0 all do; an empty file counts as missing.
+ */
+async function extractSingle(file, prefix, what, dest, reporter) {
+    const members = await listArchive(file, reporter);
+    const member = members.find((m) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(m).startsWith(prefix) && !m.endsWith('/'));
+    if (!member) {
+        const shown = members.length ? members.slice(0, 5).join(', ') : 'it is empty';
+        throw new GateFailure(`${file} has ${what} (no ${prefix}* member; ${shown})`);
+    }
+    // The path read afterwards is scratch + member: it must not climb out (tar itself would
+    // strip the "../" and extract elsewhere than Kiln then looks).
+    if (member.startsWith('/') || member.split('/').includes('..'))
+        throw new GateFailure(`${file}: member ${member} leaves the archive's root`);
+    const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dest, `${prefix}.d`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(scratch, { recursive: true });
+    try {
+        await (0,_util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('tar', 
+        // `--`: a member name is never read as one of tar's options (--to-command=…).
+        [...(await decompressArgs(file)), '-xf', file, '-C', scratch, '--no-same-owner', '--', member], {
+            reporter
+        });
+    }
+    catch (e) {
+        throw archiveError(file, `cannot extract ${member}`, e);
+    }
+    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(scratch, member);
+    const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(out);
+    if (!st.isFile())
+        throw new GateFailure(`${file}: ${member} is not a regular file`);
+    if (st.size === 0)
+        throw new GateFailure(`${file} has ${what} (${member} is empty)`);
+    return out;
+}
+function archiveError(file, what, e) {
+    const tail = e instanceof _util_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .ExecError */ .cI ? e.tail : [];
+    return new GateFailure(`${file}: ${what}${tail.length ? `: ${tail.slice(-3).join(' | ')}` : ''}`);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 867;
-export const ids = [867];
+export const id = 585;
+export const ids = [585,895];
 export const modules = {
 
 /***/ 41867:
@@ -308,6 +308,214 @@ function pidAlive(pid) {
     catch (e) {
         return e.code === 'EPERM';
     }
+}
+
+
+/***/ }),
+
+/***/ 37895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ refuseAfterInterrupt),
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   Ih: () => (/* binding */ wholeTree),
+/* harmony export */   J2: () => (/* binding */ hasTool),
+/* harmony export */   JR: () => (/* binding */ tryRun),
+/* harmony export */   N7: () => (/* binding */ dieWithKiln),
+/* harmony export */   PW: () => (/* binding */ Tail),
+/* harmony export */   cI: () => (/* binding */ ExecError),
+/* harmony export */   eF: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export TAIL_LINES */
+/* harmony import */ var execa__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4434);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57636);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29906);
+/**
+ * The one seam through which every external tool runs (docker, packer, mmdebstrap, umoci,
+ * qemu, …): argument arrays only, never a shell string; the command logged at debug level;
+ * the last lines of its output kept so a failure can show them.
+ */
+
+
+
+
+
+const TAIL_LINES = 30;
+class ExecError extends Error {
+    command;
+    exitCode;
+    tail;
+    constructor(command, exitCode, tail, reason) {
+        super(`${command}: ${reason}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.tail = tail;
+        this.name = 'ExecError';
+    }
+}
+/** A ring buffer of the last N lines. */
+class Tail {
+    max;
+    lines = [];
+    partial = '';
+    constructor(max = TAIL_LINES) {
+        this.max = max;
+    }
+    push(chunk, onLine) {
+        const parts = (this.partial + chunk).split(/\r?\n|\r/);
+        this.partial = parts.pop() ?? '';
+        for (const l of parts)
+            this.add(l, onLine);
+    }
+    flush(onLine) {
+        if (this.partial)
+            this.add(this.partial, onLine);
+        this.partial = '';
+    }
+    get() {
+        return [...this.lines];
+    }
+    add(l, onLine) {
+        this.lines.push(l);
+        if (this.lines.length > this.max)
+            this.lines.shift();
+        onLine?.(l);
+    }
+}
+/** Run a tool to completion. Throws ExecError (with the output's tail) on a non-zero exit. */
+async function run(file, args, opts = {}) {
+    const reporter = opts.reporter ?? new _log_js__WEBPACK_IMPORTED_MODULE_3__/* .SilentReporter */ .hs();
+    const command = [file, ...args].map(quoteForLog).join(' ');
+    reporter.debug(`$ ${command}`);
+    const tail = new Tail();
+    const capture = opts.captureStdout !== false;
+    let stdout = '';
+    refuseAfterInterrupt(command, opts.cleanup);
+    const [spawnFile, spawnArgs] = dieWithKiln(file, args);
+    const child = (0,execa__WEBPACK_IMPORTED_MODULE_4__/* .execa */ .Ho)(spawnFile, spawnArgs, {
+        cwd: opts.cwd,
+        env: opts.env,
+        extendEnv: opts.extendEnv ?? true,
+        input: opts.input,
+        reject: false,
+        stdin: opts.input === undefined ? 'ignore' : undefined,
+        buffer: false,
+        timeout: opts.timeoutMs,
+        cancelSignal: opts.signal,
+        forceKillAfterDelay: _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .GRACE_MS */ .g3,
+        encoding: 'utf8'
+    });
+    (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .trackProcess */ .Zq)(child, false);
+    child.stdout?.setEncoding('utf8');
+    child.stderr?.setEncoding('utf8');
+    child.stdout?.on('data', (d) => {
+        if (capture)
+            stdout += d;
+        tail.push(d, opts.onLine);
+    });
+    child.stderr?.on('data', (d) => tail.push(d, opts.onLine));
+    const result = await child;
+    tail.flush(opts.onLine);
+    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+    if (result.failed || exitCode !== 0) {
+        throw new ExecError(command, result.exitCode, tail.get(), failureReason(result, opts.timeoutMs));
+    }
+    return { exitCode, stdout, tail: tail.get() };
+}
+/** Why a finished tool counts as failed, in words for an error message. */
+function failureReason(result, timeoutMs) {
+    if (result.timedOut)
+        return `timed out after ${timeoutMs} ms`;
+    if (result.isCanceled)
+        return 'cancelled';
+    if (result.signal)
+        return `killed by ${result.signal}`;
+    if (typeof result.exitCode !== 'number') {
+        return String(result.originalMessage ?? result.shortMessage ?? 'could not start');
+    }
+    return `exited with status ${result.exitCode}`;
+}
+/** Throws CancelledError when the process was interrupted and `command` is not a cleanup step. */
+function refuseAfterInterrupt(command, cleanup) {
+    const sig = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)();
+    if (sig && !cleanup)
+        throw new _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .CancelledError */ .cc(`${command}: not started: interrupted by ${sig}`);
+}
+const SETPRIV = '/usr/bin/setpriv';
+const found = new Map();
+/** Whether a command name resolves to an executable (a path, or a name on PATH). Cached. */
+function resolvable(file) {
+    let ok = found.get(file);
+    if (ok === undefined) {
+        const candidates = file.includes('/')
+            ? [file]
+            : (process.env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d || '.', file));
+        ok = candidates.some((c) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(c, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        found.set(file, ok);
+    }
+    return ok;
+}
+/**
+ * The command line that starts a tool with a parent-death signal: `setpriv --pdeathsig KILL`
+ * (util-linux) sets it and execs the tool under the same pid, so a SIGKILLed kiln leaves no
+ * docker client, packer or qemu running. Without setpriv, or for a tool that is not there
+ * (whose "not found" must stay the spawn error it is), the tool starts as it is.
+ */
+function dieWithKiln(file, args) {
+    if (!resolvable(SETPRIV) || !resolvable(file))
+        return [file, [...args]];
+    return [SETPRIV, ['--pdeathsig', 'KILL', '--', file, ...args]];
+}
+/**
+ * The command line that runs a tool whose own children must not outlive it (packer and its
+ * plugins): as PID 1 of a new PID namespace (`unshare --pid --kill-child`), so when it dies
+ * (its parent-death signal when kiln is SIGKILLed) the kernel kills every process it started.
+ * unshare forwards SIGTERM and SIGINT, so a cancelled tool still cleans up after itself.
+ */
+function wholeTree(file, args, opts = {}) {
+    if (!resolvable('unshare'))
+        return [file, [...args]];
+    // `mounts`: its own mount namespace too (private), so what the tool mounts (a chroot's /proc,
+    // /dev) goes away with it, even when it is killed before it could unmount.
+    return [
+        'unshare',
+        [...(opts.mounts ? ['--mount'] : []), '--pid', '--fork', '--kill-child', '--', file, ...args]
+    ];
+}
+/** Like run() but returns null instead of throwing when the tool is missing or fails. */
+async function tryRun(file, args, opts = {}) {
+    try {
+        return await run(file, args, opts);
+    }
+    catch {
+        return null;
+    }
+}
+/** Whether a tool is on PATH (cached). */
+const whichCache = new Map();
+function hasTool(name) {
+    let p = whichCache.get(name);
+    if (!p) {
+        p = tryRun('sh', ['-c', 'command -v "$1"', 'sh', name]).then((r) => r !== null);
+        whichCache.set(name, p);
+    }
+    return p;
+}
+function quoteForLog(a) {
+    return /^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 417;
-export const ids = [417,29];
+export const id = 28;
+export const ids = [28,29];
 export const modules = {
 
 /***/ 92312:
@@ -128,7 +128,7 @@ function modulesTarget(writer, sel, sourceDateEpoch) {
 
 /***/ }),
 
-/***/ 54417:
+/***/ 44028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -165,10 +165,239 @@ var exporters_manifest = __webpack_require__(26001);
 var exporters_packages = __webpack_require__(77949);
 // EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
 var exporters_plan = __webpack_require__(46729);
-// EXTERNAL MODULE: ./src/exporters/tar.ts
-var tar = __webpack_require__(77137);
+// EXTERNAL MODULE: ./node_modules/execa/index.js + 132 modules
+var execa = __webpack_require__(4434);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(37895);
+// EXTERNAL MODULE: ./src/util/lifecycle.ts
+var lifecycle = __webpack_require__(57636);
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
 var file_reader = __webpack_require__(77680);
+// EXTERNAL MODULE: ./src/exporters/tar.ts
+var tar = __webpack_require__(77137);
+;// CONCATENATED MODULE: ./src/exporters/netboot.ts
+/**
+ * Netboot artifacts: out/<name>/netboot/ holds what an iPXE client needs, unwrapped, so the
+ * directory can be served as it is (HTTP or TFTP):
+ *
+ *   vmlinuz          the kernel, as the image has it
+ *   initrd           its initrd, as the image has it
+ *   cmdline          the kernel command line (/etc/kernel/cmdline of the image, or a default)
+ *   boot.ipxe        an iPXE script that boots them; every URL is ${base-url}/<file>
+ *   rootfs.squashfs  (export "squashfs") the root filesystem, for a live boot
+ *
+ * Kernel and initrd are the ones the kernel/initrd exporters pick (boot.ts, resolved inside the
+ * image), copied by byte range from their layer after the pass. The command line is image
+ * content written into a script: it is reduced to words of a conservative character set, so
+ * nothing in it can expand, chain or end an iPXE line.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const NETBOOT_DIR = 'netboot';
+const NETBOOT_FILES = {
+    kernel: 'vmlinuz',
+    initrd: 'initrd',
+    cmdline: 'cmdline',
+    script: 'boot.ipxe',
+    squashfs: 'rootfs.squashfs'
+};
+/** Where the image states its kernel command line (systemd's kernel-install reads the same file). */
+const CMDLINE_PATH = 'etc/kernel/cmdline';
+/** A netboot without /etc/kernel/cmdline: read-only root, the rest is the deployer's (extra-args). */
+const DEFAULT_CMDLINE = 'ro';
+/** The kernel's own limit on x86 (COMMAND_LINE_SIZE) is 2048; more than that is not a command line. */
+const MAX_CMDLINE_BYTES = 2048;
+/**
+ * Characters a command-line word may have. iPXE expands `${…}`, splits on `||` and `&&`, reads
+ * quotes and backslashes, and ends a command at a newline: none of those can get through.
+ */
+const WORD = /^[A-Za-z0-9._,:=/+@%~^-]+$/;
+class CmdlineError extends Error {
+}
+/**
+ * The command line from the bytes of /etc/kernel/cmdline: whitespace runs (newlines included,
+ * as kernel-install reads the file) become one space; a word with any other character is
+ * refused, naming it. Undefined (no file) gives DEFAULT_CMDLINE.
+ */
+function kernelCmdline(raw) {
+    if (raw === undefined)
+        return DEFAULT_CMDLINE;
+    if (raw.length > MAX_CMDLINE_BYTES)
+        throw new CmdlineError(`/${CMDLINE_PATH}: ${raw.length} bytes, more than a kernel command line (${MAX_CMDLINE_BYTES})`);
+    const words = raw
+        .toString('latin1')
+        .split(/[ \t\n\r\v\f]+/)
+        .filter((w) => w !== '');
+    for (const w of words) {
+        if (!WORD.test(w)) {
+            const bad = [...w].find((c) => !WORD.test(c)) ?? w;
+            throw new CmdlineError(`/${CMDLINE_PATH}: the word ${(0,tar/* printable */.g$)(w)} has ${JSON.stringify(bad)}, which the netboot script cannot carry safely (letters, digits and ${'._,:=/+@%~^-'} only)`);
+        }
+    }
+    return words.length ? words.join(' ') : DEFAULT_CMDLINE;
+}
+/** Lines the script prints when a step fails: the netboot gate reads them (console rules). */
+const IPXE_FAIL = 'Kiln netboot failed:';
+/** Text only of the safe set (for the script's comments and messages); anything else is '?'. */
+function scriptText(s) {
+    return (0,tar/* printable */.g$)(s).replace(/[^A-Za-z0-9._,:=/+@%~^-]/g, '?');
+}
+function ipxeScript(o) {
+    if (!/^[a-z0-9][a-z0-9_.-]*$/.test(o.name))
+        throw new Error(`netboot script: unsafe image name ${o.name}`);
+    for (const w of o.cmdline.split(' '))
+        if (!WORD.test(w))
+            throw new Error(`netboot script: unsafe command line word ${JSON.stringify(w)}`);
+    const kernel = scriptText(o.kernel);
+    const f = NETBOOT_FILES;
+    const lines = [
+        '#!ipxe',
+        `# Kiln netboot script: ${o.name}, kernel ${kernel}.`,
+        '# Serve the files of this directory, set base-url to their URL (no trailing /) and chain this:',
+        '#   set base-url http://192.0.2.1/' + o.name,
+        '#   chain ${base-url}/boot.ipxe',
+        '# Optional settings: extra-args (appended to the kernel command line), extra-initrd (URL of',
+        `# one more initrd, loaded last)${o.squashfs ? `, live (any value: ${f.squashfs} is loaded into the` : ''}`,
+        ...(o.squashfs ? ['# initramfs as /rootfs.squashfs, for an initrd that boots from it).'] : []),
+        'isset ${base-url} || goto kiln-no-base-url',
+        `echo Kiln netboot: ${o.name}, kernel ${kernel}, from \${base-url}`,
+        `kernel \${base-url}/${f.kernel} initrd=${f.initrd} ${o.cmdline} \${extra-args} || goto kiln-no-kernel`,
+        `initrd \${base-url}/${f.initrd} || goto kiln-no-initrd`
+    ];
+    if (o.squashfs) {
+        lines.push('isset ${live} || goto kiln-extra', `initrd \${base-url}/${f.squashfs} /rootfs.squashfs || goto kiln-no-rootfs`, ':kiln-extra');
+    }
+    lines.push('isset ${extra-initrd} || goto kiln-boot', 'initrd ${extra-initrd} || goto kiln-no-extra-initrd', ':kiln-boot', 'boot || goto kiln-no-boot', ':kiln-no-base-url', `echo ${IPXE_FAIL} base-url is not set`, 'exit 1', ':kiln-no-kernel', `echo ${IPXE_FAIL} cannot load the kernel \${base-url}/${f.kernel}`, 'exit 1', ':kiln-no-initrd', `echo ${IPXE_FAIL} cannot load the initrd \${base-url}/${f.initrd}`, 'exit 1');
+    if (o.squashfs)
+        lines.push(':kiln-no-rootfs', `echo ${IPXE_FAIL} cannot load the root filesystem \${base-url}/${f.squashfs}`, 'exit 1');
+    lines.push(':kiln-no-extra-initrd', `echo ${IPXE_FAIL} cannot load the extra initrd \${extra-initrd}`, 'exit 1', ':kiln-no-boot', `echo ${IPXE_FAIL} the kernel did not start`, 'exit 1', '');
+    return lines.join('\n');
+}
+/**
+ * Copies the data of one planned file (kernel, initrd) out of its layer into `dest`, hashed on
+ * the way (FileSink: temporary name, renamed when complete).
+ */
+async function copyEntry(plan, entry, dest, signal) {
+    const content = (0,exporters_plan/* contentOf */.$E)(plan, entry);
+    const sink = new compress/* FileSink */.UP(dest);
+    const reader = content ? await file_reader/* FileReader */.q.open(plan.layers[content.layer].source.path) : undefined;
+    try {
+        const CHUNK = 1 << 20;
+        const buf = Buffer.allocUnsafe(CHUNK);
+        for (let off = 0; content && off < content.size; off += CHUNK) {
+            signal?.throwIfAborted();
+            const n = Math.min(CHUNK, content.size - off);
+            await reader.readInto(buf, 0, n, content.dataOffset + off);
+            await sink.write(buf.subarray(0, n));
+        }
+        await sink.end();
+    }
+    catch (e) {
+        await sink.abort();
+        throw e;
+    }
+    finally {
+        await reader?.close();
+    }
+    return { size: sink.size, sha256: sink.sha256 };
+}
+/**
+ * tar2sqfs compressor options for the export's compression, at the levels the archives use:
+ * `none` asks for speed (zstd -1), not for no compression. (squashfs-tools' own defaults, gzip -9
+ * and zstd -15, took 152 s and 85 s on the kernel fixture where these take 4-25 s.)
+ */
+function squashfsCompressor(c) {
+    // zstd -1, not lz4, for speed: squashfs-tools' unsquashfs 4.5 calls tar2sqfs' lz4 images corrupt.
+    return c === 'gzip'
+        ? ['-c', 'gzip', '-X', 'level=6']
+        : ['-c', 'zstd', '-X', `level=${c === 'none' ? 1 : 3}`];
+}
+/**
+ * The flattened rootfs tar piped into tar2sqfs (squashfs-tools-ng), which writes
+ * rootfs.squashfs under a temporary name with a compressor job per core; renamed and hashed by
+ * end(). It keeps owners, modes, links, xattrs and the times of the tar headers (clamped to
+ * SOURCE_DATE_EPOCH); --no-skip makes a record it cannot read an error, not a gap.
+ */
+class SquashfsSink {
+    path;
+    size = 0;
+    sha256 = '';
+    tmp;
+    untrack;
+    child;
+    constructor(path, opts) {
+        this.path = path;
+        this.tmp = (0,lifecycle/* tempFileFor */.G2)(path);
+        this.untrack = (0,lifecycle/* trackDir */.F3)(this.tmp);
+        const args = ['--quiet', '--no-skip', '-j', String((0,external_node_os_.availableParallelism)())];
+        args.push(...squashfsCompressor(opts.compression));
+        if (opts.sourceDateEpoch !== undefined)
+            args.push('--defaults', `mtime=${opts.sourceDateEpoch}`);
+        args.push('--', this.tmp);
+        const [file, argv] = (0,exec/* dieWithKiln */.N7)('tar2sqfs', args);
+        this.child = (0,execa/* execa */.Ho)(file, argv, { stdin: 'pipe', stdout: 'ignore', stderr: 'pipe' });
+        this.child.catch(() => undefined);
+    }
+    failure(e) {
+        const stderr = e.stderr ?? '';
+        const lines = stderr
+            .split('\n')
+            .filter((l) => l.trim() && !/^WARNING: squashfs does not support xattr prefix/.test(l))
+            .slice(-3);
+        return new Error(`tar2sqfs could not make ${this.path}: ${lines.join(' | ') || e.message}${e.code === 'ENOENT' ? ' (install squashfs-tools-ng)' : ''}`);
+    }
+    async write(chunk) {
+        try {
+            await new Promise((resolve, reject) => {
+                this.child.stdin.write(chunk, (e) => (e ? reject(e) : resolve()));
+            });
+        }
+        catch (e) {
+            // A dead tar2sqfs shows as EPIPE here: its own message says why.
+            const exit = await this.child.then(() => e, (x) => x);
+            throw this.failure(exit);
+        }
+    }
+    async end() {
+        this.child.stdin.end();
+        try {
+            await this.child;
+        }
+        catch (e) {
+            await (0,promises_.rm)(this.tmp, { force: true });
+            throw this.failure(e);
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for await (const chunk of (0,external_node_fs_.createReadStream)(this.tmp))
+            hash.update(chunk);
+        this.sha256 = hash.digest('hex');
+        this.size = (await (0,promises_.stat)(this.tmp)).size;
+        await (0,promises_.rename)(this.tmp, this.path);
+        this.untrack();
+    }
+    async abort() {
+        this.child.kill('SIGKILL');
+        await this.child.catch(() => undefined);
+        await (0,promises_.rm)(this.tmp, { force: true });
+        this.untrack();
+    }
+}
+
+// EXTERNAL MODULE: ./src/util/atomic-write.ts
+var atomic_write = __webpack_require__(95105);
 ;// CONCATENATED MODULE: ./src/exporters/origin.ts
 /**
  * Where an exported image's packages come from: the distribution (/etc/os-release) and, for
@@ -630,7 +859,8 @@ var tool_versions = __webpack_require__(23180);
 /**
  * exportImage: the archives a bare-metal provisioner needs, from one pass over the layers.
  * out/<name>/image.tar.gz, kernel.tar.gz, initrd.tar.gz, modules.tar.gz (suffix follows the
- * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS.
+ * compression), the SBOM and provenance (supply-chain.ts), manifest.json and SHA256SUMS; and
+ * out/<name>/netboot/ for the netboot and squashfs exports (netboot.ts).
  */
 
 
@@ -647,7 +877,9 @@ var tool_versions = __webpack_require__(23180);
 
 
 
-const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules'];
+
+
+const EXPORT_KINDS = ['rootfs', 'kernel', 'initrd', 'modules', 'netboot', 'squashfs'];
 /**
  * What an output name may be: as an image name of IMAGES.json (schema/images-v1.schema.json),
  * so out/<name> is one directory right under out/, never `..`, `.` or a path.
@@ -659,6 +891,7 @@ function badOutputName(name) {
         return null;
     return `${JSON.stringify(name)} is not an image name (lowercase letters, digits, '_', '.', '-'; starting with a letter or digit; at most 128 characters), so it cannot name a directory of the output`;
 }
+/** The tar archives; netboot and squashfs write files of netboot/ (netboot.ts). */
 const ARCHIVE_BASE = {
     rootfs: 'image',
     kernel: 'kernel',
@@ -726,7 +959,7 @@ async function exportImage(opts) {
             reporter.warn(`${opts.name}: dropped ${(0,tar/* printable */.g$)(d)}: it lies below a symlink or file`);
         const wants = new Set(opts.exports);
         let boot = null;
-        if (wants.has('kernel') || wants.has('initrd') || wants.has('modules')) {
+        if (wants.has('kernel') || wants.has('initrd') || wants.has('modules') || wants.has('netboot')) {
             try {
                 boot = (0,exporters_boot/* selectBoot */.P1)(plan, opts.kernel);
             }
@@ -735,7 +968,7 @@ async function exportImage(opts) {
                     throw new errors/* BuildError */.zS(opts.name, 'export boot archives', e.message);
                 throw e;
             }
-            if (wants.has('initrd') && !boot.initrd) {
+            if ((wants.has('initrd') || wants.has('netboot')) && !boot.initrd) {
                 throw new errors/* BuildError */.zS(opts.name, 'export boot archives', `no initrd for kernel ${(0,tar/* printable */.g$)(boot.version)} (looked for /boot/initrd.img-V, initramfs-V.img, initrd-V)`);
             }
             if (wants.has('modules') && !boot.modulesPath) {
@@ -747,8 +980,19 @@ async function exportImage(opts) {
         const sde = opts.sourceDateEpoch;
         const files = [];
         const targets = [];
+        const netbootDir = (0,external_node_path_.join)(dir, NETBOOT_DIR);
+        if (wants.has('netboot') || wants.has('squashfs'))
+            await (0,promises_.mkdir)(netbootDir, { recursive: true });
+        let squashfs;
+        if (wants.has('squashfs')) {
+            squashfs = new SquashfsSink((0,external_node_path_.join)(netbootDir, NETBOOT_FILES.squashfs), {
+                compression: opts.compression,
+                sourceDateEpoch: sde
+            });
+            targets.push({ writer: new flatten/* TarWriter */.rW(squashfs), select: (p, c) => (0,flatten/* rootfsHeader */.Xk)(p, c, sde) });
+        }
         for (const kind of EXPORT_KINDS) {
-            if (!wants.has(kind))
+            if (!wants.has(kind) || !ARCHIVE_BASE[kind])
                 continue;
             const file = `${ARCHIVE_BASE[kind]}${(0,compress/* suffixFor */.P)(opts.compression)}`;
             const sink = new compress/* FileSink */.UP((0,external_node_path_.join)(dir, file));
@@ -766,6 +1010,17 @@ async function exportImage(opts) {
                 targets.push((0,exporters_boot/* modulesTarget */.hN)(writer, boot, sde));
         }
         const pkg = packageCaptures(plan);
+        // The image's kernel command line, read in the pass (a link is followed inside the image).
+        let cmdlineRaw;
+        if (wants.has('netboot')) {
+            const r = (0,exporters_plan/* resolveInImage */.tE)(plan, CMDLINE_PATH);
+            if (r && r.entry.src.type !== 'dir') {
+                if (((0,exporters_plan/* contentOf */.$E)(plan, r.entry)?.size ?? 0) > MAX_CMDLINE_BYTES)
+                    throw new errors/* BuildError */.zS(opts.name, 'export netboot', kernelCmdlineSizeError((0,exporters_plan/* contentOf */.$E)(plan, r.entry).size));
+                if (!pkg.captures.has(r.entry))
+                    pkg.captures.set(r.entry, (_p, data) => (cmdlineRaw = data));
+            }
+        }
         await (0,flatten/* runPass */.Br)({
             plan,
             targets,
@@ -782,6 +1037,27 @@ async function exportImage(opts) {
             size: f.sink.size,
             sha256: f.sink.sha256
         }));
+        if (wants.has('netboot')) {
+            archives.push(...(await writeNetboot({
+                plan,
+                dir,
+                name: opts.name,
+                boot: boot,
+                cmdlineRaw,
+                squashfs: wants.has('squashfs'),
+                signal: opts.signal
+            }).catch((e) => fail('export netboot', e))));
+        }
+        if (squashfs) {
+            const file = `${NETBOOT_DIR}/${NETBOOT_FILES.squashfs}`;
+            archives.push({
+                kind: 'squashfs',
+                file,
+                path: squashfs.path,
+                size: squashfs.size,
+                sha256: squashfs.sha256
+            });
+        }
         const documents = await writeSupplyChainDocuments({
             plan,
             dir,
@@ -828,6 +1104,44 @@ async function exportImage(opts) {
     finally {
         await input.cleanup();
     }
+}
+function kernelCmdlineSizeError(size) {
+    return `/${CMDLINE_PATH}: ${size} bytes, more than a kernel command line (${MAX_CMDLINE_BYTES})`;
+}
+/**
+ * netboot/vmlinuz, initrd, cmdline and boot.ipxe: kernel and initrd copied out of their layers
+ * (the entries selectBoot resolved inside the image), the command line checked (netboot.ts).
+ */
+async function writeNetboot(o) {
+    let cmdline;
+    try {
+        cmdline = kernelCmdline(o.cmdlineRaw);
+    }
+    catch (e) {
+        if (e instanceof CmdlineError)
+            throw new errors/* BuildError */.zS(o.name, 'export netboot', e.message);
+        throw e;
+    }
+    const out = [];
+    const add = (file, path, size, sha256) => {
+        out.push({ kind: 'netboot', file: `${NETBOOT_DIR}/${file}`, path, size, sha256 });
+    };
+    for (const [file, entry] of [
+        [NETBOOT_FILES.kernel, o.boot.kernel],
+        [NETBOOT_FILES.initrd, o.boot.initrd]
+    ]) {
+        const path = (0,external_node_path_.join)(o.dir, NETBOOT_DIR, file);
+        const r = await copyEntry(o.plan, entry, path, o.signal);
+        add(file, path, r.size, r.sha256);
+    }
+    const text = (file, content) => {
+        const path = (0,external_node_path_.join)(o.dir, NETBOOT_DIR, file);
+        const data = Buffer.from(content);
+        return (0,atomic_write/* writeFileAtomic */.Z)(path, data).then(() => add(file, path, data.length, (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')));
+    };
+    await text(NETBOOT_FILES.cmdline, `${cmdline}\n`);
+    await text(NETBOOT_FILES.script, ipxeScript({ name: o.name, kernel: o.boot.version, cmdline, squashfs: o.squashfs }));
+    return out;
 }
 
 
