@@ -329,7 +329,9 @@ function squashfsCompressor(c) {
  * The flattened rootfs tar piped into tar2sqfs (squashfs-tools-ng), which writes
  * rootfs.squashfs under a temporary name with a compressor job per core; renamed and hashed by
  * end(). It keeps owners, modes, links, xattrs and the times of the tar headers (clamped to
- * SOURCE_DATE_EPOCH); --no-skip makes a record it cannot read an error, not a gap.
+ * SOURCE_DATE_EPOCH). POSIX ACLs (system.posix_acl_* xattrs) are left out with a warning:
+ * squashfs has no place for them (sqfstar drops them too). Not --no-skip: it would make them
+ * fatal; the tar is Kiln's own, written by the pass, so there is no record it cannot read.
  */
 class SquashfsSink {
     path;
@@ -342,7 +344,7 @@ class SquashfsSink {
         this.path = path;
         this.tmp = (0,lifecycle/* tempFileFor */.G2)(path);
         this.untrack = (0,lifecycle/* trackDir */.F3)(this.tmp);
-        const args = ['--quiet', '--no-skip', '-j', String((0,external_node_os_.availableParallelism)())];
+        const args = ['--quiet', '-j', String((0,external_node_os_.availableParallelism)())];
         args.push(...squashfsCompressor(opts.compression));
         if (opts.sourceDateEpoch !== undefined)
             args.push('--defaults', `mtime=${opts.sourceDateEpoch}`);
