@@ -174,6 +174,21 @@ it(
 )
 
 it(
+  "a plan's own serial console (console=ttyS1, as the catalog's plans have) does not hide the check",
+  async () => {
+    // Linux takes one serial console, the first console=ttyS<n>: the gate's entry leaves the
+    // image's out so the check prints on COM1. Before, this boot passed unseen and failed at grub.
+    const dir = await ensureVariant(good, 'serial-console', (d) =>
+      addToRootfs(d, 'etc/kernel/cmdline', 'console=tty0 console=ttyS1,115200n8\n')
+    )
+    const r = await verifyInstall({ dir, reporter, firmware: ['bios'], bootTimeoutSec: BOOT_TIMEOUT_SEC })
+    expect(r.notes).toContain('cmdline console=tty0 console=ttyS1,115200n8')
+    expect(r.status === 'passed' ? 'passed' : `${r.stage}: ${r.message}`).toBe('passed')
+  },
+  TEST_TIMEOUT_MS
+)
+
+it(
   'fails at the root when the kernel command line points at a wrong root',
   async () => {
     const dir = await ensureVariant(good, 'wrong-root', (d) =>
