@@ -535,15 +535,20 @@ if [ -f $K/t/etc/kernel/cmdline ]; then
 else
   note "cmdline (none: the image has no /etc/kernel/cmdline)"
 fi
-# Each word GRUB-quoted: '…' with ' written '\\''.
+# Each word GRUB-quoted: '…' with ' written '\\''. The gate's entry (gcmd) leaves out the
+# image's serial consoles: Linux has one serial console, the first console=ttyS<n> named, and the
+# check must print on COM1, the one port of the gate's VM. The disk's own grub.cfg keeps them.
 qcmd=
+gcmd=
 set -f
 for w in $cmdline; do
   q=$(printf '%s' "$w" | sed "s/'/'\\\\\\\\''/g")
   qcmd="$qcmd '$q'"
+  case "$w" in console=ttyS*) ;; *) gcmd="$gcmd '$q'" ;; esac
 done
 set +f
 qcmd=\${qcmd# }
+gcmd=\${gcmd# }
 
 stage bootloader-package
 # Looked up inside the image (chroot): its links lead within it, not into the installer.
@@ -581,9 +586,10 @@ mkdir -p $K/t/boot/grub || fail "cannot make /boot/grub"
 rm -f $K/t/boot/grub/grub.cfg
 # The templates' placeholder word is replaced by the image's words; sed reads them from a file.
 printf '%s\\n' "$qcmd" > $K/cmdline.grub
+printf '%s\\n' "$gcmd" > $K/cmdline-gate.grub
 awk -v ph=${shq(grubQuote(placeholder[0]))} 'NR == FNR { c = $0; next } { i = index($0, ph); if (i) $0 = substr($0, 1, i - 1) c substr($0, i + length(ph)); print }' $K/cmdline.grub - > $K/t/boot/grub/grub.cfg <<'KILN_EOF' || fail "cannot write grub.cfg"
 ${clean}KILN_EOF
-awk -v ph=${shq(grubQuote(placeholder[0]))} 'NR == FNR { c = $0; next } { i = index($0, ph); if (i) $0 = substr($0, 1, i - 1) c substr($0, i + length(ph)); print }' $K/cmdline.grub - > $K/gate.cfg <<'KILN_EOF' || fail "cannot write the gate's grub.cfg"
+awk -v ph=${shq(grubQuote(placeholder[0]))} 'NR == FNR { c = $0; next } { i = index($0, ph); if (i) $0 = substr($0, 1, i - 1) c substr($0, i + length(ph)); print }' $K/cmdline-gate.grub - > $K/gate.cfg <<'KILN_EOF' || fail "cannot write the gate's grub.cfg"
 ${gate}KILN_EOF
 
 stage finish
