@@ -616,8 +616,7 @@ class PlanRun {
       reporter.info(`${p.spec.name}: boot gate passed in ${formatSeconds(res.seconds)} (${res.accel})`)
     } else {
       reporter.error(
-        `${p.spec.name}: boot gate failed: ${res.message ?? 'no marker'}; it will not be published\n  | ` +
-          res.consoleTail.join('\n  | ')
+        notPublished(p.spec.name, `boot gate failed: ${res.message ?? 'no marker'}`, res.consoleTail)
       )
     }
   }
@@ -667,8 +666,7 @@ class PlanRun {
       }
       if (res.status !== 'passed') {
         reporter.error(
-          `${p.spec.name}: install gate failed at ${res.stage}: ${res.message}; it will not be published\n  | ` +
-            res.consoleTail.join('\n  | ')
+          notPublished(p.spec.name, `install gate failed at ${res.stage}: ${res.message}`, res.consoleTail)
         )
         return
       }
@@ -719,10 +717,7 @@ class PlanRun {
     if (res.status !== 'passed') {
       // The gate's messages mostly start with their stage already.
       const why = res.message?.startsWith(`${res.stage}:`) ? res.message : `${res.stage}: ${res.message}`
-      reporter.error(
-        `${p.spec.name}: netboot gate failed at ${why}; it will not be published\n  | ` +
-          res.consoleTail.join('\n  | ')
-      )
+      reporter.error(notPublished(p.spec.name, `netboot gate failed at ${why}`, res.consoleTail))
       return
     }
     reporter.info(
@@ -851,4 +846,9 @@ function prefixed(r: Reporter, name: string): Reporter {
     debug: (m) => r.debug(p(m)),
     group: (_t, fn) => fn()
   }
+}
+
+/** A gate's failure line, with the end of the guest's console under it. */
+function notPublished(name: string, why: string, consoleTail: string[]): string {
+  return `${name}: ${why}; it will not be published\n  | ${consoleTail.join('\n  | ')}`
 }
