@@ -4412,8 +4412,7 @@ class PlanRun {
             reporter.info(`${p.spec.name}: boot gate passed in ${(0,log/* formatSeconds */.Xo)(res.seconds)} (${res.accel})`);
         }
         else {
-            reporter.error(`${p.spec.name}: boot gate failed: ${res.message ?? 'no marker'}; it will not be published\n  | ` +
-                res.consoleTail.join('\n  | '));
+            reporter.error(notPublished(p.spec.name, `boot gate failed: ${res.message ?? 'no marker'}`, res.consoleTail));
         }
     }
     /**
@@ -4461,8 +4460,7 @@ class PlanRun {
                 stages: res.stages
             };
             if (res.status !== 'passed') {
-                reporter.error(`${p.spec.name}: install gate failed at ${res.stage}: ${res.message}; it will not be published\n  | ` +
-                    res.consoleTail.join('\n  | '));
+                reporter.error(notPublished(p.spec.name, `install gate failed at ${res.stage}: ${res.message}`, res.consoleTail));
                 return;
             }
             reporter.info(`${p.spec.name}: install gate passed in ${(0,log/* formatSeconds */.Xo)(res.totalSeconds)} (${res.accel}): ` +
@@ -4515,8 +4513,7 @@ class PlanRun {
         if (res.status !== 'passed') {
             // The gate's messages mostly start with their stage already.
             const why = res.message?.startsWith(`${res.stage}:`) ? res.message : `${res.stage}: ${res.message}`;
-            reporter.error(`${p.spec.name}: netboot gate failed at ${why}; it will not be published\n  | ` +
-                res.consoleTail.join('\n  | '));
+            reporter.error(notPublished(p.spec.name, `netboot gate failed at ${why}`, res.consoleTail));
             return;
         }
         reporter.info(`${p.spec.name}: netboot gate passed in ${(0,log/* formatSeconds */.Xo)(res.totalSeconds)} (${res.accel}, ` +
@@ -4636,6 +4633,10 @@ function prefixed(r, name) {
         debug: (m) => r.debug(p(m)),
         group: (_t, fn) => fn()
     };
+}
+/** A gate's failure line, with the end of the guest's console under it. */
+function notPublished(name, why, consoleTail) {
+    return `${name}: ${why}; it will not be published\n  | ${consoleTail.join('\n  | ')}`;
 }
 
 
