@@ -6,7 +6,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunReport } from '../../src/pipeline/types.js'
 import { sweepEngineTags } from '../../src/engine/leftovers.js'
@@ -23,6 +22,12 @@ let dir: string
 let storeDir: string
 let outDir: string
 let cacheDir: string
+/**
+ * The temp directory of every kiln this file starts. Its own, because any other kiln on the
+ * machine (the other test files run beside this one) sweeps a dead run's directories from the
+ * shared one: what a SIGKILLed run left could be gone before this file looks for it.
+ */
+let tmp: string
 const mounts: string[] = []
 
 const catalog = {
@@ -94,7 +99,8 @@ function startKiln(args: string[], opts: { store?: string; out?: string; cache?:
     if (opts.cache) argv.push('--cache-dir', cacheDir)
   }
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...argv], {
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: tmp }
   })
   let err = ''
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
@@ -164,9 +170,9 @@ async function tagsOf(pid: number): Promise<string[]> {
 
 /** Temporary directories and files a run (by pid) left in the temp dir, out/, the store and the cache. */
 function tempsOf(pid: number, roots: string[] = [outDir, storeDir, cacheDir]): string[] {
-  const found = readdirSync(tmpdir())
+  const found = readdirSync(tmp)
     .filter((f) => f.startsWith(`kiln-${pid}-`))
-    .map((f) => join(tmpdir(), f))
+    .map((f) => join(tmp, f))
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name)
@@ -224,6 +230,8 @@ async function mountTmpfs(size: string): Promise<string> {
 beforeAll(async () => {
   const tar = await ensureBase('minbase')
   dir = await mkdtemp('/var/tmp/kiln-itg-cancel-')
+  tmp = join(dir, 'tmp')
+  await mkdir(tmp)
   // The shared minbase plus a file of this run's own: the base (and every image on it) is then
   // new to the engine, so the load test sees its image arrive and go. With minbase alone another
   // test file's build cache may already hold the very same image.
@@ -463,8 +471,7 @@ describe('the boot gate', () => {
         }
       })
       .map(Number)
-  const scratchOf = (pid: number): string[] =>
-    readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${pid}-`))
+  const scratchOf = (pid: number): string[] => readdirSync(tmp).filter((f) => f.startsWith(`kiln-${pid}-`))
 
   test.each(['SIGTERM', 'SIGKILL'] as const)(
     '%s while qemu boots: no qemu and no scratch disk stay',

@@ -204,12 +204,13 @@ it(
 it(
   'a SIGKILLed kiln leaves no qemu running, and the next run sweeps its scratch disks',
   async () => {
+    // Its own temp directory: any other kiln on the machine (test files run side by side)
+    // would sweep the dead run's scratch from the shared one before this test looks.
+    const tmp = mkdtempSync(join(tmpdir(), 'itg-install-kill-'))
     const child = spawn(
       'node_modules/.bin/tsx',
       ['src/adapters/cli/index.ts', 'verify', 'install', good.dir],
-      {
-        stdio: 'ignore'
-      }
+      { stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } }
     )
     try {
       // Wait for the installer VM: its command line names the run's scratch directory, kiln-PID-….
@@ -244,12 +245,13 @@ it(
       // Once its parent has reaped it (a zombie still counts as alive to the sweep):
       for (let i = 0; i < 40 && existsSync(`/proc/${kilnPid}`); i++)
         await new Promise((r) => setTimeout(r, 250))
-      const dead = readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${kilnPid}-`))
+      const dead = readdirSync(tmp).filter((f) => f.startsWith(`kiln-${kilnPid}-`))
       expect(dead.length).toBeGreaterThan(0)
-      await sweepTempDirs()
-      for (const d of dead) expect(existsSync(join(tmpdir(), d))).toBe(false)
+      await sweepTempDirs([tmp])
+      for (const d of dead) expect(existsSync(join(tmp, d))).toBe(false)
     } finally {
       child.kill('SIGKILL')
+      rmSync(tmp, { recursive: true, force: true })
     }
   },
   TEST_TIMEOUT_MS

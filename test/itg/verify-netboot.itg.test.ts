@@ -207,7 +207,10 @@ it(
       ].join('\n')
     )
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx')
-    const child = run(tsx, [script, plan]).then(
+    // Its own temp directory: any other kiln on the machine (test files run side by side)
+    // would sweep the dead run's scratch from the shared one before this test looks.
+    const tmp = mkdtempSync(join(tmpdir(), 'itg-netboot-kill-'))
+    const child = run(tsx, [script, plan], { env: { TMPDIR: tmp } }).then(
       () => 'exited normally',
       (e: Error) => e.message
     )
@@ -218,10 +221,11 @@ it(
     expect(await child).toMatch(/SIGKILL|status 137/)
     await waitFor(() => (ours(pid).length ? undefined : 'gone'), 15_000)
     const left = (): string[] =>
-      readdirSync(tmpdir()).filter((f) => f.startsWith(`kiln-${pid}-`) && f.includes('-verify-'))
+      readdirSync(tmp).filter((f) => f.startsWith(`kiln-${pid}-`) && f.includes('-verify-'))
     expect(left()).toHaveLength(1) // SIGKILL runs no exit hook: the next run's sweep removes it
-    await sweepLeftovers({ reporter })
+    await sweepLeftovers({ reporter, tmpDir: tmp })
     expect(left()).toEqual([])
+    rmSync(tmp, { recursive: true })
   },
   TEST_TIMEOUT_MS
 )
