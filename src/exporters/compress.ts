@@ -132,6 +132,33 @@ export class StdoutSink implements ByteSink {
 
 const GZIP_BLOCK = 1 << 20
 const DICT = 32 << 10
+/** The least a gzip stream hands downstream at once (its last bytes aside). */
+const OUT_RUN = 64 << 10
+
+/**
+ * zlib's options for deflating one piece. A piece with no dictionary gets a window and hash
+ * table no larger than itself: at the defaults every call allocates and clears ~256 KiB of
+ * state, which for the 512-byte tar header a stream flushes before each shared file (thousands
+ * in modules.tar.gz and the rootfs) cost more than the deflate (145 → 54 µs a call). The
+ * window only bounds how far back a match may reach, and a piece this small has nothing
+ * further back: any inflater reads the result, and the same piece always deflates the same.
+ */
+function pieceOptions(
+  level: number,
+  length: number,
+  dict: Buffer | undefined,
+  flush: number
+): zlib.ZlibOptions {
+  const opts: zlib.ZlibOptions = { level, finishFlush: flush }
+  if (dict) opts.dictionary = dict
+  else if (length < DICT) {
+    const windowBits = Math.max(9, Math.ceil(Math.log2(length + 1)))
+    // memLevel sets the hash table and the literal buffer (2^(memLevel+6) symbols a block):
+    // kept at the piece's size, so the piece is still one block.
+    Object.assign(opts, { windowBits, memLevel: Math.max(1, windowBits - 6) })
+  }
+  return opts
+}
 
 /**
  * gzip made on all cores inside node, pigz's way: independent ~1 MiB deflate blocks, each
@@ -183,11 +210,12 @@ export class ParallelGzipSink implements ByteSink {
     const data = block.subarray(0, this.fill)
     this.block = null
     this.fill = 0
-    const opts: zlib.ZlibOptions = {
-      level: this.level,
-      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH
-    }
-    if (this.dict) opts.dictionary = this.dict
+    const opts = pieceOptions(
+      this.level,
+      data.length,
+      this.dict,
+      last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH
+    )
     const p = new Promise<Buffer>((resolve, reject) =>
       zlib.deflateRaw(data, opts, (e, out) => {
         if (block.length === GZIP_BLOCK) this.pool.push(block)
@@ -203,7 +231,26 @@ export class ParallelGzipSink implements ByteSink {
         ? data.subarray(data.length - DICT)
         : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT)
     this.dict = Buffer.from(tail)
-    while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
+    while (this.inflight.length >= this.maxInflight) await this.emit(await this.inflight.shift()!)
+  }
+
+  /** Deflated pieces not yet written, and their size. */
+  private readonly out: Buffer[] = []
+  private outSize = 0
+
+  /**
+   * Writes deflated bytes downstream in runs of at least OUT_RUN bytes. A stream that shares
+   * data makes a piece per file (its tar header, then the shared deflate): written one by one,
+   * modules.tar.gz took ~10,000 small writes, each hashed and waited for.
+   */
+  private async emit(piece: Buffer, last = false): Promise<void> {
+    this.out.push(piece)
+    this.outSize += piece.length
+    if (this.outSize < OUT_RUN && !last) return
+    const run = this.out.length === 1 ? this.out[0] : Buffer.concat(this.out, this.outSize)
+    this.out.length = 0
+    this.outSize = 0
+    await this.down.write(run)
   }
 
   /** What a SharedDeflate needs in common: equal keys take the same deflated bytes. */
@@ -225,17 +272,17 @@ export class ParallelGzipSink implements ByteSink {
     this.isize = (this.isize + b.length) % 0x100000000
     this.dict = undefined
     this.inflight.push(b.deflated)
-    while (this.inflight.length >= this.maxInflight) await this.down.write(await this.inflight.shift()!)
+    while (this.inflight.length >= this.maxInflight) await this.emit(await this.inflight.shift()!)
   }
 
   async end(): Promise<void> {
     if (!this.started) await this.write(Buffer.alloc(0))
     await this.dispatch(true)
-    while (this.inflight.length) await this.down.write(await this.inflight.shift()!)
+    while (this.inflight.length) await this.emit(await this.inflight.shift()!)
     const trailer = Buffer.alloc(8)
     trailer.writeUInt32LE(this.crc >>> 0, 0)
     trailer.writeUInt32LE(this.isize >>> 0, 4)
-    await this.down.write(trailer)
+    await this.emit(trailer, true)
     await this.down.end()
   }
 
@@ -293,8 +340,7 @@ export class SharedDeflate {
     const data = block.subarray(0, this.fill)
     this.block = null
     this.fill = 0
-    const opts: zlib.ZlibOptions = { level: this.level, finishFlush: zlib.constants.Z_SYNC_FLUSH }
-    if (this.dict) opts.dictionary = this.dict
+    const opts = pieceOptions(this.level, data.length, this.dict, zlib.constants.Z_SYNC_FLUSH)
     const deflated = new Promise<Buffer>((resolve, reject) =>
       zlib.deflateRaw(data, opts, (e, out) => {
         if (sharedPool.length < 8) sharedPool.push(block)
@@ -351,6 +397,9 @@ export function crc32Combine(crc1: number, crc2: number, len2: number): number {
   return (crc ^ crc2) >>> 0
 }
 
+/** A compressor's output chunks being written to the downstream sink at once (when it overlaps). */
+const PUMP_IN_FLIGHT = 16
+
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
 export class ProcessSink implements ByteSink {
   readonly overlapping = true
@@ -370,16 +419,41 @@ export class ProcessSink implements ByteSink {
     })
     this.child = child
     this.pump = (async () => {
-      for await (const chunk of child.stdout!) await down.write(chunk as Buffer)
+      // The compressor's output goes on while earlier chunks are still being written: waiting
+      // for each 64 KiB file write before reading the next left the pipe full and zstd's
+      // threads idle behind it. (Each chunk is a buffer of its own, so several may be in flight.)
+      const inflight: Array<Promise<void>> = []
+      for await (const chunk of child.stdout!) {
+        const written = down.write(chunk as Buffer)
+        if (!down.overlapping) {
+          await written
+          continue
+        }
+        written.catch(() => undefined) // surfaces when awaited, in order
+        inflight.push(written)
+        if (inflight.length >= PUMP_IN_FLIGHT) await inflight.shift()
+      }
+      while (inflight.length) await inflight.shift()
     })()
-    this.pump.catch(() => undefined)
+    // A downstream failure (a full disk) is what the caller hears of, not the broken pipe it
+    // causes: the compressor is stopped, and writes to it fail with the first cause.
+    this.pump.catch((e: unknown) => {
+      this.failure ??= e
+      child.kill()
+    })
     this.child.catch(() => undefined)
   }
-  write(chunk: Buffer): Promise<void> {
-    return writeTo(this.child.stdin!, chunk)
+  private failure: unknown
+  async write(chunk: Buffer): Promise<void> {
+    if (this.failure) throw this.failure
+    await writeTo(this.child.stdin!, chunk).catch((e: unknown) => {
+      throw this.failure ?? e
+    })
   }
   async end(): Promise<void> {
-    await endStream(this.child.stdin!)
+    await endStream(this.child.stdin!).catch((e: unknown) => {
+      throw this.failure ?? e
+    })
     await this.pump
     await this.child
     await this.down.end()

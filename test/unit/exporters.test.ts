@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { constants as zc, crc32, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib'
 import { compareVersions } from '../../src/exporters/boot.js'
-import { crc32Combine, FileSink, ParallelGzipSink, SharedDeflate } from '../../src/exporters/compress.js'
+import {
+  crc32Combine,
+  FileSink,
+  ParallelGzipSink,
+  ProcessSink,
+  SharedDeflate,
+  type ByteSink
+} from '../../src/exporters/compress.js'
 import { exportImage } from '../../src/exporters/export.js'
 import { flatten, SHARE_MIN } from '../../src/exporters/flatten.js'
 import { resolveInput, resolveLayers } from '../../src/exporters/inputs.js'
@@ -138,6 +145,105 @@ describe('parallel gzip', () => {
     expect(gunzipSync(a).equals(data)).toBe(true)
     expect(a.length).toBeLessThan(data.length / 2)
     expect((await run('b.gz')).equals(a)).toBe(true)
+  })
+
+  test('a stream cut into a piece per file (as a shared run makes it) reaches the file in few writes and decodes', async () => {
+    // What the modules archive looks like to its gzip stream: a tar header (own bytes), then a
+    // file deflated elsewhere, a thousand times over.
+    const counted = new CountingSink(new FileSink(s.path('pieces.gz')))
+    const gz = new ParallelGzipSink(counted, 6)
+    const want: Buffer[] = []
+    for (let i = 0; i < 1000; i++) {
+      const header = Buffer.alloc(512, `header ${i} `)
+      const file = Buffer.alloc(SHARE_MIN + i, `file ${i} `)
+      await gz.write(header)
+      const run = new SharedDeflate([gz], 6)
+      await run.push(file)
+      await run.end()
+      want.push(header, file)
+    }
+    await gz.end()
+    execFileSync('gzip', ['-t', s.path('pieces.gz')])
+    expect(gunzipSync(readFileSync(s.path('pieces.gz'))).equals(Buffer.concat(want))).toBe(true)
+    // Written one piece at a time this was ~2,000 writes, each hashed and waited for.
+    expect(counted.writes).toBeLessThan(50)
+  })
+})
+
+/** Passes writes on, counting them and how many were in flight at once. */
+class CountingSink implements ByteSink {
+  readonly overlapping = true
+  writes = 0
+  inFlight = 0
+  maxInFlight = 0
+  constructor(
+    private readonly down: ByteSink,
+    private readonly delayMs = 0
+  ) {}
+  async write(chunk: Buffer): Promise<void> {
+    this.writes++
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight)
+    try {
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs))
+      await this.down.write(chunk)
+    } finally {
+      this.inFlight--
+    }
+  }
+  end(): Promise<void> {
+    return this.down.end()
+  }
+  abort(): Promise<void> {
+    return this.down.abort()
+  }
+}
+
+describe('a compressor process (zstd)', () => {
+  const data = (): Buffer => {
+    const b = Buffer.allocUnsafe(8 << 20)
+    let x = 7
+    for (let i = 0; i < b.length; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff
+      b[i] = x % 5 === 0 ? x >> 8 : 65 + (i % 17)
+    }
+    return b
+  }
+
+  test('its output keeps being read while earlier chunks are written (a slow disk does not stall it), in order', async () => {
+    const input = data()
+    const slow = new CountingSink(new FileSink(s.path('out.zst')), 5)
+    const z = new ProcessSink('zstd', ['-q', '-T0', '-1', '-c'], slow)
+    for (let off = 0; off < input.length; off += 1 << 20) await z.write(input.subarray(off, off + (1 << 20)))
+    await z.end()
+    expect(execFileSync('zstd', ['-dc', s.path('out.zst')], { maxBuffer: 64 << 20 }).equals(input)).toBe(true)
+    // Each 64 KiB read waited for the write before it, the pipe filled and zstd stopped.
+    expect(slow.maxInFlight).toBeGreaterThan(1)
+  })
+
+  test('a write that fails downstream fails end(), naming the file, and leaves no file', async () => {
+    const out = s.path('full.zst')
+    const file = new FileSink(out)
+    let n = 0
+    const failing: ByteSink = {
+      overlapping: true,
+      write: async (c) => {
+        if (++n === 3) throw new Error(`${out}: no space left on device`)
+        await file.write(c)
+      },
+      end: () => file.end(),
+      abort: () => file.abort()
+    }
+    const z = new ProcessSink('zstd', ['-q', '-1', '-c'], failing)
+    // Incompressible and larger than the pipes: the compressor blocks once its output stops being read.
+    const input = randomBytes(24 << 20)
+    const fed = (async () => {
+      for (let off = 0; off < input.length; off += 1 << 20)
+        await z.write(input.subarray(off, off + (1 << 20)))
+      await z.end()
+    })()
+    await expect(fed).rejects.toThrow(/full\.zst: no space left on device/)
+    await z.abort()
+    expect(readdirSync(s.dir).filter((f) => f.startsWith('full.zst'))).toEqual([])
   })
 })
 
