@@ -147,6 +147,28 @@ class StdoutSink {
 }
 const GZIP_BLOCK = 1 << 20;
 const DICT = 32 << 10;
+/** The least a gzip stream hands downstream at once (its last bytes aside). */
+const OUT_RUN = 64 << 10;
+/**
+ * zlib's options for deflating one piece. A piece with no dictionary gets a window and hash
+ * table no larger than itself: at the defaults every call allocates and clears ~256 KiB of
+ * state, which for the 512-byte tar header a stream flushes before each shared file (thousands
+ * in modules.tar.gz and the rootfs) cost more than the deflate (145 → 54 µs a call). The
+ * window only bounds how far back a match may reach, and a piece this small has nothing
+ * further back: any inflater reads the result, and the same piece always deflates the same.
+ */
+function pieceOptions(level, length, dict, flush) {
+    const opts = { level, finishFlush: flush };
+    if (dict)
+        opts.dictionary = dict;
+    else if (length < DICT) {
+        const windowBits = Math.max(9, Math.ceil(Math.log2(length + 1)));
+        // memLevel sets the hash table and the literal buffer (2^(memLevel+6) symbols a block):
+        // kept at the piece's size, so the piece is still one block.
+        Object.assign(opts, { windowBits, memLevel: Math.max(1, windowBits - 6) });
+    }
+    return opts;
+}
 /**
  * gzip made on all cores inside node, pigz's way: independent ~1 MiB deflate blocks, each
  * primed with the previous block's last 32 KiB and sync-flushed, under one gzip header,
@@ -198,12 +220,7 @@ class ParallelGzipSink {
         const data = block.subarray(0, this.fill);
         this.block = null;
         this.fill = 0;
-        const opts = {
-            level: this.level,
-            finishFlush: last ? (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_FINISH : (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH
-        };
-        if (this.dict)
-            opts.dictionary = this.dict;
+        const opts = pieceOptions(this.level, data.length, this.dict, last ? (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_FINISH : (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH);
         const p = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_7___default().deflateRaw(data, opts, (e, out) => {
             if (block.length === GZIP_BLOCK)
                 this.pool.push(block);
@@ -220,7 +237,25 @@ class ParallelGzipSink {
             : Buffer.concat([this.dict ?? Buffer.alloc(0), data]).subarray(-DICT);
         this.dict = Buffer.from(tail);
         while (this.inflight.length >= this.maxInflight)
-            await this.down.write(await this.inflight.shift());
+            await this.emit(await this.inflight.shift());
+    }
+    /** Deflated pieces not yet written, and their size. */
+    out = [];
+    outSize = 0;
+    /**
+     * Writes deflated bytes downstream in runs of at least OUT_RUN bytes. A stream that shares
+     * data makes a piece per file (its tar header, then the shared deflate): written one by one,
+     * modules.tar.gz took ~10,000 small writes, each hashed and waited for.
+     */
+    async emit(piece, last = false) {
+        this.out.push(piece);
+        this.outSize += piece.length;
+        if (this.outSize < OUT_RUN && !last)
+            return;
+        const run = this.out.length === 1 ? this.out[0] : Buffer.concat(this.out, this.outSize);
+        this.out.length = 0;
+        this.outSize = 0;
+        await this.down.write(run);
     }
     /** What a SharedDeflate needs in common: equal keys take the same deflated bytes. */
     get shareKey() {
@@ -243,18 +278,18 @@ class ParallelGzipSink {
         this.dict = undefined;
         this.inflight.push(b.deflated);
         while (this.inflight.length >= this.maxInflight)
-            await this.down.write(await this.inflight.shift());
+            await this.emit(await this.inflight.shift());
     }
     async end() {
         if (!this.started)
             await this.write(Buffer.alloc(0));
         await this.dispatch(true);
         while (this.inflight.length)
-            await this.down.write(await this.inflight.shift());
+            await this.emit(await this.inflight.shift());
         const trailer = Buffer.alloc(8);
         trailer.writeUInt32LE(this.crc >>> 0, 0);
         trailer.writeUInt32LE(this.isize >>> 0, 4);
-        await this.down.write(trailer);
+        await this.emit(trailer, true);
         await this.down.end();
     }
     async abort() {
@@ -302,9 +337,7 @@ class SharedDeflate {
         const data = block.subarray(0, this.fill);
         this.block = null;
         this.fill = 0;
-        const opts = { level: this.level, finishFlush: (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH };
-        if (this.dict)
-            opts.dictionary = this.dict;
+        const opts = pieceOptions(this.level, data.length, this.dict, (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().constants).Z_SYNC_FLUSH);
         const deflated = new Promise((resolve, reject) => node_zlib__WEBPACK_IMPORTED_MODULE_7___default().deflateRaw(data, opts, (e, out) => {
             if (sharedPool.length < 8)
                 sharedPool.push(block);
@@ -369,6 +402,8 @@ function crc32Combine(crc1, crc2, len2) {
     }
     return (crc ^ crc2) >>> 0;
 }
+/** A compressor's output chunks being written to the downstream sink at once (when it overlaps). */
+const PUMP_IN_FLIGHT = 16;
 /** A compressor process (pigz, zstd): bytes to its stdin, its stdout to the downstream sink. */
 class ProcessSink {
     down;
@@ -386,17 +421,44 @@ class ProcessSink {
         });
         this.child = child;
         this.pump = (async () => {
-            for await (const chunk of child.stdout)
-                await down.write(chunk);
+            // The compressor's output goes on while earlier chunks are still being written: waiting
+            // for each 64 KiB file write before reading the next left the pipe full and zstd's
+            // threads idle behind it. (Each chunk is a buffer of its own, so several may be in flight.)
+            const inflight = [];
+            for await (const chunk of child.stdout) {
+                const written = down.write(chunk);
+                if (!down.overlapping) {
+                    await written;
+                    continue;
+                }
+                written.catch(() => undefined); // surfaces when awaited, in order
+                inflight.push(written);
+                if (inflight.length >= PUMP_IN_FLIGHT)
+                    await inflight.shift();
+            }
+            while (inflight.length)
+                await inflight.shift();
         })();
-        this.pump.catch(() => undefined);
+        // A downstream failure (a full disk) is what the caller hears of, not the broken pipe it
+        // causes: the compressor is stopped, and writes to it fail with the first cause.
+        this.pump.catch((e) => {
+            this.failure ??= e;
+            child.kill();
+        });
         this.child.catch(() => undefined);
     }
-    write(chunk) {
-        return writeTo(this.child.stdin, chunk);
+    failure;
+    async write(chunk) {
+        if (this.failure)
+            throw this.failure;
+        await writeTo(this.child.stdin, chunk).catch((e) => {
+            throw this.failure ?? e;
+        });
     }
     async end() {
-        await endStream(this.child.stdin);
+        await endStream(this.child.stdin).catch((e) => {
+            throw this.failure ?? e;
+        });
         await this.pump;
         await this.child;
         await this.down.end();
