@@ -1,0 +1,403 @@
+/**
+ * The flattener's index of every member of every layer, held as a struct of arrays (issue #17).
+ *
+ * Kept as one JS object per member with its path string, a million-file image cost ~350 bytes a
+ * member (object headers, hidden-class fields, a UTF-16-sized string per path, `Map` slots):
+ * 420-560 MB of peak RSS. Here a member is a number (its position in the layers, bottom layer
+ * first, each in tar order), its fixed-size fields sit in typed arrays, and its path is a node
+ * of a `PathTable`: parent node + basename bytes in one byte arena, found again through an
+ * open-addressing hash table keyed on (parent, basename). A path string is joined only when
+ * something needs it (a header being written, a message). Fields most members lack (xattrs,
+ * device numbers, values that do not fit 32 bits) live in side maps keyed by member number.
+ *
+ * Every name here is a binary string (one char per byte, see tar.ts): it is stored as those
+ * bytes and read back the same, so names that are not UTF-8 keep their identity.
+ */
+import type { EntryType } from './tar.js'
+
+type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array
+
+/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all). */
+function ensure<T extends Column>(a: T, need: number): T {
+  if (need <= a.length) return a
+  let n = Math.max(a.length * 2, 16)
+  while (n < need) n *= 2
+  const b = new (a.constructor as new (n: number) => T)(n)
+  b.set(a)
+  return b
+}
+
+/** The same for a byte arena. Not zero-filled: only bytes written are read, and pages never written stay out of RSS. */
+function ensureBytes(b: Buffer, need: number): Buffer {
+  if (need <= b.length) return b
+  let n = b.length * 2
+  while (n < need) n *= 2
+  const c = Buffer.allocUnsafeSlow(n)
+  b.copy(c)
+  return c
+}
+
+/** Writes the bytes of binary string `s`[from, to) at `at` (each char is one byte, < 256). */
+function putBinary(buf: Buffer, at: number, s: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) buf[at + i - from] = s.charCodeAt(i)
+}
+
+/** FNV-1a over (parent, name), then a final mix so linear probing sees well-spread low bits. */
+function hashName(parent: number, s: string, from: number, to: number): number {
+  let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193)
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return mix(h)
+}
+
+function hashBytes(parent: number, b: Buffer, from: number, to: number): number {
+  let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193)
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193)
+  return mix(h)
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  return h >>> 0
+}
+
+/**
+ * Interned paths: node 0 is the root (''); every other node is a (parent node, basename) pair.
+ * A path's ancestors get nodes too, so walking up a path (the planner does, for every member)
+ * is following `parent`, with no string made.
+ */
+export class PathTable {
+  private parents = new Int32Array(1024)
+  /** Node n's basename is names[starts[n], starts[n + 1]): nodes and their names are appended in step. */
+  private starts = new Int32Array(1025)
+  private names: Buffer = Buffer.alloc(1 << 16)
+  /** Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full. */
+  private slots = new Int32Array(1 << 11)
+  private nodes = 1
+  /** The last directory a path was interned under, and its node: members come grouped by directory. */
+  private lastDir = ''
+  private lastDirNode = 0
+  /** The last parent whose path was joined (pathOf), for the same reason. */
+  private lastJoined = -1
+  private lastJoinedPath = ''
+
+  constructor() {
+    this.parents[0] = -1
+  }
+
+  get count(): number {
+    return this.nodes
+  }
+
+  parentOf(node: number): number {
+    return this.parents[node]
+  }
+
+  /** The node of `name` (a binary string's [from, to)) under `parent`, created when `create`; -1 when absent. */
+  child(parent: number, name: string, from = 0, to = name.length, create = false): number {
+    const h = hashName(parent, name, from, to)
+    const mask = this.slots.length - 1
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const n = this.slots[i] - 1
+      if (n < 0) {
+        if (!create) return -1
+        return this.add(parent, name, from, to, i)
+      }
+      if (this.parents[n] === parent && this.nameIs(n, name, from, to)) return n
+    }
+  }
+
+  private nameIs(n: number, s: string, from: number, to: number): boolean {
+    const a = this.starts[n]
+    if (this.starts[n + 1] - a !== to - from) return false
+    for (let i = from; i < to; i++) if (this.names[a + i - from] !== s.charCodeAt(i)) return false
+    return true
+  }
+
+  private add(parent: number, s: string, from: number, to: number, slot: number): number {
+    const n = this.nodes++
+    this.parents = ensure(this.parents, this.nodes)
+    this.starts = ensure(this.starts, this.nodes + 1)
+    const at = this.starts[n]
+    this.names = ensureBytes(this.names, at + to - from)
+    putBinary(this.names, at, s, from, to)
+    this.starts[n + 1] = at + to - from
+    this.parents[n] = parent
+    this.slots[slot] = n + 1
+    if (this.nodes * 10 > this.slots.length * 7) this.rehash()
+    return n
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2)
+    const mask = slots.length - 1
+    for (let n = 1; n < this.nodes; n++) {
+      let i = hashBytes(this.parents[n], this.names, this.starts[n], this.starts[n + 1]) & mask
+      while (slots[i]) i = (i + 1) & mask
+      slots[i] = n + 1
+    }
+    this.slots = slots
+  }
+
+  /** Walks a normalised path (no empty components) component by component from the root. */
+  private walk(path: string, create: boolean): number {
+    if (path === '') return 0
+    let node = 0
+    let from = 0
+    const cut = path.lastIndexOf('/')
+    // Most paths share the directory of the one before: start from it.
+    if (cut > 0 && cut === this.lastDir.length && path.startsWith(this.lastDir)) {
+      node = this.lastDirNode
+      from = cut + 1
+    }
+    for (;;) {
+      const slash = path.indexOf('/', from)
+      const to = slash < 0 ? path.length : slash
+      const next = this.child(node, path, from, to, create)
+      if (next < 0) return -1
+      if (slash < 0) return next
+      node = next
+      from = slash + 1
+      if (slash === cut) {
+        this.lastDir = path.slice(0, cut)
+        this.lastDirNode = node
+      }
+    }
+  }
+
+  /** The node of a normalised path (tar.ts normalizePath), made with its ancestors when new. */
+  intern(path: string): number {
+    return this.walk(path, true)
+  }
+
+  /** The node of a normalised path, or -1 when no path of the index is or lies below it. */
+  lookup(path: string): number {
+    return this.walk(path, false)
+  }
+
+  /** A node's basename, as a binary string. */
+  nameOf(node: number): string {
+    return this.names.toString('latin1', this.starts[node], this.starts[node + 1])
+  }
+
+  /** A node's full path ('' for the root), joined now: nothing keeps it. */
+  pathOf(node: number): string {
+    if (node === 0) return ''
+    const parent = this.parents[node]
+    if (parent === 0) return this.nameOf(node)
+    if (parent !== this.lastJoined) {
+      this.lastJoinedPath = this.pathOf(parent)
+      this.lastJoined = parent
+    }
+    return `${this.lastJoinedPath}/${this.nameOf(node)}`
+  }
+
+  /** Whether `node` lies strictly below `dir`. */
+  isBelow(node: number, dir: number): boolean {
+    for (let a = this.parents[node]; a >= 0; a = this.parents[a]) if (a === dir) return true
+    return false
+  }
+}
+
+/** Unsigned 32-bit values in a typed array; anything else (rare: 64-bit sizes, NaN from a bad PAX record) in a map. */
+class U32Column {
+  private static readonly WIDE = 0xffffffff
+  a = new Uint32Array(1024)
+  private readonly wide = new Map<number, number>()
+  get(i: number): number {
+    const v = this.a[i]
+    return v === U32Column.WIDE ? this.wide.get(i)! : v
+  }
+  set(i: number, v: number): void {
+    this.a = ensure(this.a, i + 1)
+    if (v >>> 0 === v && v !== U32Column.WIDE) this.a[i] = v
+    else {
+      this.a[i] = U32Column.WIDE
+      this.wide.set(i, v)
+    }
+  }
+}
+
+export const ENTRY_TYPES: readonly EntryType[] = ['file', 'link', 'symlink', 'char', 'block', 'dir', 'fifo']
+const TYPE_CODE = Object.fromEntries(ENTRY_TYPES.map((t, i) => [t, i])) as Record<EntryType, number>
+/** Set in a member's type byte when a later member of the same path in its layer replaces it. */
+const REPLACED = 0x80
+
+/** A member's fields as indexLayer reads them (the path is given apart, as a node). */
+export interface MemberFields {
+  type: EntryType
+  mode: number
+  uid: number
+  gid: number
+  size: number
+  mtime: number
+  linkname: string
+  devmajor: number
+  devminor: number
+  xattrs?: Record<string, Buffer>
+  dataOffset: number
+}
+
+/**
+ * Every member of every layer, numbered from 0 in the order added: layer by layer, bottom
+ * first, each in tar order. So a member's number orders it as the output does (layer, then
+ * position), and "a higher layer" is "a higher number" (see layerStart).
+ */
+export class MemberIndex {
+  readonly paths = new PathTable()
+  private n = 0
+  private nodes = new Int32Array(1024)
+  private types = new Uint8Array(1024)
+  private modes = new Uint16Array(1024)
+  private readonly uids = new U32Column()
+  private readonly gids = new U32Column()
+  private readonly sizes = new U32Column()
+  private readonly mtimes = new U32Column()
+  private offsets = new Float64Array(1024)
+  /** Member m's linkname is links[linkStarts[m], linkStarts[m + 1]) (empty for most). */
+  private linkStarts = new Int32Array(1025)
+  private links: Buffer = Buffer.alloc(1 << 12)
+  private readonly xattrs = new Map<number, Record<string, Buffer>>()
+  private readonly devices = new Map<number, [number, number]>()
+  /** First member of each layer. */
+  private readonly starts: number[] = []
+  /** Where the layers' members end once indexing is over (-1 before): a synthetic root may follow. */
+  private sealedAt = -1
+  /** While indexing: per node, 1 + the member it last got (0: none); dropped by seal. */
+  private latest: Int32Array | null = new Int32Array(1024)
+
+  get count(): number {
+    return this.n
+  }
+
+  get layerCount(): number {
+    return this.starts.length
+  }
+
+  /** Starts the next layer's members. */
+  beginLayer(): void {
+    this.starts.push(this.n)
+  }
+
+  private get layersEnd(): number {
+    return this.sealedAt < 0 ? this.n : this.sealedAt
+  }
+
+  /** First member of `layer` (the member count for the layer past the last). */
+  layerStart(layer: number): number {
+    return layer < this.starts.length ? this.starts[layer] : this.layersEnd
+  }
+
+  /** The layer a member came from; -1 for one added after the layers (ensureRoot's root). */
+  layerOf(m: number): number {
+    if (m >= this.layersEnd) return -1
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid] <= m) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
+
+  /** Its position in its layer's tar (-1 for the synthetic root). */
+  seqOf(m: number): number {
+    const l = this.layerOf(m)
+    return l < 0 ? -1 : m - this.starts[l]
+  }
+
+  /** The member of the current layer most recently added at `node`, or -1. */
+  inLayer(node: number): number {
+    const latest = this.latest!
+    const m = node < latest.length ? latest[node] - 1 : -1
+    return m >= this.starts[this.starts.length - 1] ? m : -1
+  }
+
+  /** Appends a member of the current layer; returns its number. */
+  add(node: number, f: MemberFields): number {
+    const m = this.n++
+    this.nodes = ensure(this.nodes, this.n)
+    this.types = ensure(this.types, this.n)
+    this.modes = ensure(this.modes, this.n)
+    this.offsets = ensure(this.offsets, this.n)
+    this.linkStarts = ensure(this.linkStarts, this.n + 1)
+    this.nodes[m] = node
+    this.types[m] = TYPE_CODE[f.type]
+    this.modes[m] = f.mode
+    this.uids.set(m, f.uid)
+    this.gids.set(m, f.gid)
+    this.sizes.set(m, f.size)
+    this.mtimes.set(m, f.mtime)
+    this.offsets[m] = f.dataOffset
+    const at = this.linkStarts[m]
+    this.links = ensureBytes(this.links, at + f.linkname.length)
+    putBinary(this.links, at, f.linkname, 0, f.linkname.length)
+    this.linkStarts[m + 1] = at + f.linkname.length
+    if (f.xattrs) this.xattrs.set(m, f.xattrs)
+    if (f.devmajor || f.devminor) this.devices.set(m, [f.devmajor, f.devminor])
+    if (this.latest) {
+      this.latest = ensure(this.latest, node + 1)
+      this.latest[node] = m + 1
+    }
+    return m
+  }
+
+  /** Indexing is over: drops what only indexing needed. */
+  seal(): void {
+    this.latest = null
+    this.sealedAt = this.n
+  }
+
+  /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */
+  replace(m: number): void {
+    this.types[m] |= REPLACED
+  }
+
+  replaced(m: number): boolean {
+    return (this.types[m] & REPLACED) !== 0
+  }
+
+  node(m: number): number {
+    return this.nodes[m]
+  }
+
+  type(m: number): EntryType {
+    return ENTRY_TYPES[this.types[m] & ~REPLACED]
+  }
+
+  isDir(m: number): boolean {
+    return (this.types[m] & ~REPLACED) === TYPE_CODE.dir
+  }
+
+  size(m: number): number {
+    return this.sizes.get(m)
+  }
+
+  dataOffset(m: number): number {
+    return this.offsets[m]
+  }
+
+  linkname(m: number): string {
+    return this.links.toString('latin1', this.linkStarts[m], this.linkStarts[m + 1])
+  }
+
+  /** The member as a TarEntry-shaped object, made now for one use (a header, a reader). */
+  fields(m: number): MemberFields {
+    const dev = this.devices.get(m)
+    return {
+      type: this.type(m),
+      mode: this.modes[m],
+      uid: this.uids.get(m),
+      gid: this.gids.get(m),
+      size: this.sizes.get(m),
+      mtime: this.mtimes.get(m),
+      linkname: this.linkname(m),
+      devmajor: dev ? dev[0] : 0,
+      devminor: dev ? dev[1] : 0,
+      xattrs: this.xattrs.get(m),
+      dataOffset: this.offsets[m]
+    }
+  }
+}
