@@ -90,6 +90,11 @@ export class PathTable {
     return this.nodes
   }
 
+  /** Bytes of the arrays behind the table (capacity included: they double as they grow). */
+  get byteLength(): number {
+    return this.parents.byteLength + this.starts.byteLength + this.names.length + this.slots.byteLength
+  }
+
   parentOf(node: number): number {
     return this.parents[node]
   }
@@ -205,6 +210,9 @@ class U32Column {
   private static readonly WIDE = 0xffffffff
   a = new Uint32Array(1024)
   private readonly wide = new Map<number, number>()
+  get byteLength(): number {
+    return this.a.byteLength
+  }
   get(i: number): number {
     const v = this.a[i]
     return v === U32Column.WIDE ? this.wide.get(i)! : v
@@ -216,6 +224,39 @@ class U32Column {
       this.a[i] = U32Column.WIDE
       this.wide.set(i, v)
     }
+  }
+}
+
+/**
+ * (uid, gid) pairs, each kept once: an image has a handful (root, a few services), so a member
+ * holds a 16-bit owner number instead of two 32-bit ids. Past 65 535 distinct pairs (never
+ * seen; possible in a hostile layer) the column widens to 32 bits.
+ */
+class Owners {
+  private ids: Uint16Array | Uint32Array = new Uint16Array(1024)
+  private readonly pairs: number[] = []
+  private readonly known = new Map<string, number>()
+  get byteLength(): number {
+    return this.ids.byteLength
+  }
+  get(i: number): [number, number] {
+    const k = this.ids[i] * 2
+    return [this.pairs[k], this.pairs[k + 1]]
+  }
+  /** The last pair set and its number: members come in runs of one owner. */
+  private last = [NaN, NaN, -1]
+  set(i: number, uid: number, gid: number): void {
+    const [lu, lg, lk] = this.last
+    let k = uid === lu && gid === lg ? lk : this.known.get(`${uid}:${gid}`)
+    if (k === undefined) {
+      k = this.pairs.length / 2
+      this.pairs.push(uid, gid)
+      this.known.set(`${uid}:${gid}`, k)
+      if (k > 0xffff && this.ids instanceof Uint16Array) this.ids = Uint32Array.from(this.ids)
+    }
+    this.last = [uid, gid, k]
+    this.ids = ensure(this.ids, i + 1)
+    this.ids[i] = k
   }
 }
 
@@ -250,11 +291,17 @@ export class MemberIndex {
   private nodes = new Int32Array(1024)
   private types = new Uint8Array(1024)
   private modes = new Uint16Array(1024)
-  private readonly uids = new U32Column()
-  private readonly gids = new U32Column()
+  private readonly owners = new Owners()
   private readonly sizes = new U32Column()
   private readonly mtimes = new U32Column()
-  private offsets = new Float64Array(1024)
+  /**
+   * Where a member's data starts, in 512-byte blocks from the start of its layer's tar (a tar
+   * member's data always starts on a block): 32 bits reach 2 TiB, where 64 would take 4 more
+   * bytes a member. Anything else goes to the column's map, so no value is ever cut.
+   */
+  private readonly blocks = new U32Column()
+  /** Byte offset of each layer's tar in its file (0 for what follows the layers). */
+  private readonly bases: number[] = []
   /** Member m's linkname is links[linkStarts[m], linkStarts[m + 1]) (empty for most). */
   private linkStarts = new Int32Array(1025)
   private links: Buffer = Buffer.alloc(1 << 12)
@@ -264,20 +311,38 @@ export class MemberIndex {
   private readonly starts: number[] = []
   /** Where the layers' members end once indexing is over (-1 before): a synthetic root may follow. */
   private sealedAt = -1
-  /** While indexing: per node, 1 + the member it last got (0: none); dropped by seal. */
+  /** While indexing: per node, 1 + the member it last got (0: none); handed to the planner by seal. */
   private latest: Int32Array | null = new Int32Array(1024)
 
   get count(): number {
     return this.n
   }
 
+  /** Bytes of the typed arrays and arenas behind the index, its path table included (capacity included). */
+  get byteLength(): number {
+    const arrays = [this.nodes, this.types, this.modes, this.linkStarts, this.latest ?? new Int32Array(0)]
+    const columns = [this.owners, this.sizes, this.mtimes, this.blocks]
+    return (
+      this.paths.byteLength +
+      this.links.length +
+      arrays.reduce((n, a) => n + a.byteLength, 0) +
+      columns.reduce((n, c) => n + c.byteLength, 0)
+    )
+  }
+
   get layerCount(): number {
     return this.starts.length
   }
 
-  /** Starts the next layer's members. */
-  beginLayer(): void {
+  /** Starts the next layer's members; its tar starts at byte `base` of its file. */
+  beginLayer(base = 0): void {
     this.starts.push(this.n)
+    this.bases.push(base)
+  }
+
+  private baseOf(m: number): number {
+    const l = this.layerOf(m)
+    return l < 0 ? 0 : this.bases[l]
   }
 
   private get layersEnd(): number {
@@ -321,16 +386,14 @@ export class MemberIndex {
     this.nodes = ensure(this.nodes, this.n)
     this.types = ensure(this.types, this.n)
     this.modes = ensure(this.modes, this.n)
-    this.offsets = ensure(this.offsets, this.n)
     this.linkStarts = ensure(this.linkStarts, this.n + 1)
     this.nodes[m] = node
     this.types[m] = TYPE_CODE[f.type]
     this.modes[m] = f.mode
-    this.uids.set(m, f.uid)
-    this.gids.set(m, f.gid)
+    this.owners.set(m, f.uid, f.gid)
     this.sizes.set(m, f.size)
     this.mtimes.set(m, f.mtime)
-    this.offsets[m] = f.dataOffset
+    this.blocks.set(m, (f.dataOffset - this.baseOf(m)) / 512)
     const at = this.linkStarts[m]
     this.links = ensureBytes(this.links, at + f.linkname.length)
     putBinary(this.links, at, f.linkname, 0, f.linkname.length)
@@ -344,10 +407,15 @@ export class MemberIndex {
     return m
   }
 
-  /** Indexing is over: drops what only indexing needed. */
-  seal(): void {
+  /**
+   * Indexing is over. Returns the per-node array only indexing needed, filled with -1 and at
+   * least as long as the node count, for the planner's own per-node map: one such array alive, not two.
+   */
+  seal(): Int32Array {
+    const scratch = ensure(this.latest ?? new Int32Array(0), this.paths.count)
     this.latest = null
     this.sealedAt = this.n
+    return scratch.fill(-1)
   }
 
   /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */
@@ -376,7 +444,7 @@ export class MemberIndex {
   }
 
   dataOffset(m: number): number {
-    return this.offsets[m]
+    return this.baseOf(m) + this.blocks.get(m) * 512
   }
 
   linkname(m: number): string {
@@ -386,18 +454,19 @@ export class MemberIndex {
   /** The member as a TarEntry-shaped object, made now for one use (a header, a reader). */
   fields(m: number): MemberFields {
     const dev = this.devices.get(m)
+    const [uid, gid] = this.owners.get(m)
     return {
       type: this.type(m),
       mode: this.modes[m],
-      uid: this.uids.get(m),
-      gid: this.gids.get(m),
+      uid,
+      gid,
       size: this.sizes.get(m),
       mtime: this.mtimes.get(m),
       linkname: this.linkname(m),
       devmajor: dev ? dev[0] : 0,
       devminor: dev ? dev[1] : 0,
       xattrs: this.xattrs.get(m),
-      dataOffset: this.offsets[m]
+      dataOffset: this.dataOffset(m)
     }
   }
 }

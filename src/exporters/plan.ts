@@ -96,7 +96,7 @@ export async function indexLayer(
     : null
   const idx: LayerIndex = { source, whiteouts: [], opaques: [] }
   const paths = index.paths
-  index.beginLayer()
+  index.beginLayer(source.offset)
   let failure: unknown = null
   try {
     for await (const raw of readHeaders(
@@ -331,11 +331,10 @@ function* planningOrder(index: MemberIndex): Generator<number> {
 
 /** The flattened view of the indexed layers (bottom first). */
 export function planFlatten(index: MemberIndex, links: LinkTargets, layers: LayerIndex[]): FlattenPlan {
-  index.seal()
   const { paths } = index
   // Per path node, the member shown there; a path a higher layer has is found here (each path
   // occurs once per layer, see indexLayer, so a hit always comes from a higher layer).
-  const visible = new Int32Array(paths.count).fill(-1)
+  const visible = index.seal()
   // A directory kept from a higher layer comes out where it first appears (the lowest layer
   // having it), so parents precede children: its output position, when not its own.
   const movedTo = new Map<number, number>()
@@ -429,21 +428,20 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
     }
   }
   // Output order: a member's number orders it (layer, then place in the tar), a moved
-  // directory takes its lower member's number. Numbers are distinct, so a slot per member
-  // number sorts them in one pass. The root comes first.
-  const slot = new Int32Array(index.count).fill(-1)
+  // directory takes its lower member's number. Numbers are distinct, so one walk over the
+  // numbers sorts them. The root comes first.
+  const movedFrom = new Map<number, number>()
+  for (const [v, m] of movedTo) movedFrom.set(m, v)
   let n = 0
-  for (let node = 1; node < visible.length; node++) {
-    const v = visible[node]
-    if (v < 0) continue
-    slot[movedTo.get(v) ?? v] = v
-    n++
-  }
+  for (let node = 0; node < paths.count; node++) if (visible[node] >= 0) n++
+  const order = new Int32Array(n)
   const root = visible[0]
-  const order = new Int32Array(n + (root >= 0 ? 1 : 0))
   let k = 0
   if (root >= 0) order[k++] = root
-  for (const v of slot) if (v >= 0) order[k++] = v
+  for (let m = 0; m < index.count; m++) {
+    const v = movedFrom.get(m) ?? (visible[index.node(m)] === m && !movedTo.has(m) ? m : -1)
+    if (v >= 0 && v !== root) order[k++] = v
+  }
   return new FlattenPlan(index, layers, visible, order, linkTo, dataOf, dropped)
 }
 
