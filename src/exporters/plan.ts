@@ -1,11 +1,15 @@
 /**
  * Deciding what the flattened image holds, from the layers' header indexes alone (no
- * data read). Walks the layers top first with three path sets: paths a higher layer
- * already has (`exact`), paths it whited out (`deleted`), and paths whose whole subtree
- * it hides (`subtree`: whiteouts, opaque directories, and non-directories that replace a
- * directory). Hardlinks whose target a higher layer masks become regular files holding
- * the original content (read later by offset), and later links to the same target link
- * to that first copy; so a link never dangles nor points at new content.
+ * data read). Walks the layers top first, keeping per path the member a higher layer
+ * already shows (`visible`), the paths it whited out (`deleted`), and the paths whose whole
+ * subtree it hides (`subtree`: whiteouts and opaque directories; a visible non-directory
+ * hides its subtree too). Hardlinks whose target a higher layer masks become regular files
+ * holding the original content (read later by offset), and later links to the same target
+ * link to that first copy; so a link never dangles nor points at new content.
+ *
+ * Members and paths are numbers of a MemberIndex (member-index.ts), not objects: an image of
+ * a million files must plan in ~100 bytes a file (issue #17). Readers get PlannedEntry and
+ * IndexedEntry objects made for one use, and key on their `id`.
  */
 import type { LayerSource } from './inputs.js'
 import { FileReader } from './file-reader.js'
