@@ -72,8 +72,11 @@ export class PathTable {
   /** Node n's basename is names[starts[n], starts[n + 1]): nodes and their names are appended in step. */
   private starts = new Int32Array(1025)
   private names: Buffer = Buffer.alloc(1 << 16)
-  /** Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full. */
-  private slots = new Int32Array(1 << 11)
+  /**
+   * Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full.
+   * Null once released (see release()): made again from the arena by the next lookup.
+   */
+  private table: Int32Array | null = new Int32Array(1 << 11)
   private nodes = 1
   /** The last directory a path was interned under, and its node: members come grouped by directory. */
   private lastDir = ''
@@ -92,7 +95,9 @@ export class PathTable {
 
   /** Bytes of the arrays behind the table (capacity included: they double as they grow). */
   get byteLength(): number {
-    return this.parents.byteLength + this.starts.byteLength + this.names.length + this.slots.byteLength
+    return (
+      this.parents.byteLength + this.starts.byteLength + this.names.length + (this.table?.byteLength ?? 0)
+    )
   }
 
   parentOf(node: number): number {
@@ -102,9 +107,10 @@ export class PathTable {
   /** The node of `name` (a binary string's [from, to)) under `parent`, created when `create`; -1 when absent. */
   child(parent: number, name: string, from = 0, to = name.length, create = false): number {
     const h = hashName(parent, name, from, to)
-    const mask = this.slots.length - 1
+    const slots = this.slots
+    const mask = slots.length - 1
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const n = this.slots[i] - 1
+      const n = slots[i] - 1
       if (n < 0) {
         if (!create) return -1
         return this.add(parent, name, from, to, i)
@@ -129,20 +135,37 @@ export class PathTable {
     putBinary(this.names, at, s, from, to)
     this.starts[n + 1] = at + to - from
     this.parents[n] = parent
-    this.slots[slot] = n + 1
-    if (this.nodes * 10 > this.slots.length * 7) this.rehash()
+    const slots = this.slots
+    slots[slot] = n + 1
+    if (this.nodes * 10 > slots.length * 7) this.table = this.rehash(slots.length * 2)
     return n
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2)
+  private get slots(): Int32Array {
+    if (this.table) return this.table
+    let size = 1 << 11
+    while (this.nodes * 10 > size * 7) size *= 2
+    return (this.table = this.rehash(size))
+  }
+
+  /**
+   * Lets the hash table go: planning and the pass walk nodes by number, and only a lookup by
+   * name needs it (`kiln flatten` makes none after planning). At a million paths it is 8 MB,
+   * more than the pass's own buffers; the next lookup makes it again (~0.1 s).
+   */
+  release(): void {
+    this.table = null
+  }
+
+  private rehash(size: number): Int32Array {
+    const slots = new Int32Array(size)
     const mask = slots.length - 1
     for (let n = 1; n < this.nodes; n++) {
       let i = hashBytes(this.parents[n], this.names, this.starts[n], this.starts[n + 1]) & mask
       while (slots[i]) i = (i + 1) & mask
       slots[i] = n + 1
     }
-    this.slots = slots
+    return slots
   }
 
   /** Walks a normalised path (no empty components) component by component from the root. */
@@ -302,8 +325,14 @@ export class MemberIndex {
   private readonly blocks = new U32Column()
   /** Byte offset of each layer's tar in its file (0 for what follows the layers). */
   private readonly bases: number[] = []
-  /** Member m's linkname is links[linkStarts[m], linkStarts[m + 1]) (empty for most). */
-  private linkStarts = new Int32Array(1025)
+  /**
+   * Link names, kept for the members that have one (symlinks, hardlinks: a minority) only:
+   * the k-th such member is linkOwners[k] (increasing, as members are added in order) and its
+   * name is links[linkStarts[k], linkStarts[k + 1]).
+   */
+  private linkOwners = new Int32Array(256)
+  private linkStarts = new Int32Array(257)
+  private linkCount = 0
   private links: Buffer = Buffer.alloc(1 << 12)
   private readonly xattrs = new Map<number, Record<string, Buffer>>()
   private readonly devices = new Map<number, [number, number]>()
@@ -320,7 +349,8 @@ export class MemberIndex {
 
   /** Bytes of the typed arrays and arenas behind the index, its path table included (capacity included). */
   get byteLength(): number {
-    const arrays = [this.nodes, this.types, this.modes, this.linkStarts, this.latest ?? new Int32Array(0)]
+    const arrays: Column[] = [this.nodes, this.types, this.modes, this.linkOwners, this.linkStarts]
+    if (this.latest) arrays.push(this.latest)
     const columns = [this.owners, this.sizes, this.mtimes, this.blocks]
     return (
       this.paths.byteLength +
@@ -386,7 +416,6 @@ export class MemberIndex {
     this.nodes = ensure(this.nodes, this.n)
     this.types = ensure(this.types, this.n)
     this.modes = ensure(this.modes, this.n)
-    this.linkStarts = ensure(this.linkStarts, this.n + 1)
     this.nodes[m] = node
     this.types[m] = TYPE_CODE[f.type]
     this.modes[m] = f.mode
@@ -394,10 +423,16 @@ export class MemberIndex {
     this.sizes.set(m, f.size)
     this.mtimes.set(m, f.mtime)
     this.blocks.set(m, (f.dataOffset - this.baseOf(m)) / 512)
-    const at = this.linkStarts[m]
-    this.links = ensureBytes(this.links, at + f.linkname.length)
-    putBinary(this.links, at, f.linkname, 0, f.linkname.length)
-    this.linkStarts[m + 1] = at + f.linkname.length
+    if (f.linkname) {
+      const k = this.linkCount++
+      this.linkOwners = ensure(this.linkOwners, this.linkCount)
+      this.linkStarts = ensure(this.linkStarts, this.linkCount + 1)
+      this.linkOwners[k] = m
+      const at = this.linkStarts[k]
+      this.links = ensureBytes(this.links, at + f.linkname.length)
+      putBinary(this.links, at, f.linkname, 0, f.linkname.length)
+      this.linkStarts[k + 1] = at + f.linkname.length
+    }
     if (f.xattrs) this.xattrs.set(m, f.xattrs)
     if (f.devmajor || f.devminor) this.devices.set(m, [f.devmajor, f.devminor])
     if (this.latest) {
@@ -448,7 +483,16 @@ export class MemberIndex {
   }
 
   linkname(m: number): string {
-    return this.links.toString('latin1', this.linkStarts[m], this.linkStarts[m + 1])
+    let lo = 0
+    let hi = this.linkCount - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const o = this.linkOwners[mid]
+      if (o === m) return this.links.toString('latin1', this.linkStarts[mid], this.linkStarts[mid + 1])
+      if (o < m) lo = mid + 1
+      else hi = mid - 1
+    }
+    return ''
   }
 
   /** The member as a TarEntry-shaped object, made now for one use (a header, a reader). */

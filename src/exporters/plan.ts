@@ -199,29 +199,54 @@ export async function indexLayer(
  * resolveInImage().
  */
 export class FlattenPlan {
+  /** A moved directory's lower member → the directory (the inverse of movedTo). */
+  private readonly movedFrom = new Map<number, number>()
+
   constructor(
     readonly index: MemberIndex,
     readonly layers: LayerIndex[],
     /** Path node → the member the image shows there, or -1. */
     private readonly visibleAt: Int32Array,
-    /** Members of the output, in output order: the root first, then bottom layer first, each in its tar order. */
-    private order: Int32Array,
+    /**
+     * Directories kept from a higher layer → the member of the lowest layer that has them: the
+     * directory comes out there, so parents precede children (see entries()).
+     */
+    private readonly movedTo: Map<number, number>,
     /** Planned hardlinks: member → node of the path they link to. */
     private readonly linkTo: Map<number, number>,
     /** Planned materialised copies: member → the member whose content they carry. */
     private readonly dataOf: Map<number, number>,
     /** Members dropped because they sit below a non-directory (hostile or broken input). */
-    readonly dropped: string[]
-  ) {}
+    readonly dropped: string[],
+    private count: number
+  ) {
+    for (const [v, m] of movedTo) this.movedFrom.set(m, v)
+  }
 
   /** Number of output members. */
   get size(): number {
-    return this.order.length
+    return this.count
   }
 
-  /** The output members in output order, one view at a time. */
+  /**
+   * The output members in output order, one view at a time: the root first, then bottom
+   * layer first, each in its tar order. A member's number is that order (layer, then place in
+   * the tar), so the order is walked, not stored: the members' own order, with each moved
+   * directory at its lower member's place.
+   */
   *entries(): Generator<PlannedEntry> {
-    for (let k = 0; k < this.order.length; k++) yield this.entry(this.order[k])
+    const { index } = this
+    const root = this.visibleAt[0]
+    if (root >= 0) yield this.entry(root)
+    const end = index.layerStart(index.layerCount)
+    for (let m = 0; m < end; m++) {
+      const moved = this.movedFrom.get(m)
+      // A moved directory comes out at its lower member's place, not at its own.
+      if (moved === undefined && this.movedTo.has(m)) continue
+      const v = moved ?? m
+      // Visible still: not replaced, hidden, shown by another layer's member, nor dropped.
+      if (v !== root && this.visibleAt[index.node(v)] === v) yield this.entry(v)
+    }
   }
 
   /** The member the image shows at a normalised path. */
@@ -320,10 +345,7 @@ export class FlattenPlan {
       dataOffset: 0
     })
     this.visibleAt[0] = m
-    const order = new Int32Array(this.order.length + 1)
-    order[0] = m
-    order.set(this.order, 1)
-    this.order = order
+    this.count++
   }
 }
 
@@ -431,22 +453,11 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
       }
     }
   }
-  // Output order: a member's number orders it (layer, then place in the tar), a moved
-  // directory takes its lower member's number. Numbers are distinct, so one walk over the
-  // numbers sorts them. The root comes first.
-  const movedFrom = new Map<number, number>()
-  for (const [v, m] of movedTo) movedFrom.set(m, v)
-  let n = 0
-  for (let node = 0; node < paths.count; node++) if (visible[node] >= 0) n++
-  const order = new Int32Array(n)
-  const root = visible[0]
-  let k = 0
-  if (root >= 0) order[k++] = root
-  for (let m = 0; m < index.count; m++) {
-    const v = movedFrom.get(m) ?? (visible[index.node(m)] === m && !movedTo.has(m) ? m : -1)
-    if (v >= 0 && v !== root) order[k++] = v
-  }
-  return new FlattenPlan(index, layers, visible, order, linkTo, dataOf, dropped)
+  let count = 0
+  for (let node = 0; node < paths.count; node++) if (visible[node] >= 0) count++
+  // Planning found everything by node number; lookups by name are few from here on.
+  paths.release()
+  return new FlattenPlan(index, layers, visible, movedTo, linkTo, dataOf, dropped, count)
 }
 
 /** The entry whose data a planned regular file (or hardlink) carries. */
