@@ -63,15 +63,68 @@ function mix(h: number): number {
 }
 
 /**
+ * Names in pages that are never copied nor freed. In one Buffer doubled as it fills, each
+ * doubling leaves the old copy resident until V8 gets round to freeing it: with a million
+ * names, ~30 MB of garbage at the peak, as much as the names themselves. A name is its length
+ * (one byte, or 0xff and four) and its bytes, in one page; its address is page × PAGE + offset.
+ */
+class NameArena {
+  private static readonly PAGE = 1 << 20
+  private readonly pages: Buffer[] = [Buffer.allocUnsafeSlow(1 << 16)]
+  private used = 0
+  /** Where locate() found a name: bytes[start, end) (fields, not a returned object: it runs per probe). */
+  bytes: Buffer = this.pages[0]
+  start = 0
+  end = 0
+
+  get byteLength(): number {
+    return this.pages.reduce((n, p) => n + p.length, 0)
+  }
+
+  /** Appends the binary string s[from, to); returns its address. */
+  add(s: string, from: number, to: number): number {
+    const len = to - from
+    const head = len < 0xff ? 1 : 5
+    let page = this.pages[this.pages.length - 1]
+    if (this.used + head + len > page.length) {
+      // A name longer than a page gets a page of its own, filled by it.
+      page = Buffer.allocUnsafeSlow(Math.max(NameArena.PAGE, head + len))
+      this.pages.push(page)
+      this.used = 0
+    }
+    const at = (this.pages.length - 1) * NameArena.PAGE + this.used
+    if (at > 0xffffffff) throw new Error('more than 4 GiB of file names in the layers')
+    if (head === 1) page[this.used] = len
+    else {
+      page[this.used] = 0xff
+      page.writeUInt32LE(len, this.used + 1)
+    }
+    putBinary(page, this.used + head, s, from, to)
+    this.used = page.length > NameArena.PAGE ? page.length : this.used + head + len
+    return at
+  }
+
+  /** Sets bytes/start/end to the name at `at`. */
+  locate(at: number): void {
+    const page = this.pages[at >>> 20]
+    const i = at & (NameArena.PAGE - 1)
+    const len = page[i]
+    this.bytes = page
+    this.start = i + (len < 0xff ? 1 : 5)
+    this.end = this.start + (len < 0xff ? len : page.readUInt32LE(i + 1))
+  }
+}
+
+/**
  * Interned paths: node 0 is the root (''); every other node is a (parent node, basename) pair.
  * A path's ancestors get nodes too, so walking up a path (the planner does, for every member)
  * is following `parent`, with no string made.
  */
 export class PathTable {
   private parents = new Int32Array(1024)
-  /** Node n's basename is names[starts[n], starts[n + 1]): nodes and their names are appended in step. */
-  private starts = new Int32Array(1025)
-  private names: Buffer = Buffer.alloc(1 << 16)
+  /** Node n's basename is the arena's name at starts[n]. */
+  private starts = new Uint32Array(1024)
+  private readonly names = new NameArena()
   /**
    * Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full.
    * Null once released (see release()): made again from the arena by the next lookup.
@@ -87,6 +140,7 @@ export class PathTable {
 
   constructor() {
     this.parents[0] = -1
+    this.starts[0] = this.names.add('', 0, 0)
   }
 
   get count(): number {
@@ -96,7 +150,7 @@ export class PathTable {
   /** Bytes of the arrays behind the table (capacity included: they double as they grow). */
   get byteLength(): number {
     return (
-      this.parents.byteLength + this.starts.byteLength + this.names.length + (this.table?.byteLength ?? 0)
+      this.parents.byteLength + this.starts.byteLength + this.names.byteLength + (this.table?.byteLength ?? 0)
     )
   }
 
@@ -120,20 +174,19 @@ export class PathTable {
   }
 
   private nameIs(n: number, s: string, from: number, to: number): boolean {
-    const a = this.starts[n]
-    if (this.starts[n + 1] - a !== to - from) return false
-    for (let i = from; i < to; i++) if (this.names[a + i - from] !== s.charCodeAt(i)) return false
+    const names = this.names
+    names.locate(this.starts[n])
+    const { bytes, start: a } = names
+    if (names.end - a !== to - from) return false
+    for (let i = from; i < to; i++) if (bytes[a + i - from] !== s.charCodeAt(i)) return false
     return true
   }
 
   private add(parent: number, s: string, from: number, to: number, slot: number): number {
     const n = this.nodes++
     this.parents = ensure(this.parents, this.nodes)
-    this.starts = ensure(this.starts, this.nodes + 1)
-    const at = this.starts[n]
-    this.names = ensureBytes(this.names, at + to - from)
-    putBinary(this.names, at, s, from, to)
-    this.starts[n + 1] = at + to - from
+    this.starts = ensure(this.starts, this.nodes)
+    this.starts[n] = this.names.add(s, from, to)
     this.parents[n] = parent
     const slots = this.slots
     slots[slot] = n + 1
@@ -161,7 +214,8 @@ export class PathTable {
     const slots = new Int32Array(size)
     const mask = slots.length - 1
     for (let n = 1; n < this.nodes; n++) {
-      let i = hashBytes(this.parents[n], this.names, this.starts[n], this.starts[n + 1]) & mask
+      this.names.locate(this.starts[n])
+      let i = hashBytes(this.parents[n], this.names.bytes, this.names.start, this.names.end) & mask
       while (slots[i]) i = (i + 1) & mask
       slots[i] = n + 1
     }
@@ -206,7 +260,8 @@ export class PathTable {
 
   /** A node's basename, as a binary string. */
   nameOf(node: number): string {
-    return this.names.toString('latin1', this.starts[node], this.starts[node + 1])
+    this.names.locate(this.starts[node])
+    return this.names.bytes.toString('latin1', this.names.start, this.names.end)
   }
 
   /** A node's full path ('' for the root), joined now: nothing keeps it. */

@@ -14,13 +14,15 @@ test('paths intern to one node each and read back byte for byte, across growth',
   // 100k paths in 200 directories, visited out of order so the last-directory shortcut misses too.
   for (let i = 0; i < 100_000; i++) paths.push(`d-${(i * 7919) % 200}/f-${i}`)
   // Names that differ in one byte, bytes >= 0x80 (Latin-1 and UTF-8 spellings of one word),
-  // a 10 000-byte component, the same basename under different parents, a name that is a
+  // a 10 000-byte and a 2 MiB component, the same basename under different parents, a name that is a
   // prefix of another.
   const odd = [
     bin([0x63, 0x61, 0x66, 0xe9]), // caf\xe9
     binaryName('café'), // caf\xc3\xa9
     bin([0xff, 0xfe, 0x2f, 0x80]), // \xff\xfe/\x80
     'x'.repeat(10_000),
+    'w'.repeat(2 << 20), // longer than an arena page
+    'after-the-long-one',
     `a/${'y'.repeat(5000)}/z`,
     'same/name',
     'other/name',
@@ -48,9 +50,9 @@ test('paths intern to one node each and read back byte for byte, across growth',
   expect(t.lookup('c\u20ac')).toBe(-1)
   expect(t.lookup(bin([0x63, 0xac]))).toBeGreaterThan(0)
   expect(t.lookup(binaryName('café'))).toBe(ids.get(binaryName('café')))
-  // The root, 200 directories, 100k files, the odd ones' 14 nodes (one per component, same/
+  // The root, 200 directories, 100k files, the odd ones' 16 nodes (one per component, same/
   // once) and c\xac: no node made twice.
-  expect(t.count).toBe(1 + 200 + 100_000 + 14 + 1)
+  expect(t.count).toBe(1 + 200 + 100_000 + 16 + 1)
 })
 
 test('members read back every field, wide values and rare fields included, by layer', () => {
