@@ -27,6 +27,29 @@ function ensure<T extends Column>(a: T, need: number): T {
   return b
 }
 
+/**
+ * A growable column of numbers in pages of 64K elements. Appending never copies: a typed array
+ * doubled as it fills leaves each old copy resident until V8 frees it, which at a million
+ * members was ~20 MB at the peak. Reads cost one more index.
+ */
+class Paged<T extends Column> {
+  private static readonly SHIFT = 16
+  private static readonly MASK = (1 << Paged.SHIFT) - 1
+  pages: T[] = []
+  constructor(private readonly make: (n: number) => T) {}
+  get byteLength(): number {
+    return this.pages.reduce((n, p) => n + p.byteLength, 0)
+  }
+  get(i: number): number {
+    return this.pages[i >>> Paged.SHIFT][i & Paged.MASK]
+  }
+  set(i: number, v: number): void {
+    const p = i >>> Paged.SHIFT
+    while (p >= this.pages.length) this.pages.push(this.make(1 << Paged.SHIFT))
+    this.pages[p][i & Paged.MASK] = v
+  }
+}
+
 /** The same for a byte arena. Not zero-filled: only bytes written are read, and pages never written stay out of RSS. */
 function ensureBytes(b: Buffer, need: number): Buffer {
   if (need <= b.length) return b
@@ -121,9 +144,9 @@ class NameArena {
  * is following `parent`, with no string made.
  */
 export class PathTable {
-  private parents = new Int32Array(1024)
+  private readonly parents = new Paged((n) => new Int32Array(n))
   /** Node n's basename is the arena's name at starts[n]. */
-  private starts = new Uint32Array(1024)
+  private readonly starts = new Paged((n) => new Uint32Array(n))
   private readonly names = new NameArena()
   /**
    * Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full.
@@ -139,8 +162,8 @@ export class PathTable {
   private lastJoinedPath = ''
 
   constructor() {
-    this.parents[0] = -1
-    this.starts[0] = this.names.add('', 0, 0)
+    this.parents.set(0, -1)
+    this.starts.set(0, this.names.add('', 0, 0))
   }
 
   get count(): number {
@@ -155,7 +178,7 @@ export class PathTable {
   }
 
   parentOf(node: number): number {
-    return this.parents[node]
+    return this.parents.get(node)
   }
 
   /** The node of `name` (a binary string's [from, to)) under `parent`, created when `create`; -1 when absent. */
@@ -169,13 +192,13 @@ export class PathTable {
         if (!create) return -1
         return this.add(parent, name, from, to, i)
       }
-      if (this.parents[n] === parent && this.nameIs(n, name, from, to)) return n
+      if (this.parents.get(n) === parent && this.nameIs(n, name, from, to)) return n
     }
   }
 
   private nameIs(n: number, s: string, from: number, to: number): boolean {
     const names = this.names
-    names.locate(this.starts[n])
+    names.locate(this.starts.get(n))
     const { bytes, start: a } = names
     if (names.end - a !== to - from) return false
     for (let i = from; i < to; i++) if (bytes[a + i - from] !== s.charCodeAt(i)) return false
@@ -184,10 +207,8 @@ export class PathTable {
 
   private add(parent: number, s: string, from: number, to: number, slot: number): number {
     const n = this.nodes++
-    this.parents = ensure(this.parents, this.nodes)
-    this.starts = ensure(this.starts, this.nodes)
-    this.starts[n] = this.names.add(s, from, to)
-    this.parents[n] = parent
+    this.starts.set(n, this.names.add(s, from, to))
+    this.parents.set(n, parent)
     const slots = this.slots
     slots[slot] = n + 1
     if (this.nodes * 10 > slots.length * 7) this.table = this.rehash(slots.length * 2)
@@ -214,8 +235,8 @@ export class PathTable {
     const slots = new Int32Array(size)
     const mask = slots.length - 1
     for (let n = 1; n < this.nodes; n++) {
-      this.names.locate(this.starts[n])
-      let i = hashBytes(this.parents[n], this.names.bytes, this.names.start, this.names.end) & mask
+      this.names.locate(this.starts.get(n))
+      let i = hashBytes(this.parents.get(n), this.names.bytes, this.names.start, this.names.end) & mask
       while (slots[i]) i = (i + 1) & mask
       slots[i] = n + 1
     }
@@ -260,14 +281,14 @@ export class PathTable {
 
   /** A node's basename, as a binary string. */
   nameOf(node: number): string {
-    this.names.locate(this.starts[node])
+    this.names.locate(this.starts.get(node))
     return this.names.bytes.toString('latin1', this.names.start, this.names.end)
   }
 
   /** A node's full path ('' for the root), joined now: nothing keeps it. */
   pathOf(node: number): string {
     if (node === 0) return ''
-    const parent = this.parents[node]
+    const parent = this.parents.get(node)
     if (parent === 0) return this.nameOf(node)
     if (parent !== this.lastJoined) {
       this.lastJoinedPath = this.pathOf(parent)
@@ -278,7 +299,7 @@ export class PathTable {
 
   /** Whether `node` lies strictly below `dir`. */
   isBelow(node: number, dir: number): boolean {
-    for (let a = this.parents[node]; a >= 0; a = this.parents[a]) if (a === dir) return true
+    for (let a = this.parents.get(node); a >= 0; a = this.parents.get(a)) if (a === dir) return true
     return false
   }
 }
@@ -286,20 +307,19 @@ export class PathTable {
 /** Unsigned 32-bit values in a typed array; anything else (rare: 64-bit sizes, NaN from a bad PAX record) in a map. */
 class U32Column {
   private static readonly WIDE = 0xffffffff
-  a = new Uint32Array(1024)
+  private readonly a = new Paged((n) => new Uint32Array(n))
   private readonly wide = new Map<number, number>()
   get byteLength(): number {
     return this.a.byteLength
   }
   get(i: number): number {
-    const v = this.a[i]
+    const v = this.a.get(i)
     return v === U32Column.WIDE ? this.wide.get(i)! : v
   }
   set(i: number, v: number): void {
-    this.a = ensure(this.a, i + 1)
-    if (v >>> 0 === v && v !== U32Column.WIDE) this.a[i] = v
+    if (v >>> 0 === v && v !== U32Column.WIDE) this.a.set(i, v)
     else {
-      this.a[i] = U32Column.WIDE
+      this.a.set(i, U32Column.WIDE)
       this.wide.set(i, v)
     }
   }
@@ -311,14 +331,14 @@ class U32Column {
  * seen; possible in a hostile layer) the column widens to 32 bits.
  */
 class Owners {
-  private ids: Uint16Array | Uint32Array = new Uint16Array(1024)
+  private ids = new Paged<Uint16Array | Uint32Array>((n) => new Uint16Array(n))
   private readonly pairs: number[] = []
   private readonly known = new Map<string, number>()
   get byteLength(): number {
     return this.ids.byteLength
   }
   get(i: number): [number, number] {
-    const k = this.ids[i] * 2
+    const k = this.ids.get(i) * 2
     return [this.pairs[k], this.pairs[k + 1]]
   }
   /** The last pair set and its number: members come in runs of one owner. */
@@ -330,11 +350,14 @@ class Owners {
       k = this.pairs.length / 2
       this.pairs.push(uid, gid)
       this.known.set(`${uid}:${gid}`, k)
-      if (k > 0xffff && this.ids instanceof Uint16Array) this.ids = Uint32Array.from(this.ids)
+      if (k === 0x10000) {
+        const wide = new Paged<Uint16Array | Uint32Array>((n) => new Uint32Array(n))
+        wide.pages = this.ids.pages.map((p) => Uint32Array.from(p))
+        this.ids = wide
+      }
     }
     this.last = [uid, gid, k]
-    this.ids = ensure(this.ids, i + 1)
-    this.ids[i] = k
+    this.ids.set(i, k)
   }
 }
 
@@ -366,9 +389,9 @@ export interface MemberFields {
 export class MemberIndex {
   readonly paths = new PathTable()
   private n = 0
-  private nodes = new Int32Array(1024)
-  private types = new Uint8Array(1024)
-  private modes = new Uint16Array(1024)
+  private readonly nodes = new Paged((n) => new Int32Array(n))
+  private readonly types = new Paged((n) => new Uint8Array(n))
+  private readonly modes = new Paged((n) => new Uint16Array(n))
   private readonly owners = new Owners()
   private readonly sizes = new U32Column()
   private readonly mtimes = new U32Column()
@@ -404,8 +427,8 @@ export class MemberIndex {
 
   /** Bytes of the typed arrays and arenas behind the index, its path table included (capacity included). */
   get byteLength(): number {
-    const arrays: Column[] = [this.nodes, this.types, this.modes, this.linkOwners, this.linkStarts]
-    if (this.latest) arrays.push(this.latest)
+    const arrays: Array<{ byteLength: number }> = [this.nodes, this.types, this.modes]
+    arrays.push(this.linkOwners, this.linkStarts, this.latest ?? { byteLength: 0 })
     const columns = [this.owners, this.sizes, this.mtimes, this.blocks]
     return (
       this.paths.byteLength +
@@ -468,12 +491,9 @@ export class MemberIndex {
   /** Appends a member of the current layer; returns its number. */
   add(node: number, f: MemberFields): number {
     const m = this.n++
-    this.nodes = ensure(this.nodes, this.n)
-    this.types = ensure(this.types, this.n)
-    this.modes = ensure(this.modes, this.n)
-    this.nodes[m] = node
-    this.types[m] = TYPE_CODE[f.type]
-    this.modes[m] = f.mode
+    this.nodes.set(m, node)
+    this.types.set(m, TYPE_CODE[f.type])
+    this.modes.set(m, f.mode)
     this.owners.set(m, f.uid, f.gid)
     this.sizes.set(m, f.size)
     this.mtimes.set(m, f.mtime)
@@ -510,23 +530,23 @@ export class MemberIndex {
 
   /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */
   replace(m: number): void {
-    this.types[m] |= REPLACED
+    this.types.set(m, this.types.get(m) | REPLACED)
   }
 
   replaced(m: number): boolean {
-    return (this.types[m] & REPLACED) !== 0
+    return (this.types.get(m) & REPLACED) !== 0
   }
 
   node(m: number): number {
-    return this.nodes[m]
+    return this.nodes.get(m)
   }
 
   type(m: number): EntryType {
-    return ENTRY_TYPES[this.types[m] & ~REPLACED]
+    return ENTRY_TYPES[this.types.get(m) & ~REPLACED]
   }
 
   isDir(m: number): boolean {
-    return (this.types[m] & ~REPLACED) === TYPE_CODE.dir
+    return (this.types.get(m) & ~REPLACED) === TYPE_CODE.dir
   }
 
   size(m: number): number {
@@ -556,7 +576,7 @@ export class MemberIndex {
     const [uid, gid] = this.owners.get(m)
     return {
       type: this.type(m),
-      mode: this.modes[m],
+      mode: this.modes.get(m),
       uid,
       gid,
       size: this.sizes.get(m),

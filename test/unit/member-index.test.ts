@@ -109,3 +109,30 @@ test('members read back every field, wide values and rare fields included, by la
   expect(ix.seqOf(root)).toBe(-1)
   expect(ix.layerStart(2)).toBe(root)
 })
+
+test('owners: past 65 536 distinct (uid, gid) pairs the owner column widens, every pair kept', () => {
+  const ix = new MemberIndex()
+  ix.beginLayer()
+  const node = ix.paths.intern('f')
+  const N = 70_000
+  for (let i = 0; i < N; i++) {
+    ix.add(node, {
+      type: 'file',
+      mode: 0o644,
+      uid: 1000 + i,
+      gid: i % 3,
+      size: 0,
+      mtime: 0,
+      linkname: '',
+      devmajor: 0,
+      devminor: 0,
+      dataOffset: 0
+    })
+  }
+  const wrong: number[] = []
+  for (let m = 0; m < N; m++) {
+    const f = ix.fields(m)
+    if (f.uid !== 1000 + m || f.gid !== m % 3) wrong.push(m)
+  }
+  expect(wrong).toEqual([])
+})
