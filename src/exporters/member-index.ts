@@ -5,10 +5,12 @@
  * member (object headers, hidden-class fields, a UTF-16-sized string per path, `Map` slots):
  * 420-560 MB of peak RSS. Here a member is a number (its position in the layers, bottom layer
  * first, each in tar order), its fixed-size fields sit in typed arrays, and its path is a node
- * of a `PathTable`: parent node + basename bytes in one byte arena, found again through an
+ * of a `PathTable`: parent node + basename bytes in a byte arena, found again through an
  * open-addressing hash table keyed on (parent, basename). A path string is joined only when
  * something needs it (a header being written, a message). Fields most members lack (xattrs,
- * device numbers, values that do not fit 32 bits) live in side maps keyed by member number.
+ * device numbers, link names, values that do not fit 32 bits) live in side maps or side
+ * arrays keyed by member number. The big columns and the name arena grow by pages, never by
+ * copying (see Paged): ~70 bytes a member in all, none of it on the JS heap.
  *
  * Every name here is a binary string (one char per byte, see tar.ts): it is stored as those
  * bytes and read back the same, so names that are not UTF-8 keep their identity.
@@ -17,7 +19,7 @@ import type { EntryType } from './tar.js'
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array
 
-/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all). */
+/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all); for the smaller arrays. */
 function ensure<T extends Column>(a: T, need: number): T {
   if (need <= a.length) return a
   let n = Math.max(a.length * 2, 16)
@@ -32,7 +34,7 @@ function ensure<T extends Column>(a: T, need: number): T {
  * doubled as it fills leaves each old copy resident until V8 frees it, which at a million
  * members was ~20 MB at the peak. Reads cost one more index.
  */
-class Paged<T extends Column> {
+export class Paged<T extends Column> {
   private static readonly SHIFT = 16
   private static readonly MASK = (1 << Paged.SHIFT) - 1
   pages: T[] = []
@@ -48,9 +50,20 @@ class Paged<T extends Column> {
     while (p >= this.pages.length) this.pages.push(this.make(1 << Paged.SHIFT))
     this.pages[p][i & Paged.MASK] = v
   }
+  /** Sets elements [0, count) (and the rest of their last page) to v. */
+  fill(v: number, count: number): this {
+    if (count > 0) this.set(count - 1, this.at(count - 1))
+    for (const p of this.pages) p.fill(v)
+    return this
+  }
+  /** Like get(), 0 past the last page. */
+  at(i: number): number {
+    const p = this.pages[i >>> Paged.SHIFT]
+    return p ? p[i & Paged.MASK] : 0
+  }
 }
 
-/** The same for a byte arena. Not zero-filled: only bytes written are read, and pages never written stay out of RSS. */
+/** The same for a byte arena (link names). Not zero-filled: only bytes written are read. */
 function ensureBytes(b: Buffer, need: number): Buffer {
   if (need <= b.length) return b
   let n = b.length * 2
@@ -419,7 +432,7 @@ export class MemberIndex {
   /** Where the layers' members end once indexing is over (-1 before): a synthetic root may follow. */
   private sealedAt = -1
   /** While indexing: per node, 1 + the member it last got (0: none); handed to the planner by seal. */
-  private latest: Int32Array | null = new Int32Array(1024)
+  private latest: Paged<Int32Array> | null = new Paged((n) => new Int32Array(n))
 
   get count(): number {
     return this.n
@@ -483,8 +496,7 @@ export class MemberIndex {
 
   /** The member of the current layer most recently added at `node`, or -1. */
   inLayer(node: number): number {
-    const latest = this.latest!
-    const m = node < latest.length ? latest[node] - 1 : -1
+    const m = this.latest!.at(node) - 1
     return m >= this.starts[this.starts.length - 1] ? m : -1
   }
 
@@ -510,10 +522,7 @@ export class MemberIndex {
     }
     if (f.xattrs) this.xattrs.set(m, f.xattrs)
     if (f.devmajor || f.devminor) this.devices.set(m, [f.devmajor, f.devminor])
-    if (this.latest) {
-      this.latest = ensure(this.latest, node + 1)
-      this.latest[node] = m + 1
-    }
+    this.latest?.set(node, m + 1)
     return m
   }
 
@@ -521,11 +530,11 @@ export class MemberIndex {
    * Indexing is over. Returns the per-node array only indexing needed, filled with -1 and at
    * least as long as the node count, for the planner's own per-node map: one such array alive, not two.
    */
-  seal(): Int32Array {
-    const scratch = ensure(this.latest ?? new Int32Array(0), this.paths.count)
+  seal(): Paged<Int32Array> {
+    const scratch = this.latest ?? new Paged((n) => new Int32Array(n))
     this.latest = null
     this.sealedAt = this.n
-    return scratch.fill(-1)
+    return scratch.fill(-1, this.paths.count)
   }
 
   /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */
