@@ -19,7 +19,7 @@ import type { EntryType } from './tar.js'
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array
 
-/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all); for the smaller arrays. */
+/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all): for the arrays kept whole. */
 function ensure<T extends Column>(a: T, need: number): T {
   if (need <= a.length) return a
   let n = Math.max(a.length * 2, 16)
@@ -34,7 +34,7 @@ function ensure<T extends Column>(a: T, need: number): T {
  * doubled as it fills leaves each old copy resident until V8 frees it, which at a million
  * members was ~20 MB at the peak. Reads cost one more index.
  */
-export class Paged<T extends Column> {
+class Paged<T extends Column> {
   private static readonly SHIFT = 16
   private static readonly MASK = (1 << Paged.SHIFT) - 1
   pages: T[] = []
@@ -49,17 +49,6 @@ export class Paged<T extends Column> {
     const p = i >>> Paged.SHIFT
     while (p >= this.pages.length) this.pages.push(this.make(1 << Paged.SHIFT))
     this.pages[p][i & Paged.MASK] = v
-  }
-  /** Sets elements [0, count) (and the rest of their last page) to v. */
-  fill(v: number, count: number): this {
-    if (count > 0) this.set(count - 1, this.at(count - 1))
-    for (const p of this.pages) p.fill(v)
-    return this
-  }
-  /** Like get(), 0 past the last page. */
-  at(i: number): number {
-    const p = this.pages[i >>> Paged.SHIFT]
-    return p ? p[i & Paged.MASK] : 0
   }
 }
 
@@ -432,7 +421,7 @@ export class MemberIndex {
   /** Where the layers' members end once indexing is over (-1 before): a synthetic root may follow. */
   private sealedAt = -1
   /** While indexing: per node, 1 + the member it last got (0: none); handed to the planner by seal. */
-  private latest: Paged<Int32Array> | null = new Paged((n) => new Int32Array(n))
+  private latest: Int32Array | null = new Int32Array(1024)
 
   get count(): number {
     return this.n
@@ -496,7 +485,8 @@ export class MemberIndex {
 
   /** The member of the current layer most recently added at `node`, or -1. */
   inLayer(node: number): number {
-    const m = this.latest!.at(node) - 1
+    const latest = this.latest!
+    const m = node < latest.length ? latest[node] - 1 : -1
     return m >= this.starts[this.starts.length - 1] ? m : -1
   }
 
@@ -522,7 +512,10 @@ export class MemberIndex {
     }
     if (f.xattrs) this.xattrs.set(m, f.xattrs)
     if (f.devmajor || f.devminor) this.devices.set(m, [f.devmajor, f.devminor])
-    this.latest?.set(node, m + 1)
+    if (this.latest) {
+      this.latest = ensure(this.latest, node + 1)
+      this.latest[node] = m + 1
+    }
     return m
   }
 
@@ -530,11 +523,11 @@ export class MemberIndex {
    * Indexing is over. Returns the per-node array only indexing needed, filled with -1 and at
    * least as long as the node count, for the planner's own per-node map: one such array alive, not two.
    */
-  seal(): Paged<Int32Array> {
-    const scratch = this.latest ?? new Paged((n) => new Int32Array(n))
+  seal(): Int32Array {
+    const scratch = ensure(this.latest ?? new Int32Array(0), this.paths.count)
     this.latest = null
     this.sealedAt = this.n
-    return scratch.fill(-1, this.paths.count)
+    return scratch.fill(-1)
   }
 
   /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */

@@ -14,7 +14,7 @@
 import type { LayerSource } from './inputs.js'
 import { FileReader } from './file-reader.js'
 import { VerifyingSource } from './verify.js'
-import type { MemberIndex, Paged } from './member-index.js'
+import type { MemberIndex } from './member-index.js'
 import {
   baseOf,
   normalizePath,
@@ -206,7 +206,7 @@ export class FlattenPlan {
     readonly index: MemberIndex,
     readonly layers: LayerIndex[],
     /** Path node → the member the image shows there, or -1. */
-    private readonly visibleAt: Paged<Int32Array>,
+    private readonly visibleAt: Int32Array,
     /**
      * Directories kept from a higher layer → the member of the lowest layer that has them: the
      * directory comes out there, so parents precede children (see entries()).
@@ -236,7 +236,7 @@ export class FlattenPlan {
    */
   *entries(): Generator<PlannedEntry> {
     const { index } = this
-    const root = this.visibleAt.get(0)
+    const root = this.visibleAt[0]
     if (root >= 0) yield this.entry(root)
     const end = index.layerStart(index.layerCount)
     for (let m = 0; m < end; m++) {
@@ -245,7 +245,7 @@ export class FlattenPlan {
       if (moved === undefined && this.movedTo.has(m)) continue
       const v = moved ?? m
       // Visible still: not replaced, hidden, shown by another layer's member, nor dropped.
-      if (v !== root && this.visibleAt.get(index.node(v)) === v) yield this.entry(v)
+      if (v !== root && this.visibleAt[index.node(v)] === v) yield this.entry(v)
     }
   }
 
@@ -261,12 +261,12 @@ export class FlattenPlan {
 
   private visibleMember(path: string): number {
     const node = this.index.paths.lookup(path)
-    return node < 0 ? -1 : this.visibleAtNode(node)
+    return node < 0 || node >= this.visibleAt.length ? -1 : this.visibleAt[node]
   }
 
   /** The member shown at a path node, or -1. */
   visibleAtNode(node: number): number {
-    return node < this.index.paths.count ? this.visibleAt.get(node) : -1
+    return node < this.visibleAt.length ? this.visibleAt[node] : -1
   }
 
   /**
@@ -279,11 +279,11 @@ export class FlattenPlan {
     if (dir !== undefined && under < 0) return
     for (const m of planningOrder(index)) {
       const node = index.node(m)
-      if (this.visibleAt.get(node) !== m) continue
+      if (this.visibleAt[node] !== m) continue
       if (under >= 0 && !index.paths.isBelow(node, under)) continue
       yield this.entry(m)
     }
-    const root = this.visibleAt.get(0)
+    const root = this.visibleAt[0]
     if (root >= 0 && index.layerOf(root) < 0 && dir === undefined) yield this.entry(root)
   }
 
@@ -331,7 +331,7 @@ export class FlattenPlan {
 
   /** Adds a root directory (0755 root:root) first in the output, for an image whose layers have none. */
   addRoot(mtime: number): void {
-    if (this.visibleAt.get(0) >= 0) return
+    if (this.visibleAt[0] >= 0) return
     const m = this.index.add(0, {
       type: 'dir',
       mode: 0o755,
@@ -344,7 +344,7 @@ export class FlattenPlan {
       devminor: 0,
       dataOffset: 0
     })
-    this.visibleAt.set(0, m)
+    this.visibleAt[0] = m
     this.count++
   }
 }
@@ -381,7 +381,7 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
     const above = index.layerStart(layer + 1)
     for (let a = paths.parentOf(node); a >= 0; a = paths.parentOf(a)) {
       if (subtree.has(a)) return true
-      const v = visible.get(a)
+      const v = visible[a]
       if (v >= above && !index.isDir(v)) return true
     }
     return false
@@ -392,7 +392,7 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
       const node = index.node(m)
       // The top layer has nothing above it: no walk up its paths (often most of the members).
       if (i < L - 1 && (deleted.has(node) || hiddenAbove(node, i))) continue
-      const v = visible.get(node)
+      const v = visible[node]
       if (v >= 0) {
         if (index.isDir(v) && index.isDir(m)) movedTo.set(v, m)
         continue
@@ -400,14 +400,14 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
       if (index.type(m) === 'link') {
         const t = links.target.get(m)
         if (t === undefined) lowerLinks.push(m)
-        else if (visible.get(index.node(t)) === t) linkTo.set(m, index.node(t))
+        else if (visible[index.node(t)] === t) linkTo.set(m, index.node(t))
         else if (materialized.has(t)) linkTo.set(m, materialized.get(t)!)
         else {
           dataOf.set(m, t)
           materialized.set(t, node)
         }
       }
-      visible.set(node, m)
+      visible[node] = m
     }
     for (const w of layers[i].whiteouts) {
       const node = paths.lookup(w)
@@ -435,7 +435,7 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
         `${where(layers[layer].source, layer)}: hardlink "${printable(paths.pathOf(index.node(m)))}" names "${printable(paths.pathOf(name))}", which no layer holds`
       )
     }
-    if (visible.get(index.node(t)) === t) linkTo.set(m, index.node(t))
+    if (visible[index.node(t)] === t) linkTo.set(m, index.node(t))
     else dataOf.set(m, t)
   }
   // Nothing may sit below a symlink or file: extracting it would write through the link.
@@ -443,18 +443,18 @@ export function planFlatten(index: MemberIndex, links: LinkTargets, layers: Laye
   const dropped: string[] = []
   for (const m of planningOrder(index)) {
     const node = index.node(m)
-    if (visible.get(node) !== m) continue
+    if (visible[node] !== m) continue
     for (let a = paths.parentOf(node); a >= 0; a = paths.parentOf(a)) {
-      const v = visible.get(a)
+      const v = visible[a]
       if (v >= 0 && !index.isDir(v)) {
         dropped.push(paths.pathOf(node))
-        visible.set(node, -1)
+        visible[node] = -1
         break
       }
     }
   }
   let count = 0
-  for (let node = 0; node < paths.count; node++) if (visible.get(node) >= 0) count++
+  for (let node = 0; node < paths.count; node++) if (visible[node] >= 0) count++
   // Planning found everything by node number; lookups by name are few from here on.
   paths.release()
   return new FlattenPlan(index, layers, visible, movedTo, linkTo, dataOf, dropped, count)
