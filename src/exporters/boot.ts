@@ -45,7 +45,8 @@ export function compareVersions(a: string, b: string): number {
 /** Kernel versions found as boot/vmlinuz-<version> (regular files or links to one), rescue kernels left out. */
 export function listKernels(plan: FlattenPlan): string[] {
   const out: string[] = []
-  for (const path of plan.visible.keys()) {
+  // Only what lies below boot/ can match: no path string is made for the rest of the image.
+  for (const { path } of plan.visible('boot')) {
     const m = /^boot\/vmlinuz-(.+)$/.exec(path)
     if (!m || /rescue/.test(m[1])) continue
     const r = resolveInImage(plan, path)
@@ -108,7 +109,7 @@ export function singleFileTarget(
 ): PassTarget {
   return {
     writer,
-    select: (p, content) => (p === entry ? fileHeader(name, p, content, sourceDateEpoch) : null)
+    select: (p, content) => (p.id === entry.id ? fileHeader(name, p, content, sourceDateEpoch) : null)
   }
 }
 

@@ -19,7 +19,7 @@ import {
   rootfsHeader,
   runPass,
   TarWriter,
-  type Capture,
+  type Captures,
   type PassTarget
 } from './flatten.js'
 import { resolveLayers, type LayerSource } from './inputs.js'
@@ -33,7 +33,7 @@ import {
   RPM_DIRS,
   type PackageList
 } from './packages.js'
-import { contentOf, resolveInImage, type FlattenPlan, type PlannedEntry } from './plan.js'
+import { contentOf, resolveInImage, type FlattenPlan } from './plan.js'
 import {
   CMDLINE_PATH,
   CmdlineError,
@@ -117,24 +117,25 @@ const ARCHIVE_BASE: Partial<Record<ExportKind, string>> = {
 
 /** Database files to read during the pass, keyed by their planned entry. */
 function packageCaptures(plan: FlattenPlan): {
-  captures: Map<PlannedEntry, Capture>
+  captures: Captures
   got: Map<string, Buffer>
   rpmDir?: string
 } {
-  const captures = new Map<PlannedEntry, Capture>()
+  const captures: Captures = new Map()
   const got = new Map<string, Buffer>()
   for (const path of [DPKG_STATUS, APK_INSTALLED]) {
     const r = resolveInImage(plan, path)
-    if (r && r.entry.src.type !== 'dir') captures.set(r.entry, (_p, data) => got.set(path, data))
+    if (r && r.entry.src.type !== 'dir') captures.set(r.entry.id, (_p, data) => got.set(path, data))
   }
   let rpmDir: string | undefined
   for (const dir of RPM_DIRS) {
     const r = resolveInImage(plan, dir)
     if (!r || r.entry.src.type !== 'dir') continue
     rpmDir = dir
-    for (const [path, p] of plan.visible) {
-      if (path.startsWith(`${r.path}/`) && (p.src.type === 'file' || p.kind !== 'copy')) {
-        captures.set(p, (_p, data) => got.set(`rpm:${path.slice(r.path.length + 1)}`, data))
+    for (const p of plan.visible(r.path)) {
+      const path = p.path
+      if (p.src.type === 'file' || p.kind !== 'copy') {
+        captures.set(p.id, (_p, data) => got.set(`rpm:${path.slice(r.path.length + 1)}`, data))
       }
     }
     break
@@ -242,7 +243,7 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
             'export netboot',
             kernelCmdlineSizeError(contentOf(plan, r.entry)!.size)
           )
-        if (!pkg.captures.has(r.entry)) pkg.captures.set(r.entry, (_p, data) => (cmdlineRaw = data))
+        if (!pkg.captures.has(r.entry.id)) pkg.captures.set(r.entry.id, (_p, data) => (cmdlineRaw = data))
       }
     }
     await runPass({
@@ -298,7 +299,7 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       kilnVersion: kilnVersion()
     }).catch((e: unknown) => fail('write SBOM and provenance', e))
     let fsSize = 0
-    for (const p of plan.entries)
+    for (const p of plan.entries())
       if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize'))
         fsSize += (p.data ?? p.src).size
     const manifest: ExportManifest = {
@@ -308,7 +309,7 @@ export async function exportImage(opts: ExportOptions): Promise<ExportResult> {
       base: opts.baseChain ?? [],
       layers: input.layers.map((l) => l.digest ?? null),
       archives: archives.map(({ path: _p, ...a }) => a),
-      entries: plan.entries.length,
+      entries: plan.size,
       fsSize,
       kernel: boot ? textOf(boot.version) : null,
       ...(opts.arch ? { arch: opts.arch } : {}),

@@ -16,9 +16,11 @@ import {
 } from './compress.js'
 import { FileReader, READ_AHEAD } from './file-reader.js'
 import type { LayerSource } from './inputs.js'
+import { MemberIndex } from './member-index.js'
 import {
   contentOf,
   indexLayer,
+  LinkTargets,
   planFlatten,
   type FlattenPlan,
   type IndexedEntry,
@@ -108,6 +110,8 @@ export interface PassTarget {
 
 /** An observer that sees selected members' data (package databases are captured this way). */
 export type Capture = (p: PlannedEntry, data: Buffer) => void
+/** Captures by planned entry (its `id`: views of one entry are different objects). */
+export type Captures = Map<number, Capture>
 
 /**
  * A member's header as the layer has it, under `name` (a directory gets its trailing slash,
@@ -147,7 +151,7 @@ export function rootfsHeader(
 export interface PassOptions {
   plan: FlattenPlan
   targets: PassTarget[]
-  captures?: Map<PlannedEntry, Capture>
+  captures?: Captures
   reporter?: Reporter
   label?: string
   /** Checked between members: an abort ends the pass like a failure (no partial files left). */
@@ -170,7 +174,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
   let bytesRead = 0
   const scratch = Buffer.allocUnsafe(CHUNK)
   try {
-    for (const p of plan.entries) {
+    for (const p of plan.entries()) {
       opts.signal?.throwIfAborted()
       const content = contentOf(plan, p)
       const picks: Array<[TarWriter, OutHeader]> = []
@@ -178,7 +182,7 @@ export async function runPass(opts: PassOptions): Promise<{ bytesRead: number; s
         const h = t.select(p, content)
         if (h) picks.push([t.writer, h])
       }
-      const capture = opts.captures?.get(p)
+      const capture = opts.captures?.get(p.id)
       const withData = picks.filter(([, h]) => h.type === 'file' && h.size > 0).map(([w]) => w)
       for (const [w, h] of picks) await w.push(encodeHeader(h))
       if ((withData.length || capture) && content && content.size > 0) {
@@ -262,32 +266,16 @@ async function shareData(
 
 /** Indexes every layer's headers (bottom first) and plans the flattened view. */
 export async function planLayers(layers: LayerSource[]): Promise<FlattenPlan> {
+  const index = new MemberIndex()
+  const links = new LinkTargets()
   const idx = []
-  for (const [i, l] of layers.entries()) idx.push(await indexLayer(l, i))
-  return planFlatten(idx)
+  for (const [i, l] of layers.entries()) idx.push(await indexLayer(index, links, l, i))
+  return planFlatten(index, links, idx)
 }
 
 /** The root first: an image without a root member still gets `./` (0755 root:root). */
 export function ensureRoot(plan: FlattenPlan, sourceDateEpoch?: number): void {
-  if (plan.visible.has('')) return
-  const src: IndexedEntry = {
-    path: '',
-    type: 'dir',
-    mode: 0o755,
-    uid: 0,
-    gid: 0,
-    size: 0,
-    mtime: sourceDateEpoch ?? 0,
-    linkname: '',
-    devmajor: 0,
-    devminor: 0,
-    dataOffset: 0,
-    layer: -1,
-    seq: -1
-  }
-  const root: PlannedEntry = { src, path: '', kind: 'copy', order: -1 }
-  plan.visible.set('', root)
-  plan.entries.unshift(root)
+  plan.addRoot(sourceDateEpoch ?? 0)
 }
 
 export interface FlattenOptions {
@@ -321,13 +309,13 @@ export async function flatten(opts: FlattenOptions): Promise<FlattenResult> {
   await runPass({ plan, targets: [target], reporter })
   const seconds = (Date.now() - t0) / 1000
   reporter.info(
-    `flatten: ${plan.entries.length} entries, ${formatBytes(writer.bytes)} of tar → ${formatBytes(file.size)} in ${formatSeconds(seconds)}`
+    `flatten: ${plan.size} entries, ${formatBytes(writer.bytes)} of tar → ${formatBytes(file.size)} in ${formatSeconds(seconds)}`
   )
   return {
     path: opts.output,
     size: file.size,
     sha256: file instanceof FileSink ? file.sha256 : file.hash.digest('hex'),
-    entries: plan.entries.length,
+    entries: plan.size,
     seconds
   }
 }

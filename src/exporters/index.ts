@@ -4,6 +4,7 @@ export { flatten, planLayers, type FlattenOptions, type FlattenResult } from './
 export {
   planFlatten,
   indexLayer,
+  LinkTargets,
   FlattenError,
   type FlattenPlan,
   type PlannedEntry,

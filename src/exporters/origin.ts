@@ -150,7 +150,8 @@ async function packagesAtLayer(
 ): Promise<Set<string> | null> {
   for (let i = count - 1; i >= 0; i--) {
     // The last member of that name is the one the layer leaves.
-    const entry = plan.layers[i].entries.filter((e) => e.path === db.path && e.type === 'file').pop()
+    const found = plan.memberInLayer(i, db.path)
+    const entry = found?.type === 'file' ? found : undefined
     if (!entry) {
       if (plan.layers[i].whiteouts.includes(db.path)) return new Set()
       continue

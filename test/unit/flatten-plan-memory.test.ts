@@ -1,11 +1,12 @@
-// The planner's memory per member (issue #17: a million files took 670 MB) and the cases
-// whose lookups now go through `visible` and the index: duplicates within a layer, hardlinks to
-// a replaced member, non-directories hiding a lower subtree, whiteouts and opaque directories
-// named in bytes that are not UTF-8.
+// The index's and planner's memory per member (issue #17: a million files took 670 MB, then
+// 420-560 MB) and the cases whose lookups go through the path table: duplicates within a layer,
+// hardlinks to a replaced member, non-directories hiding a lower subtree, whiteouts and opaque
+// directories named in bytes that are not UTF-8.
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { planLayers } from '../../src/exporters/flatten.js'
-import { planFlatten, type IndexedEntry, type LayerIndex } from '../../src/exporters/plan.js'
+import { MemberIndex } from '../../src/exporters/member-index.js'
+import { LinkTargets, planFlatten, type LayerIndex } from '../../src/exporters/plan.js'
 import { Scratch } from './flatten-fixtures.js'
 import { rawHeader, rawMember, type RawMember } from './raw-tar.js'
 
@@ -42,13 +43,13 @@ test('a later member of the same path replaces the earlier one; a hardlink to th
       m({ name: 'a', typeflag: '0', data: 'new!' })
     )
   )
-  expect(p.entries.map((e) => [e.path, e.kind])).toEqual([
+  expect([...p.entries()].map((e) => [e.path, e.kind])).toEqual([
     ['l', 'materialize'],
     ['a', 'copy']
   ])
-  expect(p.layers[0].entries.map((e) => e.path)).toEqual(['l', 'a'])
-  expect(p.visible.get('a')!.src.size).toBe(4)
-  expect(p.visible.get('l')!.data!.size).toBe(3)
+  expect(p.memberInLayer(0, 'a')!.size).toBe(4)
+  expect(p.get('a')!.src.size).toBe(4)
+  expect(p.get('l')!.data!.size).toBe(3)
 })
 
 test('a non-directory of a higher layer hides the lower subtree; in its own layer the children are dropped', async () => {
@@ -60,9 +61,24 @@ test('a non-directory of a higher layer hides the lower subtree; in its own laye
       m({ name: 'f/y', typeflag: '0', data: 'y' })
     )
   )
-  expect([...p.visible.keys()].sort()).toEqual(['d', 'f'])
+  expect([...p.visible()].map((e) => e.path).sort()).toEqual(['d', 'f'])
   expect(p.dropped).toEqual(['f/y'])
-  expect(p.visible.get('d')!.src.type).toBe('symlink')
+  expect(p.get('d')!.src.type).toBe('symlink')
+})
+
+test('a directory kept from a higher layer but dropped below a lower file stays out of the output', async () => {
+  const p = await plan(
+    tar(m({ name: 'a', typeflag: '0', data: 'a' }), m({ name: 'a/b/', typeflag: '5' })),
+    tar(m({ name: 'a/b/', typeflag: '5' }), m({ name: 'c/', typeflag: '5' })),
+    tar(m({ name: 'c/', typeflag: '5' }))
+  )
+  expect(p.dropped).toEqual(['a/b'])
+  // c comes out where its lowest layer has it (layer 1), a in layer 0 before it.
+  expect([...p.entries()].map((e) => [e.path, e.src.layer])).toEqual([
+    ['a', 0],
+    ['c', 2]
+  ])
+  expect(p.size).toBe(2)
 })
 
 test('whiteouts and opaque directories named in non-UTF-8 bytes, and a directory replacing a file', async () => {
@@ -86,54 +102,61 @@ test('whiteouts and opaque directories named in non-UTF-8 bytes, and a directory
     )
   )
   const d = bin(Buffer.from([0x64, 0xff]))
-  expect([...p.visible.keys()].sort()).toEqual([d, `${d}/kept`, 'o', 'o/new', 't', 't/in'].sort())
-  expect(p.visible.get('t')!.src.type).toBe('dir')
+  expect([...p.visible()].map((e) => e.path).sort()).toEqual(
+    [d, `${d}/kept`, 'o', 'o/new', 't', 't/in'].sort()
+  )
+  expect(p.get('t')!.src.type).toBe('dir')
   expect(p.dropped).toEqual([])
 })
 
-test('a planned member keeps under 100 bytes beyond the index (its entry, its map slot, its place in the order)', () => {
+test('the index and the plan keep ~100 bytes a member in typed arrays and nothing per member on the JS heap', () => {
   setFlagsFromString('--expose-gc')
   const gc = runInNewContext('gc') as () => void
-  const N = 200_000
-  const entry = (path: string, type: 'dir' | 'file', layer: number, seq: number): IndexedEntry => ({
-    path,
-    type,
-    mode: 0o644,
-    uid: 0,
-    gid: 0,
-    size: 3,
-    mtime: 1_700_000_000,
-    linkname: '',
-    devmajor: 0,
-    devminor: 0,
-    xattrs: undefined,
-    dataOffset: seq * 1024,
-    layer,
-    seq
-  })
-  const base: IndexedEntry[] = [entry('', 'dir', 0, 0), entry('opt', 'dir', 0, 1)]
-  const files: IndexedEntry[] = []
-  for (let i = 0; i < N; i++) {
-    if (i % 500 === 0) files.push(entry(`opt/dir-${i / 500}`, 'dir', 1, files.length))
-    files.push(
-      entry(`opt/dir-${Math.floor(i / 500)}/some-longer-file-name-${i}.txt`, 'file', 1, files.length)
-    )
+  const N = 250_000
+  gc()
+  const heapBefore = process.memoryUsage().heapUsed
+  const index = new MemberIndex()
+  const add = (path: string, type: 'dir' | 'file', seq: number): void => {
+    index.add(index.paths.intern(path), {
+      type,
+      mode: type === 'dir' ? 0o755 : 0o644,
+      uid: 0,
+      gid: 0,
+      size: type === 'dir' ? 0 : 3,
+      mtime: 1_700_000_000,
+      linkname: '',
+      devmajor: 0,
+      devminor: 0,
+      dataOffset: seq * 1024
+    })
+  }
+  index.beginLayer()
+  add('', 'dir', 0)
+  add('opt', 'dir', 1)
+  index.beginLayer()
+  for (let i = 0, seq = 0; i < N; i++) {
+    if (i % 500 === 0) add(`opt/dir-${i / 500}`, 'dir', seq++)
+    add(`opt/dir-${Math.floor(i / 500)}/some-longer-file-name-${i}.txt`, 'file', seq++)
   }
   const source = { path: '/nonexistent', offset: 0, length: 0 }
   const layers: LayerIndex[] = [
-    { source, entries: base, whiteouts: [], opaques: [] },
-    { source, entries: files, whiteouts: [], opaques: [] }
+    { source, whiteouts: [], opaques: [] },
+    { source, whiteouts: [], opaques: [] }
   ]
+  const p = planFlatten(index, new LinkTargets(), layers)
   gc()
-  const before = process.memoryUsage().heapUsed
-  const p = planFlatten(layers)
-  gc()
-  const perMember = (process.memoryUsage().heapUsed - before) / p.entries.length
-  expect(p.entries.length).toBe(N + N / 500 + 2)
-  // One PlannedEntry (56 bytes: linkTo and data only on links), its `visible` slot and its
-  // place in `entries`: ~60 here. This is what the plan keeps; the sets the planner used to
-  // build while planning (every path two more times) were garbage by the time it returned,
-  // so they showed in the peak RSS of `kiln flatten` (bench/run, group many), not here.
-  if (process.env.KILN_TEST_VERBOSE) console.log(`planner: ${perMember.toFixed(0)} bytes a member`)
-  expect(perMember).toBeLessThan(100)
+  // (Typed arrays' memory is counted apart: V8 frees it asynchronously after a GC, so a
+  // before/after of arrayBuffers would measure the garbage of their growth.)
+  const heapPerMember = (process.memoryUsage().heapUsed - heapBefore) / p.size
+  const arraysPerMember = (index.byteLength + p.size * 4) / p.size
+  expect(p.size).toBe(N + N / 500 + 2)
+  expect(p.get('opt/dir-7/some-longer-file-name-3600.txt')!.src.dataOffset).toBe((3600 + 8) * 1024)
+  if (process.env.KILN_TEST_VERBOSE)
+    console.log(`heap: ${heapPerMember.toFixed(1)}, arrays: ${arraysPerMember.toFixed(1)} bytes a member`)
+  // As one JS object per member with its path string, the index and plan took ~350 bytes a
+  // member, all of it on the heap. Now the heap holds nothing per member...
+  expect(heapPerMember).toBeLessThan(4)
+  // ...and the arrays ~70 (names ~32, fields ~21, path table ~8, the plan's ~4), capacity
+  // included (at this count the arrays are nearly full; pages never written are not resident).
+  expect(arraysPerMember).toBeLessThan(110)
 })

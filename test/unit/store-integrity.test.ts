@@ -118,7 +118,7 @@ describe('verify on read', () => {
     const intact = await resolveLayers([ok])
     const damaged = await resolveLayers([bad])
     try {
-      expect((await planLayers(intact.layers)).entries.map((e) => e.path)).toEqual(['big', 'small'])
+      expect([...(await planLayers(intact.layers)).entries()].map((e) => e.path)).toEqual(['big', 'small'])
       await expect(planLayers(damaged.layers)).rejects.toThrow(
         new RegExp(`blob ${bad.digest} .* is corrupt: its content hashes to`)
       )
