@@ -3234,8 +3234,8 @@ function builderFor(kind, opts, image = '?') {
 
 // EXTERNAL MODULE: ./src/exporters/inputs.ts
 var inputs = __webpack_require__(13029);
-// EXTERNAL MODULE: ./src/exporters/flatten.ts
-var flatten = __webpack_require__(82428);
+// EXTERNAL MODULE: ./src/exporters/flatten.ts + 1 modules
+var flatten = __webpack_require__(74660);
 // EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
 var plan = __webpack_require__(46729);
 // EXTERNAL MODULE: ./src/exporters/compress.ts

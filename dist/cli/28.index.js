@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   hN: () => (/* binding */ modulesTarget)
 /* harmony export */ });
 /* unused harmony exports compareVersions, listKernels */
-/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82428);
+/* harmony import */ var _flatten_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74660);
 /* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46729);
 /* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77137);
 /**
@@ -53,7 +53,8 @@ function compareVersions(a, b) {
 /** Kernel versions found as boot/vmlinuz-<version> (regular files or links to one), rescue kernels left out. */
 function listKernels(plan) {
     const out = [];
-    for (const path of plan.visible.keys()) {
+    // Only what lies below boot/ can match: no path string is made for the rest of the image.
+    for (const { path } of plan.visible('boot')) {
         const m = /^boot\/vmlinuz-(.+)$/.exec(path);
         if (!m || /rescue/.test(m[1]))
             continue;
@@ -104,7 +105,7 @@ function fileHeader(name, p, content, sourceDateEpoch) {
 function singleFileTarget(writer, entry, name, sourceDateEpoch) {
     return {
         writer,
-        select: (p, content) => (p === entry ? fileHeader(name, p, content, sourceDateEpoch) : null)
+        select: (p, content) => (p.id === entry.id ? fileHeader(name, p, content, sourceDateEpoch) : null)
     };
 }
 /** A target taking the modules tree, renamed to lib/modules/<version>/…; hardlinks become plain files. */
@@ -155,8 +156,8 @@ var log = __webpack_require__(29906);
 var exporters_boot = __webpack_require__(92312);
 // EXTERNAL MODULE: ./src/exporters/compress.ts
 var compress = __webpack_require__(77152);
-// EXTERNAL MODULE: ./src/exporters/flatten.ts
-var flatten = __webpack_require__(82428);
+// EXTERNAL MODULE: ./src/exporters/flatten.ts + 1 modules
+var flatten = __webpack_require__(74660);
 // EXTERNAL MODULE: ./src/exporters/inputs.ts
 var inputs = __webpack_require__(13029);
 // EXTERNAL MODULE: ./src/exporters/manifest.ts
@@ -516,7 +517,8 @@ const LAYER_DATABASES = {
 async function packagesAtLayer(plan, count, db) {
     for (let i = count - 1; i >= 0; i--) {
         // The last member of that name is the one the layer leaves.
-        const entry = plan.layers[i].entries.filter((e) => e.path === db.path && e.type === 'file').pop();
+        const found = plan.memberInLayer(i, db.path);
+        const entry = found?.type === 'file' ? found : undefined;
         if (!entry) {
             if (plan.layers[i].whiteouts.includes(db.path))
                 return new Set();
@@ -907,7 +909,7 @@ function packageCaptures(plan) {
     for (const path of [exporters_packages/* DPKG_STATUS */.ok, exporters_packages/* APK_INSTALLED */._e]) {
         const r = (0,exporters_plan/* resolveInImage */.tE)(plan, path);
         if (r && r.entry.src.type !== 'dir')
-            captures.set(r.entry, (_p, data) => got.set(path, data));
+            captures.set(r.entry.id, (_p, data) => got.set(path, data));
     }
     let rpmDir;
     for (const dir of exporters_packages/* RPM_DIRS */.Xq) {
@@ -915,9 +917,10 @@ function packageCaptures(plan) {
         if (!r || r.entry.src.type !== 'dir')
             continue;
         rpmDir = dir;
-        for (const [path, p] of plan.visible) {
-            if (path.startsWith(`${r.path}/`) && (p.src.type === 'file' || p.kind !== 'copy')) {
-                captures.set(p, (_p, data) => got.set(`rpm:${path.slice(r.path.length + 1)}`, data));
+        for (const p of plan.visible(r.path)) {
+            const path = p.path;
+            if (p.src.type === 'file' || p.kind !== 'copy') {
+                captures.set(p.id, (_p, data) => got.set(`rpm:${path.slice(r.path.length + 1)}`, data));
             }
         }
         break;
@@ -1019,8 +1022,8 @@ async function exportImage(opts) {
             if (r && r.entry.src.type !== 'dir') {
                 if (((0,exporters_plan/* contentOf */.$E)(plan, r.entry)?.size ?? 0) > MAX_CMDLINE_BYTES)
                     throw new errors/* BuildError */.zS(opts.name, 'export netboot', kernelCmdlineSizeError((0,exporters_plan/* contentOf */.$E)(plan, r.entry).size));
-                if (!pkg.captures.has(r.entry))
-                    pkg.captures.set(r.entry, (_p, data) => (cmdlineRaw = data));
+                if (!pkg.captures.has(r.entry.id))
+                    pkg.captures.set(r.entry.id, (_p, data) => (cmdlineRaw = data));
             }
         }
         await (0,flatten/* runPass */.Br)({
@@ -1074,7 +1077,7 @@ async function exportImage(opts) {
             kilnVersion: (0,tool_versions/* kilnVersion */.xy)()
         }).catch((e) => fail('write SBOM and provenance', e));
         let fsSize = 0;
-        for (const p of plan.entries)
+        for (const p of plan.entries())
             if (p.kind !== 'link' && (p.src.type === 'file' || p.kind === 'materialize'))
                 fsSize += (p.data ?? p.src).size;
         const manifest = {
@@ -1084,7 +1087,7 @@ async function exportImage(opts) {
             base: opts.baseChain ?? [],
             layers: input.layers.map((l) => l.digest ?? null),
             archives: archives.map(({ path: _p, ...a }) => a),
-            entries: plan.entries.length,
+            entries: plan.size,
             fsSize,
             kernel: boot ? (0,tar/* textOf */.b6)(boot.version) : null,
             ...(opts.arch ? { arch: opts.arch } : {}),

@@ -9,11 +9,14 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   FlattenError: () => (/* binding */ FlattenError),
+  rP: () => (/* binding */ LinkTargets),
   $E: () => (/* binding */ contentOf),
   Uf: () => (/* binding */ indexLayer),
   eu: () => (/* binding */ planFlatten),
   tE: () => (/* binding */ resolveInImage)
 });
+
+// UNUSED EXPORTS: FlattenPlan
 
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
 var file_reader = __webpack_require__(77680);
@@ -117,20 +120,29 @@ const KIND_NOUN = {
 };
 const where = (s, i) => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`;
 /**
- * Reads a layer's headers (skipping data) into an index; a layer whose digest is known is
- * checked against it in the same pass (verify.ts), before anything is written.
+ * Hardlink resolution, kept beside the index (few members are hardlinks): the regular file a
+ * link names, resolved inside its own layer, or (when its own layer has no such path) the
+ * node of the normalised target path, looked for in lower layers by planFlatten.
  */
-async function indexLayer(source, layer) {
+class LinkTargets {
+    target = new Map();
+    lower = new Map();
+}
+/**
+ * Reads a layer's headers (skipping data) into the index; a layer whose digest is known is
+ * checked against it in the same pass (verify.ts), before anything is written. Layers are
+ * indexed bottom first, `layer` counting from 0.
+ */
+async function indexLayer(index, links, source, layer) {
     const reader = await file_reader/* FileReader */.q.open(source.path);
     const verifier = source.expected
         ? new VerifyingSource(reader, source.offset, source.length, source.expected)
         : null;
-    const idx = { source, entries: [], whiteouts: [], opaques: [] };
-    const byPath = new Map();
+    const idx = { source, whiteouts: [], opaques: [] };
+    const paths = index.paths;
+    index.beginLayer(source.offset);
     let failure = null;
-    let duplicates = false;
     try {
-        let seq = 0;
         for await (const raw of (0,tar/* readHeaders */.jB)(verifier ?? reader, source.offset, source.length, where(source, layer))) {
             const path = (0,tar/* normalizePath */.Fd)(raw.rawPath);
             if (path === null)
@@ -156,20 +168,31 @@ async function indexLayer(source, layer) {
                 continue;
             }
             let linkname = raw.rawLinkname;
+            const node = paths.intern(path);
+            let target = -1;
+            let lower = -1;
             if (raw.type === 'link') {
                 const t = (0,tar/* normalizePath */.Fd)(linkname);
                 if (t === null || t === '') {
                     throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(raw.rawPath)}" → "${(0,tar/* printable */.g$)(linkname)}" points outside the root`);
                 }
                 linkname = t;
+                // What this layer has at the target path so far (a link there stands for its own target).
+                const tn = paths.lookup(t);
+                const m = tn < 0 ? -1 : index.inLayer(tn);
+                const mIsLink = m >= 0 && index.type(m) === 'link';
+                target = m < 0 ? -1 : mIsLink ? (links.target.get(m) ?? -1) : m;
+                lower = m < 0 ? paths.intern(t) : mIsLink && target < 0 ? links.lower.get(m) : -1;
+                if (target >= 0 && index.type(target) !== 'file') {
+                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(path)}" names "${(0,tar/* printable */.g$)(linkname)}", which is a ${index.type(target)}`);
+                }
             }
-            // Every field spelled out, in one order: all entries then share one hidden class. Built
-            // by spreading the raw member instead, each entry got shapes of its own (~500 bytes per
-            // file, most of the index's memory on an image with 100k files). A hardlink's two fields
-            // are added to hardlinks only (always both, in one order: one more class): 16 bytes on
-            // every other member otherwise.
-            const e = {
-                path,
+            // A later member of the same path replaces an earlier one (as extraction would): only the
+            // last is kept. An earlier member a hardlink names stays reachable through that link's target.
+            const before = index.inLayer(node);
+            if (before >= 0)
+                index.replace(before);
+            const id = index.add(node, {
                 type: raw.type,
                 mode: raw.mode,
                 uid: raw.uid,
@@ -180,28 +203,13 @@ async function indexLayer(source, layer) {
                 devmajor: raw.devmajor,
                 devminor: raw.devminor,
                 xattrs: raw.xattrs,
-                dataOffset: raw.dataOffset,
-                layer,
-                seq: seq++
-            };
-            if (e.type === 'link') {
-                const t = byPath.get(linkname);
-                e.target = t ? (t.type === 'link' ? t.target : t) : undefined;
-                e.lowerTarget = !t ? linkname : t.type === 'link' && !t.target ? t.lowerTarget : undefined;
-                if (e.target && e.target.type !== 'file') {
-                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(path)}" names "${(0,tar/* printable */.g$)(linkname)}", which is a ${e.target.type}`);
-                }
-            }
-            if (byPath.has(path))
-                duplicates = true;
-            byPath.set(path, e);
-            idx.entries.push(e);
+                dataOffset: raw.dataOffset
+            });
+            if (target >= 0)
+                links.target.set(id, target);
+            if (lower >= 0)
+                links.lower.set(id, lower);
         }
-        // A later member of the same path replaces an earlier one (as extraction would): only the
-        // last is kept, so the planner needs no per-layer path map of its own. An earlier member
-        // a hardlink names stays reachable through that link's `target`.
-        if (duplicates)
-            idx.entries = idx.entries.filter((e) => byPath.get(e.path) === e);
     }
     catch (e) {
         failure = e;
@@ -217,133 +225,306 @@ async function indexLayer(source, layer) {
         throw failure;
     return idx;
 }
-const orderOf = (layer, seq) => layer * 2 ** 32 + seq;
 /**
- * Whether a path lies below something a higher layer (above `layer`) hides the subtree of:
- * a whiteout or opaque directory (`subtree`, few), or a visible non-directory. The latter is
- * looked up in `visible` rather than kept in a set of its own: on an image of a million files
- * that set held every file's path a second time.
+ * The flattened view: which member each path shows (`visible`, by path node), the output
+ * order, and the few members that are written other than as they are (hardlinks). Members
+ * are numbers of `index`; readers get objects for one use through entries(), get() and
+ * resolveInImage().
  */
-function hiddenAbove(path, layer, subtree, visible) {
-    if (path === '')
-        return false;
-    let a = path;
-    do {
-        a = (0,tar/* parentOf */.gN)(a);
-        if (subtree.has(a))
-            return true;
-        const v = visible.get(a);
-        if (v && v.src.type !== 'dir' && v.src.layer > layer)
-            return true;
-    } while (a !== '');
-    return false;
+class FlattenPlan {
+    index;
+    layers;
+    visibleAt;
+    movedTo;
+    linkTo;
+    dataOf;
+    dropped;
+    count;
+    /** A moved directory's lower member → the directory (the inverse of movedTo). */
+    movedFrom = new Map();
+    constructor(index, layers, 
+    /** Path node → the member the image shows there, or -1. */
+    visibleAt, 
+    /**
+     * Directories kept from a higher layer → the member of the lowest layer that has them: the
+     * directory comes out there, so parents precede children (see entries()).
+     */
+    movedTo, 
+    /** Planned hardlinks: member → node of the path they link to. */
+    linkTo, 
+    /** Planned materialised copies: member → the member whose content they carry. */
+    dataOf, 
+    /** Members dropped because they sit below a non-directory (hostile or broken input). */
+    dropped, count) {
+        this.index = index;
+        this.layers = layers;
+        this.visibleAt = visibleAt;
+        this.movedTo = movedTo;
+        this.linkTo = linkTo;
+        this.dataOf = dataOf;
+        this.dropped = dropped;
+        this.count = count;
+        for (const [v, m] of movedTo)
+            this.movedFrom.set(m, v);
+    }
+    /** Number of output members. */
+    get size() {
+        return this.count;
+    }
+    /**
+     * The output members in output order, one view at a time: the root first, then bottom
+     * layer first, each in its tar order. A member's number is that order (layer, then place in
+     * the tar), so the order is walked, not stored: the members' own order, with each moved
+     * directory at its lower member's place.
+     */
+    *entries() {
+        const { index } = this;
+        const root = this.visibleAt[0];
+        if (root >= 0)
+            yield this.entry(root);
+        const end = index.layerStart(index.layerCount);
+        for (let m = 0; m < end; m++) {
+            const moved = this.movedFrom.get(m);
+            // A moved directory comes out at its lower member's place, not at its own.
+            if (moved === undefined && this.movedTo.has(m))
+                continue;
+            const v = moved ?? m;
+            // Visible still: not replaced, hidden, shown by another layer's member, nor dropped.
+            if (v !== root && this.visibleAt[index.node(v)] === v)
+                yield this.entry(v);
+        }
+    }
+    /** The member the image shows at a normalised path. */
+    get(path) {
+        const m = this.visibleMember(path);
+        return m < 0 ? undefined : this.entry(m);
+    }
+    has(path) {
+        return this.visibleMember(path) >= 0;
+    }
+    visibleMember(path) {
+        const node = this.index.paths.lookup(path);
+        return node < 0 || node >= this.visibleAt.length ? -1 : this.visibleAt[node];
+    }
+    /** The member shown at a path node, or -1. */
+    visibleAtNode(node) {
+        return node < this.visibleAt.length ? this.visibleAt[node] : -1;
+    }
+    /**
+     * Every visible member (below `dir` only, when given: strictly below that normalised path), in
+     * the order the planner found them: top layer first, each in tar order (the synthetic root last).
+     */
+    *visible(dir) {
+        const { index } = this;
+        const under = dir === undefined ? -1 : index.paths.lookup(dir);
+        if (dir !== undefined && under < 0)
+            return;
+        for (const m of planningOrder(index)) {
+            const node = index.node(m);
+            if (this.visibleAt[node] !== m)
+                continue;
+            if (under >= 0 && !index.paths.isBelow(node, under))
+                continue;
+            yield this.entry(m);
+        }
+        const root = this.visibleAt[0];
+        if (root >= 0 && index.layerOf(root) < 0 && dir === undefined)
+            yield this.entry(root);
+    }
+    /** A member as a TarEntry (with its layer and number), made now. */
+    member(m, path = this.index.paths.pathOf(this.index.node(m))) {
+        const { index } = this;
+        return { path, ...index.fields(m), id: m, layer: index.layerOf(m), seq: index.seqOf(m) };
+    }
+    /** A planned member as its view, made now. */
+    entry(m) {
+        const path = this.index.paths.pathOf(this.index.node(m));
+        const p = { id: m, src: this.member(m, path), path, kind: 'copy' };
+        const link = this.linkTo.get(m);
+        if (link !== undefined)
+            Object.assign(p, { kind: 'link', linkTo: this.index.paths.pathOf(link) });
+        const data = this.dataOf.get(m);
+        if (data !== undefined)
+            Object.assign(p, { kind: 'materialize', data: this.member(data) });
+        return p;
+    }
+    /** The member whose data a planned regular file (or hardlink) carries, or -1. */
+    contentMember(m) {
+        const data = this.dataOf.get(m);
+        if (data !== undefined)
+            return data;
+        const link = this.linkTo.get(m);
+        if (link !== undefined) {
+            const t = this.visibleAtNode(link);
+            return t >= 0 ? this.contentMember(t) : -1;
+        }
+        return this.index.type(m) === 'file' ? m : -1;
+    }
+    /**
+     * The member a layer leaves at a path (the last of that path in its tar), or undefined;
+     * a layer's own view, before any layer above it applies.
+     */
+    memberInLayer(layer, path) {
+        const { index } = this;
+        const node = index.paths.lookup(path);
+        if (node < 0)
+            return undefined;
+        for (let m = index.layerStart(layer + 1) - 1; m >= index.layerStart(layer); m--)
+            if (index.node(m) === node && !index.replaced(m))
+                return this.member(m);
+        return undefined;
+    }
+    /** Adds a root directory (0755 root:root) first in the output, for an image whose layers have none. */
+    addRoot(mtime) {
+        if (this.visibleAt[0] >= 0)
+            return;
+        const m = this.index.add(0, {
+            type: 'dir',
+            mode: 0o755,
+            uid: 0,
+            gid: 0,
+            size: 0,
+            mtime,
+            linkname: '',
+            devmajor: 0,
+            devminor: 0,
+            dataOffset: 0
+        });
+        this.visibleAt[0] = m;
+        this.count++;
+    }
 }
-/** The flattened view of indexed layers (bottom first). */
-function planFlatten(layers) {
-    // Memory: one PlannedEntry and one `visible` slot per output member, nothing else per member.
-    // A path a higher layer has is found in `visible` (each path occurs once per layer, see
-    // indexLayer, so a hit there always comes from a higher layer).
+/** Members of the layers top layer first, each in tar order, replaced ones left out: how the planner visits them. */
+function* planningOrder(index) {
+    for (let i = index.layerCount - 1; i >= 0; i--)
+        for (let m = index.layerStart(i); m < index.layerStart(i + 1); m++)
+            if (!index.replaced(m))
+                yield m;
+}
+/** The flattened view of the indexed layers (bottom first). */
+function planFlatten(index, links, layers) {
+    const { paths } = index;
+    // Per path node, the member shown there; a path a higher layer has is found here (each path
+    // occurs once per layer, see indexLayer, so a hit always comes from a higher layer).
+    const visible = index.seal();
+    // A directory kept from a higher layer comes out where it first appears (the lowest layer
+    // having it), so parents precede children: its output position, when not its own.
+    const movedTo = new Map();
+    // Whiteouts (deleted), and whiteouts plus opaque directories (subtree hidden): few, by node.
     const deleted = new Set();
     const subtree = new Set();
-    const visible = new Map();
+    const linkTo = new Map();
+    const dataOf = new Map();
+    // A hardlink target materialised already → the node of the path that got its copy.
     const materialized = new Map();
     const lowerLinks = [];
-    for (let i = layers.length - 1; i >= 0; i--) {
-        const L = layers[i];
-        for (const e of L.entries) {
-            // The top layer has nothing above it: no walk up its paths (often most of the members).
-            if (i < layers.length - 1 && (deleted.has(e.path) || hiddenAbove(e.path, i, subtree, visible)))
+    const L = layers.length;
+    /**
+     * Whether a node lies below something a layer above `layer` hides the subtree of: a
+     * whiteout or opaque directory, or a visible non-directory.
+     */
+    const hiddenAbove = (node, layer) => {
+        const above = index.layerStart(layer + 1);
+        for (let a = paths.parentOf(node); a >= 0; a = paths.parentOf(a)) {
+            if (subtree.has(a))
+                return true;
+            const v = visible[a];
+            if (v >= above && !index.isDir(v))
+                return true;
+        }
+        return false;
+    };
+    for (let i = L - 1; i >= 0; i--) {
+        for (let m = index.layerStart(i); m < index.layerStart(i + 1); m++) {
+            if (index.replaced(m))
                 continue;
-            const v = visible.get(e.path);
-            if (v) {
-                // A directory kept by a higher layer comes out where it first appears, so parents precede children.
-                if (v.src.type === 'dir' && e.type === 'dir')
-                    v.order = orderOf(i, e.seq);
+            const node = index.node(m);
+            // The top layer has nothing above it: no walk up its paths (often most of the members).
+            if (i < L - 1 && (deleted.has(node) || hiddenAbove(node, i)))
+                continue;
+            const v = visible[node];
+            if (v >= 0) {
+                if (index.isDir(v) && index.isDir(m))
+                    movedTo.set(v, m);
                 continue;
             }
-            const p = {
-                src: e,
-                path: e.path,
-                kind: 'copy',
-                // linkTo and data are added to the few that need them (see IndexedEntry's fields).
-                order: orderOf(i, e.seq)
-            };
-            if (e.type === 'link') {
-                const t = e.target;
-                if (!t)
-                    lowerLinks.push(p);
-                else if (visible.get(t.path)?.src === t)
-                    Object.assign(p, { kind: 'link', linkTo: t.path });
+            if (index.type(m) === 'link') {
+                const t = links.target.get(m);
+                if (t === undefined)
+                    lowerLinks.push(m);
+                else if (visible[index.node(t)] === t)
+                    linkTo.set(m, index.node(t));
                 else if (materialized.has(t))
-                    Object.assign(p, { kind: 'link', linkTo: materialized.get(t) });
+                    linkTo.set(m, materialized.get(t));
                 else {
-                    Object.assign(p, { kind: 'materialize', data: t });
-                    materialized.set(t, e.path);
+                    dataOf.set(m, t);
+                    materialized.set(t, node);
                 }
             }
-            visible.set(e.path, p);
+            visible[node] = m;
         }
-        for (const w of L.whiteouts)
-            deleted.add(w);
-        for (const w of L.whiteouts)
-            subtree.add(w);
-        for (const o of L.opaques)
-            subtree.add(o);
+        for (const w of layers[i].whiteouts) {
+            const node = paths.lookup(w);
+            if (node >= 0)
+                deleted.add(node);
+            if (node >= 0)
+                subtree.add(node);
+        }
+        for (const o of layers[i].opaques) {
+            const node = paths.lookup(o);
+            if (node >= 0)
+                subtree.add(node);
+        }
     }
     // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
     // file survives, else copy its content.
-    for (const p of lowerLinks) {
-        const name = p.src.lowerTarget;
-        let t;
-        for (let j = p.src.layer - 1; j >= 0 && !t; j--) {
-            const es = layers[j].entries;
-            for (let k = es.length - 1; k >= 0 && !t; k--)
-                if (es[k].path === name)
-                    t = es[k];
-            if (t?.type === 'link')
-                t = t.target;
+    for (const m of lowerLinks) {
+        const layer = index.layerOf(m);
+        const name = links.lower.get(m);
+        let t = -1;
+        for (let j = layer - 1; j >= 0 && t < 0; j--) {
+            for (let k = index.layerStart(j + 1) - 1; k >= index.layerStart(j) && t < 0; k--)
+                if (index.node(k) === name && !index.replaced(k))
+                    t = k;
+            if (t >= 0 && index.type(t) === 'link')
+                t = links.target.get(t) ?? -1;
         }
-        if (!t || t.type !== 'file') {
-            throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${(0,tar/* printable */.g$)(p.path)}" names "${(0,tar/* printable */.g$)(name)}", which no layer holds`);
+        if (t < 0 || index.type(t) !== 'file') {
+            throw new FlattenError(`${where(layers[layer].source, layer)}: hardlink "${(0,tar/* printable */.g$)(paths.pathOf(index.node(m)))}" names "${(0,tar/* printable */.g$)(paths.pathOf(name))}", which no layer holds`);
         }
-        if (visible.get(t.path)?.src === t)
-            Object.assign(p, { kind: 'link', linkTo: t.path });
+        if (visible[index.node(t)] === t)
+            linkTo.set(m, index.node(t));
         else
-            Object.assign(p, { kind: 'materialize', data: t });
+            dataOf.set(m, t);
     }
     // Nothing may sit below a symlink or file: extracting it would write through the link.
+    // Visited in the order they became visible; one dropped is gone for those after it.
     const dropped = [];
-    // (Deleting the entry being visited while iterating a Map is safe: no copy of the keys.)
-    for (const path of visible.keys()) {
-        let a = path;
-        while (a !== '') {
-            a = (0,tar/* parentOf */.gN)(a);
-            const v = visible.get(a);
-            if (v && v.src.type !== 'dir') {
-                dropped.push(path);
-                visible.delete(path);
+    for (const m of planningOrder(index)) {
+        const node = index.node(m);
+        if (visible[node] !== m)
+            continue;
+        for (let a = paths.parentOf(node); a >= 0; a = paths.parentOf(a)) {
+            const v = visible[a];
+            if (v >= 0 && !index.isDir(v)) {
+                dropped.push(paths.pathOf(node));
+                visible[node] = -1;
                 break;
             }
         }
     }
-    const entries = [...visible.values()].sort((a, b) => {
-        if (a.path === '')
-            return -1;
-        if (b.path === '')
-            return 1;
-        return a.order - b.order;
-    });
-    return { layers, entries, visible, dropped };
+    let count = 0;
+    for (let node = 0; node < paths.count; node++)
+        if (visible[node] >= 0)
+            count++;
+    // Planning found everything by node number; lookups by name are few from here on.
+    paths.release();
+    return new FlattenPlan(index, layers, visible, movedTo, linkTo, dataOf, dropped, count);
 }
 /** The entry whose data a planned regular file (or hardlink) carries. */
 function contentOf(plan, p) {
-    if (p.kind === 'materialize')
-        return p.data;
-    if (p.kind === 'link') {
-        const t = plan.visible.get(p.linkTo);
-        return t ? contentOf(plan, t) : undefined;
-    }
-    return p.src.type === 'file' ? p.src : undefined;
+    const m = plan.contentMember(p.id);
+    return m < 0 ? undefined : m === p.id ? p.src : plan.member(m);
 }
 /**
  * Resolves a path inside the image, following symlinks as a chroot would (`..` stops at
@@ -352,23 +533,26 @@ function contentOf(plan, p) {
 function resolveInImage(plan, path, hops = 0) {
     if (hops > 40)
         return null;
+    const paths = plan.index.paths;
     const parts = ((0,tar/* normalizePath */.Fd)(path) ?? '').split('/').filter(Boolean);
     let cur = '';
+    let node = 0;
     for (let k = 0; k < parts.length; k++) {
         const next = cur ? `${cur}/${parts[k]}` : parts[k];
-        const v = plan.visible.get(next);
-        if (!v)
+        node = paths.child(node, parts[k]);
+        const v = node < 0 ? -1 : plan.visibleAtNode(node);
+        if (v < 0)
             return null;
-        if (v.src.type === 'symlink') {
-            const target = v.src.linkname;
+        if (plan.index.type(v) === 'symlink') {
+            const target = plan.index.linkname(v);
             const joined = target.startsWith('/') ? target : `${cur}/${target}`;
             const rest = parts.slice(k + 1).join('/');
             return resolveInImage(plan, chrootNormalize(rest ? `${joined}/${rest}` : joined), hops + 1);
         }
         cur = next;
     }
-    const entry = plan.visible.get(cur);
-    return entry ? { path: cur, entry } : null;
+    const m = plan.visibleAtNode(node);
+    return m >= 0 ? { path: cur, entry: plan.entry(m) } : null;
 }
 function chrootNormalize(p) {
     const out = [];

@@ -5721,7 +5721,7 @@ const registerBuild = (program, ctx) => {
         const { openStore } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42689));
         const { openCache } = await __nccwpck_require__.e(/* import() */ 683).then(__nccwpck_require__.bind(__nccwpck_require__, 25683));
         const { cacheHooks } = await __nccwpck_require__.e(/* import() */ 777).then(__nccwpck_require__.bind(__nccwpck_require__, 90777));
-        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(840), __nccwpck_require__.e(655), __nccwpck_require__.e(428), __nccwpck_require__.e(530), __nccwpck_require__.e(621), __nccwpck_require__.e(28), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(922), __nccwpck_require__.e(298), __nccwpck_require__.e(619), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31239));
+        const { buildPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(225), __nccwpck_require__.e(118), __nccwpck_require__.e(955), __nccwpck_require__.e(840), __nccwpck_require__.e(729), __nccwpck_require__.e(655), __nccwpck_require__.e(660), __nccwpck_require__.e(530), __nccwpck_require__.e(621), __nccwpck_require__.e(28), __nccwpck_require__.e(411), __nccwpck_require__.e(405), __nccwpck_require__.e(922), __nccwpck_require__.e(298), __nccwpck_require__.e(619), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31239));
         const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));
         // What killed runs left goes first (never what a live run owns).
         await sweepLeftovers({
@@ -5819,7 +5819,7 @@ function isDirectory(path) {
  */
 async function exportToTemp(image, opts) {
     // Loaded here, not above: the commands import this module at start-up (commands/index.ts).
-    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
+    const { exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(729), __nccwpck_require__.e(660), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
     const { resolveInput } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(29)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13029));
     const top = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), (0,lifecycle/* tempPrefix */.hF)('image')));
     const cleanup = () => (0,promises_.rm)(top, { recursive: true, force: true });
@@ -5934,7 +5934,7 @@ const registerExport = (program, ctx) => {
                 { file: '<command line>', pointer: '', message: 'give either -i INPUT or --image NAME' }
             ]);
         }
-        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
+        const { badOutputName, exportImage } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(729), __nccwpck_require__.e(660), __nccwpck_require__.e(28), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 44028));
         const name = o.name ?? o.image?.replace(/[^\w.-]/g, '_') ?? 'image';
         const badName = badOutputName(name);
         if (badName)
@@ -6005,7 +6005,7 @@ const registerFlatten = (program, ctx) => {
         .addOption(new Option('--compress <kind>', 'gzip, zstd or none (default: from the output name, else gzip)').choices(['gzip', 'zstd', 'none']))
         .option('--source-date-epoch <seconds>', 'clamp member mtimes to this time (default: $SOURCE_DATE_EPOCH)')
         .action(async (o) => {
-        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82428));
+        const { flatten } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(955), __nccwpck_require__.e(729), __nccwpck_require__.e(660)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74660));
         const { FlattenError } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(729)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46729));
         const { TarFormatError } = await __nccwpck_require__.e(/* import() */ 137).then(__nccwpck_require__.bind(__nccwpck_require__, 77137));
         const { sweepLeftovers } = await Promise.all(/* import() */[__nccwpck_require__.e(434), __nccwpck_require__.e(621), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9084));

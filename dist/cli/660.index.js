@@ -1,5 +1,5 @@
-export const id = 428;
-export const ids = [428,729];
+export const id = 660;
+export const ids = [660];
 export const modules = {
 
 /***/ 77152:
@@ -490,24 +490,576 @@ async function compressor(kind, down, level) {
 
 /***/ }),
 
-/***/ 82428:
+/***/ 74660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   As: () => (/* binding */ memberHeader),
-/* harmony export */   Br: () => (/* binding */ runPass),
-/* harmony export */   Q7: () => (/* binding */ planLayers),
-/* harmony export */   RP: () => (/* binding */ ensureRoot),
-/* harmony export */   Xk: () => (/* binding */ rootfsHeader),
-/* harmony export */   flatten: () => (/* binding */ flatten),
-/* harmony export */   rW: () => (/* binding */ TarWriter)
-/* harmony export */ });
-/* unused harmony export SHARE_MIN */
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(29906);
-/* harmony import */ var _compress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77152);
-/* harmony import */ var _file_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77680);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46729);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77137);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rW: () => (/* binding */ TarWriter),
+  RP: () => (/* binding */ ensureRoot),
+  flatten: () => (/* binding */ flatten),
+  As: () => (/* binding */ memberHeader),
+  Q7: () => (/* binding */ planLayers),
+  Xk: () => (/* binding */ rootfsHeader),
+  Br: () => (/* binding */ runPass)
+});
+
+// UNUSED EXPORTS: SHARE_MIN
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
+// EXTERNAL MODULE: ./src/exporters/compress.ts
+var compress = __webpack_require__(77152);
+// EXTERNAL MODULE: ./src/exporters/file-reader.ts
+var file_reader = __webpack_require__(77680);
+;// CONCATENATED MODULE: ./src/exporters/member-index.ts
+/** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all): for the arrays kept whole. */
+function ensure(a, need) {
+    if (need <= a.length)
+        return a;
+    let n = Math.max(a.length * 2, 16);
+    while (n < need)
+        n *= 2;
+    const b = new a.constructor(n);
+    b.set(a);
+    return b;
+}
+/**
+ * A growable column of numbers in pages of 64K elements. Appending never copies: a typed array
+ * doubled as it fills leaves each old copy resident until V8 frees it, which at a million
+ * members was ~20 MB at the peak. Reads cost one more index.
+ */
+class Paged {
+    make;
+    static SHIFT = 16;
+    static MASK = (1 << Paged.SHIFT) - 1;
+    pages = [];
+    constructor(make) {
+        this.make = make;
+    }
+    get byteLength() {
+        return this.pages.reduce((n, p) => n + p.byteLength, 0);
+    }
+    get(i) {
+        return this.pages[i >>> Paged.SHIFT][i & Paged.MASK];
+    }
+    set(i, v) {
+        const p = i >>> Paged.SHIFT;
+        while (p >= this.pages.length)
+            this.pages.push(this.make(1 << Paged.SHIFT));
+        this.pages[p][i & Paged.MASK] = v;
+    }
+}
+/** The same for a byte arena (link names). Not zero-filled: only bytes written are read. */
+function ensureBytes(b, need) {
+    if (need <= b.length)
+        return b;
+    let n = b.length * 2;
+    while (n < need)
+        n *= 2;
+    const c = Buffer.allocUnsafeSlow(n);
+    b.copy(c);
+    return c;
+}
+/** Writes the bytes of binary string `s`[from, to) at `at` (each char is one byte, < 256). */
+function putBinary(buf, at, s, from, to) {
+    for (let i = from; i < to; i++)
+        buf[at + i - from] = s.charCodeAt(i);
+}
+/** FNV-1a over (parent, name), then a final mix so linear probing sees well-spread low bits. */
+function hashName(parent, s, from, to) {
+    let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193);
+    for (let i = from; i < to; i++)
+        h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return mix(h);
+}
+function hashBytes(parent, b, from, to) {
+    let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193);
+    for (let i = from; i < to; i++)
+        h = Math.imul(h ^ b[i], 0x01000193);
+    return mix(h);
+}
+function mix(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    return h >>> 0;
+}
+/**
+ * Names in pages that are never copied nor freed. In one Buffer doubled as it fills, each
+ * doubling leaves the old copy resident until V8 gets round to freeing it: with a million
+ * names, ~30 MB of garbage at the peak, as much as the names themselves. A name is its length
+ * (one byte, or 0xff and four) and its bytes, in one page; its address is page × PAGE + offset.
+ */
+class NameArena {
+    static PAGE = 1 << 20;
+    pages = [Buffer.allocUnsafeSlow(1 << 16)];
+    used = 0;
+    /** Where locate() found a name: bytes[start, end) (fields, not a returned object: it runs per probe). */
+    bytes = this.pages[0];
+    start = 0;
+    end = 0;
+    get byteLength() {
+        return this.pages.reduce((n, p) => n + p.length, 0);
+    }
+    /** Appends the binary string s[from, to); returns its address. */
+    add(s, from, to) {
+        const len = to - from;
+        const head = len < 0xff ? 1 : 5;
+        let page = this.pages[this.pages.length - 1];
+        if (this.used + head + len > page.length) {
+            // A name longer than a page gets a page of its own, filled by it.
+            page = Buffer.allocUnsafeSlow(Math.max(NameArena.PAGE, head + len));
+            this.pages.push(page);
+            this.used = 0;
+        }
+        const at = (this.pages.length - 1) * NameArena.PAGE + this.used;
+        if (at > 0xffffffff)
+            throw new Error('more than 4 GiB of file names in the layers');
+        if (head === 1)
+            page[this.used] = len;
+        else {
+            page[this.used] = 0xff;
+            page.writeUInt32LE(len, this.used + 1);
+        }
+        putBinary(page, this.used + head, s, from, to);
+        this.used = page.length > NameArena.PAGE ? page.length : this.used + head + len;
+        return at;
+    }
+    /** Sets bytes/start/end to the name at `at`. */
+    locate(at) {
+        const page = this.pages[at >>> 20];
+        const i = at & (NameArena.PAGE - 1);
+        const len = page[i];
+        this.bytes = page;
+        this.start = i + (len < 0xff ? 1 : 5);
+        this.end = this.start + (len < 0xff ? len : page.readUInt32LE(i + 1));
+    }
+}
+/**
+ * Interned paths: node 0 is the root (''); every other node is a (parent node, basename) pair.
+ * A path's ancestors get nodes too, so walking up a path (the planner does, for every member)
+ * is following `parent`, with no string made.
+ */
+class PathTable {
+    parents = new Paged((n) => new Int32Array(n));
+    /** Node n's basename is the arena's name at starts[n]. */
+    starts = new Paged((n) => new Uint32Array(n));
+    names = new NameArena();
+    /**
+     * Open addressing, linear probing; a slot holds node + 1 (0: empty). Kept at most 70% full.
+     * Null once released (see release()): made again from the arena by the next lookup.
+     */
+    table = new Int32Array(1 << 11);
+    nodes = 1;
+    /** The last directory a path was interned under, and its node: members come grouped by directory. */
+    lastDir = '';
+    lastDirNode = 0;
+    /** The last parent whose path was joined (pathOf), for the same reason. */
+    lastJoined = -1;
+    lastJoinedPath = '';
+    constructor() {
+        this.parents.set(0, -1);
+        this.starts.set(0, this.names.add('', 0, 0));
+    }
+    get count() {
+        return this.nodes;
+    }
+    /** Bytes of the arrays behind the table (capacity included: they double as they grow). */
+    get byteLength() {
+        return (this.parents.byteLength + this.starts.byteLength + this.names.byteLength + (this.table?.byteLength ?? 0));
+    }
+    parentOf(node) {
+        return this.parents.get(node);
+    }
+    /** The node of `name` (a binary string's [from, to)) under `parent`, created when `create`; -1 when absent. */
+    child(parent, name, from = 0, to = name.length, create = false) {
+        const h = hashName(parent, name, from, to);
+        const slots = this.slots;
+        const mask = slots.length - 1;
+        for (let i = h & mask;; i = (i + 1) & mask) {
+            const n = slots[i] - 1;
+            if (n < 0) {
+                if (!create)
+                    return -1;
+                return this.add(parent, name, from, to, i);
+            }
+            if (this.parents.get(n) === parent && this.nameIs(n, name, from, to))
+                return n;
+        }
+    }
+    nameIs(n, s, from, to) {
+        const names = this.names;
+        names.locate(this.starts.get(n));
+        const { bytes, start: a } = names;
+        if (names.end - a !== to - from)
+            return false;
+        for (let i = from; i < to; i++)
+            if (bytes[a + i - from] !== s.charCodeAt(i))
+                return false;
+        return true;
+    }
+    add(parent, s, from, to, slot) {
+        const n = this.nodes++;
+        this.starts.set(n, this.names.add(s, from, to));
+        this.parents.set(n, parent);
+        const slots = this.slots;
+        slots[slot] = n + 1;
+        if (this.nodes * 10 > slots.length * 7)
+            this.table = this.rehash(slots.length * 2);
+        return n;
+    }
+    get slots() {
+        if (this.table)
+            return this.table;
+        let size = 1 << 11;
+        while (this.nodes * 10 > size * 7)
+            size *= 2;
+        return (this.table = this.rehash(size));
+    }
+    /**
+     * Lets the hash table go: planning and the pass walk nodes by number, and only a lookup by
+     * name needs it (`kiln flatten` makes none after planning). At a million paths it is 8 MB,
+     * more than the pass's own buffers; the next lookup makes it again (~0.1 s).
+     */
+    release() {
+        this.table = null;
+    }
+    rehash(size) {
+        const slots = new Int32Array(size);
+        const mask = slots.length - 1;
+        for (let n = 1; n < this.nodes; n++) {
+            this.names.locate(this.starts.get(n));
+            let i = hashBytes(this.parents.get(n), this.names.bytes, this.names.start, this.names.end) & mask;
+            while (slots[i])
+                i = (i + 1) & mask;
+            slots[i] = n + 1;
+        }
+        return slots;
+    }
+    /** Walks a normalised path (no empty components) component by component from the root. */
+    walk(path, create) {
+        if (path === '')
+            return 0;
+        let node = 0;
+        let from = 0;
+        const cut = path.lastIndexOf('/');
+        // Most paths share the directory of the one before: start from it.
+        if (cut > 0 && cut === this.lastDir.length && path.startsWith(this.lastDir)) {
+            node = this.lastDirNode;
+            from = cut + 1;
+        }
+        for (;;) {
+            const slash = path.indexOf('/', from);
+            const to = slash < 0 ? path.length : slash;
+            const next = this.child(node, path, from, to, create);
+            if (next < 0)
+                return -1;
+            if (slash < 0)
+                return next;
+            node = next;
+            from = slash + 1;
+            if (slash === cut) {
+                this.lastDir = path.slice(0, cut);
+                this.lastDirNode = node;
+            }
+        }
+    }
+    /** The node of a normalised path (tar.ts normalizePath), made with its ancestors when new. */
+    intern(path) {
+        return this.walk(path, true);
+    }
+    /** The node of a normalised path, or -1 when no path of the index is or lies below it. */
+    lookup(path) {
+        return this.walk(path, false);
+    }
+    /** A node's basename, as a binary string. */
+    nameOf(node) {
+        this.names.locate(this.starts.get(node));
+        return this.names.bytes.toString('latin1', this.names.start, this.names.end);
+    }
+    /** A node's full path ('' for the root), joined now: nothing keeps it. */
+    pathOf(node) {
+        if (node === 0)
+            return '';
+        const parent = this.parents.get(node);
+        if (parent === 0)
+            return this.nameOf(node);
+        if (parent !== this.lastJoined) {
+            this.lastJoinedPath = this.pathOf(parent);
+            this.lastJoined = parent;
+        }
+        return `${this.lastJoinedPath}/${this.nameOf(node)}`;
+    }
+    /** Whether `node` lies strictly below `dir`. */
+    isBelow(node, dir) {
+        for (let a = this.parents.get(node); a >= 0; a = this.parents.get(a))
+            if (a === dir)
+                return true;
+        return false;
+    }
+}
+/** Unsigned 32-bit values in a typed array; anything else (rare: 64-bit sizes, NaN from a bad PAX record) in a map. */
+class U32Column {
+    static WIDE = 0xffffffff;
+    a = new Paged((n) => new Uint32Array(n));
+    wide = new Map();
+    get byteLength() {
+        return this.a.byteLength;
+    }
+    get(i) {
+        const v = this.a.get(i);
+        return v === U32Column.WIDE ? this.wide.get(i) : v;
+    }
+    set(i, v) {
+        if (v >>> 0 === v && v !== U32Column.WIDE)
+            this.a.set(i, v);
+        else {
+            this.a.set(i, U32Column.WIDE);
+            this.wide.set(i, v);
+        }
+    }
+}
+/**
+ * (uid, gid) pairs, each kept once: an image has a handful (root, a few services), so a member
+ * holds a 16-bit owner number instead of two 32-bit ids. Past 65 535 distinct pairs (never
+ * seen; possible in a hostile layer) the column widens to 32 bits.
+ */
+class Owners {
+    ids = new Paged((n) => new Uint16Array(n));
+    pairs = [];
+    known = new Map();
+    get byteLength() {
+        return this.ids.byteLength;
+    }
+    get(i) {
+        const k = this.ids.get(i) * 2;
+        return [this.pairs[k], this.pairs[k + 1]];
+    }
+    /** The last pair set and its number: members come in runs of one owner. */
+    last = [NaN, NaN, -1];
+    set(i, uid, gid) {
+        const [lu, lg, lk] = this.last;
+        let k = uid === lu && gid === lg ? lk : this.known.get(`${uid}:${gid}`);
+        if (k === undefined) {
+            k = this.pairs.length / 2;
+            this.pairs.push(uid, gid);
+            this.known.set(`${uid}:${gid}`, k);
+            if (k === 0x10000) {
+                const wide = new Paged((n) => new Uint32Array(n));
+                wide.pages = this.ids.pages.map((p) => Uint32Array.from(p));
+                this.ids = wide;
+            }
+        }
+        this.last = [uid, gid, k];
+        this.ids.set(i, k);
+    }
+}
+const ENTRY_TYPES = ['file', 'link', 'symlink', 'char', 'block', 'dir', 'fifo'];
+const TYPE_CODE = Object.fromEntries(ENTRY_TYPES.map((t, i) => [t, i]));
+/** Set in a member's type byte when a later member of the same path in its layer replaces it. */
+const REPLACED = 0x80;
+/**
+ * Every member of every layer, numbered from 0 in the order added: layer by layer, bottom
+ * first, each in tar order. So a member's number orders it as the output does (layer, then
+ * position), and "a higher layer" is "a higher number" (see layerStart).
+ */
+class MemberIndex {
+    paths = new PathTable();
+    n = 0;
+    nodes = new Paged((n) => new Int32Array(n));
+    types = new Paged((n) => new Uint8Array(n));
+    modes = new Paged((n) => new Uint16Array(n));
+    owners = new Owners();
+    sizes = new U32Column();
+    mtimes = new U32Column();
+    /**
+     * Where a member's data starts, in 512-byte blocks from the start of its layer's tar (a tar
+     * member's data always starts on a block): 32 bits reach 2 TiB, where 64 would take 4 more
+     * bytes a member. Anything else goes to the column's map, so no value is ever cut.
+     */
+    blocks = new U32Column();
+    /** Byte offset of each layer's tar in its file (0 for what follows the layers). */
+    bases = [];
+    /**
+     * Link names, kept for the members that have one (symlinks, hardlinks: a minority) only:
+     * the k-th such member is linkOwners[k] (increasing, as members are added in order) and its
+     * name is links[linkStarts[k], linkStarts[k + 1]).
+     */
+    linkOwners = new Int32Array(256);
+    linkStarts = new Int32Array(257);
+    linkCount = 0;
+    links = Buffer.alloc(1 << 12);
+    xattrs = new Map();
+    devices = new Map();
+    /** First member of each layer. */
+    starts = [];
+    /** Where the layers' members end once indexing is over (-1 before): a synthetic root may follow. */
+    sealedAt = -1;
+    /** While indexing: per node, 1 + the member it last got (0: none); handed to the planner by seal. */
+    latest = new Int32Array(1024);
+    get count() {
+        return this.n;
+    }
+    /** Bytes of the typed arrays and arenas behind the index, its path table included (capacity included). */
+    get byteLength() {
+        const arrays = [this.nodes, this.types, this.modes];
+        arrays.push(this.linkOwners, this.linkStarts, this.latest ?? { byteLength: 0 });
+        const columns = [this.owners, this.sizes, this.mtimes, this.blocks];
+        return (this.paths.byteLength +
+            this.links.length +
+            arrays.reduce((n, a) => n + a.byteLength, 0) +
+            columns.reduce((n, c) => n + c.byteLength, 0));
+    }
+    get layerCount() {
+        return this.starts.length;
+    }
+    /** Starts the next layer's members; its tar starts at byte `base` of its file. */
+    beginLayer(base = 0) {
+        this.starts.push(this.n);
+        this.bases.push(base);
+    }
+    baseOf(m) {
+        const l = this.layerOf(m);
+        return l < 0 ? 0 : this.bases[l];
+    }
+    get layersEnd() {
+        return this.sealedAt < 0 ? this.n : this.sealedAt;
+    }
+    /** First member of `layer` (the member count for the layer past the last). */
+    layerStart(layer) {
+        return layer < this.starts.length ? this.starts[layer] : this.layersEnd;
+    }
+    /** The layer a member came from; -1 for one added after the layers (ensureRoot's root). */
+    layerOf(m) {
+        if (m >= this.layersEnd)
+            return -1;
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= m)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    }
+    /** Its position in its layer's tar (-1 for the synthetic root). */
+    seqOf(m) {
+        const l = this.layerOf(m);
+        return l < 0 ? -1 : m - this.starts[l];
+    }
+    /** The member of the current layer most recently added at `node`, or -1. */
+    inLayer(node) {
+        const latest = this.latest;
+        const m = node < latest.length ? latest[node] - 1 : -1;
+        return m >= this.starts[this.starts.length - 1] ? m : -1;
+    }
+    /** Appends a member of the current layer; returns its number. */
+    add(node, f) {
+        const m = this.n++;
+        this.nodes.set(m, node);
+        this.types.set(m, TYPE_CODE[f.type]);
+        this.modes.set(m, f.mode);
+        this.owners.set(m, f.uid, f.gid);
+        this.sizes.set(m, f.size);
+        this.mtimes.set(m, f.mtime);
+        this.blocks.set(m, (f.dataOffset - this.baseOf(m)) / 512);
+        if (f.linkname) {
+            const k = this.linkCount++;
+            this.linkOwners = ensure(this.linkOwners, this.linkCount);
+            this.linkStarts = ensure(this.linkStarts, this.linkCount + 1);
+            this.linkOwners[k] = m;
+            const at = this.linkStarts[k];
+            this.links = ensureBytes(this.links, at + f.linkname.length);
+            putBinary(this.links, at, f.linkname, 0, f.linkname.length);
+            this.linkStarts[k + 1] = at + f.linkname.length;
+        }
+        if (f.xattrs)
+            this.xattrs.set(m, f.xattrs);
+        if (f.devmajor || f.devminor)
+            this.devices.set(m, [f.devmajor, f.devminor]);
+        if (this.latest) {
+            this.latest = ensure(this.latest, node + 1);
+            this.latest[node] = m + 1;
+        }
+        return m;
+    }
+    /**
+     * Indexing is over. Returns the per-node array only indexing needed, filled with -1 and at
+     * least as long as the node count, for the planner's own per-node map: one such array alive, not two.
+     */
+    seal() {
+        const scratch = ensure(this.latest ?? new Int32Array(0), this.paths.count);
+        this.latest = null;
+        this.sealedAt = this.n;
+        return scratch.fill(-1);
+    }
+    /** Marks a member as replaced by a later one of the same path in its layer (extraction keeps the last). */
+    replace(m) {
+        this.types.set(m, this.types.get(m) | REPLACED);
+    }
+    replaced(m) {
+        return (this.types.get(m) & REPLACED) !== 0;
+    }
+    node(m) {
+        return this.nodes.get(m);
+    }
+    type(m) {
+        return ENTRY_TYPES[this.types.get(m) & ~REPLACED];
+    }
+    isDir(m) {
+        return (this.types.get(m) & ~REPLACED) === TYPE_CODE.dir;
+    }
+    size(m) {
+        return this.sizes.get(m);
+    }
+    dataOffset(m) {
+        return this.baseOf(m) + this.blocks.get(m) * 512;
+    }
+    linkname(m) {
+        let lo = 0;
+        let hi = this.linkCount - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const o = this.linkOwners[mid];
+            if (o === m)
+                return this.links.toString('latin1', this.linkStarts[mid], this.linkStarts[mid + 1]);
+            if (o < m)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return '';
+    }
+    /** The member as a TarEntry-shaped object, made now for one use (a header, a reader). */
+    fields(m) {
+        const dev = this.devices.get(m);
+        const [uid, gid] = this.owners.get(m);
+        return {
+            type: this.type(m),
+            mode: this.modes.get(m),
+            uid,
+            gid,
+            size: this.sizes.get(m),
+            mtime: this.mtimes.get(m),
+            linkname: this.linkname(m),
+            devmajor: dev ? dev[0] : 0,
+            devminor: dev ? dev[1] : 0,
+            xattrs: this.xattrs.get(m),
+            dataOffset: this.dataOffset(m)
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/exporters/plan.ts + 1 modules
+var exporters_plan = __webpack_require__(46729);
+// EXTERNAL MODULE: ./src/exporters/tar.ts
+var tar = __webpack_require__(77137);
+;// CONCATENATED MODULE: ./src/exporters/flatten.ts
+
 
 
 
@@ -588,7 +1140,7 @@ class TarWriter {
             await this.inflight.shift();
     }
     async finish() {
-        await this.push(_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .END_OF_ARCHIVE */ .bM);
+        await this.push(tar/* END_OF_ARCHIVE */.bM);
         await this.flush();
         while (this.inflight.length)
             await this.inflight.shift();
@@ -630,13 +1182,13 @@ function rootfsHeader(p, content, sourceDateEpoch) {
 /** Runs the pass; closes every target; on failure aborts them all (no partial files left). */
 async function runPass(opts) {
     const { plan, targets } = opts;
-    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .SilentReporter */ .hs();
+    const reporter = opts.reporter ?? new log/* SilentReporter */.hs();
     const readers = new Map();
     const readerFor = async (l) => {
         const path = plan.layers[l].source.path;
         let r = readers.get(path);
         if (!r)
-            readers.set(path, (r = await _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .FileReader */ .q.open(path)));
+            readers.set(path, (r = await file_reader/* FileReader */.q.open(path)));
         return r;
     };
     const t0 = Date.now();
@@ -644,19 +1196,19 @@ async function runPass(opts) {
     let bytesRead = 0;
     const scratch = Buffer.allocUnsafe(CHUNK);
     try {
-        for (const p of plan.entries) {
+        for (const p of plan.entries()) {
             opts.signal?.throwIfAborted();
-            const content = (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .contentOf */ .$E)(plan, p);
+            const content = (0,exporters_plan/* contentOf */.$E)(plan, p);
             const picks = [];
             for (const t of targets) {
                 const h = t.select(p, content);
                 if (h)
                     picks.push([t.writer, h]);
             }
-            const capture = opts.captures?.get(p);
+            const capture = opts.captures?.get(p.id);
             const withData = picks.filter(([, h]) => h.type === 'file' && h.size > 0).map(([w]) => w);
             for (const [w, h] of picks)
-                await w.push((0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeHeader */ .YS)(h));
+                await w.push((0,tar/* encodeHeader */.YS)(h));
             if ((withData.length || capture) && content && content.size > 0) {
                 const r = await readerFor(content.layer);
                 const captured = [];
@@ -664,7 +1216,7 @@ async function runPass(opts) {
                 const outs = shared
                     ? [...withData.filter((w) => !shared.writers.includes(w)), shared.deflate]
                     : withData;
-                if (outs.length === 1 && outs[0] instanceof TarWriter && !capture && content.size > _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                if (outs.length === 1 && outs[0] instanceof TarWriter && !capture && content.size > file_reader/* READ_AHEAD */.p) {
                     // One archive wants a big file: read it into that archive's write buffer directly.
                     await outs[0].pushFrom(r, content.dataOffset, content.size, opts.signal);
                     bytesRead += content.size;
@@ -676,10 +1228,10 @@ async function runPass(opts) {
                         // order, so mostly sequentially): one read per window, not one per file. Larger ones
                         // go into one reused buffer. Either way every push copies the bytes before the next read.
                         let chunk;
-                        if (n <= _file_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_AHEAD */ .p) {
+                        if (n <= file_reader/* READ_AHEAD */.p) {
                             chunk = await r.read(content.dataOffset + off, n);
                             if (chunk.length < n)
-                                throw new Error(`${r.path}: unexpected end of file in ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(p.path)}`);
+                                throw new Error(`${r.path}: unexpected end of file in ${(0,tar/* printable */.g$)(p.path)}`);
                         }
                         else {
                             chunk = scratch.subarray(0, n);
@@ -693,7 +1245,7 @@ async function runPass(opts) {
                             captured.push(Buffer.from(chunk));
                         bytesRead += n;
                     }
-                const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .paddingFor */ .RQ)(content.size);
+                const padding = (0,tar/* paddingFor */.RQ)(content.size);
                 // The padding is part of a shared run: the streams go on from the same block boundary.
                 if (padding)
                     for (const w of outs)
@@ -707,7 +1259,7 @@ async function runPass(opts) {
             }
             if (Date.now() - lastReport > 5000) {
                 lastReport = Date.now();
-                reporter.info(`${opts.label ?? 'flatten'}: ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(bytesRead)} read, ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)((lastReport - t0) / 1000)}`);
+                reporter.info(`${opts.label ?? 'flatten'}: ${(0,log/* formatBytes */.z3)(bytesRead)} read, ${(0,log/* formatSeconds */.Xo)((lastReport - t0) / 1000)}`);
             }
         }
         for (const t of targets)
@@ -731,7 +1283,7 @@ async function shareData(writers) {
         return null;
     const groups = new Map();
     for (const w of writers)
-        if (w.sink instanceof _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .ParallelGzipSink */ .Bs) {
+        if (w.sink instanceof compress/* ParallelGzipSink */.Bs) {
             const g = groups.get(w.sink.shareKey) ?? [];
             g.push(w);
             groups.set(w.sink.shareKey, g);
@@ -742,444 +1294,43 @@ async function shareData(writers) {
     for (const w of best)
         await w.drain();
     const sinks = best.map((w) => w.sink);
-    return { writers: best, deflate: new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedDeflate */ .nK(sinks, sinks[0].level) };
+    return { writers: best, deflate: new compress/* SharedDeflate */.nK(sinks, sinks[0].level) };
 }
 /** Indexes every layer's headers (bottom first) and plans the flattened view. */
 async function planLayers(layers) {
+    const index = new MemberIndex();
+    const links = new exporters_plan/* LinkTargets */.rP();
     const idx = [];
     for (const [i, l] of layers.entries())
-        idx.push(await (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .indexLayer */ .Uf)(l, i));
-    return (0,_plan_js__WEBPACK_IMPORTED_MODULE_2__/* .planFlatten */ .eu)(idx);
+        idx.push(await (0,exporters_plan/* indexLayer */.Uf)(index, links, l, i));
+    return (0,exporters_plan/* planFlatten */.eu)(index, links, idx);
 }
 /** The root first: an image without a root member still gets `./` (0755 root:root). */
 function ensureRoot(plan, sourceDateEpoch) {
-    if (plan.visible.has(''))
-        return;
-    const src = {
-        path: '',
-        type: 'dir',
-        mode: 0o755,
-        uid: 0,
-        gid: 0,
-        size: 0,
-        mtime: sourceDateEpoch ?? 0,
-        linkname: '',
-        devmajor: 0,
-        devminor: 0,
-        dataOffset: 0,
-        layer: -1,
-        seq: -1
-    };
-    const root = { src, path: '', kind: 'copy', order: -1 };
-    plan.visible.set('', root);
-    plan.entries.unshift(root);
+    plan.addRoot(sourceDateEpoch ?? 0);
 }
 /** Flattens layers into one tar (optionally compressed), written atomically or to stdout. */
 async function flatten(opts) {
-    const reporter = opts.reporter ?? new _util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .SilentReporter */ .hs();
+    const reporter = opts.reporter ?? new log/* SilentReporter */.hs();
     const t0 = Date.now();
     const plan = await planLayers(opts.layers);
     ensureRoot(plan, opts.sourceDateEpoch);
     for (const d of plan.dropped)
-        reporter.warn(`dropped ${(0,_tar_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g$)(d)}: it lies below a symlink or file`);
-    const file = opts.output === '-' ? new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .StdoutSink */ .Bc() : new _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .FileSink */ .UP(opts.output);
-    const sink = await (0,_compress_js__WEBPACK_IMPORTED_MODULE_0__/* .compressor */ .e)(opts.compression, file);
+        reporter.warn(`dropped ${(0,tar/* printable */.g$)(d)}: it lies below a symlink or file`);
+    const file = opts.output === '-' ? new compress/* StdoutSink */.Bc() : new compress/* FileSink */.UP(opts.output);
+    const sink = await (0,compress/* compressor */.e)(opts.compression, file);
     const writer = new TarWriter(sink);
     const target = { writer, select: (p, c) => rootfsHeader(p, c, opts.sourceDateEpoch) };
     await runPass({ plan, targets: [target], reporter });
     const seconds = (Date.now() - t0) / 1000;
-    reporter.info(`flatten: ${plan.entries.length} entries, ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(writer.bytes)} of tar → ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(file.size)} in ${(0,_util_log_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSeconds */ .Xo)(seconds)}`);
+    reporter.info(`flatten: ${plan.size} entries, ${(0,log/* formatBytes */.z3)(writer.bytes)} of tar → ${(0,log/* formatBytes */.z3)(file.size)} in ${(0,log/* formatSeconds */.Xo)(seconds)}`);
     return {
         path: opts.output,
         size: file.size,
-        sha256: file instanceof _compress_js__WEBPACK_IMPORTED_MODULE_0__/* .FileSink */ .UP ? file.sha256 : file.hash.digest('hex'),
-        entries: plan.entries.length,
+        sha256: file instanceof compress/* FileSink */.UP ? file.sha256 : file.hash.digest('hex'),
+        entries: plan.size,
         seconds
     };
-}
-
-
-/***/ }),
-
-/***/ 46729:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  FlattenError: () => (/* binding */ FlattenError),
-  $E: () => (/* binding */ contentOf),
-  Uf: () => (/* binding */ indexLayer),
-  eu: () => (/* binding */ planFlatten),
-  tE: () => (/* binding */ resolveInImage)
-});
-
-// EXTERNAL MODULE: ./src/exporters/file-reader.ts
-var file_reader = __webpack_require__(77680);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
-;// CONCATENATED MODULE: ./src/exporters/verify.ts
-/**
- * Checks a layer against its digest in the pass that already walks it from start to end: the
- * index pass (plan.ts indexLayer), which reads every header in order and so most of the data
- * too, from the read-ahead window. VerifyingSource hashes every byte that pass reads and, where
- * it skips a member's data, reads the gap in 1 MiB steps to hash it; finish() hashes the rest up
- * to the layer's end. A layer is thus checked before any output is written, in one sequential
- * read that the data pass after it finds in the page cache.
- */
-
-
-
-const GAP_CHUNK = 1 << 20;
-class VerifyingSource {
-    reader;
-    start;
-    length;
-    expected;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    /** Absolute file position up to which every byte has been hashed. */
-    hashedTo;
-    scratch = Buffer.allocUnsafe(GAP_CHUNK);
-    constructor(reader, start, length, expected) {
-        this.reader = reader;
-        this.start = start;
-        this.length = length;
-        this.expected = expected;
-        this.hashedTo = start;
-    }
-    async read(pos, len) {
-        await this.hashUpTo(Math.min(pos, this.end));
-        const buf = await this.reader.read(pos, len);
-        // The caller reads forward; only what lies past the hashed mark is new.
-        const from = this.hashedTo - pos;
-        if (from >= 0 && from < buf.length) {
-            const upTo = Math.min(buf.length, this.end - pos);
-            if (upTo > from) {
-                this.hash.update(buf.subarray(from, upTo));
-                this.hashedTo = pos + upTo;
-            }
-        }
-        return buf;
-    }
-    /** Hashes what is left of the layer and throws CorruptBlobError when it is not what was expected. */
-    async finish() {
-        await this.hashUpTo(this.end);
-        const actual = `sha256:${this.hash.digest('hex')}`;
-        const bytes = this.hashedTo - this.start;
-        const bad = (0,digest/* mismatch */.J4)(this.expected.digest, this.reader.path, actual, bytes, this.expected.size ?? this.length);
-        if (bad)
-            throw bad;
-    }
-    get end() {
-        return this.start + this.length;
-    }
-    async hashUpTo(pos) {
-        while (this.hashedTo < pos) {
-            const n = Math.min(GAP_CHUNK, pos - this.hashedTo);
-            let chunk;
-            if (n <= file_reader/* READ_AHEAD */.p) {
-                // A small gap (a small member's data) is mostly in the reader's window already, or the
-                // window refilled here also serves the header read that follows: no extra read.
-                chunk = await this.reader.read(this.hashedTo, n);
-                // Shorter than its descriptor says: finish() reports the size.
-                if (chunk.length === 0)
-                    return;
-            }
-            else {
-                chunk = this.scratch.subarray(0, n);
-                await this.reader.readInto(chunk, 0, n, this.hashedTo);
-            }
-            this.hash.update(chunk);
-            this.hashedTo += chunk.length;
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/exporters/tar.ts
-var tar = __webpack_require__(77137);
-;// CONCATENATED MODULE: ./src/exporters/plan.ts
-
-
-
-class FlattenError extends Error {
-}
-const KIND_NOUN = {
-    file: 'a regular file',
-    link: 'a hardlink',
-    symlink: 'a symlink',
-    char: 'a character device',
-    block: 'a block device',
-    dir: 'a directory',
-    fifo: 'a fifo'
-};
-const where = (s, i) => `layer ${i} (${s.path}${s.offset ? `@${s.offset}` : ''})`;
-/**
- * Reads a layer's headers (skipping data) into an index; a layer whose digest is known is
- * checked against it in the same pass (verify.ts), before anything is written.
- */
-async function indexLayer(source, layer) {
-    const reader = await file_reader/* FileReader */.q.open(source.path);
-    const verifier = source.expected
-        ? new VerifyingSource(reader, source.offset, source.length, source.expected)
-        : null;
-    const idx = { source, entries: [], whiteouts: [], opaques: [] };
-    const byPath = new Map();
-    let failure = null;
-    let duplicates = false;
-    try {
-        let seq = 0;
-        for await (const raw of (0,tar/* readHeaders */.jB)(verifier ?? reader, source.offset, source.length, where(source, layer))) {
-            const path = (0,tar/* normalizePath */.Fd)(raw.rawPath);
-            if (path === null)
-                throw new FlattenError(`${where(source, layer)}: member "${(0,tar/* printable */.g$)(raw.rawPath)}" points outside the root`);
-            // The root is a directory, whatever a layer says: a provisioner extracts the rootfs
-            // over its target directory, and a root member that is a symlink or a file would
-            // replace or redirect that directory (and the planner would hide every other member
-            // below it). Refused rather than dropped: such a layer is broken or hostile, and an
-            // image that silently differs from its layers is worse than one that does not export.
-            if (path === '' && raw.type !== 'dir') {
-                const to = raw.type === 'symlink' ? ` to "${(0,tar/* printable */.g$)(raw.rawLinkname)}"` : '';
-                throw new FlattenError(`${where(source, layer)}: the root member "${(0,tar/* printable */.g$)(raw.rawPath)}" is ${KIND_NOUN[raw.type]}${to}; the root must be a directory`);
-            }
-            const base = (0,tar/* baseOf */.bx)(path);
-            if (base.startsWith('.wh.')) {
-                if (base === '.wh..wh..opq')
-                    idx.opaques.push((0,tar/* parentOf */.gN)(path));
-                else if (!base.startsWith('.wh..wh.')) {
-                    const dir = (0,tar/* parentOf */.gN)(path);
-                    idx.whiteouts.push(dir ? `${dir}/${base.slice(4)}` : base.slice(4));
-                }
-                // Other .wh..wh.* names are aufs bookkeeping: neither content nor a deletion.
-                continue;
-            }
-            let linkname = raw.rawLinkname;
-            if (raw.type === 'link') {
-                const t = (0,tar/* normalizePath */.Fd)(linkname);
-                if (t === null || t === '') {
-                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(raw.rawPath)}" → "${(0,tar/* printable */.g$)(linkname)}" points outside the root`);
-                }
-                linkname = t;
-            }
-            // Every field spelled out, in one order: all entries then share one hidden class. Built
-            // by spreading the raw member instead, each entry got shapes of its own (~500 bytes per
-            // file, most of the index's memory on an image with 100k files). A hardlink's two fields
-            // are added to hardlinks only (always both, in one order: one more class): 16 bytes on
-            // every other member otherwise.
-            const e = {
-                path,
-                type: raw.type,
-                mode: raw.mode,
-                uid: raw.uid,
-                gid: raw.gid,
-                size: raw.size,
-                mtime: raw.mtime,
-                linkname,
-                devmajor: raw.devmajor,
-                devminor: raw.devminor,
-                xattrs: raw.xattrs,
-                dataOffset: raw.dataOffset,
-                layer,
-                seq: seq++
-            };
-            if (e.type === 'link') {
-                const t = byPath.get(linkname);
-                e.target = t ? (t.type === 'link' ? t.target : t) : undefined;
-                e.lowerTarget = !t ? linkname : t.type === 'link' && !t.target ? t.lowerTarget : undefined;
-                if (e.target && e.target.type !== 'file') {
-                    throw new FlattenError(`${where(source, layer)}: hardlink "${(0,tar/* printable */.g$)(path)}" names "${(0,tar/* printable */.g$)(linkname)}", which is a ${e.target.type}`);
-                }
-            }
-            if (byPath.has(path))
-                duplicates = true;
-            byPath.set(path, e);
-            idx.entries.push(e);
-        }
-        // A later member of the same path replaces an earlier one (as extraction would): only the
-        // last is kept, so the planner needs no per-layer path map of its own. An earlier member
-        // a hardlink names stays reachable through that link's `target`.
-        if (duplicates)
-            idx.entries = idx.entries.filter((e) => byPath.get(e.path) === e);
-    }
-    catch (e) {
-        failure = e;
-    }
-    try {
-        // A damaged layer is reported as such, not as the tar error the damage caused.
-        await verifier?.finish();
-    }
-    finally {
-        await reader.close();
-    }
-    if (failure)
-        throw failure;
-    return idx;
-}
-const orderOf = (layer, seq) => layer * 2 ** 32 + seq;
-/**
- * Whether a path lies below something a higher layer (above `layer`) hides the subtree of:
- * a whiteout or opaque directory (`subtree`, few), or a visible non-directory. The latter is
- * looked up in `visible` rather than kept in a set of its own: on an image of a million files
- * that set held every file's path a second time.
- */
-function hiddenAbove(path, layer, subtree, visible) {
-    if (path === '')
-        return false;
-    let a = path;
-    do {
-        a = (0,tar/* parentOf */.gN)(a);
-        if (subtree.has(a))
-            return true;
-        const v = visible.get(a);
-        if (v && v.src.type !== 'dir' && v.src.layer > layer)
-            return true;
-    } while (a !== '');
-    return false;
-}
-/** The flattened view of indexed layers (bottom first). */
-function planFlatten(layers) {
-    // Memory: one PlannedEntry and one `visible` slot per output member, nothing else per member.
-    // A path a higher layer has is found in `visible` (each path occurs once per layer, see
-    // indexLayer, so a hit there always comes from a higher layer).
-    const deleted = new Set();
-    const subtree = new Set();
-    const visible = new Map();
-    const materialized = new Map();
-    const lowerLinks = [];
-    for (let i = layers.length - 1; i >= 0; i--) {
-        const L = layers[i];
-        for (const e of L.entries) {
-            // The top layer has nothing above it: no walk up its paths (often most of the members).
-            if (i < layers.length - 1 && (deleted.has(e.path) || hiddenAbove(e.path, i, subtree, visible)))
-                continue;
-            const v = visible.get(e.path);
-            if (v) {
-                // A directory kept by a higher layer comes out where it first appears, so parents precede children.
-                if (v.src.type === 'dir' && e.type === 'dir')
-                    v.order = orderOf(i, e.seq);
-                continue;
-            }
-            const p = {
-                src: e,
-                path: e.path,
-                kind: 'copy',
-                // linkTo and data are added to the few that need them (see IndexedEntry's fields).
-                order: orderOf(i, e.seq)
-            };
-            if (e.type === 'link') {
-                const t = e.target;
-                if (!t)
-                    lowerLinks.push(p);
-                else if (visible.get(t.path)?.src === t)
-                    Object.assign(p, { kind: 'link', linkTo: t.path });
-                else if (materialized.has(t))
-                    Object.assign(p, { kind: 'link', linkTo: materialized.get(t) });
-                else {
-                    Object.assign(p, { kind: 'materialize', data: t });
-                    materialized.set(t, e.path);
-                }
-            }
-            visible.set(e.path, p);
-        }
-        for (const w of L.whiteouts)
-            deleted.add(w);
-        for (const w of L.whiteouts)
-            subtree.add(w);
-        for (const o of L.opaques)
-            subtree.add(o);
-    }
-    // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
-    // file survives, else copy its content.
-    for (const p of lowerLinks) {
-        const name = p.src.lowerTarget;
-        let t;
-        for (let j = p.src.layer - 1; j >= 0 && !t; j--) {
-            const es = layers[j].entries;
-            for (let k = es.length - 1; k >= 0 && !t; k--)
-                if (es[k].path === name)
-                    t = es[k];
-            if (t?.type === 'link')
-                t = t.target;
-        }
-        if (!t || t.type !== 'file') {
-            throw new FlattenError(`${where(layers[p.src.layer].source, p.src.layer)}: hardlink "${(0,tar/* printable */.g$)(p.path)}" names "${(0,tar/* printable */.g$)(name)}", which no layer holds`);
-        }
-        if (visible.get(t.path)?.src === t)
-            Object.assign(p, { kind: 'link', linkTo: t.path });
-        else
-            Object.assign(p, { kind: 'materialize', data: t });
-    }
-    // Nothing may sit below a symlink or file: extracting it would write through the link.
-    const dropped = [];
-    // (Deleting the entry being visited while iterating a Map is safe: no copy of the keys.)
-    for (const path of visible.keys()) {
-        let a = path;
-        while (a !== '') {
-            a = (0,tar/* parentOf */.gN)(a);
-            const v = visible.get(a);
-            if (v && v.src.type !== 'dir') {
-                dropped.push(path);
-                visible.delete(path);
-                break;
-            }
-        }
-    }
-    const entries = [...visible.values()].sort((a, b) => {
-        if (a.path === '')
-            return -1;
-        if (b.path === '')
-            return 1;
-        return a.order - b.order;
-    });
-    return { layers, entries, visible, dropped };
-}
-/** The entry whose data a planned regular file (or hardlink) carries. */
-function contentOf(plan, p) {
-    if (p.kind === 'materialize')
-        return p.data;
-    if (p.kind === 'link') {
-        const t = plan.visible.get(p.linkTo);
-        return t ? contentOf(plan, t) : undefined;
-    }
-    return p.src.type === 'file' ? p.src : undefined;
-}
-/**
- * Resolves a path inside the image, following symlinks as a chroot would (`..` stops at
- * the root). Returns the final path and its entry, or null when a component is missing.
- */
-function resolveInImage(plan, path, hops = 0) {
-    if (hops > 40)
-        return null;
-    const parts = ((0,tar/* normalizePath */.Fd)(path) ?? '').split('/').filter(Boolean);
-    let cur = '';
-    for (let k = 0; k < parts.length; k++) {
-        const next = cur ? `${cur}/${parts[k]}` : parts[k];
-        const v = plan.visible.get(next);
-        if (!v)
-            return null;
-        if (v.src.type === 'symlink') {
-            const target = v.src.linkname;
-            const joined = target.startsWith('/') ? target : `${cur}/${target}`;
-            const rest = parts.slice(k + 1).join('/');
-            return resolveInImage(plan, chrootNormalize(rest ? `${joined}/${rest}` : joined), hops + 1);
-        }
-        cur = next;
-    }
-    const entry = plan.visible.get(cur);
-    return entry ? { path: cur, entry } : null;
-}
-function chrootNormalize(p) {
-    const out = [];
-    for (const part of p.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..')
-            out.pop();
-        else
-            out.push(part);
-    }
-    return out.join('/');
 }
 
 
