@@ -15,6 +15,7 @@
  * Every name here is a binary string (one char per byte, see tar.ts): it is stored as those
  * bytes and read back the same, so names that are not UTF-8 keep their identity.
  */
+import { randomBytes } from 'node:crypto'
 import type { EntryType } from './tar.js'
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array
@@ -67,15 +68,23 @@ function putBinary(buf: Buffer, at: number, s: string, from: number, to: number)
   for (let i = from; i < to; i++) buf[at + i - from] = s.charCodeAt(i)
 }
 
-/** FNV-1a over (parent, name), then a final mix so linear probing sees well-spread low bits. */
-function hashName(parent: number, s: string, from: number, to: number): number {
-  let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193)
+/**
+ * The hash's starting value, drawn per process. The names come from layers Kiln did not make:
+ * with a fixed one, a layer could be built of names that all land on one probe chain, and
+ * indexing it would take quadratic time (V8's own string hashing, which the `Map`s this
+ * replaces used, is seeded per process for the same reason).
+ */
+const SEED = randomBytes(4).readUInt32LE(0)
+
+/** FNV-1a over (parent, name) from a per-process seed, then a final mix so linear probing sees well-spread low bits. */
+export function hashName(parent: number, s: string, from = 0, to = s.length): number {
+  let h = Math.imul(0x811c9dc5 ^ SEED ^ parent, 0x01000193)
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
   return mix(h)
 }
 
 function hashBytes(parent: number, b: Buffer, from: number, to: number): number {
-  let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193)
+  let h = Math.imul(0x811c9dc5 ^ SEED ^ parent, 0x01000193)
   for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193)
   return mix(h)
 }

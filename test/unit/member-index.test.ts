@@ -1,7 +1,9 @@
 // The struct-of-arrays index behind the flattener (issue #17): the path table must give every
 // distinct byte name its own node and find it again after the table and arenas have grown, and
 // members must read back exactly the fields they were given, rare ones included.
-import { MemberIndex, PathTable, type MemberFields } from '../../src/exporters/member-index.js'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { hashName, MemberIndex, PathTable, type MemberFields } from '../../src/exporters/member-index.js'
 import { binaryName } from '../../src/exporters/tar.js'
 
 const bin = (bytes: number[]): string => Buffer.from(bytes).toString('latin1')
@@ -135,4 +137,21 @@ test('owners: past 65 536 distinct (uid, gid) pairs the owner column widens, eve
     if (f.uid !== 1000 + m || f.gid !== m % 3) wrong.push(m)
   }
   expect(wrong).toEqual([])
+})
+
+test('the path hash is seeded per process: names chosen to collide in one run do not in the next', () => {
+  // A layer's names are the attacker's: with a fixed hash, names found to share one probe chain
+  // would share it in every run, and indexing them would take quadratic time.
+  const probe = `import { hashName } from ${JSON.stringify(join(process.cwd(), 'src/exporters/member-index.ts'))}
+    console.log(hashName(7, 'etc'), hashName(7, 'usr'))`
+  const run = (): string =>
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+      encoding: 'utf8'
+    })
+  const [a, b] = [run(), run()]
+  expect(a).toMatch(/^\d+ \d+\n$/)
+  expect(a).not.toBe(b)
+  // Within one process the hash is a function: the table depends on finding a name again.
+  expect(hashName(7, 'etc')).toBe(hashName(7, 'etc'))
+  expect(hashName(7, 'etc')).not.toBe(hashName(8, 'etc'))
 })
