@@ -16,7 +16,7 @@
  * bytes and read back the same, so names that are not UTF-8 keep their identity.
  */
 import { randomBytes } from 'node:crypto'
-import type { EntryType } from './tar.js'
+import type { EntryType, TarEntry } from './tar.js'
 
 type Column = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array
 
@@ -378,19 +378,7 @@ const TYPE_CODE = Object.fromEntries(ENTRY_TYPES.map((t, i) => [t, i])) as Recor
 const REPLACED = 0x80
 
 /** A member's fields as indexLayer reads them (the path is given apart, as a node). */
-export interface MemberFields {
-  type: EntryType
-  mode: number
-  uid: number
-  gid: number
-  size: number
-  mtime: number
-  linkname: string
-  devmajor: number
-  devminor: number
-  xattrs?: Record<string, Buffer>
-  dataOffset: number
-}
+export type MemberFields = Omit<TarEntry, 'path'>
 
 /**
  * Every member of every layer, numbered from 0 in the order added: layer by layer, bottom

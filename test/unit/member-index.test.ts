@@ -7,6 +7,19 @@ import { hashName, MemberIndex, PathTable, type MemberFields } from '../../src/e
 import { binaryName } from '../../src/exporters/tar.js'
 
 const bin = (bytes: number[]): string => Buffer.from(bytes).toString('latin1')
+/** An empty regular file's fields, for cases to change one or two of. */
+const base: MemberFields = {
+  type: 'file',
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  size: 0,
+  mtime: 0,
+  linkname: '',
+  devmajor: 0,
+  devminor: 0,
+  dataOffset: 0
+}
 
 test('paths intern to one node each and read back byte for byte, across growth', () => {
   const t = new PathTable()
@@ -59,18 +72,6 @@ test('paths intern to one node each and read back byte for byte, across growth',
 
 test('members read back every field, wide values and rare fields included, by layer', () => {
   const ix = new MemberIndex()
-  const base: MemberFields = {
-    type: 'file',
-    mode: 0o644,
-    uid: 0,
-    gid: 0,
-    size: 0,
-    mtime: 0,
-    linkname: '',
-    devmajor: 0,
-    devminor: 0,
-    dataOffset: 0
-  }
   const cases: Array<[string, MemberFields]> = [
     ['', { ...base, type: 'dir', mode: 0o755 }],
     ['big', { ...base, size: 2 ** 40 + 3, dataOffset: 2 ** 35 + 512, uid: 2 ** 32 + 5, gid: 0xffffffff }],
@@ -118,18 +119,7 @@ test('owners: past 65 536 distinct (uid, gid) pairs the owner column widens, eve
   const node = ix.paths.intern('f')
   const N = 70_000
   for (let i = 0; i < N; i++) {
-    ix.add(node, {
-      type: 'file',
-      mode: 0o644,
-      uid: 1000 + i,
-      gid: i % 3,
-      size: 0,
-      mtime: 0,
-      linkname: '',
-      devmajor: 0,
-      devminor: 0,
-      dataOffset: 0
-    })
+    ix.add(node, { ...base, uid: 1000 + i, gid: i % 3 })
   }
   const wrong: number[] = []
   for (let m = 0; m < N; m++) {
