@@ -513,7 +513,27 @@ var log = __webpack_require__(29906);
 var compress = __webpack_require__(77152);
 // EXTERNAL MODULE: ./src/exporters/file-reader.ts
 var file_reader = __webpack_require__(77680);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/exporters/member-index.ts
+/**
+ * The flattener's index of every member of every layer, held as a struct of arrays (issue #17).
+ *
+ * Kept as one JS object per member with its path string, a million-file image cost ~350 bytes a
+ * member (object headers, hidden-class fields, a UTF-16-sized string per path, `Map` slots):
+ * 420-560 MB of peak RSS. Here a member is a number (its position in the layers, bottom layer
+ * first, each in tar order), its fixed-size fields sit in typed arrays, and its path is a node
+ * of a `PathTable`: parent node + basename bytes in a byte arena, found again through an
+ * open-addressing hash table keyed on (parent, basename). A path string is joined only when
+ * something needs it (a header being written, a message). Fields most members lack (xattrs,
+ * device numbers, link names, values that do not fit 32 bits) live in side maps or side
+ * arrays keyed by member number. The big columns and the name arena grow by pages, never by
+ * copying (see Paged): ~70 bytes a member in all, none of it on the JS heap.
+ *
+ * Every name here is a binary string (one char per byte, see tar.ts): it is stored as those
+ * bytes and read back the same, so names that are not UTF-8 keep their identity.
+ */
+
 /** `a`, or a copy at least `need` long (doubling, so n appends copy O(n) in all): for the arrays kept whole. */
 function ensure(a, need) {
     if (need <= a.length)
@@ -567,15 +587,22 @@ function putBinary(buf, at, s, from, to) {
     for (let i = from; i < to; i++)
         buf[at + i - from] = s.charCodeAt(i);
 }
-/** FNV-1a over (parent, name), then a final mix so linear probing sees well-spread low bits. */
-function hashName(parent, s, from, to) {
-    let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193);
+/**
+ * The hash's starting value, drawn per process. The names come from layers Kiln did not make:
+ * with a fixed one, a layer could be built of names that all land on one probe chain, and
+ * indexing it would take quadratic time (V8's own string hashing, which the `Map`s this
+ * replaces used, is seeded per process for the same reason).
+ */
+const SEED = (0,external_node_crypto_.randomBytes)(4).readUInt32LE(0);
+/** FNV-1a over (parent, name) from a per-process seed, then a final mix so linear probing sees well-spread low bits. */
+function hashName(parent, s, from = 0, to = s.length) {
+    let h = Math.imul(0x811c9dc5 ^ SEED ^ parent, 0x01000193);
     for (let i = from; i < to; i++)
         h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     return mix(h);
 }
 function hashBytes(parent, b, from, to) {
-    let h = Math.imul(0x811c9dc5 ^ parent, 0x01000193);
+    let h = Math.imul(0x811c9dc5 ^ SEED ^ parent, 0x01000193);
     for (let i = from; i < to; i++)
         h = Math.imul(h ^ b[i], 0x01000193);
     return mix(h);

@@ -478,15 +478,27 @@ function planFlatten(index, links, layers) {
     }
     // Links to a file of a lower layer (legal when extracting onto a filesystem): link when that
     // file survives, else copy its content.
+    // The members at the paths such links name, found in one pass over the members (in layer
+    // order; one per layer and path): scanning the layers below once per link took quadratic
+    // time on a layer of many links, and layers are content from outside.
+    const named = new Map();
+    for (const m of lowerLinks)
+        named.set(links.lower.get(m), []);
+    if (named.size)
+        for (let k = 0; k < index.layerStart(L); k++)
+            if (!index.replaced(k))
+                named.get(index.node(k))?.push(k);
     for (const m of lowerLinks) {
         const layer = index.layerOf(m);
         const name = links.lower.get(m);
         let t = -1;
-        for (let j = layer - 1; j >= 0 && t < 0; j--) {
-            for (let k = index.layerStart(j + 1) - 1; k >= index.layerStart(j) && t < 0; k--)
-                if (index.node(k) === name && !index.replaced(k))
-                    t = k;
-            if (t >= 0 && index.type(t) === 'link')
+        // The nearest layer below that has the path; a link there stands for its own target.
+        const at = named.get(name);
+        for (let c = at.length - 1; c >= 0 && t < 0; c--) {
+            if (index.layerOf(at[c]) >= layer)
+                continue;
+            t = at[c];
+            if (index.type(t) === 'link')
                 t = links.target.get(t) ?? -1;
         }
         if (t < 0 || index.type(t) !== 'file') {
