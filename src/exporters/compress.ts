@@ -154,8 +154,8 @@ function pieceOptions(
   else if (length < DICT) {
     const windowBits = Math.max(9, Math.ceil(Math.log2(length + 1)))
     // memLevel sets the hash table and the literal buffer (2^(memLevel+6) symbols a block):
-    // kept at the piece's size, so the piece is still one block.
-    Object.assign(opts, { windowBits, memLevel: Math.max(1, windowBits - 6) })
+    // kept at the piece's size, so the piece is still one block, and never above zlib's default (8).
+    Object.assign(opts, { windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 6)) })
   }
   return opts
 }
@@ -405,6 +405,8 @@ export class ProcessSink implements ByteSink {
   readonly overlapping = true
   private readonly child: ResultPromise
   private readonly pump: Promise<void>
+  /** Why writing the compressor's output failed, once it has: what write() and end() then reject with. */
+  private failure: unknown
   constructor(
     file: string,
     args: string[],
@@ -443,7 +445,6 @@ export class ProcessSink implements ByteSink {
     })
     this.child.catch(() => undefined)
   }
-  private failure: unknown
   async write(chunk: Buffer): Promise<void> {
     if (this.failure) throw this.failure
     await writeTo(this.child.stdin!, chunk).catch((e: unknown) => {
