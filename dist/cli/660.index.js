@@ -164,8 +164,8 @@ function pieceOptions(level, length, dict, flush) {
     else if (length < DICT) {
         const windowBits = Math.max(9, Math.ceil(Math.log2(length + 1)));
         // memLevel sets the hash table and the literal buffer (2^(memLevel+6) symbols a block):
-        // kept at the piece's size, so the piece is still one block.
-        Object.assign(opts, { windowBits, memLevel: Math.max(1, windowBits - 6) });
+        // kept at the piece's size, so the piece is still one block, and never above zlib's default (8).
+        Object.assign(opts, { windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 6)) });
     }
     return opts;
 }
@@ -410,6 +410,8 @@ class ProcessSink {
     overlapping = true;
     child;
     pump;
+    /** Why writing the compressor's output failed, once it has: what write() and end() then reject with. */
+    failure;
     constructor(file, args, down) {
         this.down = down;
         const child = (0,execa__WEBPACK_IMPORTED_MODULE_8__/* .execa */ .Ho)(file, args, {
@@ -447,7 +449,6 @@ class ProcessSink {
         });
         this.child.catch(() => undefined);
     }
-    failure;
     async write(chunk) {
         if (this.failure)
             throw this.failure;
